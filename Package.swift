@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "planner",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "planner", targets: ["planner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // GLPK 5.0 from Debian's libglpk-dev; Debian ships no glpk.pc, so no pkgConfig here.
+        .systemLibrary(
+            name: "CGLPK",
+            path: "Sources/CGLPK",
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        .target(name: "PlannerCore", swiftSettings: strictSettings),
+        .target(name: "PlannerFormats", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
+        .target(name: "PlannerSampling", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
+        .target(name: "PlannerOptimization", dependencies: ["CGLPK"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "planner",
+            dependencies: [
+                "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "PlannerCoreTests", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerFormatsTests", dependencies: ["PlannerFormats", "PlannerCore"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerSamplingTests", dependencies: ["PlannerSampling", "PlannerCore"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerOptimizationTests", dependencies: ["PlannerOptimization"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PlannerEndToEndTests",
+            dependencies: ["planner"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,151 @@
+/// Why a solve stopped, as every backend reports it.
+///
+/// An infeasible or time-limited solve is an answer, not an error: only a model that cannot be handed to the
+/// solver, or a solver that breaks, throws.
+public enum TerminationStatus: Sendable, Hashable {
+    /// Proven optimal within the solver's integrality tolerance.
+    case optimal
+    /// A feasible solution, not proven optimal, because the solve stopped at a limit.
+    case feasible(StopReason)
+    /// Proven to have no feasible solution.
+    case infeasible
+    /// The objective is unbounded (or the LP relaxation is, with no integer solution known).
+    case unbounded
+    /// Stopped at a limit before any feasible solution was found; feasibility is unknown.
+    case noSolutionFound(StopReason)
+    /// The solver failed; the message says how.
+    case failure(String)
+
+    public enum StopReason: String, Sendable, Hashable {
+        case timeLimit = "time_limit"
+        case gapLimit = "gap_limit"
+        case interrupted
+    }
+
+    public var hasSolution: Bool {
+        switch self {
+        case .optimal, .feasible: return true
+        default: return false
+        }
+    }
+
+    /// A stable name for manifests and logs: `optimal`, `feasible_time_limit`, `infeasible`, ….
+    public var name: String {
+        switch self {
+        case .optimal: return "optimal"
+        case .feasible(let reason): return "feasible_\(reason.rawValue)"
+        case .infeasible: return "infeasible"
+        case .unbounded: return "unbounded"
+        case .noSolutionFound(let reason): return "no_solution_\(reason.rawValue)"
+        case .failure: return "failure"
+        }
+    }
+}
+
+/// What a solve produced.
+public struct MIPResult: Sendable, Hashable {
+    public var status: TerminationStatus
+    /// The objective of `values`, constant included; nil without a solution.
+    public var objective: Double?
+    /// The best proven bound on the optimum (a lower bound when minimising); nil if none is known.
+    public var bestBound: Double?
+    /// |objective − bestBound| / max(|objective|, ε) as GLPK defines it; 0 when optimal, nil without a solution.
+    public var relativeGap: Double?
+    /// One value per model variable, in model order; empty without a solution.
+    public var values: [Double]
+    public var seconds: Double
+
+    public init(status: TerminationStatus, objective: Double?, bestBound: Double?, relativeGap: Double?,
+                values: [Double], seconds: Double) {
+        self.status = status
+        self.objective = objective
+        self.bestBound = bestBound
+        self.relativeGap = relativeGap
+        self.values = values
+        self.seconds = seconds
+    }
+
+    public func value(of variable: MIPModel.VariableID) -> Double? {
+        values.indices.contains(variable.index) ? values[variable.index] : nil
+    }
+}
+
+/// A snapshot of a running solve, for progress lines.
+public struct SolveProgress: Sendable, Hashable {
+    public var incumbent: Double?
+    public var bestBound: Double?
+    public var relativeGap: Double?
+    public var elapsedSeconds: Double
+    /// Active nodes of the branch-and-bound tree.
+    public var openNodes: Int
+
+    public init(incumbent: Double?, bestBound: Double?, relativeGap: Double?, elapsedSeconds: Double,
+                openNodes: Int) {
+        self.incumbent = incumbent
+        self.bestBound = bestBound
+        self.relativeGap = relativeGap
+        self.elapsedSeconds = elapsedSeconds
+        self.openNodes = openNodes
+    }
+}
+
+/// How hard and how long to search.
+public struct SolverOptions: Sendable, Hashable {
+    public var timeLimitSeconds: Double
+    /// Stop when the relative gap falls to this value.
+    public var relativeGap: Double
+    public var presolve: Bool
+    public var gomoryCuts: Bool
+    public var mixedIntegerRoundingCuts: Bool
+    public var coverCuts: Bool
+    public var cliqueCuts: Bool
+    public var feasibilityPump: Bool
+    public var proximitySearch: Bool
+    public var proximitySearchSeconds: Double
+    /// Let the solver print its own log to the terminal.
+    public var solverOutput: Bool
+
+    public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, presolve: Bool = true,
+                gomoryCuts: Bool = true, mixedIntegerRoundingCuts: Bool = true, coverCuts: Bool = true,
+                cliqueCuts: Bool = true, feasibilityPump: Bool = false, proximitySearch: Bool = false,
+                proximitySearchSeconds: Double = 10, solverOutput: Bool = false) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.gomoryCuts = gomoryCuts
+        self.mixedIntegerRoundingCuts = mixedIntegerRoundingCuts
+        self.coverCuts = coverCuts
+        self.cliqueCuts = cliqueCuts
+        self.feasibilityPump = feasibilityPump
+        self.proximitySearch = proximitySearch
+        self.proximitySearchSeconds = proximitySearchSeconds
+        self.solverOutput = solverOutput
+    }
+}
+
+/// A MIP solver. Solving is synchronous and confined to the calling thread.
+public protocol MIPSolver: Sendable {
+    /// A name and version for manifests, e.g. `GLPK 5.0`.
+    var versionDescription: String { get }
+
+    /// Solves `model`. `warmStart`, one value per variable, is checked against the model and, if feasible,
+    /// handed to the solver as its first incumbent; an infeasible warm start is ignored (and reported through
+    /// the returned `warmStartAccepted`).
+    ///
+    /// - Throws: `ModelError` when the model is malformed (the solver never sees it), `SolverError` when the
+    ///   solver itself breaks.
+    func solve(_ model: MIPModel, options: SolverOptions, warmStart: [Double]?,
+               progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution
+}
+
+/// A result plus what happened to the warm start.
+public struct MIPSolution: Sendable, Hashable {
+    public var result: MIPResult
+    /// nil when no warm start was given.
+    public var warmStartAccepted: Bool?
+
+    public init(result: MIPResult, warmStartAccepted: Bool?) {
+        self.result = result
+        self.warmStartAccepted = warmStartAccepted
+    }
+}

@@ -1,0 +1,1 @@
+// Sample size, allocation, selection and weights live here.

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Planner: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "planner",
+        abstract: "Plan a survey's sample and its fieldwork.",
+        subcommands: []
+    )
+}
