@@ -17,6 +17,10 @@ extension GLPKSolver {
     /// - GLPK's CPLEX LP writer keeps the objective constant only as a comment: it is written as a column
     ///   `objective_constant` (suffixed `_1`, `_2`, … if taken) fixed at 1 whose objective coefficient is the constant.
     ///
+    /// - GLPK's CPLEX LP writer has no ranged rows: a row with two different bounds is written as
+    ///   `row − ~r_<i> = lower` with a helper column `~r_<i>` in [0, upper − lower] (`<i>` the 1-based row number),
+    ///   so reading it back gives one more column per ranged row. A variable of that name is refused.
+    ///
     /// MPS numbers are limited to 12 characters by GLPK's writer, so coefficients keep about 12 significant
     /// digits; LP numbers keep 15. GLPK does not gzip the file even if `url` ends in `.gz`.
     ///
@@ -26,6 +30,9 @@ extension GLPKSolver {
         let path = try Self.checkedPath(url, mustExist: false)
         guard !model.variables.isEmpty, !model.constraints.isEmpty else {
             throw ModelFileError(path: path, .emptyModel)
+        }
+        if format == .cplexLP, let clash = Self.rangeColumnClash(in: model) {
+            throw ModelFileError(path: path, .clashesWithRangeColumn(variable: clash))
         }
         let (exported, header) = Self.exportable(model, as: format)
         let target = URL(fileURLWithPath: path)
@@ -57,6 +64,15 @@ extension GLPKSolver {
             guard code == 0 else { throw ModelFileError(path: path, .glpkFailed(code: code)) }
             return problem.model()
         }
+    }
+
+    /// A variable named like the helper column GLPK's LP writer adds for a ranged row, if any.
+    private static func rangeColumnClash(in model: MIPModel) -> String? {
+        let helperNames = Set(model.constraints.indices.filter {
+            let row = model.constraints[$0]
+            return row.lowerBound != nil && row.upperBound != nil && row.lowerBound != row.upperBound
+        }.map { "~r_\($0 + 1)" })
+        return model.variables.first { helperNames.contains($0.name) }?.name
     }
 
     /// The model as GLPK's format can hold it, and comment lines to put above GLPK's own.

@@ -15,6 +15,8 @@ public struct ModelFileError: Error, Sendable, Hashable, CustomStringConvertible
         case renameFailed(errno: Int32)
         /// The path is not a file URL.
         case notAFileURL
+        /// A variable has the name GLPK's LP writer gives the helper column of a ranged row.
+        case clashesWithRangeColumn(variable: String)
     }
 
     public let path: String
@@ -35,6 +37,8 @@ public struct ModelFileError: Error, Sendable, Hashable, CustomStringConvertible
         case .glpkFailed(let code): reason = "GLPK failed (code \(code))"
         case .renameFailed(let errno): reason = "could not move the written file into place (errno \(errno))"
         case .notAFileURL: reason = "not a file URL"
+        case .clashesWithRangeColumn(let variable):
+            reason = "variable '\(variable)' has the name GLPK's LP writer gives a ranged row's helper column"
         }
         return "\(path): \(reason)"
     }
