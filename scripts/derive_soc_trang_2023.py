@@ -619,7 +619,7 @@ minimum_per_stratum = 2
 
 [sample.households.precision]
 # ±10 points at 95 % for a proportion near 0.5 in each district; design effect 1 + (12 − 1) × 0.05 = 1.55;
-# 90 % response expected: n = 1.96² × 0.25 / 0.1² × 1.55 / 0.9 ≈ 166 households per district.
+# 90 % response expected: n = 1.96² × 0.25 / 0.1² × 1.55 / 0.9 ≈ 165 households per district.
 proportion = 0.5
 margin = 0.1
 confidence = 0.95
