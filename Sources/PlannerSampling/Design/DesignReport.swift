@@ -84,14 +84,14 @@ public enum DesignReport {
         lines.append("")
         let twoStage = sample.clusterTake != nil
         lines.append(twoStage
-            ? "| Stratum | Label | N_h | communes | allocated | communes selected | sample | reserve | ± margin | relative margin |"
+            ? "| Stratum | Label | N_h | communes | allocated | communes selected | take | sample | reserve | ± margin | relative margin |"
             : "| Stratum | Label | N_h | allocated | sample | reserve | ± margin | relative margin |")
-        lines.append(twoStage ? "|---|---|---|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|")
+        lines.append(twoStage ? "|---|---|---|---|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|")
         for row in sample.rows {
             var cells = ["\(row.stratumID)", row.label, "\(row.frameSize)"]
             if twoStage { cells.append("\(row.communeCount ?? 0)") }
             cells.append("\(row.allocatedSize)")
-            if twoStage { cells.append("\(row.selectedCommunes ?? 0)") }
+            if twoStage { cells += ["\(row.selectedCommunes ?? 0)", "\(row.takePerCommune ?? 0)"] }
             cells += ["\(row.sampleSize)", "\(row.reserveSize)", percent(row.expectedMargin.absolute),
                       percent(row.expectedMargin.relative)]
             lines.append("| " + cells.joined(separator: " | ") + " |")
@@ -99,7 +99,7 @@ public enum DesignReport {
         lines.append("| **Total** | | \(sample.frameSize) | "
             + (twoStage ? "\(sample.rows.reduce(0) { $0 + ($1.communeCount ?? 0) }) | " : "")
             + "\(sample.rows.reduce(0) { $0 + $1.allocatedSize }) | "
-            + (twoStage ? "\(sample.rows.reduce(0) { $0 + ($1.selectedCommunes ?? 0) }) | " : "")
+            + (twoStage ? "\(sample.rows.reduce(0) { $0 + ($1.selectedCommunes ?? 0) }) | | " : "")
             + "\(sample.sampleSize) | \(sample.reserveUnits.count) | | |")
         lines.append("")
         lines.append("Margins are half-widths of the \(number(basis.confidence * 100))% confidence interval of a "

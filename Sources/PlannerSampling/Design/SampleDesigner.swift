@@ -53,7 +53,8 @@ public enum SampleDesigner {
             rows.append(AllocationRow(
                 stratumID: frame.stratum.id, label: frame.stratum.label, frameSize: frameSizes[h],
                 communeCount: twoStage ? frame.blocks.count : nil, allocatedSize: sizing.sizes[h],
-                sampleSize: draw.mainCount, selectedCommunes: draw.selectedCommunes, reserveSize: draw.reserveCount,
+                sampleSize: draw.mainCount, selectedCommunes: draw.selectedCommunes,
+                takePerCommune: draw.takePerCommune, reserveSize: draw.reserveCount,
                 sizeCalculation: sizing.perStratumCalculations?[h], cappedAtCeiling: sizing.capped[h],
                 expectedMargin: try SampleSizeCalculation.expectedMargin(
                     sampleSize: draw.mainCount, target: sizing.precisionBasis, populationSize: frameSizes[h],

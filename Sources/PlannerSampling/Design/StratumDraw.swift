@@ -8,6 +8,7 @@ struct StratumDraw: Sendable {
     var mainCount = 0
     var reserveCount = 0
     var selectedCommunes: Int?
+    var takePerCommune: Int?
 
     /// One-stage selection (SRS, systematic, PPS systematic) of `sampleSize` units from `frame`.
     static func oneStage(frame: StratumFrame, sampleSize: Int, parameters: SampleDesignParameters,
@@ -82,19 +83,26 @@ struct StratumDraw: Sendable {
         return draw
     }
 
-    /// Two-stage selection: communes PPS systematic by census households, then `take` households by SRS in
-    /// each selected commune, with `reservePerStratum` reserve households per commune.
+    /// Two-stage selection: ⌈n_h/take⌉ communes PPS systematic by census households, then `take` households by
+    /// SRS in each selected commune, with `reservePerStratum` reserve households per commune.
+    ///
+    /// When the stratum has fewer communes than ⌈n_h/take⌉, every commune is taken (π1 = 1) and the take is
+    /// raised to ⌈n_h/C_h⌉ so that the stratum still gets its n_h households; the allocation table shows the
+    /// take used.
     static func twoStage(frame: StratumFrame, sampleSize: Int, parameters: SampleDesignParameters,
                          using generator: inout some RandomNumberGenerator) throws -> StratumDraw {
-        let take = parameters.takePerCluster
         let blocks = frame.blocks
-        let communesWanted = min((sampleSize + take - 1) / take, blocks.count)
+        let communesNeeded = (sampleSize + parameters.takePerCluster - 1) / parameters.takePerCluster
+        let communesWanted = min(communesNeeded, blocks.count)
+        let take = communesNeeded > blocks.count
+            ? (sampleSize + blocks.count - 1) / blocks.count : parameters.takePerCluster
         let inclusion = try InclusionProbabilities(sizes: blocks.map { Double($0.commune.households) },
                                                    sampleSize: communesWanted)
         let selected = PPSSystematicSelection.select(inclusion, using: &generator)
 
         var draw = StratumDraw()
         draw.selectedCommunes = selected.count
+        draw.takePerCommune = take
         for index in selected {
             let block = blocks[index]
             let firstStage = inclusion.probabilities[index]
