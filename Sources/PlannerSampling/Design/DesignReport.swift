@@ -101,10 +101,13 @@ public enum DesignReport {
             + "\(sample.rows.reduce(0) { $0 + $1.allocatedSize }) | "
             + (twoStage ? "\(sample.rows.reduce(0) { $0 + ($1.selectedCommunes ?? 0) }) | | " : "")
             + "\(sample.sampleSize) | \(sample.reserveUnits.count) | | |")
+        lines.append("| **Whole sample** | \(title), all strata | | " + (twoStage ? "| | | " : "") + "| | | "
+            + "\(percent(sample.expectedOverallMargin)) | \(percent(sample.expectedOverallMargin / basis.proportion)) |")
         lines.append("")
         lines.append("Margins are half-widths of the \(number(basis.confidence * 100))% confidence interval of a "
             + "proportion p = \(number(basis.proportion)) from the expected respondents, with the design effect "
-            + "above and the finite population correction of each stratum.")
+            + "above and the finite population correction of each stratum. The whole-sample margin combines the "
+            + "strata as z·√(Σ W_h²·V_h), W_h = N_h/N.")
         lines.append("")
 
         lines.append("### Certainty units")

@@ -47,4 +47,17 @@ public struct StratifiedSample: Hashable, Sendable {
     public var frameSize: Int { rows.reduce(0) { $0 + $1.frameSize } }
     /// Main units drawn.
     public var sampleSize: Int { rows.reduce(0) { $0 + $1.sampleSize } }
+
+    /// The margin of error expected for the whole population from the stratified sample, at the precision
+    /// basis: z·√(Σ_h W_h²·V_h), W_h = N_h/N and V_h = (e_h/z)² the variance behind each stratum's margin.
+    public var expectedOverallMargin: Double {
+        let z = StandardNormal.twoSidedCriticalValue(confidence: precisionBasis.confidence)
+        let total = Double(frameSize)
+        let variance = rows.reduce(0.0) { sum, row in
+            let share = Double(row.frameSize) / total
+            let standardError = row.expectedMargin.absolute / z
+            return sum + share * share * standardError * standardError
+        }
+        return z * variance.squareRoot()
+    }
 }
