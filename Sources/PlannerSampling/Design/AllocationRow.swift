@@ -1,0 +1,47 @@
+/// One line of the allocation table: a stratum's frame, sample and expected precision.
+public struct AllocationRow: Hashable, Sendable {
+    public let stratumID: StratumID
+    public let label: String
+    /// N_h: households (census count, or listed households for a one-stage design on a listing) or enterprises.
+    public let frameSize: Int
+    /// Communes with households in the stratum (two-stage only).
+    public let communeCount: Int?
+    /// n_h from the allocation or the per-stratum precision target, within the bounds.
+    public let allocatedSize: Int
+    /// Main units drawn. Two-stage: selected communes × take (less where a commune has fewer households than
+    /// the take), so it can exceed the allocated size by up to take − 1 (or C_h − 1 when the take was raised);
+    /// one-stage: the allocated size, or
+    /// the certainty units when they alone exceed it.
+    public let sampleSize: Int
+    /// Communes selected (two-stage only).
+    public let selectedCommunes: Int?
+    /// Households per selected commune (two-stage only): the design's take, or ⌈n_h/C_h⌉ when the stratum has
+    /// too few communes for n_h at that take and every commune is taken.
+    public let takePerCommune: Int?
+    public let reserveSize: Int
+    /// The size computation with this stratum's N_h, for a per-stratum precision target.
+    public let sizeCalculation: SampleSizeCalculation?
+    /// Whether the per-stratum target asked for more than the stratum's ceiling (min(max, N_h)).
+    public let cappedAtCeiling: Bool
+    /// The margin of error expected from `sampleSize` at the design's p, confidence and design effect (for a
+    /// two-stage design the one of the design's take, even where the take was raised: every commune is then
+    /// taken, the communes act as strata, and the true design effect is smaller).
+    public let expectedMargin: ExpectedMargin
+
+    public init(stratumID: StratumID, label: String, frameSize: Int, communeCount: Int?, allocatedSize: Int,
+                sampleSize: Int, selectedCommunes: Int?, takePerCommune: Int?, reserveSize: Int, sizeCalculation: SampleSizeCalculation?,
+                cappedAtCeiling: Bool, expectedMargin: ExpectedMargin) {
+        self.stratumID = stratumID
+        self.label = label
+        self.frameSize = frameSize
+        self.communeCount = communeCount
+        self.allocatedSize = allocatedSize
+        self.sampleSize = sampleSize
+        self.selectedCommunes = selectedCommunes
+        self.takePerCommune = takePerCommune
+        self.reserveSize = reserveSize
+        self.sizeCalculation = sizeCalculation
+        self.cappedAtCeiling = cappedAtCeiling
+        self.expectedMargin = expectedMargin
+    }
+}

@@ -1,0 +1,63 @@
+import PlannerCore
+
+/// The design and the drawn sample of one unit type: strata, sizes, allocation, units and weights.
+public struct StratifiedSample: Hashable, Sendable {
+    public let unitType: UnitType
+    public let parameters: SampleDesignParameters
+    /// The target behind the sizes, or for a given total the assumptions of the precision column
+    /// (p = .5, 95 %, deff 1, full response).
+    public let precisionBasis: PrecisionTarget
+    /// Households per commune in a two-stage design; nil otherwise.
+    public let clusterTake: Int?
+    /// Strata in ID order.
+    public let strata: [Stratum]
+    /// The whole-sample computation for `totalForPrecision`, with N = ΣN_h.
+    public let overallSizeCalculation: SampleSizeCalculation?
+    /// The allocation for `total` and `totalForPrecision`; nil when each stratum is sized on its own.
+    public let allocation: Allocation?
+    /// In stratum ID order.
+    public let rows: [AllocationRow]
+    /// Main and reserve units, in output order (stratum, role, rank, unit ID).
+    public let units: [SampledUnit]
+    /// In stratum, then unit ID order.
+    public let certaintyUnits: [CertaintyUnit]
+    /// Where reserves replace refusals (strata, or communes of a two-stage design), in ID order.
+    public let releaseGroups: [ReleaseGroup]
+
+    public init(unitType: UnitType, parameters: SampleDesignParameters, precisionBasis: PrecisionTarget,
+                clusterTake: Int?, strata: [Stratum], overallSizeCalculation: SampleSizeCalculation?,
+                allocation: Allocation?, rows: [AllocationRow], units: [SampledUnit], certaintyUnits: [CertaintyUnit],
+                releaseGroups: [ReleaseGroup]) {
+        self.unitType = unitType
+        self.parameters = parameters
+        self.precisionBasis = precisionBasis
+        self.clusterTake = clusterTake
+        self.strata = strata
+        self.overallSizeCalculation = overallSizeCalculation
+        self.allocation = allocation
+        self.rows = rows
+        self.units = units
+        self.certaintyUnits = certaintyUnits
+        self.releaseGroups = releaseGroups
+    }
+
+    public var mainUnits: [SampledUnit] { units.filter { $0.role == .main } }
+    public var reserveUnits: [SampledUnit] { units.filter { $0.role == .reserve } }
+    /// ΣN_h.
+    public var frameSize: Int { rows.reduce(0) { $0 + $1.frameSize } }
+    /// Main units drawn.
+    public var sampleSize: Int { rows.reduce(0) { $0 + $1.sampleSize } }
+
+    /// The margin of error expected for the whole population from the stratified sample, at the precision
+    /// basis: z·√(Σ_h W_h²·V_h), W_h = N_h/N and V_h = (e_h/z)² the variance behind each stratum's margin.
+    public var expectedOverallMargin: Double {
+        let z = StandardNormal.twoSidedCriticalValue(confidence: precisionBasis.confidence)
+        let total = Double(frameSize)
+        let variance = rows.reduce(0.0) { sum, row in
+            let share = Double(row.frameSize) / total
+            let standardError = row.expectedMargin.absolute / z
+            return sum + share * share * standardError * standardError
+        }
+        return z * variance.squareRoot()
+    }
+}

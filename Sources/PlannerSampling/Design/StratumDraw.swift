@@ -1,0 +1,191 @@
+import PlannerCore
+
+/// The selection in one stratum: main units, reserve units, certainty units and release groups.
+struct StratumDraw: Sendable {
+    var units: [SampledUnit] = []
+    var certaintyUnits: [CertaintyUnit] = []
+    var releaseGroups: [ReleaseGroup] = []
+    var mainCount = 0
+    var reserveCount = 0
+    var selectedCommunes: Int?
+    var takePerCommune: Int?
+
+    /// One-stage selection (SRS, systematic, PPS systematic) of `sampleSize` units from `frame`.
+    static func oneStage(frame: StratumFrame, sampleSize: Int, parameters: SampleDesignParameters,
+                         using generator: inout some RandomNumberGenerator) throws -> StratumDraw {
+        let frameSize = frame.unitCount
+        let enterprises = frame.enterprises
+        let forced: [Bool] = frame.stratum.unitType == .enterprise
+            ? enterprises.map { enterprise in parameters.certaintyEmployees.map { enterprise.employees >= $0 } ?? false }
+            : Array(repeating: false, count: frameSize)
+        let forcedCount = forced.filter { $0 }.count
+
+        var probabilities: [Double]
+        var certain = forced
+        var selected: [Int]
+        if forcedCount >= sampleSize {
+            // The threshold alone fills the stratum: every unit above it is taken, nothing else.
+            probabilities = forced.map { $0 ? 1 : 0 }
+            selected = forced.indices.filter { forced[$0] }
+        } else if parameters.selection == .ppsSystematic {
+            let sizes = enterprises.map { Double($0.employees) }
+            let inclusion = try InclusionProbabilities(sizes: sizes, sampleSize: sampleSize, forcedCertain: forced)
+            probabilities = inclusion.probabilities
+            certain = inclusion.isCertain
+            selected = PPSSystematicSelection.select(inclusion, using: &generator)
+        } else {
+            let open = forced.indices.filter { !forced[$0] }
+            let draws = sampleSize - forcedCount
+            let picked = parameters.selection == .systematic
+                ? try SystematicSelection.select(sampleSize: draws, frameSize: open.count, using: &generator)
+                : try SimpleRandomSelection.select(sampleSize: draws, frameSize: open.count, using: &generator)
+            let openProbability = Double(draws) / Double(open.count)
+            probabilities = forced.map { $0 ? 1 : openProbability }
+            selected = (forced.indices.filter { forced[$0] } + picked.map { open[$0] }).sorted()
+        }
+
+        let isSelected = Set(selected)
+        let notSelected = (0..<frameSize).filter { !isSelected.contains($0) }
+        let reserveCount = min(parameters.reservePerStratum, notSelected.count)
+        let reserveOrder = try SimpleRandomSelection.orderedDraw(count: reserveCount, from: notSelected.count,
+                                                                 using: &generator).map { notSelected[$0] }
+
+        var draw = StratumDraw()
+        draw.mainCount = selected.count
+        draw.reserveCount = reserveCount
+        let group = ReleaseGroup(
+            groupID: frame.stratum.id.rawValue, stratumID: frame.stratum.id, frameSize: frameSize,
+            mainCount: selected.count, firstStageProbability: 1,
+            members: selected.map { position in
+                ReleaseGroup.Member(unitID: frame.unitID(at: position), role: .main, reserveRank: nil,
+                                    mainDrawProbability: probabilities[position])
+            }.sorted { $0.unitID < $1.unitID }
+                + reserveOrder.enumerated().map { rank, position in
+                    ReleaseGroup.Member(unitID: frame.unitID(at: position), role: .reserve, reserveRank: rank + 1,
+                                        mainDrawProbability: probabilities[position])
+                })
+        draw.releaseGroups = [group]
+        for position in selected {
+            draw.units.append(frame.sampledUnit(at: position, probability: probabilities[position], firstStage: nil,
+                                                secondStage: nil, role: .main, rank: nil))
+        }
+        for (rank, position) in reserveOrder.enumerated() {
+            let released = group.stageProbability(mainDrawProbability: probabilities[position], released: rank + 1)
+            draw.units.append(frame.sampledUnit(at: position, probability: released, firstStage: nil,
+                                                secondStage: nil, role: .reserve, rank: rank + 1))
+        }
+        for position in selected where certain[position] {
+            draw.certaintyUnits.append(CertaintyUnit(
+                unitID: frame.unitID(at: position), level: .enterprise, stratumID: frame.stratum.id,
+                sizeMeasure: Double(enterprises[position].employees),
+                reason: forced[position] ? .sizeThreshold : .proportionalToSize))
+        }
+        return draw
+    }
+
+    /// Two-stage selection: ⌈n_h/take⌉ communes PPS systematic by census households, then `take` households by
+    /// SRS in each selected commune, with `reservePerStratum` reserve households per commune.
+    ///
+    /// When the stratum has fewer communes than ⌈n_h/take⌉, every commune is taken (π1 = 1) and the take is
+    /// raised to ⌈n_h/C_h⌉ so that the stratum still gets its n_h households; the allocation table shows the
+    /// take used.
+    static func twoStage(frame: StratumFrame, sampleSize: Int, parameters: SampleDesignParameters,
+                         using generator: inout some RandomNumberGenerator) throws -> StratumDraw {
+        let blocks = frame.blocks
+        let communesNeeded = (sampleSize + parameters.takePerCluster - 1) / parameters.takePerCluster
+        let communesWanted = min(communesNeeded, blocks.count)
+        let take = communesNeeded > blocks.count
+            ? (sampleSize + blocks.count - 1) / blocks.count : parameters.takePerCluster
+        let inclusion = try InclusionProbabilities(sizes: blocks.map { Double($0.commune.households) },
+                                                   sampleSize: communesWanted)
+        let selected = PPSSystematicSelection.select(inclusion, using: &generator)
+
+        var draw = StratumDraw()
+        draw.selectedCommunes = selected.count
+        draw.takePerCommune = take
+        for index in selected {
+            let block = blocks[index]
+            let firstStage = inclusion.probabilities[index]
+            if inclusion.isCertain[index] {
+                draw.certaintyUnits.append(CertaintyUnit(
+                    unitID: block.commune.code.rawValue, level: .commune, stratumID: frame.stratum.id,
+                    sizeMeasure: Double(block.commune.households), reason: .proportionalToSize))
+            }
+            let listedCount = block.count
+            guard listedCount > 0 else { throw SamplingError.emptyListing(block.commune.code) }
+            let communeTake = min(take, listedCount)
+            let reserves = min(parameters.reservePerStratum, listedCount - communeTake)
+            let order = try SimpleRandomSelection.orderedDraw(count: communeTake + reserves, from: listedCount,
+                                                              using: &generator)
+            let secondStage = Double(communeTake) / Double(listedCount)
+            let group = ReleaseGroup(
+                groupID: block.commune.code.rawValue, stratumID: frame.stratum.id, frameSize: listedCount,
+                mainCount: communeTake, firstStageProbability: firstStage,
+                members: order.prefix(communeTake).map {
+                    ReleaseGroup.Member(unitID: block.unitID(at: $0), role: .main, reserveRank: nil,
+                                        mainDrawProbability: secondStage)
+                }.sorted { $0.unitID < $1.unitID }
+                    + order.dropFirst(communeTake).enumerated().map { rank, line in
+                        ReleaseGroup.Member(unitID: block.unitID(at: line), role: .reserve, reserveRank: rank + 1,
+                                            mainDrawProbability: secondStage)
+                    })
+            draw.releaseGroups.append(group)
+            for line in order.prefix(communeTake) {
+                draw.units.append(frame.householdUnit(block: block, index: line, firstStage: firstStage,
+                                                      secondStage: secondStage, role: .main, rank: nil))
+            }
+            for (rank, line) in order.dropFirst(communeTake).enumerated() {
+                let released = group.stageProbability(mainDrawProbability: secondStage, released: rank + 1)
+                draw.units.append(frame.householdUnit(block: block, index: line, firstStage: firstStage,
+                                                      secondStage: released, role: .reserve, rank: rank + 1))
+            }
+            draw.mainCount += communeTake
+            draw.reserveCount += reserves
+        }
+        return draw
+    }
+}
+
+extension StratumFrame {
+    /// The unit at a one-stage frame position.
+    func unitID(at position: Int) -> String {
+        if stratum.unitType == .enterprise { return enterprises[position].id.rawValue }
+        let (block, index) = householdPosition(position)
+        return block.unitID(at: index)
+    }
+
+    /// The block and index within it of a one-stage household frame position.
+    func householdPosition(_ position: Int) -> (HouseholdBlock, Int) {
+        var offset = position
+        for block in blocks {
+            if offset < block.count { return (block, offset) }
+            offset -= block.count
+        }
+        preconditionFailure("household frame position \(position) beyond the frame of \(stratum.id)")
+    }
+
+    func sampledUnit(at position: Int, probability: Double, firstStage: Double?, secondStage: Double?,
+                     role: SampledUnit.Role, rank: Int?) -> SampledUnit {
+        if stratum.unitType == .enterprise {
+            let enterprise = enterprises[position]
+            return SampledUnit(unitID: enterprise.id.rawValue, unitType: .enterprise, stratumID: stratum.id,
+                               districtCode: enterprise.districtCode, communeCode: enterprise.communeCode,
+                               zoneID: enterprise.zoneID, inclusionProbability: probability,
+                               firstStageProbability: firstStage, secondStageProbability: secondStage, role: role,
+                               reserveRank: rank)
+        }
+        let (block, index) = householdPosition(position)
+        return SampledUnit(unitID: block.unitID(at: index), unitType: .household, stratumID: stratum.id,
+                           districtCode: block.commune.districtCode, communeCode: block.commune.code, zoneID: nil,
+                           inclusionProbability: probability, firstStageProbability: firstStage,
+                           secondStageProbability: secondStage, role: role, reserveRank: rank)
+    }
+
+    func householdUnit(block: HouseholdBlock, index: Int, firstStage: Double, secondStage: Double,
+                       role: SampledUnit.Role, rank: Int?) -> SampledUnit {
+        SampledUnit(unitID: block.unitID(at: index), unitType: .household, stratumID: stratum.id,
+                    districtCode: block.commune.districtCode, communeCode: block.commune.code, zoneID: nil,
+                    inclusionProbability: firstStage * secondStage, firstStageProbability: firstStage,
+                    secondStageProbability: secondStage, role: role, reserveRank: rank)
+    }
+}

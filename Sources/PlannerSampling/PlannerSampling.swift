@@ -1,1 +1,0 @@
-// Sample size, allocation, selection and weights live here.
