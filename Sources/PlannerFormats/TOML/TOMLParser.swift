@@ -287,6 +287,10 @@ struct TOMLParser {
             }
             items.append(try parseValue(field: "\(field)[\(items.count)]"))
             try skipSpacesNewlinesAndComments()
+            if peek() == nil {
+                throw problem(at: start, field: field, expected: "']' closing the array opened here",
+                              found: "the end of the file")
+            }
             switch peek() {
             case UInt8(ascii: ","):
                 advance()
