@@ -42,15 +42,6 @@ public struct ProblemLog: Sendable {
         add(InputProblem(file: file, location: location, field: field, expected: expected, found: found))
     }
 
-    public mutating func add(contentsOf other: ProblemLog) {
-        for file in other.fileOrder {
-            register(file: file)
-            let entry = other.byFile[file]!
-            for problem in entry.kept { add(problem) }
-            byFile[file]!.count += entry.count - entry.kept.count
-        }
-    }
-
     public var isEmpty: Bool { totalCount == 0 }
     public var totalCount: Int { byFile.values.reduce(0) { $0 + $1.count } }
 
