@@ -34,7 +34,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PlannerCoreTests", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
-        .testTarget(name: "PlannerFormatsTests", dependencies: ["PlannerFormats", "PlannerCore"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerFormatsTests", dependencies: ["PlannerFormats", "PlannerCore"],
+                    resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "PlannerSamplingTests", dependencies: ["PlannerSampling", "PlannerCore"], swiftSettings: strictSettings),
         .testTarget(name: "PlannerOptimizationTests", dependencies: ["PlannerOptimization"], swiftSettings: strictSettings),
         .testTarget(

@@ -9,17 +9,22 @@ public struct SurveySettings: Hashable, Sendable {
     public var households: SampleDesignParameters
     public var enterprises: SampleDesignParameters
     public var fieldwork: FieldworkParameters
+    /// Where every commune, zone, enterprise, enumerator and household must lie; nil checks only the
+    /// latitude and longitude ranges.
+    public var boundingBox: BoundingBox?
 
     public init(name: String, calendar: SurveyCalendar, seed: UInt64,
                 households: SampleDesignParameters = .householdDefault,
                 enterprises: SampleDesignParameters = .enterpriseDefault,
-                fieldwork: FieldworkParameters = FieldworkParameters()) {
+                fieldwork: FieldworkParameters = FieldworkParameters(),
+                boundingBox: BoundingBox? = nil) {
         self.name = name
         self.calendar = calendar
         self.seed = seed
         self.households = households
         self.enterprises = enterprises
         self.fieldwork = fieldwork
+        self.boundingBox = boundingBox
     }
 }
 

@@ -1,0 +1,122 @@
+import PlannerCore
+
+/// Typed access to the fields of one CSV record, adding a located problem for every value that does not
+/// parse or is out of range, and returning nil for it so that the other fields are still checked.
+struct CSVRowReader {
+    let file: String
+    let record: CSVTable.Record
+    let columns: [String: Int]
+
+    func field(_ column: String) -> CSVField {
+        record.fields[columns[column]!]
+    }
+
+    func problem(_ column: String, expected: String, found: String, _ problems: inout ProblemLog) {
+        problems.add(file: file, at: field(column).location, field: column, expected: expected, found: found)
+    }
+
+    /// The trimmed text; a problem when empty unless `optional`.
+    func text(_ column: String, optional: Bool = false, _ problems: inout ProblemLog) -> String? {
+        let text = field(column).trimmed
+        if text.isEmpty {
+            if !optional { problem(column, expected: "a value", found: "an empty field", &problems) }
+            return nil
+        }
+        return text
+    }
+
+    func integer(_ column: String, expected: String, where isValid: (Int) -> Bool,
+                 _ problems: inout ProblemLog) -> Int? {
+        guard let text = text(column, &problems) else { return nil }
+        guard let value = Int(text), isValid(value) else {
+            problem(column, expected: expected, found: InputProblem.quoted(text), &problems)
+            return nil
+        }
+        return value
+    }
+
+    /// A decimal number with a point; NaN and infinities are never valid.
+    func number(_ column: String, optional: Bool = false, expected: String, where isValid: (Double) -> Bool,
+                _ problems: inout ProblemLog) -> Double? {
+        guard let text = text(column, optional: optional, &problems) else { return nil }
+        guard let value = Self.decimal(text), isValid(value) else {
+            problem(column, expected: expected, found: InputProblem.quoted(text), &problems)
+            return nil
+        }
+        return value
+    }
+
+    /// Plain decimal notation only: Swift's `Double(_:)` also takes "nan", "inf" and hexadecimal floats.
+    static func decimal(_ text: String) -> Double? {
+        let allowed = text.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+        guard allowed, let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
+    func date(_ column: String, optional: Bool = false, _ problems: inout ProblemLog) -> CalendarDate? {
+        guard let text = text(column, optional: optional, &problems) else { return nil }
+        guard let date = CalendarDate(iso8601: text) else {
+            problem(column, expected: "a date YYYY-MM-DD", found: InputProblem.quoted(text), &problems)
+            return nil
+        }
+        return date
+    }
+
+    /// A value that must be one of a fixed set of spellings.
+    func choice<Value>(_ column: String, from spellings: [(String, Value)], _ problems: inout ProblemLog) -> Value? {
+        guard let text = text(column, &problems) else { return nil }
+        let folded = text.lowercased()
+        guard let match = spellings.first(where: { $0.0.lowercased() == folded }) else {
+            problem(column, expected: "one of \(spellings.map(\.0).joined(separator: ", "))",
+                    found: InputProblem.quoted(text), &problems)
+            return nil
+        }
+        return match.1
+    }
+
+    enum Coordinates {
+        /// Both fields empty, where that is allowed.
+        case missing
+        case invalid
+        case point(GeoPoint)
+    }
+
+    /// A latitude/longitude pair, checked for range, for a swap and against the survey's bounding box.
+    func coordinates(latitude latColumn: String = "lat", longitude lonColumn: String = "lon", optional: Bool = false,
+                     boundingBox: BoundingBox?, _ problems: inout ProblemLog) -> Coordinates {
+        let latText = field(latColumn).trimmed
+        let lonText = field(lonColumn).trimmed
+        if optional && latText.isEmpty && lonText.isEmpty { return .missing }
+        if optional && (latText.isEmpty != lonText.isEmpty) {
+            let empty = latText.isEmpty ? latColumn : lonColumn
+            problem(empty, expected: "both lat and lon, or neither", found: "an empty field", &problems)
+            return .invalid
+        }
+        let latitude = number(latColumn, expected: "a latitude in decimal degrees", where: { _ in true }, &problems)
+        let longitude = number(lonColumn, expected: "a longitude in decimal degrees", where: { _ in true }, &problems)
+        guard let latitude, let longitude else { return .invalid }
+
+        let swappedFits = (-90...90).contains(longitude) && (-180...180).contains(latitude)
+        let swapHint = " (lat and lon swapped?)"
+        guard (-90...90).contains(latitude) else {
+            problem(latColumn, expected: "a latitude in [-90, 90]",
+                    found: latText + (swappedFits ? swapHint : ""), &problems)
+            return .invalid
+        }
+        guard (-180...180).contains(longitude) else {
+            problem(lonColumn, expected: "a longitude in [-180, 180]", found: lonText, &problems)
+            return .invalid
+        }
+        let point = GeoPoint(latitude: latitude, longitude: longitude)
+        if let box = boundingBox, !box.contains(point) {
+            let swapped = GeoPoint(latitude: longitude, longitude: latitude)
+            let column = box.latitudes.contains(latitude) && !box.contains(swapped) ? lonColumn : latColumn
+            let hint = box.contains(swapped) ? swapHint : ""
+            problem(column, expected: "a point inside survey.toml's bounding_box (lat \(box.latitudes.lowerBound)…"
+                        + "\(box.latitudes.upperBound), lon \(box.longitudes.lowerBound)…\(box.longitudes.upperBound))",
+                    found: "lat \(latText), lon \(lonText)\(hint)", &problems)
+            return .invalid
+        }
+        return .point(point)
+    }
+}

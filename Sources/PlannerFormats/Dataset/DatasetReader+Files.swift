@@ -1,0 +1,266 @@
+import PlannerCore
+
+/// One reader per dataset file; each checks its rows and the references to the files read before it.
+extension DatasetReader.Reading {
+    mutating func readSurvey() -> SurveySettingsReader.Result? {
+        guard let data = load("survey.toml", required: true) else { return nil }
+        return SurveySettingsReader().read(data, file: path("survey.toml"), problems: &problems)
+    }
+
+    mutating func checkDistrictReferences(_ survey: SurveySettingsReader.Result) {
+        guard communeDistricts != nil else { return }
+        for reference in survey.districtReferences where districtNames[reference.code] == nil {
+            problems.add(file: path("survey.toml"), at: reference.location, field: reference.field,
+                         expected: "a district_code listed in communes.csv",
+                         found: InputProblem.quoted(reference.code.rawValue))
+        }
+    }
+
+    mutating func readCommunes(boundingBox: BoundingBox?) -> [Commune] {
+        let columns = ["district_code", "district_name", "commune_code", "commune_name", "commune_type", "lat", "lon",
+                       "households"]
+        guard let (table, indices) = table("communes.csv", required: true, columns: columns) else { return [] }
+        let types: [(String, CommuneType)] = [("Phường", .ward), ("Thị trấn", .town), ("Xã", .commune),
+                                              ("ward", .ward), ("town", .town), ("commune", .commune)]
+        var known: [CommuneCode: DistrictCode?] = [:]
+        var seen: [CommuneCode: SourceLocation] = [:]
+        var districtNameLines: [DistrictCode: Int] = [:]
+        var communes: [Commune] = []
+        for row in rows(of: table, columns: indices) {
+            let code = row.text("commune_code", &problems).map(CommuneCode.init)
+            let district = row.text("district_code", &problems).map(DistrictCode.init)
+            let districtName = row.text("district_name", &problems)
+            let name = row.text("commune_name", &problems)
+            let type = row.choice("commune_type", from: types, &problems)
+            let location = row.coordinates(boundingBox: boundingBox, &problems)
+            let households = row.integer("households", expected: "a count ≥ 0", where: { $0 >= 0 }, &problems)
+            if let district, let districtName {
+                if let existing = districtNames[district] {
+                    if existing != districtName {
+                        row.problem("district_name", expected: "\(InputProblem.quoted(existing)), the name of district "
+                                        + "\(district) on line \(districtNameLines[district]!)",
+                                    found: InputProblem.quoted(districtName), &problems)
+                    }
+                } else {
+                    districtNames[district] = districtName
+                    districtNameLines[district] = row.record.location.line
+                }
+            }
+            guard let code, checkUnique(code, column: "commune_code", in: row, seen: &seen) else { continue }
+            known[code] = district
+            guard let district, let districtName, let name, let type, case .point(let point) = location,
+                  let households else { continue }
+            communes.append(Commune(code: code, name: name, type: type, districtCode: district,
+                                    districtName: districtName, location: point, households: households))
+        }
+        communeDistricts = known
+        return communes
+    }
+
+    mutating func readZones(boundingBox: BoundingBox?) -> [IndustrialZone] {
+        let columns = ["zone_id", "zone_name", "status", "district_code", "commune_code", "lat", "lon"]
+        guard let (table, indices) = table("zones.csv", required: true, columns: columns) else { return [] }
+        let statuses = ZoneStatus.allCases.map { ($0.rawValue, $0) }
+        var seen: [ZoneID: SourceLocation] = [:]
+        var known: Set<ZoneID> = []
+        var zones: [IndustrialZone] = []
+        for row in rows(of: table, columns: indices) {
+            let id = row.text("zone_id", &problems).map(ZoneID.init)
+            let name = row.text("zone_name", &problems)
+            let status = row.choice("status", from: statuses, &problems)
+            let district = row.text("district_code", &problems).map(DistrictCode.init)
+            let commune = row.text("commune_code", &problems).map(CommuneCode.init)
+            let location = row.coordinates(boundingBox: boundingBox, &problems)
+            let communeIsValid = commune.map { checkCommune($0, district: district, row: row) } ?? false
+            guard let id, checkUnique(id, column: "zone_id", in: row, seen: &seen) else { continue }
+            known.insert(id)
+            guard let name, let status, let district, let commune, communeIsValid,
+                  case .point(let point) = location else { continue }
+            zones.append(IndustrialZone(id: id, name: name, status: status, districtCode: district,
+                                        communeCode: commune, location: point))
+        }
+        zoneIDs = known
+        return zones
+    }
+
+    mutating func readEnterprises(boundingBox: BoundingBox?) -> [Enterprise] {
+        let columns = ["enterprise_id", "name", "district_code", "commune_code", "zone_id", "employees", "lat", "lon"]
+        guard let (table, indices) = table("enterprises.csv", required: true, columns: columns) else { return [] }
+        var seen: [EnterpriseID: SourceLocation] = [:]
+        var enterprises: [Enterprise] = []
+        for row in rows(of: table, columns: indices) {
+            let id = row.text("enterprise_id", &problems).map(EnterpriseID.init)
+            let name = row.text("name", &problems)
+            let district = row.text("district_code", &problems).map(DistrictCode.init)
+            let commune = row.text("commune_code", &problems).map(CommuneCode.init)
+            let zone = row.text("zone_id", optional: true, &problems).map(ZoneID.init)
+            let employees = row.integer("employees", expected: "a count ≥ 0", where: { $0 >= 0 }, &problems)
+            let location = row.coordinates(boundingBox: boundingBox, &problems)
+            let communeIsValid = commune.map { checkCommune($0, district: district, row: row) } ?? false
+            var zoneIsValid = true
+            if let zone, let zoneIDs, !zoneIDs.contains(zone) {
+                row.problem("zone_id", expected: "a zone_id listed in zones.csv, or an empty field outside zones",
+                            found: InputProblem.quoted(zone.rawValue), &problems)
+                zoneIsValid = false
+            }
+            guard let id, checkUnique(id, column: "enterprise_id", in: row, seen: &seen) else { continue }
+            guard let name, let district, let commune, communeIsValid, zoneIsValid, let employees,
+                  case .point(let point) = location else { continue }
+            enterprises.append(Enterprise(id: id, name: name, districtCode: district, communeCode: commune,
+                                          zoneID: zone, employees: employees, location: point))
+        }
+        return enterprises
+    }
+
+    /// An enumerator with the row it came from, for problems found once unavailability is known.
+    struct ReadEnumerator {
+        var enumerator: Enumerator
+        var row: CSVRowReader
+    }
+
+    mutating func readEnumerators(boundingBox: BoundingBox?) -> [ReadEnumerator] {
+        let columns = ["enumerator_id", "name", "post_office", "district_code", "lat", "lon", "skills", "daily_minutes"]
+        guard let (table, indices) = table("enumerators.csv", required: true, columns: columns) else { return [] }
+        var seen: [EnumeratorID: SourceLocation] = [:]
+        var known: Set<EnumeratorID> = []
+        var enumerators: [ReadEnumerator] = []
+        for row in rows(of: table, columns: indices) {
+            let id = row.text("enumerator_id", &problems).map(EnumeratorID.init)
+            let name = row.text("name", &problems)
+            let postOffice = row.text("post_office", &problems).map(PostOfficeID.init)
+            let district = row.text("district_code", &problems).map(DistrictCode.init)
+            let location = row.coordinates(boundingBox: boundingBox, &problems)
+            let skills = readSkills(row)
+            let dailyMinutes = row.integer("daily_minutes", expected: "minutes in 1…1440", where: { (1...1440).contains($0) },
+                                           &problems)
+            var districtIsValid = district != nil
+            if let district, communeDistricts != nil, districtNames[district] == nil {
+                row.problem("district_code", expected: "a district_code listed in communes.csv",
+                            found: InputProblem.quoted(district.rawValue), &problems)
+                districtIsValid = false
+            }
+            guard let id, checkUnique(id, column: "enumerator_id", in: row, seen: &seen) else { continue }
+            known.insert(id)
+            guard let name, let postOffice, let district, districtIsValid, case .point(let point) = location,
+                  let skills, let dailyMinutes else { continue }
+            enumerators.append(ReadEnumerator(
+                enumerator: Enumerator(id: id, name: name, postOffice: postOffice, districtCode: district,
+                                       location: point, skills: skills, dailyMinutes: dailyMinutes),
+                row: row))
+        }
+        enumeratorIDs = known
+        return enumerators
+    }
+
+    private mutating func readSkills(_ row: CSVRowReader) -> Set<Skill>? {
+        guard let text = row.text("skills", &problems) else { return nil }
+        var skills: Set<Skill> = []
+        for part in text.split(separator: ";", omittingEmptySubsequences: false) {
+            guard let skill = Skill(rawValue: part.trimmingSpaces().lowercased()) else {
+                row.problem("skills", expected: "household, enterprise or both joined by ';'",
+                            found: InputProblem.quoted(text), &problems)
+                return nil
+            }
+            skills.insert(skill)
+        }
+        return skills
+    }
+
+    mutating func readUnavailability(calendar: SurveyCalendar?) -> [Unavailability] {
+        let columns = ["enumerator_id", "from", "to", "reason"]
+        guard let (table, indices) = table("unavailability.csv", required: false, columns: columns) else { return [] }
+        var spans: [Unavailability] = []
+        for row in rows(of: table, columns: indices) {
+            let id = row.text("enumerator_id", &problems).map(EnumeratorID.init)
+            var from = row.date("from", &problems)
+            var to = row.date("to", optional: true, &problems)
+            var idIsValid = id != nil
+            if let id, let enumeratorIDs, !enumeratorIDs.contains(id) {
+                row.problem("enumerator_id", expected: "an enumerator_id listed in enumerators.csv",
+                            found: InputProblem.quoted(id.rawValue), &problems)
+                idIsValid = false
+            }
+            if let calendar {
+                let window = "a date in the survey window \(calendar.firstDay)…\(calendar.lastDay)"
+                if let date = from, !calendar.contains(date) {
+                    row.problem("from", expected: window, found: date.description, &problems)
+                    from = nil
+                }
+                if let date = to, !calendar.contains(date) {
+                    row.problem("to", expected: window + " or an empty field (to the end)", found: date.description,
+                                &problems)
+                    to = nil
+                }
+            }
+            if let start = from, let end = to, end < start {
+                row.problem("to", expected: "a date on or after from (\(start))", found: end.description, &problems)
+                continue
+            }
+            let toIsValid = to != nil || row.field("to").trimmed.isEmpty
+            guard let id, idIsValid, let from, toIsValid else { continue }
+            spans.append(Unavailability(enumeratorID: id, from: from, to: to, reason: row.field("reason").trimmed))
+        }
+        return spans.sorted { ($0.enumeratorID, $0.from) < ($1.enumeratorID, $1.from) }
+    }
+
+    mutating func checkEveryoneCanWork(_ enumerators: [ReadEnumerator], unavailability: [Unavailability],
+                                       calendar: SurveyCalendar) {
+        for read in enumerators {
+            let spans = unavailability.filter { $0.enumeratorID == read.enumerator.id }
+            guard !spans.isEmpty else { continue }
+            let available = calendar.workingDays.filter { day in !spans.contains { $0.covers(day) } }
+            if available.isEmpty {
+                read.row.problem("enumerator_id", expected: "an enumerator with at least one working day in the survey "
+                                 + "window", found: "none left after unavailability.csv", &problems)
+            }
+        }
+    }
+
+    mutating func readHouseholds(boundingBox: BoundingBox?) -> [Household]? {
+        let columns = ["household_id", "commune_code", "address", "lat", "lon"]
+        guard let (table, indices) = table("households.csv", required: false, columns: columns) else { return nil }
+        var seen: [HouseholdID: SourceLocation] = [:]
+        var households: [Household] = []
+        for row in rows(of: table, columns: indices) {
+            let id = row.text("household_id", &problems).map(HouseholdID.init)
+            let commune = row.text("commune_code", &problems).map(CommuneCode.init)
+            let location = row.coordinates(optional: true, boundingBox: boundingBox, &problems)
+            let communeIsValid = commune.map { checkCommune($0, district: nil, row: row) } ?? false
+            guard let id, checkUnique(id, column: "household_id", in: row, seen: &seen) else { continue }
+            let point: GeoPoint?
+            switch location {
+            case .invalid: continue
+            case .missing: point = nil
+            case .point(let found): point = found
+            }
+            guard let commune, communeIsValid else { continue }
+            households.append(Household(id: id, communeCode: commune, address: row.field("address").trimmed,
+                                        location: point))
+        }
+        return households
+    }
+
+    mutating func readTravel() -> [TravelOverride] {
+        let columns = ["from_commune", "to_commune", "minutes"]
+        guard let (table, indices) = table("travel.csv", required: false, columns: columns) else { return [] }
+        var seen: [[CommuneCode]: SourceLocation] = [:]
+        var overrides: [TravelOverride] = []
+        for row in rows(of: table, columns: indices) {
+            let from = row.text("from_commune", &problems).map(CommuneCode.init)
+            let to = row.text("to_commune", &problems).map(CommuneCode.init)
+            let minutes = row.number("minutes", expected: "minutes ≥ 0", where: { $0 >= 0 }, &problems)
+            let fromIsValid = from.map { checkCommune($0, district: nil, row: row, communeColumn: "from_commune") } ?? false
+            let toIsValid = to.map { checkCommune($0, district: nil, row: row, communeColumn: "to_commune") } ?? false
+            guard let from, let to, fromIsValid, toIsValid else { continue }
+            if let first = seen[[from, to]] {
+                row.problem("from_commune", expected: "one travel time per pair of communes",
+                            found: "\(from) → \(to) again (first on line \(first.line))", &problems)
+                continue
+            }
+            seen[[from, to]] = row.field("from_commune").location
+            guard let minutes else { continue }
+            overrides.append(TravelOverride(from: from, to: to, minutes: minutes))
+        }
+        return overrides.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import PlannerCore
+
+/// Reads a dataset folder into a `Dataset`, or reports every problem across all its files at once.
+///
+/// Files are read in a fixed order (`survey.toml`, `communes.csv`, `zones.csv`, `enterprises.csv`,
+/// `enumerators.csv`, then the optional `unavailability.csv`, `households.csv`, `travel.csv`), and later files
+/// are checked against earlier ones: codes must exist and agree, dates must fall in the survey window. A code
+/// counts as known as soon as its row names it, even if other fields of that row are wrong, so that one bad
+/// row does not cascade into a problem for every row that refers to it.
+public struct DatasetReader: Sendable {
+    public var csvReader: CSVReader
+
+    /// The files of a dataset in the order they are read and reported.
+    public static let requiredFiles = ["survey.toml", "communes.csv", "zones.csv", "enterprises.csv", "enumerators.csv"]
+    public static let optionalFiles = ["unavailability.csv", "households.csv", "travel.csv"]
+
+    public init(csvReader: CSVReader = CSVReader()) {
+        self.csvReader = csvReader
+    }
+
+    /// Reads and checks the dataset in `folder`; problems name files by `folder`'s relative path as given.
+    public func read(folder: URL) throws(InvalidInput) -> Dataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InvalidInput(problems: [InputProblem(file: folder.relativePath, location: nil, field: "dataset",
+                                                       expected: "a dataset folder",
+                                                       found: "no folder at this path")])
+        }
+        var reading = Reading(folder: folder, csvReader: csvReader)
+        for name in Self.requiredFiles + Self.optionalFiles {
+            reading.problems.register(file: reading.path(name))
+        }
+        let survey = reading.readSurvey()
+        let communes = reading.readCommunes(boundingBox: survey?.settings.boundingBox)
+        if let survey { reading.checkDistrictReferences(survey) }
+        let zones = reading.readZones(boundingBox: survey?.settings.boundingBox)
+        let enterprises = reading.readEnterprises(boundingBox: survey?.settings.boundingBox)
+        let enumerators = reading.readEnumerators(boundingBox: survey?.settings.boundingBox)
+        let unavailability = reading.readUnavailability(calendar: survey?.settings.calendar)
+        if let calendar = survey?.settings.calendar {
+            reading.checkEveryoneCanWork(enumerators, unavailability: unavailability, calendar: calendar)
+        }
+        let households = reading.readHouseholds(boundingBox: survey?.settings.boundingBox)
+        let travel = reading.readTravel()
+
+        try reading.problems.throwIfAny()
+        guard let settings = survey?.settings else {
+            preconditionFailure("survey.toml gave no settings yet reported no problem")
+        }
+        return Dataset(settings: settings, communes: communes, zones: zones, enterprises: enterprises,
+                       enumerators: enumerators.map(\.enumerator), unavailability: unavailability,
+                       households: households, travelOverrides: travel)
+    }
+}
+
+extension DatasetReader {
+    /// The state of one read: problems so far and the codes each file makes known to the later ones.
+    struct Reading {
+        let folder: URL
+        let csvReader: CSVReader
+        var problems = ProblemLog()
+        /// nil when `communes.csv` could not be read at all: references to communes are then not checked.
+        var communeDistricts: [CommuneCode: DistrictCode?]?
+        var districtNames: [DistrictCode: String] = [:]
+        var zoneIDs: Set<ZoneID>?
+        var enumeratorIDs: Set<EnumeratorID>?
+
+        init(folder: URL, csvReader: CSVReader) {
+            self.folder = folder
+            self.csvReader = csvReader
+        }
+
+        /// A file's name as problems show it: relative when the folder was given relative.
+        func path(_ name: String) -> String {
+            folder.appendingPathComponent(name).relativePath
+        }
+
+        /// The file's bytes; nil when absent (a problem if it is required) or unreadable (always a problem).
+        mutating func load(_ name: String, required: Bool) -> Data? {
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                if required {
+                    problems.add(file: path(name), at: nil, field: "file", expected: "a required file of the dataset",
+                                 found: "no such file")
+                }
+                return nil
+            }
+            do {
+                return try Data(contentsOf: url)
+            } catch {
+                problems.add(file: path(name), at: nil, field: "file", expected: "a readable file",
+                             found: "an error: \(error.localizedDescription)")
+                return nil
+            }
+        }
+
+        /// Reads a CSV file and checks its header; nil when it has no usable header.
+        mutating func table(_ name: String, required: Bool, columns: [String]) -> (CSVTable, [String: Int])? {
+            guard let data = load(name, required: required) else { return nil }
+            guard let table = csvReader.read(data, file: path(name), problems: &problems) else { return nil }
+            var indices: [String: Int] = [:]
+            for column in columns {
+                if let index = table.columnIndex(column) {
+                    indices[column] = index
+                } else {
+                    let headerEnd = table.header.last.map {
+                        SourceLocation(line: $0.location.line, column: $0.location.column + $0.text.unicodeScalars.count)
+                    }
+                    problems.add(file: path(name), at: headerEnd ?? SourceLocation(line: 1, column: 1), field: column,
+                                 expected: "a column named \(column) (required: \(columns.joined(separator: ",")))",
+                                 found: "header \(table.columnNames.joined(separator: ","))")
+                }
+            }
+            guard indices.count == columns.count else { return nil }
+            return (table, indices)
+        }
+
+        func rows(of table: CSVTable, columns: [String: Int]) -> [CSVRowReader] {
+            table.records.map { CSVRowReader(file: table.file, record: $0, columns: columns) }
+        }
+
+        /// Reports a repeated ID; returns whether the ID is new.
+        mutating func checkUnique<ID: Hashable>(_ id: ID, column: String, in row: CSVRowReader,
+                                                seen: inout [ID: SourceLocation]) -> Bool {
+            let location = row.field(column).location
+            if let first = seen[id] {
+                row.problem(column, expected: "a unique \(column)",
+                            found: "\(InputProblem.quoted(row.field(column).trimmed)) again (first on line \(first.line))",
+                            &problems)
+                return false
+            }
+            seen[id] = location
+            return true
+        }
+
+        /// Checks that a commune exists and that the row's district is the commune's.
+        mutating func checkCommune(_ code: CommuneCode, district: DistrictCode?, row: CSVRowReader,
+                                   communeColumn: String = "commune_code", districtColumn: String = "district_code") -> Bool {
+            guard let known = communeDistricts else { return true }
+            guard let communeDistrict = known[code] else {
+                row.problem(communeColumn, expected: "a commune_code listed in communes.csv",
+                            found: InputProblem.quoted(code.rawValue), &problems)
+                return false
+            }
+            if let district, let communeDistrict, district != communeDistrict {
+                row.problem(districtColumn, expected: "\(communeDistrict), the district of commune \(code) in communes.csv",
+                            found: InputProblem.quoted(district.rawValue), &problems)
+                return false
+            }
+            return true
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The CSV and TOML readers, the dataset reader and the writers live here.

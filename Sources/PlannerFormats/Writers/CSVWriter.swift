@@ -1,0 +1,83 @@
+import Foundation
+
+/// Writes CSV that `CSVReader` and spreadsheets read back exactly: RFC 4180 quoting, fixed column order,
+/// nothing that depends on the machine.
+///
+/// A field is quoted only when it must be (it holds a comma, a quote, a line break, or leading or trailing
+/// space), so the same rows always give the same bytes. Optionally neutralises spreadsheet formulas: a text
+/// cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that a name
+/// such as `=HYPERLINK(…)` read from a frame is shown, not run, when a supervisor opens the file. Numeric
+/// columns are left alone, so `-3.5` stays a number.
+public struct CSVWriter: Sendable {
+    public struct Column: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable {
+            /// Free text: neutralised when formulas are.
+            case text
+            /// Numbers (and codes the program writes itself): never altered.
+            case numeric
+        }
+
+        public var name: String
+        public var kind: Kind
+
+        public init(_ name: String, _ kind: Kind = .text) {
+            self.name = name
+            self.kind = kind
+        }
+    }
+
+    public struct Options: Hashable, Sendable {
+        /// Starts the file with a UTF-8 byte order mark, which older Excel needs to read Vietnamese.
+        public var byteOrderMark: Bool
+        public var neutralizesFormulas: Bool
+        /// RFC 4180 says CRLF.
+        public var lineEnding: String
+
+        public init(byteOrderMark: Bool = false, neutralizesFormulas: Bool = false, lineEnding: String = "\r\n") {
+            self.byteOrderMark = byteOrderMark
+            self.neutralizesFormulas = neutralizesFormulas
+            self.lineEnding = lineEnding
+        }
+    }
+
+    public var columns: [Column]
+    public var options: Options
+
+    public init(columns: [Column], options: Options = Options()) {
+        self.columns = columns
+        self.options = options
+    }
+
+    /// The header line and then one line per row; every row must have one value per column.
+    public func text(rows: [[String]]) -> String {
+        var output = options.byteOrderMark ? "\u{FEFF}" : ""
+        output += columns.map { Self.quotedIfNeeded($0.name) }.joined(separator: ",") + options.lineEnding
+        for row in rows {
+            precondition(row.count == columns.count, "a CSV row has \(row.count) values for \(columns.count) columns")
+            let fields = zip(columns, row).map { column, value in
+                let shown = options.neutralizesFormulas && column.kind == .text ? Self.neutralized(value) : value
+                return Self.quotedIfNeeded(shown)
+            }
+            output += fields.joined(separator: ",") + options.lineEnding
+        }
+        return output
+    }
+
+    public func data(rows: [[String]]) -> Data {
+        Data(text(rows: rows).utf8)
+    }
+
+    static func neutralized(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
+            return value
+        }
+        return "'" + value
+    }
+
+    static func quotedIfNeeded(_ value: String) -> String {
+        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || value.first == " " || value.last == " "
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
