@@ -25,10 +25,15 @@ let package = Package(
         .target(name: "PlannerFormats", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         .target(name: "PlannerSampling", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         .target(name: "PlannerOptimization", dependencies: ["CGLPK"], swiftSettings: strictSettings),
+        .target(
+            name: "PlannerReports",
+            dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "planner",
             dependencies: [
-                "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization",
+                "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -38,6 +43,11 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "PlannerSamplingTests", dependencies: ["PlannerSampling", "PlannerCore"], swiftSettings: strictSettings),
         .testTarget(name: "PlannerOptimizationTests", dependencies: ["PlannerOptimization"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PlannerReportsTests",
+            dependencies: ["PlannerReports", "PlannerFormats", "PlannerSampling", "PlannerCore"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "PlannerEndToEndTests",
             dependencies: ["planner"],

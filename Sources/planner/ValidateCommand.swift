@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import PlannerFormats
 
 /// `planner validate`: reads a dataset and either summarises it or lists every problem in it.
@@ -13,17 +12,10 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The dataset folder, relative to the current directory.")
-    var dataset: String = "Inputs/soc-trang-2023"
+    @OptionGroup var input: DatasetArgument
 
     func run() throws {
-        let folder = URL(fileURLWithPath: dataset, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
-        do {
-            let read = try DatasetReader().read(folder: folder)
-            print(DatasetSummary(read).plainText, terminator: "")
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
-        }
+        let dataset = try input.load()
+        print(DatasetSummary(dataset).plainText, terminator: "")
     }
 }

@@ -4,44 +4,8 @@ import Testing
 /// Runs the built `planner validate` as a user would, and checks its output and exit status.
 @Suite("planner validate")
 struct ValidateCommandTests {
-    struct Run {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
-
-    /// The `planner` executable in the products folder that also holds the test bundle.
-    static func plannerExecutable() throws -> URL {
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("planner"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("planner"),
-            Bundle.main.bundleURL.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("planner"),
-            packageRoot.appendingPathComponent(".build/debug/planner"),
-        ]
-        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                            "no planner executable in \(candidates.map(\.path))")
-    }
-
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let fixtures = packageRoot.appendingPathComponent("Tests/PlannerFormatsTests/Fixtures")
-
-    func run(_ arguments: [String], in directory: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = try Self.plannerExecutable()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-                   standardError: String(decoding: errorData, as: UTF8.self))
+    func run(_ arguments: [String], in directory: URL) throws -> PlannerProcess.Run {
+        try PlannerProcess.run(arguments, in: directory)
     }
 
     /// A copy of the valid fixture in a new temporary folder, returned as (parent, dataset).
@@ -49,12 +13,12 @@ struct ValidateCommandTests {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("planner-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let dataset = parent.appendingPathComponent("dataset")
-        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("valid"), to: dataset)
+        try FileManager.default.copyItem(at: PlannerProcess.fixtures.appendingPathComponent("valid"), to: dataset)
         return (parent, dataset)
     }
 
     @Test func validDatasetPrintsSummaryAndExitsZero() throws {
-        let result = try run(["validate", "valid"], in: Self.fixtures)
+        let result = try run(["validate", "valid"], in: PlannerProcess.fixtures)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("Dataset \"Fixture survey\": valid.\n"))
         #expect(result.standardOutput.contains("  IZ01  Khu công nghiệp An Nghiệp  operating            2"))

@@ -1,0 +1,25 @@
+import Foundation
+import PlannerCore
+import PlannerFormats
+import PlannerSampling
+
+/// The files `planner sample` writes into a plan folder.
+public enum SampleFolder {
+    public static func files(for plan: SamplePlan, dataset: Dataset) -> [PlanFolder.File] {
+        [
+            .init("sample.csv", SampleTables.sampleCSV(plan, dataset: dataset)),
+            .init("allocation.csv", SampleTables.allocationCSV(plan)),
+            .init("design-report.md", Data(DesignReport.markdown(for: plan).utf8)),
+        ]
+    }
+
+    /// One line for the terminal: what was drawn and where it went.
+    public static func summaryLine(for plan: SamplePlan, destination: URL) -> String {
+        let main = plan.units.filter { $0.role == .main }
+        let households = main.filter { $0.unitType == .household }.count
+        let enterprises = main.count - households
+        let reserves = plan.units.count - main.count
+        return "Sample: \(households) households and \(enterprises) enterprises (\(reserves) reserve units) "
+            + "in \(plan.rows.count) strata, seed \(plan.seed) → \(destination.path)"
+    }
+}

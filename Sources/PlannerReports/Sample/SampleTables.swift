@@ -1,0 +1,91 @@
+import Foundation
+import PlannerCore
+import PlannerFormats
+import PlannerSampling
+
+/// The sample as the files a survey designer files and a manager opens: `sample.csv` and `allocation.csv`.
+public enum SampleTables {
+    public static let sampleColumns: [CSVWriter.Column] = [
+        .init("unit_id"), .init("unit_type", .numeric), .init("stratum"), .init("district_code"),
+        .init("commune_code"), .init("zone_id"), .init("inclusion_probability", .numeric),
+        .init("design_weight", .numeric), .init("role", .numeric), .init("reserve_rank", .numeric),
+        .init("first_stage_probability", .numeric), .init("second_stage_probability", .numeric),
+        .init("label"),
+    ]
+
+    /// One row per sampled unit, main and reserve, in the plan's output order.
+    public static func sampleCSV(_ plan: SamplePlan, dataset: Dataset) -> Data {
+        let labels = UnitLabels(dataset: dataset)
+        let rows = plan.units.map { unit -> [String] in
+            [unit.unitID, unit.unitType.rawValue, unit.stratumID.rawValue, unit.districtCode.rawValue,
+             unit.communeCode.rawValue, unit.zoneID?.rawValue ?? "", number(unit.inclusionProbability),
+             number(unit.designWeight), unit.role.rawValue, unit.reserveRank.map(String.init) ?? "",
+             unit.firstStageProbability.map(number) ?? "", unit.secondStageProbability.map(number) ?? "",
+             labels.label(of: unit)]
+        }
+        return CSVWriter(columns: sampleColumns, options: .init(byteOrderMark: true, neutralizesFormulas: true))
+            .data(rows: rows)
+    }
+
+    public static let allocationColumns: [CSVWriter.Column] = [
+        .init("stratum"), .init("label"), .init("unit_type", .numeric), .init("frame_size", .numeric),
+        .init("communes", .numeric), .init("allocated_size", .numeric), .init("sample_size", .numeric),
+        .init("selected_communes", .numeric), .init("take_per_commune", .numeric), .init("reserve_size", .numeric),
+        .init("expected_margin_of_error", .numeric), .init("expected_relative_margin", .numeric),
+        .init("design_effect", .numeric),
+    ]
+
+    /// One row per stratum: frame, sample, reserve and expected precision.
+    public static func allocationCSV(_ plan: SamplePlan) -> Data {
+        let rows = plan.rows.map { row -> [String] in
+            [row.stratumID.rawValue, row.label, unitType(of: row.stratumID), String(row.frameSize),
+             row.communeCount.map(String.init) ?? "", String(row.allocatedSize), String(row.sampleSize),
+             row.selectedCommunes.map(String.init) ?? "", row.takePerCommune.map(String.init) ?? "",
+             String(row.reserveSize), fixed(row.expectedMargin.absolute, digits: 4),
+             fixed(row.expectedMargin.relative, digits: 4), fixed(row.expectedMargin.designEffect, digits: 4)]
+        }
+        return CSVWriter(columns: allocationColumns, options: .init(byteOrderMark: true, neutralizesFormulas: true))
+            .data(rows: rows)
+    }
+
+    private static func unitType(of stratum: StratumID) -> String {
+        stratum.rawValue.hasPrefix("HH") ? UnitType.household.rawValue : UnitType.enterprise.rawValue
+    }
+
+    /// Probabilities and weights with 12 significant digits: enough for any frame, and the same bytes on every
+    /// platform (no locale, no shortest-representation differences).
+    static func number(_ value: Double) -> String {
+        String(format: "%.12g", value)
+    }
+
+    static func fixed(_ value: Double, digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+}
+
+/// What a person reads for a unit ID: the register line, the listed address, or the enterprise's name.
+struct UnitLabels {
+    private let enterpriseNames: [String: String]
+    private let householdAddresses: [String: String]
+
+    init(dataset: Dataset) {
+        enterpriseNames = Dictionary(dataset.enterprises.map { ($0.id.rawValue, $0.name) },
+                                     uniquingKeysWith: { first, _ in first })
+        householdAddresses = Dictionary((dataset.households ?? []).map { ($0.id.rawValue, $0.address) },
+                                        uniquingKeysWith: { first, _ in first })
+    }
+
+    func label(of unit: SampledUnit) -> String {
+        switch unit.unitType {
+        case .enterprise:
+            return enterpriseNames[unit.unitID] ?? ""
+        case .household:
+            if let address = householdAddresses[unit.unitID] { return address }
+            // Register lines are `HH-<commune>-<line>`.
+            if let line = unit.unitID.split(separator: "-").last.flatMap({ Int($0) }) {
+                return "register line \(line)"
+            }
+            return ""
+        }
+    }
+}
