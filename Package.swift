@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "PlannerFormats", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         .target(name: "PlannerSampling", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         .target(name: "PlannerOptimization", dependencies: ["CGLPK"], swiftSettings: strictSettings),
+        .target(name: "PlannerFieldwork", dependencies: ["PlannerCore", "PlannerOptimization"], swiftSettings: strictSettings),
         .executableTarget(
             name: "planner",
             dependencies: [
@@ -37,6 +38,7 @@ let package = Package(
         .testTarget(name: "PlannerFormatsTests", dependencies: ["PlannerFormats", "PlannerCore"], swiftSettings: strictSettings),
         .testTarget(name: "PlannerSamplingTests", dependencies: ["PlannerSampling", "PlannerCore"], swiftSettings: strictSettings),
         .testTarget(name: "PlannerOptimizationTests", dependencies: ["PlannerOptimization"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerFieldworkTests", dependencies: ["PlannerFieldwork", "PlannerOptimization", "PlannerCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "PlannerEndToEndTests",
             dependencies: ["planner"],
