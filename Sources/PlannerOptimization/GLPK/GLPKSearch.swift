@@ -1,0 +1,87 @@
+import CGLPK
+
+/// The state GLPK's branch-and-cut callback works on: progress reporting, the best bound, and the warm start.
+///
+/// `glp_intopt` gets a pointer to this value as `cb_info` and hands it back on every callback, all on the
+/// calling thread and within the one `glp_intopt` call; nothing in the callback can throw.
+struct GLPKSearch {
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private var lastReport: ContinuousClock.Instant
+    private let progress: (@Sendable (SolveProgress) -> Void)?
+    /// The checked warm start, integer values exactly integral, by variable name (GLPK matches columns by name).
+    private let warmStartByName: [String: Double]?
+    private(set) var warmStartOffered = false
+    /// Whether GLPK took the warm start as its incumbent (it refuses one no better than the incumbent it has).
+    private(set) var warmStartTaken = false
+    /// The best proven bound seen so far: the local bound of the best active node, nil before the root LP.
+    private(set) var bestBound: Double?
+
+    init(start: ContinuousClock.Instant, progress: (@Sendable (SolveProgress) -> Void)?,
+         warmStartByName: [String: Double]?) {
+        self.start = start
+        self.lastReport = start
+        self.progress = progress
+        self.warmStartByName = warmStartByName
+    }
+
+    var elapsedSeconds: Double {
+        let elapsed = clock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    /// GLPK's entry point; `info` is the pointer `GLPKProblem.solve` put in `cb_info`.
+    static let callback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
+        guard let tree, let info else { return }
+        info.assumingMemoryBound(to: GLPKSearch.self).pointee.handle(tree)
+    }
+
+    private mutating func handle(_ tree: OpaquePointer) {
+        let bestNode = glp_ios_best_node(tree)
+        if bestNode != 0 {
+            let bound = glp_ios_node_bound(tree, bestNode)
+            // The root starts at ±DBL_MAX until its LP is solved: that is no bound yet.
+            if abs(bound) < 1e300 { bestBound = bound }
+        }
+        let reason = glp_ios_reason(tree)
+        if reason == GLP_IHEUR, !warmStartOffered, let warmStartByName {
+            warmStartOffered = true
+            warmStartTaken = offer(warmStartByName, to: tree)
+        }
+        let now = clock.now
+        if reason == GLP_IBINGO || now - lastReport >= .seconds(1) {
+            lastReport = now
+            report(tree)
+        }
+    }
+
+    /// Hands the warm start to GLPK, mapping columns of the tree's problem to ours by name.
+    ///
+    /// The tree's problem is ours when the MIP presolver is off; with the presolver on, GLPK 5.0 builds it without
+    /// names, so nothing can be mapped and nothing is offered.
+    private func offer(_ valuesByName: [String: Double], to tree: OpaquePointer) -> Bool {
+        let treeProblem = glp_ios_get_prob(tree)
+        let columnCount = Int(glp_get_num_cols(treeProblem))
+        var x = [Double](repeating: 0, count: columnCount + 1)
+        for column in 0..<columnCount {
+            guard let name = glp_get_col_name(treeProblem, Int32(column + 1)),
+                  let value = valuesByName[String(cString: name)] else { return false }
+            x[column + 1] = value
+        }
+        return glp_ios_heur_sol(tree, x) == 0
+    }
+
+    private func report(_ tree: OpaquePointer) {
+        guard let progress else { return }
+        let treeProblem = glp_ios_get_prob(tree)
+        let hasIncumbent = glp_mip_status(treeProblem) == GLP_FEAS
+        var openNodes: Int32 = 0
+        glp_ios_tree_size(tree, &openNodes, nil, nil)
+        let gap = hasIncumbent ? glp_ios_mip_gap(tree) : nil
+        progress(SolveProgress(incumbent: hasIncumbent ? glp_mip_obj_val(treeProblem) : nil,
+                               bestBound: bestBound,
+                               relativeGap: gap.flatMap { $0 < 1e300 ? $0 : nil },
+                               elapsedSeconds: elapsedSeconds,
+                               openNodes: Int(openNodes)))
+    }
+}

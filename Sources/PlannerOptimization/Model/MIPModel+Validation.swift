@@ -1,0 +1,115 @@
+extension MIPModel {
+    /// The most rows or columns GLPK 5.0 accepts (`M_MAX`, `N_MAX` in its source).
+    static let glpkIndexLimit = 100_000_000
+
+    /// Checks everything a solver or an exporter could choke on, before any solver sees the model.
+    ///
+    /// GLPK aborts the process on an out-of-range index, a repeated column in a row, a name with control characters
+    /// or over 255 bytes; its writers silently rename what their formats cannot hold. So names must be 1–255 ASCII
+    /// characters from the set both writers keep unchanged (letters, digits, `_ . ( ) , ; ! # % & / ? @ { } |`),
+    /// not starting with a digit or a period, and unique among variables and among constraints. An integer
+    /// variable may have fractional bounds (the solver rounds them inward); a binary variable's bounds are [0, 1].
+    /// The model's own name may hold spaces (MPS shows them as `_`) but no control characters.
+    ///
+    /// - Throws: the first `ModelError` found, naming the variable or constraint.
+    /// - Complexity: O(variables + nonzeros).
+    public func validate() throws(ModelError) {
+        if variables.count > Self.glpkIndexLimit {
+            throw ModelError(.model, .tooLarge(count: variables.count, limit: Self.glpkIndexLimit))
+        }
+        if constraints.count > Self.glpkIndexLimit {
+            throw ModelError(.model, .tooLarge(count: constraints.count, limit: Self.glpkIndexLimit))
+        }
+        let nameBytes = name.utf8.count
+        if nameBytes > 255 { throw ModelError(.model, .nameTooLong(bytes: nameBytes)) }
+        if let control = name.first(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+            throw ModelError(.model, .nameHasInvalidCharacter(control))
+        }
+        if !objectiveConstant.isFinite {
+            throw ModelError(.objective, .nonFiniteCoefficient(objectiveConstant))
+        }
+        try validateVariables()
+        try validateConstraints()
+    }
+
+    private func validateVariables() throws(ModelError) {
+        var firstIndexByName: [String: Int] = [:]
+        for (index, variable) in variables.enumerated() {
+            let subject = ModelError.Subject.variable(index: index, name: variable.name)
+            if let problem = Self.nameProblem(variable.name) { throw ModelError(subject, problem) }
+            if let firstIndex = firstIndexByName.updateValue(index, forKey: variable.name) {
+                throw ModelError(subject, .duplicateName(firstIndex: firstIndex))
+            }
+            if !variable.objectiveCoefficient.isFinite {
+                throw ModelError(subject, .nonFiniteCoefficient(variable.objectiveCoefficient))
+            }
+            try Self.checkBounds(variable.lowerBound, variable.upperBound, subject)
+            if variable.kind == .binary, variable.lowerBound != 0 || variable.upperBound != 1 {
+                throw ModelError(subject, .binaryBoundsNotZeroOne(lower: variable.lowerBound,
+                                                                   upper: variable.upperBound))
+            }
+        }
+    }
+
+    private func validateConstraints() throws(ModelError) {
+        var firstIndexByName: [String: Int] = [:]
+        // One flag per variable, reset after each row, finds repeats in O(terms) without hashing.
+        var seenInRow = [Bool](repeating: false, count: variables.count)
+        for (index, constraint) in constraints.enumerated() {
+            let subject = ModelError.Subject.constraint(index: index, name: constraint.name)
+            if let problem = Self.nameProblem(constraint.name) { throw ModelError(subject, problem) }
+            if constraint.name == Self.mpsObjectiveRowName { throw ModelError(subject, .reservedName) }
+            if let firstIndex = firstIndexByName.updateValue(index, forKey: constraint.name) {
+                throw ModelError(subject, .duplicateName(firstIndex: firstIndex))
+            }
+            try Self.checkBounds(constraint.lowerBound, constraint.upperBound, subject)
+            if constraint.lowerBound == nil, constraint.upperBound == nil {
+                throw ModelError(subject, .constraintWithoutBounds)
+            }
+            defer { for term in constraint.terms where seenInRow.indices.contains(term.variable.index) {
+                seenInRow[term.variable.index] = false
+            } }
+            for term in constraint.terms {
+                guard seenInRow.indices.contains(term.variable.index) else {
+                    throw ModelError(subject, .unknownVariable(term.variable))
+                }
+                if seenInRow[term.variable.index] { throw ModelError(subject, .repeatedVariable(term.variable)) }
+                seenInRow[term.variable.index] = true
+                if !term.coefficient.isFinite { throw ModelError(subject, .nonFiniteCoefficient(term.coefficient)) }
+            }
+        }
+    }
+
+    /// GLPK's free-MPS writer names the objective row this; a constraint of that name would clash with it.
+    static let mpsObjectiveRowName = "R0000000"
+
+    /// Punctuation that GLPK's CPLEX LP writer keeps as is and that means nothing special in free MPS.
+    ///
+    /// GLPK's LP writer also accepts `$ ~ ' " \``, but `$` starts an MPS comment, `~` names its range helper
+    /// columns, and quotes mark MPS integer markers.
+    private static let namePunctuation: Set<Character> = ["_", ".", "(", ")", ",", ";", "!", "#", "%", "&", "/",
+                                                          "?", "@", "{", "}", "|"]
+
+    static func nameProblem(_ name: String) -> ModelError.Problem? {
+        guard let first = name.first else { return .emptyName }
+        let bytes = name.utf8.count
+        if bytes > 255 { return .nameTooLong(bytes: bytes) }
+        for character in name {
+            let isLetterOrDigit = character.isASCII && (character.isLetter || character.isNumber)
+            if !isLetterOrDigit && !namePunctuation.contains(character) {
+                return .nameHasInvalidCharacter(character)
+            }
+        }
+        if first == "." || first.isNumber { return .nameHasInvalidFirstCharacter(first) }
+        return nil
+    }
+
+    private static func checkBounds(_ lower: Double?, _ upper: Double?,
+                                    _ subject: ModelError.Subject) throws(ModelError) {
+        if let lower, !lower.isFinite { throw ModelError(subject, .nonFiniteBound(lower)) }
+        if let upper, !upper.isFinite { throw ModelError(subject, .nonFiniteBound(upper)) }
+        if let lower, let upper, lower > upper {
+            throw ModelError(subject, .lowerBoundAboveUpperBound(lower: lower, upper: upper))
+        }
+    }
+}
