@@ -14,7 +14,8 @@ public struct AssignmentInstance: Sendable {
         public var base: TravelPlace
         /// Non-buffer working days on which the enumerator is available, in order.
         public var usableDays: [CalendarDate]
-        /// Days of work the enumerator would do if the work were spread in proportion to usable days.
+        /// The enumerator's part of the fewest day-trips that could cover the work, in proportion to its usable
+        /// days (rounded up); days above it are penalised.
         public var fairShareDays: Int
     }
 
@@ -151,24 +152,9 @@ public struct AssignmentInstance: Sendable {
             }
         }
 
-        // Fair share: the work's interview-and-move minutes over the staff's minutes, applied to each one's days.
-        let move = parameters.withinCommuneMoveMinutes
-        let workMinutes = demands.reduce(0.0) { total, demand in
-            let perVisit = demand.kind == .household ? parameters.householdInterviewMinutes
-                                                     : parameters.enterpriseInterviewMinutes
-            return total + Double(demand.count * (perVisit + move))
-        }
-        let staffMinutes = workers.reduce(0.0) { $0 + Double($1.usableDays.count * max($1.enumerator.dailyMinutes, 0)) }
-        let loadRatio = staffMinutes > 0 ? min(1, workMinutes / staffMinutes) : 1
-        for index in workers.indices {
-            let share = loadRatio * Double(workers[index].usableDays.count)
-            workers[index].fairShareDays = Int((share - 1e-9).rounded(.up))
-        }
-
         let travel = TravelModel(parameters: parameters, overrides: dataset.travelOverrides)
         self.parameters = parameters
         self.travel = travel
-        self.workers = workers
         self.sites = sites
         self.demands = demands
         self.workingDays = workingDays
@@ -190,6 +176,20 @@ public struct AssignmentInstance: Sendable {
                                           maximumTrips: min(tripsToCover, worker.usableDays.count)))
             }
         }
+        // Fair share: the fewest day-trips that could cover the work (each demand at its best visits per trip),
+        // shared in proportion to usable days.
+        var leastTrips = 0
+        for (demandIndex, demand) in demands.enumerated() {
+            let best = options.filter { $0.demandIndex == demandIndex }.map(\.visitsPerTrip).max() ?? 0
+            if best > 0 { leastTrips += (demand.count + best - 1) / best }
+        }
+        let staffDays = workers.reduce(0) { $0 + $1.usableDays.count }
+        let loadRatio = staffDays > 0 ? min(1, Double(leastTrips) / Double(staffDays)) : 1
+        for index in workers.indices {
+            let share = loadRatio * Double(workers[index].usableDays.count)
+            workers[index].fairShareDays = Int((share - 1e-9).rounded(.up))
+        }
+        self.workers = workers
         self.options = options
         var ofDemand = Array(repeating: [Int](), count: demands.count)
         var ofWorker = Array(repeating: [Int](), count: workers.count)
