@@ -51,9 +51,8 @@ public struct FieldworkPlanner: Sendable {
 
         let schedule = TripScheduler(instance: instance, dayStartMinutes: request.dayStartMinutes)
             .schedule(trips: chosen)
-        let unservedPerDemand = instance.demands.map { demand in
-            demand.units.filter { schedule.unscheduledUnitIDs.contains($0.id) }.count
-        }
+        let unscheduled = Set(schedule.unscheduledUnitIDs)
+        let unservedPerDemand = instance.demands.map { demand in demand.units.filter { unscheduled.contains($0.id) }.count }
         let diagnosis = ShortfallAnalyzer(instance: instance, dataset: request.dataset)
             .diagnose(unservedPerDemand: unservedPerDemand)
         let routes = schedule.routes

@@ -19,8 +19,14 @@ struct SyntheticSurvey {
         var unavailabilityShare = 0.1
         /// Households with a listed location (the others are register lines at the commune point).
         var locatedHouseholdShare = 0.0
+        /// Field minutes a day, one drawn per enumerator.
+        var dailyMinutes = [420, 450, 480]
 
         static let defaultLike = Size()
+        /// The bench's harder case (solver-bench.md): 3,000 households on the same staff.
+        static let heavy = Size(households: 3_000)
+        /// Post-office staff giving only half days to fieldwork.
+        static let halfDays = Size(dailyMinutes: [210, 240, 270])
         static let medium = Size(districts: 3, communesPerDistrict: 6, sampledCommunes: 15, households: 180,
                                  enterprises: 40, enterprisesInZone: 8, enumeratorsPerDistrict: 3,
                                  unavailabilityShare: 0.3, locatedHouseholdShare: 0.5)
@@ -84,7 +90,7 @@ struct SyntheticSurvey {
                 enumerators.append(Enumerator(
                     id: id, name: "Enumerator \(id)", postOffice: PostOfficeID("Bưu cục \(code)"), districtCode: code,
                     location: point(xKilometres: x + uniform(-2...2), yKilometres: y + uniform(-2...2)),
-                    skills: skills, dailyMinutes: [420, 450, 480].randomElement(using: &random)!))
+                    skills: skills, dailyMinutes: size.dailyMinutes.randomElement(using: &random)!))
                 if uniform(0...1) < size.unavailabilityShare {
                     let first = Int.random(in: 0..<(days.count - 2), using: &random)
                     let length = Int.random(in: 0...2, using: &random)
