@@ -9,10 +9,10 @@ import Testing
 @Suite struct DefaultLikeMeasurement {
     @Test("default-like survey: 11 districts, 1,700 households, 350 enterprises, 55 enumerators",
           .enabled(if: ProcessInfo.processInfo.environment["FIELDWORK_MEASURE"] != nil),
-          arguments: [("default", 2023), ("default", 7), ("default", 42), ("heavy", 2023), ("halfDays", 2023)]
+          arguments: [("default", 2023), ("default", 7), ("default", 42), ("heavy", 2023), ("halfDays", 2023), ("overloaded", 2023)]
               as [(String, UInt64)])
     func measure(variant: String, seed: UInt64) throws {
-        let sizes = ["default": SyntheticSurvey.Size.defaultLike, "heavy": .heavy, "halfDays": .halfDays]
+        let sizes = ["default": SyntheticSurvey.Size.defaultLike, "heavy": .heavy, "halfDays": .halfDays, "overloaded": .overloaded]
         let survey = SyntheticSurvey(seed: seed, size: sizes[variant]!)
         var request = survey.request
         request.solverOptions.timeLimitSeconds = 20
@@ -40,6 +40,7 @@ import Testing
             days \(plan.totals.enumeratorDays) trips \(plan.totals.dayTrips) enumerators \(plan.totals.enumeratorsUsed)
             """)
         print("MEASURE complete \(plan.isComplete) unserved \(plan.totals.unscheduledUnits)")
+        for line in plan.diagnosis?.summaryLines ?? [] { print("MEASURE diagnosis \(line)") }
         #expect(PlanChecker(request: request).violations(of: plan) == [])
     }
 }

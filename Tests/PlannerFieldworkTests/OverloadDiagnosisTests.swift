@@ -74,7 +74,7 @@ import Testing
         #expect(diagnosis.remedies.bufferDaysNeeded == 2)          // 2 + 2 ≥ 3
         #expect(diagnosis.remedies.saturdaysNeeded == nil)         // one Saturday gives only 2
         #expect(diagnosis.remedies.enumeratorDaysFromAllSaturdays == 2)
-        #expect(diagnosis.remedies.additionalEnumerators == 2)
+        #expect(diagnosis.remedies.additionalEnumerators == 1)    // ⌈3 / 6⌉
         #expect(diagnosis.remedies.takeReduction == 23)
         #expect(diagnosis.summaryLines.count == 3)
         #expect(diagnosis.summaryLines[0].contains("18 units unserved"))

@@ -47,7 +47,7 @@ struct ShortfallAnalyzer {
             gaps: gaps, unservedUnits: totalUnits, lackingEnumeratorDays: totalDays,
             lackingEnumeratorMinutes: gaps.reduce(0) { $0 + $1.lackingEnumeratorMinutes },
             remedies: remedies(lackingDays: totalDays, units: totalUnits, eligible: allEligible,
-                               additionalEnumerators: gaps.reduce(0) { $0 + $1.remedies.additionalEnumerators }))
+                               additionalEnumerators: enumeratorsFor(days: totalDays)))
     }
 
     /// Day-trips and their minutes to serve `unserved` units of a demand, with the option that fits the most

@@ -5,7 +5,8 @@
 /// 1. Regret construction: while any demand is uncovered, take the demand whose best trip (cost per unit it
 ///    covers) beats its second-best by the most — the one that loses most by waiting — and give it its best
 ///    trip. A demand with a single option left has infinite regret and goes first.
-/// 2. Local search: move single trips to another enumerator, or drop them, whenever the objective falls.
+/// 2. Local search: give a trip to another enumerator, turn it into a trip of the same enumerator to other
+///    work, or drop it, whenever the objective falls.
 ///
 /// It only ever respects the model's bounds and day rows, and leaves the rest to `unserved`, so its vector is
 /// feasible for `AssignmentModel` by construction (the tests check that too).
@@ -147,29 +148,39 @@ public struct GreedyAssignment: Sendable {
         }
     }
 
-    /// The best improving move of one trip of `option`: `.some(nil)` drops it, `.some(target)` moves it.
+    /// The best improving move of one trip of `option`: `.some(nil)` drops it, `.some(target)` replaces it by
+    /// a trip of `target` — another enumerator for the same demand, or the same enumerator for another demand.
     private func bestMove(of option: Int, state: State) -> Int?? {
         let current = instance.options[option]
         let worker = current.workerIndex
         let demand = current.demandIndex
-        let count = instance.demands[demand].count
-        let uncoveredBefore = max(0, count - state.covered[demand])
+        func uncovered(_ demand: Int, covered: Int) -> Int { max(0, instance.demands[demand].count - covered) }
+        let uncoveredBefore = uncovered(demand, covered: state.covered[demand])
+        let coveredWithout = state.covered[demand] - current.visitsPerTrip
+        let uncoveredWithout = uncovered(demand, covered: coveredWithout)
         let savedBalance = state.daysUsed[worker] > instance.workers[worker].fairShareDays ? excessDayCost : 0
         let removal = -current.roundTripMinutes - savedBalance
-        let coveredWithout = state.covered[demand] - current.visitsPerTrip
 
         var best: (target: Int?, delta: Double)?
-        let dropDelta = removal + unservedPenalty * Double(max(0, count - coveredWithout) - uncoveredBefore)
+        let dropDelta = removal + unservedPenalty * Double(uncoveredWithout - uncoveredBefore)
         if dropDelta < -1e-9 { best = (nil, dropDelta) }
-        for target in instance.optionsOfDemand[demand] where target != option {
+        for target in instance.optionsOfDemand[demand] + instance.optionsOfWorker[worker] where target != option {
             let candidate = instance.options[target]
             guard state.trips[target] < candidate.maximumTrips else { continue }
             let targetWorker = candidate.workerIndex
             let daysBefore = state.daysUsed[targetWorker] - (targetWorker == worker ? 1 : 0)
             guard daysBefore < instance.workers[targetWorker].usableDays.count else { continue }
             let added = candidate.roundTripMinutes + balanceCostOfAddingDay(worker: targetWorker, daysUsed: daysBefore)
-            let uncoveredAfter = max(0, count - coveredWithout - candidate.visitsPerTrip)
-            let delta = removal + added + unservedPenalty * Double(uncoveredAfter - uncoveredBefore)
+            let unservedChange: Int
+            if candidate.demandIndex == demand {
+                unservedChange = uncovered(demand, covered: coveredWithout + candidate.visitsPerTrip) - uncoveredBefore
+            } else {
+                let other = candidate.demandIndex
+                unservedChange = uncoveredWithout - uncoveredBefore
+                    + uncovered(other, covered: state.covered[other] + candidate.visitsPerTrip)
+                    - uncovered(other, covered: state.covered[other])
+            }
+            let delta = removal + added + unservedPenalty * Double(unservedChange)
             if delta < -1e-9, delta < (best?.delta ?? .infinity) { best = (target, delta) }
         }
         guard let best else { return nil }

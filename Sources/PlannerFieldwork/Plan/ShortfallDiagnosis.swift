@@ -18,7 +18,8 @@ public struct ShortfallDiagnosis: Hashable, Sendable, Codable {
         public var enumeratorDaysFromAllSaturdays: Int
         /// Enumerator-days of extra work needed (by Saturdays, overtime days or otherwise).
         public var additionalEnumeratorDays: Int
-        /// Enumerators to add, each working every plannable day.
+        /// Enumerators to add, each working every plannable day: ⌈enumerator-days ÷ plannable days⌉ (for the
+        /// total, new enumerators are assumed to have the skills and bases where the days are lacking).
         public var additionalEnumerators: Int
         /// Units to drop from the take instead.
         public var takeReduction: Int

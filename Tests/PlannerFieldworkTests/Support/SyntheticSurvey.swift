@@ -27,6 +27,8 @@ struct SyntheticSurvey {
         static let heavy = Size(households: 3_000)
         /// Post-office staff giving only half days to fieldwork.
         static let halfDays = Size(dailyMinutes: [210, 240, 270])
+        /// More work than the staff can do: 3,000 households on half days.
+        static let overloaded = Size(households: 3_000, dailyMinutes: [210, 240, 270])
         static let medium = Size(districts: 3, communesPerDistrict: 6, sampledCommunes: 15, households: 180,
                                  enterprises: 40, enterprisesInZone: 8, enumeratorsPerDistrict: 3,
                                  unavailabilityShare: 0.3, locatedHouseholdShare: 0.5)
