@@ -2,12 +2,16 @@ import CGLPK
 
 /// The state GLPK's branch-and-cut callback works on: progress reporting, the best bound, and the warm start.
 ///
+/// Progress is reported on every new incumbent and otherwise at most once a second, but only when GLPK calls back
+/// (at each node, several times per node): a long single LP at the root reports nothing until it ends.
+///
 /// `glp_intopt` gets a pointer to this value as `cb_info` and hands it back on every callback, all on the
 /// calling thread and within the one `glp_intopt` call; nothing in the callback can throw.
 struct GLPKSearch {
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
     private var lastReport: ContinuousClock.Instant
+    private var lastReportedIncumbent: Double?
     private let progress: (@Sendable (SolveProgress) -> Void)?
     /// The checked warm start, integer values exactly integral, by variable name (GLPK matches columns by name).
     private let warmStartByName: [String: Double]?
@@ -48,10 +52,15 @@ struct GLPKSearch {
             warmStartOffered = true
             warmStartTaken = offer(warmStartByName, to: tree)
         }
+        // GLPK's own heuristics (rounding, cuts, the pump) find incumbents without a GLP_IBINGO call, so a changed
+        // incumbent value counts as new too.
+        let treeProblem = glp_ios_get_prob(tree)
+        let incumbent = glp_mip_status(treeProblem) == GLP_FEAS ? glp_mip_obj_val(treeProblem) : nil
         let now = clock.now
-        if reason == GLP_IBINGO || now - lastReport >= .seconds(1) {
+        if reason == GLP_IBINGO || incumbent != lastReportedIncumbent || now - lastReport >= .seconds(1) {
             lastReport = now
-            report(tree)
+            lastReportedIncumbent = incumbent
+            report(tree, incumbent: incumbent)
         }
     }
 
@@ -71,14 +80,12 @@ struct GLPKSearch {
         return glp_ios_heur_sol(tree, x) == 0
     }
 
-    private func report(_ tree: OpaquePointer) {
+    private func report(_ tree: OpaquePointer, incumbent: Double?) {
         guard let progress else { return }
-        let treeProblem = glp_ios_get_prob(tree)
-        let hasIncumbent = glp_mip_status(treeProblem) == GLP_FEAS
         var openNodes: Int32 = 0
         glp_ios_tree_size(tree, &openNodes, nil, nil)
-        let gap = hasIncumbent ? glp_ios_mip_gap(tree) : nil
-        progress(SolveProgress(incumbent: hasIncumbent ? glp_mip_obj_val(treeProblem) : nil,
+        let gap = incumbent == nil ? nil : glp_ios_mip_gap(tree)
+        progress(SolveProgress(incumbent: incumbent,
                                bestBound: bestBound,
                                relativeGap: gap.flatMap { $0 < 1e300 ? $0 : nil },
                                elapsedSeconds: elapsedSeconds,

@@ -6,7 +6,7 @@ extension MIPModel {
     ///
     /// GLPK aborts the process on an out-of-range index, a repeated column in a row, a name with control characters
     /// or over 255 bytes; its writers silently rename what their formats cannot hold. So names must be 1–255 ASCII
-    /// characters from the set both writers keep unchanged (letters, digits, `_ . ( ) , ; ! # % & / ? @ { } |`),
+    /// characters from the set both writers keep unchanged (letters, digits, `_ . ( ) , ; ! # % & / ? @ { } | ~`),
     /// not starting with a digit or a period, and unique among variables and among constraints. An integer
     /// variable may have fractional bounds (the solver rounds them inward); a binary variable's bounds are [0, 1].
     /// The model's own name may hold spaces (MPS shows them as `_`) but no control characters.
@@ -85,10 +85,9 @@ extension MIPModel {
 
     /// Punctuation that GLPK's CPLEX LP writer keeps as is and that means nothing special in free MPS.
     ///
-    /// GLPK's LP writer also accepts `$ ~ ' " \``, but `$` starts an MPS comment, `~` names its range helper
-    /// columns, and quotes mark MPS integer markers.
+    /// GLPK's LP writer also accepts `$ ' " \``, but `$` starts an MPS comment and quotes mark MPS integer markers.
     private static let namePunctuation: Set<Character> = ["_", ".", "(", ")", ",", ";", "!", "#", "%", "&", "/",
-                                                          "?", "@", "{", "}", "|"]
+                                                          "?", "@", "{", "}", "|", "~"]
 
     static func nameProblem(_ name: String) -> ModelError.Problem? {
         guard let first = name.first else { return .emptyName }

@@ -1,7 +1,7 @@
 /// A mixed-integer linear program, independent of any solver.
 ///
 /// Variables and constraints are appended and addressed by the handles the append returns; names are what the
-/// exported MPS and LP files show and what maps a presolved problem back to ours, so they must be unique.
+/// exported MPS and LP files show and what matches a warm start to the solver's columns, so they must be unique.
 /// Building a model never fails; `validate()` checks everything a solver would choke on, in one place, before
 /// any solver sees the model (GLPK aborts the process on a bad index or bound).
 public struct MIPModel: Sendable, Hashable {

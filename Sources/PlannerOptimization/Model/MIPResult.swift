@@ -47,9 +47,11 @@ public struct MIPResult: Sendable, Hashable {
     public var status: TerminationStatus
     /// The objective of `values`, constant included; nil without a solution.
     public var objective: Double?
-    /// The best proven bound on the optimum (a lower bound when minimising); nil if none is known.
+    /// The best proven bound on the optimum (a lower bound when minimising), constant included; nil if none is
+    /// known. Kept after a limit even without a solution; equal to `objective` when optimal.
     public var bestBound: Double?
-    /// |objective − bestBound| / max(|objective|, ε) as GLPK defines it; 0 when optimal, nil without a solution.
+    /// |objective − bestBound| / (|objective| + DBL_EPSILON), as GLPK defines it; 0 when optimal, nil without a
+    /// solution or without a bound.
     public var relativeGap: Double?
     /// One value per model variable, in model order; empty without a solution.
     public var values: [Double]
@@ -71,6 +73,8 @@ public struct MIPResult: Sendable, Hashable {
 }
 
 /// A snapshot of a running solve, for progress lines.
+///
+/// Incumbent and bound are in the model's objective, constant included; the gap is nil without an incumbent.
 public struct SolveProgress: Sendable, Hashable {
     public var incumbent: Double?
     public var bestBound: Double?
@@ -91,9 +95,12 @@ public struct SolveProgress: Sendable, Hashable {
 
 /// How hard and how long to search.
 public struct SolverOptions: Sendable, Hashable {
+    /// Wall-clock limit for the whole solve; `.infinity` for none. Negative or NaN values are refused.
     public var timeLimitSeconds: Double
     /// Stop when the relative gap falls to this value.
     public var relativeGap: Double
+    /// GLPK's MIP presolver. GLPK builds the presolved problem without column names, so a feasible warm start
+    /// turns it off for that solve (the warm start could not be matched to GLPK's columns otherwise).
     public var presolve: Bool
     public var gomoryCuts: Bool
     public var mixedIntegerRoundingCuts: Bool
@@ -132,8 +139,8 @@ public protocol MIPSolver: Sendable {
     /// handed to the solver as its first incumbent; an infeasible warm start is ignored (and reported through
     /// the returned `warmStartAccepted`).
     ///
-    /// - Throws: `ModelError` when the model is malformed (the solver never sees it), `SolverError` when the
-    ///   solver itself breaks.
+    /// - Throws: `ModelError` when the model is malformed, `SolverError` when the options are unusable; the solver
+    ///   sees neither. A solver that fails mid-solve is a result with status `.failure`.
     func solve(_ model: MIPModel, options: SolverOptions, warmStart: [Double]?,
                progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution
 }

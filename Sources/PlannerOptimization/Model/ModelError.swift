@@ -68,7 +68,7 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
         case .nameTooLong(let bytes): return "name is \(bytes) bytes long; GLPK allows at most 255"
         case .nameHasInvalidCharacter(let character):
             return "name contains '\(character.unicodeScalars.map { $0.escaped(asASCII: true) }.joined())'; "
-                + "use ASCII letters, digits and _ . ( ) , ; ! # % & / ? @ { } |"
+                + "use ASCII letters, digits and _ . ( ) , ; ! # % & / ? @ { } | ~"
         case .nameHasInvalidFirstCharacter(let character):
             return "name starts with '\(character)'; it must not start with a digit or a period"
         case .reservedName: return "name is reserved for the objective row in MPS exports"
