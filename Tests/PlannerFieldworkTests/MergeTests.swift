@@ -29,6 +29,10 @@ import Testing
         #expect(plan.totals.travelMinutes < plan.totals.modelTravelMinutes)
         #expect(abs((plan.solver.mipObjective ?? 0) - plan.solver.chosenObjective) < 1e-6)
         #expect(PlanChecker(request: request).violations(of: plan) == [])
+        // 3 km from the base at 2.8 min/km: the day starts 07:30, the first visit about 07:38.
+        #expect(plan.routes[0].start == "07:30")
+        #expect(plan.routes[0].siteIDs.first == "31498")
+        #expect(plan.visits[0].plannedStart == "07:38")
         // Each unit's travel: the first visit of a site pays the road, the others the in-site move.
         #expect(plan.visits.filter { $0.travelMinutes == 10 }.count == 8)
     }

@@ -25,6 +25,9 @@ public struct DayRoute: Hashable, Sendable, Codable {
     public var startMinutes: Int
     /// Back at the base, minutes after midnight, rounded.
     public var endMinutes: Int
+    /// `startMinutes` and `endMinutes` as `HH:MM`.
+    public var start: String
+    public var end: String
 
     public init(enumeratorID: EnumeratorID, date: CalendarDate, baseCommune: CommuneCode, siteIDs: [String],
                 unitIDs: [String], travelMinutes: Double, returnTravelMinutes: Double, moveMinutes: Double,
@@ -42,8 +45,7 @@ public struct DayRoute: Hashable, Sendable, Codable {
         self.budgetMinutes = budgetMinutes
         self.startMinutes = startMinutes
         self.endMinutes = startMinutes + Int(usedMinutes.rounded())
+        self.start = ClockTime.format(minutes: startMinutes)
+        self.end = ClockTime.format(minutes: endMinutes)
     }
-
-    public var start: String { ClockTime.format(minutes: startMinutes) }
-    public var end: String { ClockTime.format(minutes: endMinutes) }
 }

@@ -13,6 +13,8 @@ public struct VisitAssignment: Hashable, Sendable, Codable {
     public var siteID: String
     /// Minutes after midnight, rounded to the minute.
     public var plannedStartMinutes: Int
+    /// The same as `HH:MM`.
+    public var plannedStart: String
     /// Minutes on the way to this visit: road travel from the base or the previous site for a site's first
     /// visit, the in-site move otherwise.
     public var travelMinutes: Double
@@ -29,10 +31,8 @@ public struct VisitAssignment: Hashable, Sendable, Codable {
         self.visitOrder = visitOrder
         self.siteID = siteID
         self.plannedStartMinutes = plannedStartMinutes
+        self.plannedStart = ClockTime.format(minutes: plannedStartMinutes)
         self.travelMinutes = travelMinutes
         self.interviewMinutes = interviewMinutes
     }
-
-    /// The planned start as `HH:MM`.
-    public var plannedStart: String { ClockTime.format(minutes: plannedStartMinutes) }
 }
