@@ -25,15 +25,17 @@ let package = Package(
         .target(name: "PlannerFormats", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         .target(name: "PlannerSampling", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         .target(name: "PlannerOptimization", dependencies: ["CGLPK"], swiftSettings: strictSettings),
+        .target(name: "PlannerFieldwork", dependencies: ["PlannerCore", "PlannerOptimization"], swiftSettings: strictSettings),
         .target(
             name: "PlannerReports",
-            dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling"],
+            dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerFieldwork"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "planner",
             dependencies: [
-                "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerReports",
+                "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerFieldwork",
+                "PlannerReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -43,6 +45,7 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "PlannerSamplingTests", dependencies: ["PlannerSampling", "PlannerCore"], swiftSettings: strictSettings),
         .testTarget(name: "PlannerOptimizationTests", dependencies: ["PlannerOptimization"], swiftSettings: strictSettings),
+        .testTarget(name: "PlannerFieldworkTests", dependencies: ["PlannerFieldwork", "PlannerOptimization", "PlannerCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "PlannerReportsTests",
             dependencies: ["PlannerReports", "PlannerFormats", "PlannerSampling", "PlannerCore"],

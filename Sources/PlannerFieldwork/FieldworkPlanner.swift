@@ -1,0 +1,71 @@
+import PlannerCore
+import PlannerOptimization
+
+/// Plans fieldwork: builds the aggregated day-trip MIP, solves it from a greedy warm start, and turns the
+/// day-trips into dated, ordered routes.
+///
+/// The solver is a parameter so that this module never links a particular backend; pass `GLPKSolver`.
+public struct FieldworkPlanner: Sendable {
+    public init() {}
+
+    /// Plans the request.
+    ///
+    /// An overloaded request is not an error: the plan comes back incomplete with a diagnosis.
+    /// - Throws: `FieldworkInputError` for a request that cannot be planned; the solver's errors when it breaks.
+    public func plan(_ request: FieldworkRequest, solver: some MIPSolver,
+                     progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> FieldworkPlan {
+        let instance = try AssignmentInstance(request: request)
+        let assignment = AssignmentModel(instance: instance,
+                                         balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        let heuristic = GreedyAssignment(instance: instance, model: assignment)
+        let heuristicTrips = heuristic.solve()
+        let heuristicObjective = heuristic.objective(of: heuristicTrips)
+
+        var chosen = heuristicTrips
+        let statistics: SolverStatistics
+        if assignment.model.variables.isEmpty {
+            statistics = SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil,
+                                          relativeGap: nil, seconds: 0, solverVersion: solver.versionDescription,
+                                          warmStartAccepted: nil, heuristicObjective: heuristicObjective,
+                                          chosenObjective: heuristicObjective, source: .empty)
+        } else {
+            let solution = try solver.solve(assignment.model, options: request.solverOptions,
+                                            warmStart: assignment.solutionVector(trips: heuristicTrips),
+                                            progress: progress)
+            let result = solution.result
+            var source = SolverStatistics.Source.heuristic
+            if result.status.hasSolution, result.values.count == assignment.model.variables.count {
+                let solverTrips = assignment.trips(from: result.values)
+                if assignment.respectsBoundsAndDays(solverTrips),
+                   heuristic.objective(of: solverTrips) <= heuristicObjective + 1e-6 {
+                    chosen = solverTrips
+                    source = .solver
+                }
+            }
+            statistics = SolverStatistics(
+                statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
+                relativeGap: result.relativeGap, seconds: result.seconds, solverVersion: solver.versionDescription,
+                warmStartAccepted: solution.warmStartAccepted, heuristicObjective: heuristicObjective,
+                chosenObjective: heuristic.objective(of: chosen), source: source)
+        }
+
+        let schedule = TripScheduler(instance: instance, dayStartMinutes: request.dayStartMinutes)
+            .schedule(trips: chosen)
+        let unscheduled = Set(schedule.unscheduledUnitIDs)
+        let unservedPerDemand = instance.demands.map { demand in demand.units.filter { unscheduled.contains($0.id) }.count }
+        let diagnosis = ShortfallAnalyzer(instance: instance, dataset: request.dataset)
+            .diagnose(unservedPerDemand: unservedPerDemand)
+        let routes = schedule.routes
+        let totals = PlanTotals(
+            units: request.units.count, scheduledUnits: schedule.visits.count,
+            unscheduledUnits: schedule.unscheduledUnitIDs.count, enumeratorDays: routes.count,
+            enumeratorsUsed: Set(routes.map(\.enumeratorID)).count,
+            travelMinutes: routes.reduce(0) { $0 + $1.travelMinutes },
+            moveMinutes: routes.reduce(0) { $0 + $1.moveMinutes },
+            interviewMinutes: routes.reduce(0) { $0 + $1.interviewMinutes },
+            dayTrips: schedule.dayTrips, daysSavedByMerging: schedule.dayTrips - routes.count,
+            modelTravelMinutes: schedule.modelTravelMinutes)
+        return FieldworkPlan(visits: schedule.visits, routes: routes, unscheduledUnitIDs: schedule.unscheduledUnitIDs,
+                             solver: statistics, model: assignment.model, totals: totals, diagnosis: diagnosis)
+    }
+}

@@ -1,0 +1,33 @@
+import PlannerCore
+import PlannerOptimization
+
+/// Everything one fieldwork plan is computed from: the dataset, the units to visit and how hard to solve.
+public struct FieldworkRequest: Sendable {
+    public var dataset: Dataset
+    /// The main-sample units; each is visited exactly once.
+    public var units: [FieldworkUnit]
+    public var solverOptions: SolverOptions
+    /// Minutes after midnight at which every enumerator-day starts (07:30 by default).
+    public var dayStartMinutes: Int
+    /// Objective minutes charged for each enumerator-day above the enumerator's fair share, before
+    /// `FieldworkParameters.workloadBalanceWeight` multiplies them (see docs/model.md, "Weights").
+    public var balanceMinutesPerExcessDay: Double
+
+    /// - Parameter solverOptions: nil takes `FieldworkRequest.solverOptions(for:)` of the dataset's parameters.
+    public init(dataset: Dataset, units: [FieldworkUnit], solverOptions: SolverOptions? = nil,
+                dayStartMinutes: Int = 7 * 60 + 30, balanceMinutesPerExcessDay: Double = 60) {
+        self.dataset = dataset
+        self.units = units
+        self.solverOptions = solverOptions ?? FieldworkRequest.solverOptions(for: dataset.settings.fieldwork)
+        self.dayStartMinutes = dayStartMinutes
+        self.balanceMinutesPerExcessDay = balanceMinutesPerExcessDay
+    }
+
+    /// The options measured to work for this model with GLPK: presolve and all four cut families on, the
+    /// time limit and relative gap from the survey's fieldwork parameters.
+    public static func solverOptions(for parameters: FieldworkParameters) -> SolverOptions {
+        SolverOptions(timeLimitSeconds: parameters.solverTimeLimitSeconds, relativeGap: parameters.solverRelativeGap,
+                      presolve: true, gomoryCuts: true, mixedIntegerRoundingCuts: true, coverCuts: true,
+                      cliqueCuts: true)
+    }
+}

@@ -1,0 +1,44 @@
+/// What the solver did with the exported model, for the plan's manifest.
+public struct SolverStatistics: Hashable, Sendable, Codable {
+    /// Where the chosen day-trips came from.
+    public enum Source: String, Hashable, Sendable, Codable {
+        /// The solver's solution (possibly the warm start it kept).
+        case solver
+        /// The greedy heuristic, because the solver returned nothing better.
+        case heuristic
+        /// No units: nothing to solve.
+        case empty
+    }
+
+    /// `TerminationStatus.name`: `optimal`, `feasible_time_limit`, `no_solution_time_limit`, ….
+    public var statusName: String
+    /// The solver's objective for the exported model; nil without a solution.
+    public var mipObjective: Double?
+    public var bestBound: Double?
+    public var relativeGap: Double?
+    public var seconds: Double
+    /// e.g. `GLPK 5.0`.
+    public var solverVersion: String
+    /// Whether the solver took the heuristic's warm start; nil when none was given.
+    public var warmStartAccepted: Bool?
+    /// The exported model's objective at the heuristic's solution.
+    public var heuristicObjective: Double
+    /// The exported model's objective at the day-trips the plan is built from.
+    public var chosenObjective: Double
+    public var source: Source
+
+    public init(statusName: String, mipObjective: Double?, bestBound: Double?, relativeGap: Double?, seconds: Double,
+                solverVersion: String, warmStartAccepted: Bool?, heuristicObjective: Double,
+                chosenObjective: Double, source: Source) {
+        self.statusName = statusName
+        self.mipObjective = mipObjective
+        self.bestBound = bestBound
+        self.relativeGap = relativeGap
+        self.seconds = seconds
+        self.solverVersion = solverVersion
+        self.warmStartAccepted = warmStartAccepted
+        self.heuristicObjective = heuristicObjective
+        self.chosenObjective = chosenObjective
+        self.source = source
+    }
+}

@@ -1,0 +1,52 @@
+import PlannerCore
+@testable import PlannerFieldwork
+import PlannerOptimization
+import Testing
+
+/// The heuristic's solution is always feasible for the exported model: it is the warm start and the fallback.
+@Suite struct GreedyAssignmentTests {
+    static func warmStart(_ request: FieldworkRequest) throws -> (AssignmentModel, [Double], GreedyAssignment, [Int]) {
+        let instance = try AssignmentInstance(request: request)
+        let model = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: 60)
+        let greedy = GreedyAssignment(instance: instance, model: model)
+        let trips = greedy.solve()
+        return (model, model.solutionVector(trips: trips), greedy, trips)
+    }
+
+    @Test("feasible on synthetic surveys, loose and overloaded", arguments: [1, 2, 3, 4] as [UInt64])
+    func feasibleOnSynthetic(seed: UInt64) throws {
+        var overloaded = SyntheticSurvey.Size.medium
+        overloaded.households = 900
+        overloaded.enterpriseSkillShare = 0.1
+        for size in [SyntheticSurvey.Size.medium, overloaded] {
+            let (model, values, greedy, trips) = try Self.warmStart(SyntheticSurvey(seed: seed, size: size).request)
+            #expect(model.model.feasibilityViolation(of: values) == nil)
+            #expect(abs(model.model.objectiveValue(of: values) - greedy.objective(of: trips)) < 1e-6)
+        }
+    }
+
+    @Test("feasible on the brute-force instances", arguments: 1...10 as ClosedRange<UInt64>)
+    func feasibleOnSmall(seed: UInt64) throws {
+        let (model, values, _, _) = try Self.warmStart(BruteForceTests.smallRequest(seed: seed))
+        #expect(model.model.feasibilityViolation(of: values) == nil)
+    }
+
+    @Test("feasible on the default-sized survey, and serves every unit there")
+    func feasibleOnDefaultSized() throws {
+        let (model, values, _, _) = try Self.warmStart(SyntheticSurvey(seed: 2023).request)
+        #expect(model.model.feasibilityViolation(of: values) == nil)
+        #expect(model.unservedVariables.allSatisfy { values[$0.index] == 0 })
+    }
+
+    @Test("a solver that finds nothing leaves the heuristic plan, valid and marked as such")
+    func fallbackToHeuristic() throws {
+        let survey = SyntheticSurvey(seed: 7, size: .medium)
+        let solver = NothingFoundSolver()
+        let plan = try FieldworkPlanner().plan(survey.request, solver: solver)
+        #expect(plan.solver.source == .heuristic)
+        #expect(plan.solver.statusName == "no_solution_time_limit")
+        #expect(plan.solver.chosenObjective == plan.solver.heuristicObjective)
+        #expect(plan.isComplete)
+        #expect(PlanChecker(request: survey.request).violations(of: plan) == [])
+    }
+}
