@@ -602,6 +602,8 @@ seed = {seed}
 # the bounding box of the province's district polygons (gis.chinhphu.vn via daohoangson/dvhcvn). A point
 # outside it is a swapped or wrong-province coordinate.
 bounding_box = {{ lat_min = {lat_min}, lat_max = {lat_max}, lon_min = {lon_min}, lon_max = {lon_max} }}
+# Who answers questions about the survey: printed on route sheets and visit notices (from the announcement).
+contact = "Thanh tra Sở Nội vụ tỉnh Sóc Trăng, điện thoại 02993.624779"
 
 [sample.households]
 # Each of the 11 districts is a domain with its own precision target (per_stratum); communes are selected with

@@ -30,6 +30,16 @@ struct SurveySettingsReaderTests {
         #expect(settings.enterprises == .enterpriseDefault)
         #expect(settings.fieldwork == FieldworkParameters())
         #expect(settings.boundingBox == nil)
+        #expect(settings.contact == nil)
+    }
+
+    @Test func contactIsReadVerbatimAndMustNotBeBlank() throws {
+        let settings = try read(window + "contact = \"Thanh tra Sở Nội vụ, ĐT 02993.624779\"\n")
+        #expect(settings.contact == "Thanh tra Sở Nội vụ, ĐT 02993.624779")
+        #expect(problems(window + "contact = \"  \"\n") == [
+            "survey.toml:4:11: survey.contact: expected a non-empty contact line (office and telephone), "
+                + "found an empty string",
+        ])
     }
 
     @Test func datesMayBeStringsAndHolidaysRemoveWorkingDays() throws {

@@ -12,12 +12,15 @@ public struct SurveySettings: Hashable, Sendable {
     /// Where every commune, zone, enterprise, enumerator and household must lie; nil checks only the
     /// latitude and longitude ranges.
     public var boundingBox: BoundingBox?
+    /// Who answers questions about the survey (office and telephone), printed on route sheets and visit
+    /// notices; nil prints no contact line.
+    public var contact: String?
 
     public init(name: String, calendar: SurveyCalendar, seed: UInt64,
                 households: SampleDesignParameters = .householdDefault,
                 enterprises: SampleDesignParameters = .enterpriseDefault,
                 fieldwork: FieldworkParameters = FieldworkParameters(),
-                boundingBox: BoundingBox? = nil) {
+                boundingBox: BoundingBox? = nil, contact: String? = nil) {
         self.name = name
         self.calendar = calendar
         self.seed = seed
@@ -25,6 +28,7 @@ public struct SurveySettings: Hashable, Sendable {
         self.enterprises = enterprises
         self.fieldwork = fieldwork
         self.boundingBox = boundingBox
+        self.contact = contact
     }
 }
 

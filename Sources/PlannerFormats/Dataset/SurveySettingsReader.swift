@@ -35,7 +35,7 @@ public struct SurveySettingsReader: Sendable {
                                knownKeys: ["survey", "sample", "fieldwork"], problems: &problems)
         var references: [(code: DistrictCode, location: SourceLocation, field: String)] = []
 
-        let (name, calendar, seed, boundingBox) = readSurvey(root, &problems)
+        let (name, calendar, seed, boundingBox, contact) = readSurvey(root, &problems)
         var households = SampleDesignParameters.householdDefault
         var enterprises = SampleDesignParameters.enterpriseDefault
         if let sample = root.subsection("sample", knownKeys: ["households", "enterprises"], problems: &problems) {
@@ -50,24 +50,25 @@ public struct SurveySettingsReader: Sendable {
 
         guard problems.count(in: file) == before, let calendar else { return nil }
         let settings = SurveySettings(name: name, calendar: calendar, seed: seed, households: households,
-                                      enterprises: enterprises, fieldwork: fieldwork, boundingBox: boundingBox)
+                                      enterprises: enterprises, fieldwork: fieldwork, boundingBox: boundingBox,
+                                      contact: contact)
         return Result(settings: settings, districtReferences: references)
     }
 
     // MARK: [survey]
 
     private func readSurvey(_ root: TOMLSection, _ problems: inout ProblemLog)
-        -> (String, SurveyCalendar?, UInt64, BoundingBox?) {
+        -> (String, SurveyCalendar?, UInt64, BoundingBox?, String?) {
         let defaultName = "survey"
         guard let survey = root.subsection("survey", knownKeys: ["name", "first_day", "last_day", "working_weekdays",
-                                                                 "holidays", "seed", "bounding_box"],
+                                                                 "holidays", "seed", "bounding_box", "contact"],
                                            problems: &problems)
         else {
             if root.value("survey") == nil {
                 problems.add(file: root.file, at: SourceLocation(line: 1, column: 1), field: "survey",
                              expected: "a [survey] table with first_day and last_day", found: "none")
             }
-            return (defaultName, nil, 1, nil)
+            return (defaultName, nil, 1, nil, nil)
         }
         let name = survey.string("name", &problems) ?? defaultName
         let seed = survey.integer("seed", &problems, expected: "a non-negative integer", where: { $0 >= 0 }).map(UInt64.init) ?? 1
@@ -133,7 +134,14 @@ public struct SurveySettingsReader: Sendable {
             }
         }
         let boundingBox = readBoundingBox(survey, &problems)
-        return (name, calendar, seed, boundingBox)
+        var contact = survey.string("contact", &problems)
+        if let text = contact, text.allSatisfy(\.isWhitespace) {
+            survey.problem("contact", at: survey.value("contact")!.location,
+                           expected: "a non-empty contact line (office and telephone)", found: "an empty string",
+                           &problems)
+            contact = nil
+        }
+        return (name, calendar, seed, boundingBox, contact)
     }
 
     private func readBoundingBox(_ survey: TOMLSection, _ problems: inout ProblemLog) -> BoundingBox? {
