@@ -62,30 +62,3 @@ public enum SampleTables {
         String(format: "%.\(digits)f", value)
     }
 }
-
-/// What a person reads for a unit ID: the register line, the listed address, or the enterprise's name.
-struct UnitLabels {
-    private let enterpriseNames: [String: String]
-    private let householdAddresses: [String: String]
-
-    init(dataset: Dataset) {
-        enterpriseNames = Dictionary(dataset.enterprises.map { ($0.id.rawValue, $0.name) },
-                                     uniquingKeysWith: { first, _ in first })
-        householdAddresses = Dictionary((dataset.households ?? []).map { ($0.id.rawValue, $0.address) },
-                                        uniquingKeysWith: { first, _ in first })
-    }
-
-    func label(of unit: SampledUnit) -> String {
-        switch unit.unitType {
-        case .enterprise:
-            return enterpriseNames[unit.unitID] ?? ""
-        case .household:
-            if let address = householdAddresses[unit.unitID] { return address }
-            // Register lines are `HH-<commune>-<line>`.
-            if let line = unit.unitID.split(separator: "-").last.flatMap({ Int($0) }) {
-                return "register line \(line)"
-            }
-            return ""
-        }
-    }
-}

@@ -1,0 +1,77 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerFormats
+import PlannerSampling
+
+/// `assignments.csv` (every scheduled visit) and `unscheduled.csv` (the units an incomplete plan misses).
+enum AssignmentTables {
+    static let assignmentColumns: [CSVWriter.Column] = [
+        .init("unit_id"), .init("enumerator_id"), .init("date", .numeric), .init("visit_order", .numeric),
+        .init("planned_start", .numeric), .init("travel_minutes", .numeric), .init("interview_minutes", .numeric),
+        .init("unit_type", .numeric), .init("district_code"), .init("commune_code"), .init("zone_id"),
+        .init("label"),
+    ]
+
+    /// One row per scheduled visit, by date, enumerator and visit order.
+    static func assignmentsCSV(_ context: FieldworkContext) -> Data {
+        let rows = context.visits.map { visit -> [String] in
+            [visit.unitID, visit.enumeratorID.rawValue, visit.date.description, String(visit.visitOrder),
+             visit.plannedStart, FieldworkContext.decimal(visit.travelMinutes), String(visit.interviewMinutes),
+             context.unitType(of: visit).rawValue, context.districtCode(of: visit).rawValue,
+             context.communeCode(of: visit).rawValue, context.zone(of: visit)?.id.rawValue ?? "",
+             context.label(of: visit)]
+        }
+        return CSVWriter(columns: assignmentColumns, options: FieldworkContext.csvOptions).data(rows: rows)
+    }
+
+    static let unscheduledColumns: [CSVWriter.Column] = [
+        .init("unit_id"), .init("unit_type", .numeric), .init("district_code"), .init("district_name"),
+        .init("commune_code"), .init("commune_name"), .init("label"), .init("reason"),
+    ]
+
+    /// One row per unit no day-trip reached, in ID order, with the diagnosis' reason for its district and work.
+    static func unscheduledCSV(_ context: FieldworkContext) -> Data {
+        let rows = unscheduledUnits(context).map { missed -> [String] in
+            [missed.unitID, missed.unitType?.rawValue ?? "", missed.districtCode?.rawValue ?? "",
+             missed.districtCode.map(context.districtName) ?? "", missed.communeCode?.rawValue ?? "",
+             missed.communeCode.map(context.communeName) ?? "", missed.label, missed.reason]
+        }
+        return CSVWriter(columns: unscheduledColumns, options: FieldworkContext.csvOptions).data(rows: rows)
+    }
+
+    /// A unit left out of the plan, as far as the sample describes it.
+    struct MissedUnit {
+        var unitID: String
+        var unitType: UnitType?
+        var districtCode: DistrictCode?
+        var communeCode: CommuneCode?
+        var label: String
+        var reason: String
+    }
+
+    static func unscheduledUnits(_ context: FieldworkContext) -> [MissedUnit] {
+        let text = context.text
+        return context.plan.unscheduledUnitIDs.sorted().map { unitID in
+            guard let unit = context.sampled(unitID) else {
+                return MissedUnit(unitID: unitID, label: "", reason: text.reasonUnknown)
+            }
+            let skill: Skill = unit.unitType == .household ? .household : .enterprise
+            // The diagnosis counts a zone enterprise in the zone's district.
+            let district = unit.zoneID.flatMap { context.zone($0) }.map { $0.status == .operating ? $0.districtCode
+                                                                                                  : unit.districtCode }
+                ?? unit.districtCode
+            let gap = context.plan.diagnosis?.gaps.first { $0.skill == skill && $0.districtCode == district }
+            let reason: String
+            if let gap {
+                reason = gap.eligibleEnumerators.isEmpty
+                    ? text.reasonNobodyEligible(text.work(skill), district.rawValue)
+                    : text.reasonLacking(text.work(skill), district.rawValue, gap.lackingEnumeratorDays)
+            } else {
+                reason = text.reasonUnknown
+            }
+            return MissedUnit(unitID: unitID, unitType: unit.unitType, districtCode: unit.districtCode,
+                              communeCode: unit.communeCode, label: context.labels.label(of: unit), reason: reason)
+        }
+    }
+}

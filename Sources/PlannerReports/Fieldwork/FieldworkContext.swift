@@ -1,0 +1,147 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerFormats
+import PlannerSampling
+
+/// The lookups every fieldwork file needs, built once from the plan, the sample and the dataset.
+///
+/// Dictionaries here are for lookups only; every list that reaches a file is sorted by stable IDs.
+struct FieldworkContext {
+    /// A list of reserve units released in rank order: a two-stage commune's, or a one-stage stratum's.
+    struct ReserveGroup: Hashable {
+        enum Scope: Hashable {
+            case commune(CommuneCode)
+            case stratum(StratumID)
+        }
+
+        var scope: Scope
+        /// In rank order, then unit ID.
+        var units: [SampledUnit]
+    }
+
+    let plan: FieldworkPlan
+    let dataset: Dataset
+    let text: FieldworkText
+    let labels: UnitLabels
+    /// By date, enumerator, visit order.
+    let visits: [VisitAssignment]
+    /// By date, enumerator.
+    let routes: [DayRoute]
+    private let sampleByID: [String: SampledUnit]
+    private let communesByCode: [CommuneCode: Commune]
+    private let zonesByID: [ZoneID: IndustrialZone]
+    private let enumeratorsByID: [EnumeratorID: Enumerator]
+    private let reserveGroups: [ReserveGroup.Scope: ReserveGroup]
+    /// Safe file names of enumerator IDs, commune codes, zone IDs and post offices (slugs).
+    let enumeratorFileNames: [String: String]
+    let siteFileNames: [String: String]
+    let postOfficeFileNames: [String: String]
+
+    init(plan: FieldworkPlan, sample: [SampledUnit], dataset: Dataset, language: Language) {
+        self.plan = plan
+        self.dataset = dataset
+        text = FieldworkText.of(language)
+        labels = UnitLabels(dataset: dataset, language: language)
+        visits = plan.visits.sorted { lhs, rhs in
+            (lhs.date, lhs.enumeratorID, lhs.visitOrder, lhs.unitID) < (rhs.date, rhs.enumeratorID, rhs.visitOrder,
+                                                                        rhs.unitID)
+        }
+        routes = plan.routes.sorted { ($0.date, $0.enumeratorID) < ($1.date, $1.enumeratorID) }
+        sampleByID = Dictionary(sample.map { ($0.unitID, $0) }, uniquingKeysWith: { first, _ in first })
+        communesByCode = Dictionary(dataset.communes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        zonesByID = Dictionary(dataset.zones.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        enumeratorsByID = Dictionary(dataset.enumerators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        var groups: [ReserveGroup.Scope: [SampledUnit]] = [:]
+        for unit in sample where unit.role == .reserve {
+            groups[Self.reserveScope(of: unit), default: []].append(unit)
+        }
+        reserveGroups = groups.mapValues { units in
+            ReserveGroup(scope: Self.reserveScope(of: units[0]), units: units.sorted { lhs, rhs in
+                ((lhs.reserveRank ?? 0), lhs.unitID) < ((rhs.reserveRank ?? 0), rhs.unitID)
+            })
+        }
+
+        enumeratorFileNames = FileNames.unique(plan.routes.map(\.enumeratorID.rawValue)) { FileNames.component($0) }
+        siteFileNames = FileNames.unique(plan.visits.map(\.siteID)) { FileNames.component($0) }
+        postOfficeFileNames = FileNames.unique(dataset.enumerators.map(\.postOffice.rawValue)) { FileNames.slug($0) }
+    }
+
+    /// Where reserves replace a unit: its commune in a two-stage household design, else its stratum.
+    static func reserveScope(of unit: SampledUnit) -> ReserveGroup.Scope {
+        unit.unitType == .household && unit.firstStageProbability != nil ? .commune(unit.communeCode)
+                                                                          : .stratum(unit.stratumID)
+    }
+
+    // MARK: Lookups
+
+    func sampled(_ unitID: String) -> SampledUnit? { sampleByID[unitID] }
+    func commune(_ code: CommuneCode) -> Commune? { communesByCode[code] }
+    func zone(_ id: ZoneID) -> IndustrialZone? { zonesByID[id] }
+    func enumerator(_ id: EnumeratorID) -> Enumerator? { enumeratorsByID[id] }
+
+    func reserveGroup(_ scope: ReserveGroup.Scope) -> ReserveGroup? { reserveGroups[scope] }
+
+    /// The zone a visit happens in (through the management board), or nil for a commune site.
+    func zone(of visit: VisitAssignment) -> IndustrialZone? { zonesByID[ZoneID(visit.siteID)] }
+
+    func unitType(of visit: VisitAssignment) -> UnitType { visit.unitKind == .household ? .household : .enterprise }
+
+    /// The unit's own commune (from the sample), else the site's.
+    func communeCode(of visit: VisitAssignment) -> CommuneCode {
+        if let unit = sampleByID[visit.unitID] { return unit.communeCode }
+        return zone(of: visit)?.communeCode ?? CommuneCode(visit.siteID)
+    }
+
+    func districtCode(of visit: VisitAssignment) -> DistrictCode {
+        if let unit = sampleByID[visit.unitID] { return unit.districtCode }
+        let code = communeCode(of: visit)
+        return communesByCode[code]?.districtCode ?? zone(of: visit)?.districtCode ?? DistrictCode("")
+    }
+
+    func label(of visit: VisitAssignment) -> String {
+        let label = labels.label(unitID: visit.unitID, type: unitType(of: visit))
+        return label.isEmpty ? visit.label : label
+    }
+
+    /// The household's listed address, or for a zone visit the zone and how it is reached; empty otherwise.
+    func address(of visit: VisitAssignment) -> String {
+        if let address = labels.address(unitID: visit.unitID) { return address }
+        if let zone = zone(of: visit) { return "\(zone.name) (\(text.viaZoneBoard))" }
+        return ""
+    }
+
+    func communeName(_ code: CommuneCode) -> String { communesByCode[code]?.name ?? code.rawValue }
+
+    func districtName(_ code: DistrictCode) -> String {
+        dataset.communes.first { $0.districtCode == code }?.districtName ?? code.rawValue
+    }
+
+    /// A site's name for people: the commune's or the zone's.
+    func siteName(_ siteID: String) -> String {
+        zonesByID[ZoneID(siteID)]?.name ?? communesByCode[CommuneCode(siteID)]?.name ?? siteID
+    }
+
+    func enumeratorName(_ id: EnumeratorID) -> String { enumeratorsByID[id]?.name ?? "" }
+
+    func visits(of route: DayRoute) -> [VisitAssignment] {
+        visits.filter { $0.enumeratorID == route.enumeratorID && $0.date == route.date }
+    }
+
+    /// The route sheet's path without extension: `routes/<date>/<enumerator>`.
+    func routePath(_ route: DayRoute) -> String {
+        "routes/\(route.date.description)/\(enumeratorFileNames[route.enumeratorID.rawValue]!)"
+    }
+
+    // MARK: Numbers
+
+    /// Minutes with one decimal, as CSVs carry them (the same bytes on every platform).
+    static func decimal(_ minutes: Double) -> String { String(format: "%.1f", minutes) }
+
+    /// Minutes rounded to whole minutes, as sheets show them.
+    static func whole(_ minutes: Double) -> String { String(Int(minutes.rounded())) }
+
+    /// Every CSV a manager opens: a byte order mark for Excel, formulas from names neutralised.
+    static let csvOptions = CSVWriter.Options(byteOrderMark: true, neutralizesFormulas: true)
+}

@@ -1,0 +1,35 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerFormats
+import PlannerSampling
+
+/// The files a fieldwork plan adds to a plan folder: assignments, route sheets, post-office summaries, visit
+/// notices and the fieldwork report (docs/plan-files.md lists every file and column).
+///
+/// A pure function of its inputs: the same plan, sample, dataset and language give the same bytes, so two plan
+/// folders can be compared file by file.
+public enum FieldworkFolder {
+    /// Every fieldwork file of a plan folder, paths relative to the folder, sorted by path.
+    ///
+    /// - Parameters:
+    ///   - plan: the planner's result; `plan.visits` schedule the main units.
+    ///   - sample: the main and reserve units (roles, ranks, strata, communes), for labels and reserve lists.
+    ///   - dataset: names of communes, zones, enterprises and enumerators; the survey's contact line.
+    ///   - language: of the texts people read; identifiers and CSV column names do not change.
+    public static func files(plan: FieldworkPlan, sample: [SampledUnit], dataset: Dataset,
+                             language: Language = .vietnamese) -> [PlanFolder.File] {
+        let context = FieldworkContext(plan: plan, sample: sample, dataset: dataset, language: language)
+        var files: [PlanFolder.File] = [
+            .init("assignments.csv", AssignmentTables.assignmentsCSV(context)),
+            .init("fieldwork-report.md", Data(FieldworkReport.markdown(context).utf8)),
+        ]
+        if !plan.isComplete {
+            files.append(.init("unscheduled.csv", AssignmentTables.unscheduledCSV(context)))
+        }
+        files += RouteSheets.files(context)
+        files += PostOfficeSummaries.files(context)
+        files += VisitNotices.files(context)
+        return files.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+
+/// `fieldwork-report.md`: how the plan was solved, what it adds up to, who carries what, and — for an
+/// incomplete plan — why, what would close the gap, and which units would be missed.
+///
+/// An incomplete plan says so in its first line, so that it cannot be mistaken for a publishable one.
+enum FieldworkReport {
+    static func markdown(_ context: FieldworkContext) -> String {
+        let text = context.text
+        let plan = context.plan
+        var lines: [String] = []
+        if !plan.isComplete {
+            lines += ["# \(text.incompleteHeading)", "",
+                      "**\(text.incompleteWarning(plan.unscheduledUnitIDs.count, plan.totals.units))**", ""]
+        }
+        lines += ["# \(text.reportTitle)", "", "\(text.surveyLabel): \(cell(context.dataset.settings.name))", ""]
+
+        let solver = plan.solver
+        lines += ["## \(text.solverHeading)", ""]
+        lines += facts([
+            (text.statusLabel, solver.statusName),
+            (text.objectiveLabel, solver.mipObjective.map { fixed($0, 1) } ?? text.none),
+            (text.bestBoundLabel, solver.bestBound.map { fixed($0, 1) } ?? text.none),
+            (text.gapLabel, solver.relativeGap.map { fixed($0 * 100, 3) + " %" } ?? text.none),
+            (text.secondsLabel, fixed(solver.seconds, 2)),
+            (text.solverVersionLabel, solver.solverVersion),
+            (text.planSourceLabel, solver.source.rawValue),
+            (text.warmStartLabel, solver.warmStartAccepted.map { $0 ? text.yes : text.no } ?? text.none),
+            (text.heuristicObjectiveLabel, fixed(solver.heuristicObjective, 1)),
+            (text.chosenObjectiveLabel, fixed(solver.chosenObjective, 1)),
+        ])
+
+        let totals = plan.totals
+        lines += ["## \(text.totalsHeading)", ""]
+        lines += facts([
+            (text.unitsScheduledLabel, "\(totals.scheduledUnits) / \(totals.units)"),
+            (text.enumeratorDaysUsedLabel, String(totals.enumeratorDays)),
+            (text.enumeratorsUsedLabel, String(totals.enumeratorsUsed)),
+            (text.realTravelLabel, fixed(totals.travelMinutes, 1)),
+            (text.modelTravelLabel, fixed(totals.modelTravelMinutes, 1)),
+            (text.movesLabel, fixed(totals.moveMinutes, 1)),
+            (text.interviewMinutesLabel, String(totals.interviewMinutes)),
+            (text.dayTripsLabel, String(totals.dayTrips)),
+            (text.daysSavedLabel, String(totals.daysSavedByMerging)),
+        ])
+
+        lines += ["## \(text.workloadHeading)", ""] + workload(context) + [""]
+
+        if let diagnosis = plan.diagnosis {
+            lines += ["## \(text.diagnosisHeading)", ""]
+            for gap in diagnosis.gaps {
+                lines.append("- " + text.gapLine("\(gap.districtCode.rawValue) \(context.districtName(gap.districtCode))",
+                                                 text.work(gap.skill), gap.unservedUnits, gap.lackingEnumeratorDays,
+                                                 gap.lackingEnumeratorMinutes, gap.eligibleEnumerators.count))
+                lines += remedies(gap.remedies, text)
+            }
+            lines.append("- " + text.totalGapLine(diagnosis.unservedUnits, diagnosis.lackingEnumeratorDays,
+                                                  diagnosis.lackingEnumeratorMinutes))
+            lines += remedies(diagnosis.remedies, text)
+            lines.append("")
+        }
+
+        if !plan.isComplete {
+            lines += ["## \(text.missedHeading)", "",
+                      "| \(text.unitLabel) | \(text.labelLabel) | \(text.districtLabel) | \(text.communeLabel) | "
+                          + "\(text.reasonLabel) |",
+                      "| --- | --- | --- | --- | --- |"]
+            for missed in AssignmentTables.unscheduledUnits(context) {
+                lines.append("| " + [missed.unitID, missed.label, missed.districtCode.map(context.districtName) ?? "",
+                                     missed.communeCode.map(context.communeName) ?? "", missed.reason]
+                    .map(cell).joined(separator: " | ") + " |")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func workload(_ context: FieldworkContext) -> [String] {
+        let text = context.text
+        var lines = ["| \(text.enumeratorLabel) | \(text.postOfficeLabel) | \(text.enumeratorDaysLabel) | "
+                         + "\(text.visitsLabel) | \(text.travelLabel) | \(text.interviewLabel) | \(text.usedLabel) | "
+                         + "\(text.budgetLabel) |",
+                     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        let enumerators = Set(context.routes.map(\.enumeratorID)).sorted()
+        for id in enumerators {
+            let routes = context.routes.filter { $0.enumeratorID == id }
+            let visits = routes.reduce(0) { $0 + $1.unitIDs.count }
+            let values = ["\(id.rawValue) \(context.enumeratorName(id))",
+                          context.enumerator(id)?.postOffice.rawValue ?? "", String(routes.count), String(visits),
+                          FieldworkContext.whole(routes.reduce(0) { $0 + $1.travelMinutes }),
+                          String(routes.reduce(0) { $0 + $1.interviewMinutes }),
+                          FieldworkContext.whole(routes.reduce(0) { $0 + $1.usedMinutes }),
+                          String(routes.reduce(0) { $0 + $1.budgetMinutes })]
+            lines.append("| " + values.map(cell).joined(separator: " | ") + " |")
+        }
+        return lines
+    }
+
+    /// Indented list lines under a gap: the heading, then each remedy.
+    private static func remedies(_ remedies: ShortfallDiagnosis.Remedies, _ text: FieldworkText) -> [String] {
+        ["\(text.closeWith):",
+         text.bufferRemedy(remedies.bufferDaysNeeded, remedies.enumeratorDaysFromAllBufferDays),
+         text.saturdayRemedy(remedies.saturdaysNeeded, remedies.additionalEnumeratorDays,
+                             remedies.enumeratorDaysFromAllSaturdays),
+         text.enumeratorRemedy(remedies.additionalEnumerators),
+         text.takeRemedy(remedies.takeReduction)]
+            .enumerated().map { index, line in (index == 0 ? "  - " : "    - ") + line }
+    }
+
+    private static func facts(_ pairs: [(String, String)]) -> [String] {
+        pairs.map { "- \($0.0): \(cell($0.1))" } + [""]
+    }
+
+    /// Text from inputs inside a Markdown table or list: no line breaks, no cell separators.
+    static func cell(_ value: String) -> String {
+        value.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    private static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+}

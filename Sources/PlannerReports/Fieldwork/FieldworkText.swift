@@ -1,0 +1,308 @@
+import PlannerCore
+import PlannerSampling
+
+/// Every sentence and heading of the fieldwork files in one language: one table per language, so that a
+/// translation is reviewed in one place and no literal hides in the rendering code.
+///
+/// Parametrised texts are functions of the values they show; dates follow the readers' habits
+/// (Vietnamese `Thứ Ba, 03/10/2023`, English `2023-10-03 Tue`).
+struct FieldworkText: Sendable {
+    let language: Language
+    /// Monday first, as `Weekday.allCases`.
+    let weekdayNames: [String]
+    let writesDayFirst: Bool
+
+    // Units
+    let household: String
+    let enterprise: String
+    let registerLine: @Sendable (Int) -> String
+    let householdWork: String
+    let enterpriseWork: String
+    let minutesUnit: String
+
+    // Shared headings and columns
+    let surveyLabel: String
+    let enumeratorLabel: String
+    let postOfficeLabel: String
+    let dateLabel: String
+    let communeLabel: String
+    let districtLabel: String
+    let zoneLabel: String
+    let unitLabel: String
+    let labelLabel: String
+    let addressLabel: String
+    let visitsLabel: String
+    let householdsLabel: String
+    let enterprisesLabel: String
+    let contactLabel: String
+    let totalLabel: String
+    let viaZoneBoard: String
+
+    // Route sheet
+    let routeSheetTitle: String
+    let orderLabel: String
+    let plannedTimeLabel: String
+    let travelBeforeLabel: String
+    let interviewLabel: String
+    let leaveBase: String
+    let backAtBase: String
+    let dayTotalsLabel: String
+    let roadTravelLabel: String
+    let movesLabel: String
+    let returnLegLabel: String
+    let usedOfBudget: @Sendable (Int, Int) -> String
+    let reservesTitle: String
+    let reserveRule: @Sendable (Int) -> String
+    let communeReserves: @Sendable (String) -> String
+    let stratumReserves: @Sendable (String) -> String
+    let rankLabel: String
+    let noReserves: String
+    let sitesLabel: String
+
+    // Post-office summary
+    let postOfficeTitle: String
+    let dayTotalLabel: String
+    let enumeratorDaysLabel: String
+    let usedLabel: String
+    let budgetLabel: String
+    let travelLabel: String
+
+    // Notices
+    let noticeTitle: String
+    let toCommune: @Sendable (String, String) -> String
+    let toZoneBoard: @Sendable (String) -> String
+    let noticeBody: @Sendable (String) -> String
+    let noticeRequest: String
+
+    // Fieldwork report
+    let reportTitle: String
+    let incompleteHeading: String
+    let incompleteWarning: @Sendable (Int, Int) -> String
+    let solverHeading: String
+    let totalsHeading: String
+    let workloadHeading: String
+    let diagnosisHeading: String
+    let missedHeading: String
+    let statusLabel: String
+    let objectiveLabel: String
+    let bestBoundLabel: String
+    let gapLabel: String
+    let secondsLabel: String
+    let solverVersionLabel: String
+    let planSourceLabel: String
+    let warmStartLabel: String
+    let heuristicObjectiveLabel: String
+    let chosenObjectiveLabel: String
+    let unitsScheduledLabel: String
+    let enumeratorDaysUsedLabel: String
+    let enumeratorsUsedLabel: String
+    let realTravelLabel: String
+    let modelTravelLabel: String
+    let dayTripsLabel: String
+    let daysSavedLabel: String
+    let interviewMinutesLabel: String
+    let yes: String
+    let no: String
+    let none: String
+    let gapLine: @Sendable (_ district: String, _ work: String, _ units: Int, _ days: Int, _ minutes: Int,
+                            _ eligible: Int) -> String
+    let totalGapLine: @Sendable (_ units: Int, _ days: Int, _ minutes: Int) -> String
+    let bufferRemedy: @Sendable (Int?, Int) -> String
+    let saturdayRemedy: @Sendable (Int?, Int, Int) -> String
+    let enumeratorRemedy: @Sendable (Int) -> String
+    let takeRemedy: @Sendable (Int) -> String
+    let closeWith: String
+    let reasonLabel: String
+    let reasonLacking: @Sendable (_ work: String, _ district: String, _ days: Int) -> String
+    let reasonNobodyEligible: @Sendable (_ work: String, _ district: String) -> String
+    let reasonUnknown: String
+
+    static func of(_ language: Language) -> FieldworkText {
+        language == .vietnamese ? vietnamese : english
+    }
+
+    // MARK: Dates
+
+    /// The date with its weekday, as readers of the language write it.
+    func date(_ date: CalendarDate) -> String {
+        let weekday = weekdayNames[Weekday.allCases.firstIndex(of: date.weekday)!]
+        return writesDayFirst ? "\(weekday), \(shortDate(date))" : "\(shortDate(date)) \(weekday)"
+    }
+
+    /// The date alone: `03/10/2023` or `2023-10-03`.
+    func shortDate(_ date: CalendarDate) -> String {
+        guard writesDayFirst else { return date.description }
+        return Self.pad2(date.day) + "/" + Self.pad2(date.month) + "/" + String(date.year)
+    }
+
+    func unitType(_ type: UnitType) -> String { type == .household ? household : enterprise }
+
+    func work(_ skill: Skill) -> String { skill == .household ? householdWork : enterpriseWork }
+
+    private static func pad2(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+
+    // MARK: Tables
+
+    static let vietnamese = FieldworkText(
+        language: .vietnamese,
+        weekdayNames: ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"],
+        writesDayFirst: true,
+        household: "Hộ gia đình", enterprise: "Doanh nghiệp",
+        registerLine: { "dòng \($0) sổ hộ khẩu" },
+        householdWork: "khảo sát hộ gia đình", enterpriseWork: "khảo sát doanh nghiệp",
+        minutesUnit: "phút",
+        surveyLabel: "Cuộc khảo sát", enumeratorLabel: "Điều tra viên", postOfficeLabel: "Bưu điện",
+        dateLabel: "Ngày", communeLabel: "Xã/phường/thị trấn", districtLabel: "Huyện/thị xã/thành phố",
+        zoneLabel: "Khu công nghiệp", unitLabel: "Mã đơn vị", labelLabel: "Dòng sổ hộ khẩu / tên doanh nghiệp",
+        addressLabel: "Địa chỉ", visitsLabel: "Số lượt khảo sát", householdsLabel: "Hộ gia đình",
+        enterprisesLabel: "Doanh nghiệp", contactLabel: "Liên hệ", totalLabel: "Tổng cộng",
+        viaZoneBoard: "qua Ban Quản lý các khu công nghiệp",
+        routeSheetTitle: "PHIẾU LỘ TRÌNH KHẢO SÁT", orderLabel: "TT", plannedTimeLabel: "Giờ dự kiến",
+        travelBeforeLabel: "Di chuyển trước (phút)", interviewLabel: "Phỏng vấn (phút)",
+        leaveBase: "Xuất phát từ bưu điện", backAtBase: "Về đến bưu điện", dayTotalsLabel: "Tổng trong ngày",
+        roadTravelLabel: "Di chuyển đường bộ", movesLabel: "Di chuyển trong xã",
+        returnLegLabel: "trong đó chặng về bưu điện",
+        usedOfBudget: { used, budget in "\(used) / \(budget) phút" },
+        reservesTitle: "Đơn vị dự phòng",
+        reserveRule: { attempts in
+            "Khi một đơn vị từ chối, hoặc không gặp được sau \(attempts) lần đến, dùng đơn vị dự phòng theo đúng "
+                + "thứ tự; ghi lại mỗi lần sử dụng đơn vị dự phòng. Không tự chọn đơn vị thay thế."
+        },
+        communeReserves: { "Hộ dự phòng của \($0)" },
+        stratumReserves: { "Doanh nghiệp dự phòng của tầng \($0)" },
+        rankLabel: "Thứ tự", noReserves: "Không có đơn vị dự phòng.", sitesLabel: "Nơi đến",
+        postOfficeTitle: "TỔNG HỢP LỊCH KHẢO SÁT HẰNG NGÀY", dayTotalLabel: "Cộng ngày",
+        enumeratorDaysLabel: "Ngày công", usedLabel: "Thời gian sử dụng (phút)", budgetLabel: "Quỹ thời gian (phút)",
+        travelLabel: "Di chuyển (phút)",
+        noticeTitle: "THÔNG BÁO LỊCH KHẢO SÁT",
+        toCommune: { commune, district in "Kính gửi: Ủy ban nhân dân \(commune), \(district)" },
+        toZoneBoard: { zone in "Kính gửi: Ban Quản lý các khu công nghiệp (\(zone))" },
+        noticeBody: { survey in
+            "Thực hiện \(survey), nhân viên bưu điện sẽ đến khảo sát các hộ gia đình và doanh nghiệp được chọn "
+                + "trên địa bàn theo lịch dưới đây."
+        },
+        noticeRequest: "Đề nghị Quý cơ quan thông báo trước cho các hộ gia đình và doanh nghiệp được chọn để tiếp "
+            + "đón điều tra viên.",
+        reportTitle: "Báo cáo kế hoạch thực địa", incompleteHeading: "KẾ HOẠCH CHƯA ĐẦY ĐỦ",
+        incompleteWarning: { missed, total in
+            "\(missed) trong \(total) đơn vị chưa được xếp lịch. Không công bố kế hoạch này như một kế hoạch đầy đủ."
+        },
+        solverHeading: "Bộ giải", totalsHeading: "Tổng số", workloadHeading: "Khối lượng công việc của điều tra viên",
+        diagnosisHeading: "Chẩn đoán: thiếu năng lực ở đâu và cách khắc phục",
+        missedHeading: "Các đơn vị sẽ bị bỏ sót", statusLabel: "Trạng thái", objectiveLabel: "Giá trị mục tiêu (MIP)",
+        bestBoundLabel: "Cận tốt nhất", gapLabel: "Khoảng cách tương đối", secondsLabel: "Thời gian giải (giây)",
+        solverVersionLabel: "Phiên bản bộ giải", planSourceLabel: "Nguồn lời giải",
+        warmStartLabel: "Lời giải khởi đầu được chấp nhận", heuristicObjectiveLabel: "Mục tiêu của lời giải tham lam",
+        chosenObjectiveLabel: "Mục tiêu của lời giải được dùng", unitsScheduledLabel: "Đơn vị đã xếp lịch",
+        enumeratorDaysUsedLabel: "Ngày công sử dụng", enumeratorsUsedLabel: "Điều tra viên tham gia",
+        realTravelLabel: "Thời gian di chuyển thực tế (phút)",
+        modelTravelLabel: "Thời gian di chuyển theo mô hình MIP (phút)", dayTripsLabel: "Chuyến đi trong ngày (MIP)",
+        daysSavedLabel: "Ngày công tiết kiệm nhờ gộp chuyến", interviewMinutesLabel: "Thời gian phỏng vấn (phút)",
+        yes: "có", no: "không", none: "không có",
+        gapLine: { district, work, units, days, minutes, eligible in
+            "Huyện \(district), \(work): \(units) đơn vị chưa xếp lịch, thiếu \(days) ngày công (\(minutes) phút "
+                + "điều tra viên), \(eligible) điều tra viên đủ điều kiện."
+        },
+        totalGapLine: { units, days, minutes in
+            "Tổng: \(units) đơn vị chưa xếp lịch, thiếu \(days) ngày công (\(minutes) phút điều tra viên)."
+        },
+        bufferRemedy: { needed, total in
+            needed.map { "dùng \($0) ngày dự phòng đầu tiên" }
+                ?? "tất cả ngày dự phòng chỉ cho \(total) ngày công, chưa đủ"
+        },
+        saturdayRemedy: { needed, days, total in
+            needed.map { "làm thêm \(days) ngày công vào \($0) ngày thứ Bảy" }
+                ?? "tất cả ngày thứ Bảy chỉ cho \(total) ngày công, chưa đủ"
+        },
+        enumeratorRemedy: { "bổ sung khoảng \($0) điều tra viên" },
+        takeRemedy: { "giảm cỡ mẫu \($0) đơn vị" },
+        closeWith: "Mỗi cách sau đủ để khắc phục",
+        reasonLabel: "Lý do",
+        reasonLacking: { work, district, days in
+            "không còn ngày công cho \(work) ở huyện \(district) (thiếu \(days) ngày công)"
+        },
+        reasonNobodyEligible: { work, district in
+            "không có điều tra viên nào đủ điều kiện cho \(work) ở huyện \(district)"
+        },
+        reasonUnknown: "không có chuyến đi nào đến được đơn vị này"
+    )
+
+    static let english = FieldworkText(
+        language: .english,
+        weekdayNames: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        writesDayFirst: false,
+        household: "household", enterprise: "enterprise",
+        registerLine: { "register line \($0)" },
+        householdWork: "household visits", enterpriseWork: "enterprise visits",
+        minutesUnit: "min",
+        surveyLabel: "Survey", enumeratorLabel: "Enumerator", postOfficeLabel: "Post office", dateLabel: "Date",
+        communeLabel: "Commune", districtLabel: "District", zoneLabel: "Industrial zone", unitLabel: "Unit",
+        labelLabel: "Register line / enterprise", addressLabel: "Address", visitsLabel: "Visits",
+        householdsLabel: "Households", enterprisesLabel: "Enterprises", contactLabel: "Contact",
+        totalLabel: "Total", viaZoneBoard: "through the zones' management board",
+        routeSheetTitle: "ROUTE SHEET", orderLabel: "#", plannedTimeLabel: "Planned time",
+        travelBeforeLabel: "Travel before (min)", interviewLabel: "Interview (min)", leaveBase: "Leave the post office",
+        backAtBase: "Back at the post office", dayTotalsLabel: "Day totals", roadTravelLabel: "Road travel",
+        movesLabel: "Moves within communes", returnLegLabel: "of which the way back",
+        usedOfBudget: { used, budget in "\(used) of \(budget) min" },
+        reservesTitle: "Reserve units",
+        reserveRule: { attempts in
+            "After a refusal, or no contact after \(attempts) visits, use the reserve units in rank order; record "
+                + "each release. Never choose a replacement yourself."
+        },
+        communeReserves: { "Reserve households of \($0)" },
+        stratumReserves: { "Reserve enterprises of stratum \($0)" },
+        rankLabel: "Rank", noReserves: "No reserve units.", sitesLabel: "Communes / zones",
+        postOfficeTitle: "DAILY FIELDWORK SUMMARY", dayTotalLabel: "Day total", enumeratorDaysLabel: "Enumerator-days",
+        usedLabel: "Used (min)", budgetLabel: "Budget (min)", travelLabel: "Travel (min)",
+        noticeTitle: "NOTICE OF SURVEY VISITS",
+        toCommune: { commune, district in "To: the People's Committee of \(commune), \(district)" },
+        toZoneBoard: { zone in "To: the management board of the industrial zones (\(zone))" },
+        noticeBody: { survey in
+            "For the \(survey), post-office staff will visit the selected households and enterprises of your area "
+                + "on the days below."
+        },
+        noticeRequest: "Please inform the selected households and enterprises in advance so that they can receive "
+            + "the enumerators.",
+        reportTitle: "Fieldwork plan report", incompleteHeading: "INCOMPLETE PLAN",
+        incompleteWarning: { missed, total in
+            "\(missed) of \(total) units are not scheduled. Do not publish this plan as complete."
+        },
+        solverHeading: "Solver", totalsHeading: "Totals", workloadHeading: "Workload per enumerator",
+        diagnosisHeading: "Diagnosis: where capacity is lacking and what would close the gap",
+        missedHeading: "Units that would be missed", statusLabel: "Status", objectiveLabel: "MIP objective",
+        bestBoundLabel: "Best bound", gapLabel: "Relative gap", secondsLabel: "Solver seconds",
+        solverVersionLabel: "Solver version", planSourceLabel: "Plan built from",
+        warmStartLabel: "Warm start accepted", heuristicObjectiveLabel: "Greedy objective",
+        chosenObjectiveLabel: "Objective of the plan's day-trips", unitsScheduledLabel: "Units scheduled",
+        enumeratorDaysUsedLabel: "Enumerator-days used", enumeratorsUsedLabel: "Enumerators used",
+        realTravelLabel: "Travel minutes (real routes)", modelTravelLabel: "Travel minutes (MIP round trips)",
+        dayTripsLabel: "Day-trips (MIP)", daysSavedLabel: "Enumerator-days saved by merging",
+        interviewMinutesLabel: "Interview minutes",
+        yes: "yes", no: "no", none: "none",
+        gapLine: { district, work, units, days, minutes, eligible in
+            "District \(district), \(work): \(units) units unscheduled, lacking \(days) enumerator-days "
+                + "(\(minutes) enumerator-minutes), \(eligible) eligible enumerators."
+        },
+        totalGapLine: { units, days, minutes in
+            "Total: \(units) units unscheduled, lacking \(days) enumerator-days (\(minutes) enumerator-minutes)."
+        },
+        bufferRemedy: { needed, total in
+            needed.map { "use the first \($0) buffer day(s)" }
+                ?? "all buffer days give only \(total) enumerator-days, not enough"
+        },
+        saturdayRemedy: { needed, days, total in
+            needed.map { "work \(days) enumerator-days on \($0) Saturday(s)" }
+                ?? "all Saturdays give only \(total) enumerator-days, not enough"
+        },
+        enumeratorRemedy: { "about \($0) more enumerator(s)" },
+        takeRemedy: { "a take smaller by \($0) units" },
+        closeWith: "Each of these would close it",
+        reasonLabel: "Reason",
+        reasonLacking: { work, district, days in
+            "no enumerator-day left for \(work) in district \(district) (lacking \(days) enumerator-days)"
+        },
+        reasonNobodyEligible: { work, district in "no eligible enumerator for \(work) in district \(district)" },
+        reasonUnknown: "no day-trip reached this unit"
+    )
+}

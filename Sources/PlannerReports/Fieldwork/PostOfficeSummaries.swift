@@ -1,0 +1,100 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerFormats
+
+/// `post-offices/<office-slug>.csv` and `.html`: each post office manager's view of its staff, day by day.
+enum PostOfficeSummaries {
+    static let columns: [CSVWriter.Column] = [
+        .init("date", .numeric), .init("enumerator_id"), .init("enumerator_name"), .init("site_ids"),
+        .init("sites"), .init("visits", .numeric), .init("households", .numeric), .init("enterprises", .numeric),
+        .init("travel_minutes", .numeric), .init("used_minutes", .numeric), .init("budget_minutes", .numeric),
+    ]
+
+    /// One enumerator-day of an office, with the figures both files show.
+    private struct Row {
+        var route: DayRoute
+        var name: String
+        var siteIDs: [String]
+        var sites: [String]
+        var households: Int
+        var enterprises: Int
+        var visits: Int { households + enterprises }
+    }
+
+    static func files(_ context: FieldworkContext) -> [PlanFolder.File] {
+        let offices = Set(context.dataset.enumerators.map(\.postOffice)).sorted()
+        return offices.flatMap { office -> [PlanFolder.File] in
+            let rows = self.rows(of: office, context)
+            guard !rows.isEmpty else { return [] }
+            let path = "post-offices/" + context.postOfficeFileNames[office.rawValue]!
+            return [.init(path + ".csv", csv(rows)), .init(path + ".html", Data(html(office, rows, context).utf8))]
+        }
+    }
+
+    private static func rows(of office: PostOfficeID, _ context: FieldworkContext) -> [Row] {
+        context.routes.filter { context.enumerator($0.enumeratorID)?.postOffice == office }.map { route in
+            let visits = context.visits(of: route)
+            let households = visits.filter { $0.unitKind == .household }.count
+            return Row(route: route, name: context.enumeratorName(route.enumeratorID), siteIDs: route.siteIDs,
+                       sites: route.siteIDs.map(context.siteName), households: households,
+                       enterprises: visits.count - households)
+        }
+    }
+
+    /// One row per enumerator-day (by date, enumerator), then a `total` row.
+    private static func csv(_ rows: [Row]) -> Data {
+        var lines = rows.map { row -> [String] in
+            [row.route.date.description, row.route.enumeratorID.rawValue, row.name, row.siteIDs.joined(separator: ";"),
+             row.sites.joined(separator: "; "), String(row.visits), String(row.households), String(row.enterprises),
+             FieldworkContext.decimal(row.route.travelMinutes), FieldworkContext.decimal(row.route.usedMinutes),
+             String(row.route.budgetMinutes)]
+        }
+        lines.append(["total", "", "", "", "", String(rows.reduce(0) { $0 + $1.visits }),
+                      String(rows.reduce(0) { $0 + $1.households }), String(rows.reduce(0) { $0 + $1.enterprises }),
+                      FieldworkContext.decimal(rows.reduce(0) { $0 + $1.route.travelMinutes }),
+                      FieldworkContext.decimal(rows.reduce(0) { $0 + $1.route.usedMinutes }),
+                      String(rows.reduce(0) { $0 + $1.route.budgetMinutes })])
+        return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: lines)
+    }
+
+    private static func html(_ office: PostOfficeID, _ rows: [Row], _ context: FieldworkContext) -> String {
+        let text = context.text
+        var body = HTMLPage.heading(1, text.postOfficeTitle)
+        body += HTMLPage.paragraph(context.dataset.settings.name)
+        body += HTMLPage.facts([
+            (text.postOfficeLabel, office.rawValue),
+            (text.enumeratorDaysLabel, String(rows.count)),
+            (text.visitsLabel, String(rows.reduce(0) { $0 + $1.visits })),
+        ])
+        let header = [text.enumeratorLabel, text.sitesLabel, text.householdsLabel, text.enterprisesLabel,
+                      text.travelLabel, text.usedLabel, text.budgetLabel]
+        let days = Array(Set(rows.map(\.route.date))).sorted()
+        for day in days {
+            let ofDay = rows.filter { $0.route.date == day }
+            body += "<div class=\"keep\">\n" + HTMLPage.heading(2, text.date(day))
+            let tableRows = ofDay.map { row -> [String] in
+                ["\(row.route.enumeratorID.rawValue) — \(row.name)", row.sites.joined(separator: "; "),
+                 String(row.households), String(row.enterprises), FieldworkContext.whole(row.route.travelMinutes),
+                 FieldworkContext.whole(row.route.usedMinutes), String(row.route.budgetMinutes)]
+            }
+            body += HTMLPage.table(header: header, rows: tableRows, numericColumns: [2, 3, 4, 5, 6],
+                                   footer: [totalRow(text.dayTotalLabel, ofDay)]) + "</div>\n"
+        }
+        body += HTMLPage.heading(2, text.totalLabel)
+        body += HTMLPage.table(header: header, rows: [], numericColumns: [2, 3, 4, 5, 6],
+                               footer: [totalRow(text.totalLabel, rows)])
+        if let contact = context.dataset.settings.contact {
+            body += HTMLPage.paragraph("\(text.contactLabel): \(contact)", className: "contact")
+        }
+        return HTMLPage.document(language: text.language, title: "\(text.postOfficeTitle) — \(office.rawValue)",
+                                 body: body)
+    }
+
+    private static func totalRow(_ label: String, _ rows: [Row]) -> [String] {
+        [label, "", String(rows.reduce(0) { $0 + $1.households }), String(rows.reduce(0) { $0 + $1.enterprises }),
+         FieldworkContext.whole(rows.reduce(0) { $0 + $1.route.travelMinutes }),
+         FieldworkContext.whole(rows.reduce(0) { $0 + $1.route.usedMinutes }),
+         String(rows.reduce(0) { $0 + $1.route.budgetMinutes })]
+    }
+}

@@ -1,0 +1,43 @@
+import PlannerCore
+import PlannerSampling
+
+/// What a person reads for a unit ID: the register line, the listed address, or the enterprise's name.
+struct UnitLabels {
+    private let enterpriseNames: [String: String]
+    private let householdAddresses: [String: String]
+    private let text: FieldworkText
+
+    init(dataset: Dataset, language: Language = .english) {
+        enterpriseNames = Dictionary(dataset.enterprises.map { ($0.id.rawValue, $0.name) },
+                                     uniquingKeysWith: { first, _ in first })
+        householdAddresses = Dictionary((dataset.households ?? []).map { ($0.id.rawValue, $0.address) },
+                                        uniquingKeysWith: { first, _ in first })
+        text = FieldworkText.of(language)
+    }
+
+    func label(of unit: SampledUnit) -> String {
+        label(unitID: unit.unitID, type: unit.unitType)
+    }
+
+    func label(unitID: String, type: UnitType) -> String {
+        switch type {
+        case .enterprise:
+            return enterpriseNames[unitID] ?? ""
+        case .household:
+            if let address = householdAddresses[unitID] { return address }
+            return Self.registerLine(of: unitID).map(text.registerLine) ?? ""
+        }
+    }
+
+    /// The listed address of a household; nil for register lines and enterprises (the frame has none).
+    func address(unitID: String) -> String? {
+        householdAddresses[unitID]
+    }
+
+    /// The line number of a register-line household ID, `HH-<commune>-<line>`.
+    static func registerLine(of unitID: String) -> Int? {
+        let parts = unitID.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "HH" else { return nil }
+        return Int(parts[2])
+    }
+}
