@@ -48,7 +48,9 @@ let package = Package(
         .testTarget(name: "PlannerFieldworkTests", dependencies: ["PlannerFieldwork", "PlannerOptimization", "PlannerCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "PlannerReportsTests",
-            dependencies: ["PlannerReports", "PlannerFormats", "PlannerSampling", "PlannerCore"],
+            dependencies: ["PlannerReports", "PlannerFormats", "PlannerSampling", "PlannerCore", "PlannerFieldwork",
+                           "PlannerOptimization"],
+            resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -62,11 +62,12 @@ enum AssignmentTables {
                                                                                                   : unit.districtCode }
                 ?? unit.districtCode
             let gap = context.plan.diagnosis?.gaps.first { $0.skill == skill && $0.districtCode == district }
+            let districtName = "\(context.districtName(district)) (\(district.rawValue))"
             let reason: String
             if let gap {
                 reason = gap.eligibleEnumerators.isEmpty
-                    ? text.reasonNobodyEligible(text.work(skill), district.rawValue)
-                    : text.reasonLacking(text.work(skill), district.rawValue, gap.lackingEnumeratorDays)
+                    ? text.reasonNobodyEligible(text.work(skill), districtName)
+                    : text.reasonLacking(text.work(skill), districtName, gap.lackingEnumeratorDays)
             } else {
                 reason = text.reasonUnknown
             }

@@ -51,7 +51,7 @@ enum FieldworkReport {
         if let diagnosis = plan.diagnosis {
             lines += ["## \(text.diagnosisHeading)", ""]
             for gap in diagnosis.gaps {
-                lines.append("- " + text.gapLine("\(gap.districtCode.rawValue) \(context.districtName(gap.districtCode))",
+                lines.append("- " + text.gapLine("\(context.districtName(gap.districtCode)) (\(gap.districtCode.rawValue))",
                                                  text.work(gap.skill), gap.unservedUnits, gap.lackingEnumeratorDays,
                                                  gap.lackingEnumeratorMinutes, gap.eligibleEnumerators.count))
                 lines += remedies(gap.remedies, text)

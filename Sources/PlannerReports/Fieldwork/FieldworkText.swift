@@ -50,6 +50,8 @@ struct FieldworkText: Sendable {
     let roadTravelLabel: String
     let movesLabel: String
     let returnLegLabel: String
+    let interviewsLabel: String
+    let usedOfBudgetLabel: String
     let usedOfBudget: @Sendable (Int, Int) -> String
     let reservesTitle: String
     let reserveRule: @Sendable (Int) -> String
@@ -162,6 +164,7 @@ struct FieldworkText: Sendable {
         leaveBase: "Xuất phát từ bưu điện", backAtBase: "Về đến bưu điện", dayTotalsLabel: "Tổng trong ngày",
         roadTravelLabel: "Di chuyển đường bộ", movesLabel: "Di chuyển trong xã",
         returnLegLabel: "trong đó chặng về bưu điện",
+        interviewsLabel: "Phỏng vấn", usedOfBudgetLabel: "Thời gian sử dụng / quỹ thời gian",
         usedOfBudget: { used, budget in "\(used) / \(budget) phút" },
         reservesTitle: "Đơn vị dự phòng",
         reserveRule: { attempts in
@@ -200,7 +203,7 @@ struct FieldworkText: Sendable {
         daysSavedLabel: "Ngày công tiết kiệm nhờ gộp chuyến", interviewMinutesLabel: "Thời gian phỏng vấn (phút)",
         yes: "có", no: "không", none: "không có",
         gapLine: { district, work, units, days, minutes, eligible in
-            "Huyện \(district), \(work): \(units) đơn vị chưa xếp lịch, thiếu \(days) ngày công (\(minutes) phút "
+            "\(district), \(work): \(units) đơn vị chưa xếp lịch, thiếu \(days) ngày công (\(minutes) phút "
                 + "điều tra viên), \(eligible) điều tra viên đủ điều kiện."
         },
         totalGapLine: { units, days, minutes in
@@ -219,10 +222,10 @@ struct FieldworkText: Sendable {
         closeWith: "Mỗi cách sau đủ để khắc phục",
         reasonLabel: "Lý do",
         reasonLacking: { work, district, days in
-            "không còn ngày công cho \(work) ở huyện \(district) (thiếu \(days) ngày công)"
+            "không còn ngày công cho \(work) ở \(district) (thiếu \(days) ngày công)"
         },
         reasonNobodyEligible: { work, district in
-            "không có điều tra viên nào đủ điều kiện cho \(work) ở huyện \(district)"
+            "không có điều tra viên nào đủ điều kiện cho \(work) ở \(district)"
         },
         reasonUnknown: "không có chuyến đi nào đến được đơn vị này"
     )
@@ -244,6 +247,7 @@ struct FieldworkText: Sendable {
         travelBeforeLabel: "Travel before (min)", interviewLabel: "Interview (min)", leaveBase: "Leave the post office",
         backAtBase: "Back at the post office", dayTotalsLabel: "Day totals", roadTravelLabel: "Road travel",
         movesLabel: "Moves within communes", returnLegLabel: "of which the way back",
+        interviewsLabel: "Interviews", usedOfBudgetLabel: "Used of the day's budget",
         usedOfBudget: { used, budget in "\(used) of \(budget) min" },
         reservesTitle: "Reserve units",
         reserveRule: { attempts in
@@ -281,7 +285,7 @@ struct FieldworkText: Sendable {
         interviewMinutesLabel: "Interview minutes",
         yes: "yes", no: "no", none: "none",
         gapLine: { district, work, units, days, minutes, eligible in
-            "District \(district), \(work): \(units) units unscheduled, lacking \(days) enumerator-days "
+            "\(district), \(work): \(units) units unscheduled, lacking \(days) enumerator-days "
                 + "(\(minutes) enumerator-minutes), \(eligible) eligible enumerators."
         },
         totalGapLine: { units, days, minutes in
@@ -300,9 +304,9 @@ struct FieldworkText: Sendable {
         closeWith: "Each of these would close it",
         reasonLabel: "Reason",
         reasonLacking: { work, district, days in
-            "no enumerator-day left for \(work) in district \(district) (lacking \(days) enumerator-days)"
+            "no enumerator-day left for \(work) in \(district) (lacking \(days) enumerator-days)"
         },
-        reasonNobodyEligible: { work, district in "no eligible enumerator for \(work) in district \(district)" },
+        reasonNobodyEligible: { work, district in "no eligible enumerator for \(work) in \(district)" },
         reasonUnknown: "no day-trip reached this unit"
     )
 }

@@ -68,8 +68,8 @@ enum RouteSheets {
             (text.roadTravelLabel, "\(FieldworkContext.whole(route.travelMinutes)) \(minutes) (\(text.returnLegLabel) "
                 + "\(FieldworkContext.whole(route.returnTravelMinutes)) \(minutes))"),
             (text.movesLabel, "\(FieldworkContext.whole(route.moveMinutes)) \(minutes)"),
-            (text.interviewLabel, String(route.interviewMinutes)),
-            (text.usedLabel, text.usedOfBudget(Int(route.usedMinutes.rounded()), route.budgetMinutes)),
+            (text.interviewsLabel, "\(route.interviewMinutes) \(minutes)"),
+            (text.usedOfBudgetLabel, text.usedOfBudget(Int(route.usedMinutes.rounded()), route.budgetMinutes)),
         ])
 
         body += reserves(for: visits, context)

@@ -1,7 +1,7 @@
 /// Self-contained, printable HTML pages: escaping, the A4 print stylesheet, the page skeleton.
 ///
 /// Every page works offline (no script, no external font or stylesheet) and prints on A4 portrait with table
-/// headers repeated on each page and no row split across pages. The font stack lists system fonts with full
+/// headers repeated on each page, totals only once at the end, and no row split across pages. The font stack lists system fonts with full
 /// Vietnamese coverage first.
 enum HTMLPage {
     /// Escapes text for an HTML element or a quoted attribute: every value read from inputs goes through here.
@@ -34,7 +34,7 @@ enum HTMLPage {
         th { background: #e8e8e8; font-weight: bold; }
         .n { text-align: right; white-space: nowrap; }
         thead { display: table-header-group; }
-        tfoot { display: table-footer-group; }
+        tfoot { display: table-row-group; }
         tr, .keep { page-break-inside: avoid; break-inside: avoid; }
         table.meta th, table.meta td { border: none; background: none; padding: 1pt 6pt 1pt 0; }
         table.meta th { width: 32%; }

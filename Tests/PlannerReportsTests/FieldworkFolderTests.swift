@@ -1,0 +1,284 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerFormats
+import PlannerSampling
+import Testing
+@testable import PlannerReports
+
+@Suite struct FieldworkFolderTests {
+    struct Case: Sendable {
+        var dataset: Dataset
+        var sample: [SampledUnit]
+        var plan: FieldworkPlan
+
+        func files(_ language: Language = .vietnamese) -> [String: Data] {
+            let files = FieldworkFolder.files(plan: plan, sample: sample, dataset: dataset, language: language)
+            return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.data) })
+        }
+    }
+
+    /// Every unit fits: three enumerators for 8 households and 3 enterprises in three days.
+    static let complete: Case = {
+        let dataset = FieldworkFixture.dataset()
+        let sample = FieldworkFixture.sample()
+        return Case(dataset: dataset, sample: sample, plan: try! FieldworkFixture.plan(sample, dataset: dataset))
+    }()
+
+    /// Only EN02 (households, half days): 40 households cannot fit and nobody may interview enterprises.
+    static let incomplete: Case = {
+        let dataset = FieldworkFixture.dataset(enumerators: [FieldworkFixture.enumerators[1]])
+        let sample = FieldworkFixture.sample(householdsPerWard: 20)
+        return Case(dataset: dataset, sample: sample, plan: try! FieldworkFixture.plan(sample, dataset: dataset))
+    }()
+
+    static func text(_ data: Data?) -> String { data.map { String(decoding: $0, as: UTF8.self) } ?? "" }
+
+    static func table(_ data: Data?, _ name: String) throws -> CSVTable {
+        try CSVReader().read(try #require(data, "\(name) missing"), file: name)
+    }
+
+    static func column(_ table: CSVTable, _ name: String) throws -> [String] {
+        let index = try #require(table.header.firstIndex { $0.text == name }, "no column \(name)")
+        return table.records.map { $0.fields[index].text }
+    }
+
+    /// The route sheet that visits the enterprise named `<script>…`: it shows escaping and reserves.
+    static func hostileRoute(_ item: Case) throws -> DayRoute {
+        try #require(item.plan.routes.first { $0.unitIDs.contains("DN0001") })
+    }
+
+    // MARK: Golden files
+
+    @Test func routeSheetAndCommuneNoticeMatchTheGoldenFiles() throws {
+        let item = Self.complete
+        #expect(item.plan.isComplete)
+        let files = item.files()
+        let route = try Self.hostileRoute(item)
+        let path = "routes/\(route.date)/\(route.enumeratorID)"
+        try GoldenFile.check(try #require(files[path + ".csv"]), named: "route.csv")
+        try GoldenFile.check(try #require(files[path + ".html"]), named: "route.html")
+        try GoldenFile.check(try #require(files["notices/communes/31498.html"]), named: "notice-31498.html")
+    }
+
+    // MARK: Coverage
+
+    @Test(arguments: [complete, incomplete])
+    func everyScheduledUnitAppearsOnceInRoutesAndAssignments(item: Case) throws {
+        let files = item.files()
+        let scheduled = item.plan.visits.map(\.unitID).sorted()
+        let assigned = try Self.column(try Self.table(files["assignments.csv"], "assignments.csv"), "unit_id")
+        #expect(assigned.sorted() == scheduled)
+        var onRoutes: [String] = []
+        for (path, data) in files where path.hasPrefix("routes/") && path.hasSuffix(".csv") {
+            onRoutes += try Self.column(try Self.table(data, path), "unit_id")
+        }
+        #expect(onRoutes.sorted() == scheduled)
+        #expect(Set(scheduled).isDisjoint(with: item.plan.unscheduledUnitIDs))
+        let routeSheets = files.keys.filter { $0.hasPrefix("routes/") && $0.hasSuffix(".html") }
+        #expect(routeSheets.count == item.plan.routes.count)
+    }
+
+    @Test func assignmentsAreSortedByDateEnumeratorAndOrder() throws {
+        let table = try Self.table(Self.complete.files()["assignments.csv"], "assignments.csv")
+        #expect(table.header.map(\.text).prefix(7) == ["unit_id", "enumerator_id", "date", "visit_order",
+                                                       "planned_start", "travel_minutes", "interview_minutes"])
+        let keys = try zip(zip(Self.column(table, "date"), Self.column(table, "enumerator_id")),
+                           Self.column(table, "visit_order")).map { ($0.0, $0.1, Int($1)!) }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
+        let zoneVisit = try #require(table.records.first { $0.fields[0].text == "DN0003" })
+        #expect(zoneVisit.fields[10].text == "IZ01")
+    }
+
+    @Test func noticesCountEveryVisitOfTheirSite() throws {
+        let item = Self.complete
+        let files = item.files()
+        let table = try Self.table(files["notices/communes.csv"], "notices/communes.csv")
+        let visits = try Self.column(table, "visits").map { Int($0)! }.reduce(0, +)
+        #expect(visits == item.plan.visits.filter { $0.siteID != "IZ01" }.count)
+        let zoneNotice = Self.text(files["notices/zones/IZ01.html"])
+        #expect(zoneNotice.contains("Ban Quản lý các khu công nghiệp"))
+        #expect(zoneNotice.contains(FieldworkFixture.contact))
+        let communeNotice = Self.text(files["notices/communes/31498.html"])
+        #expect(communeNotice.contains("Kính gửi: Ủy ban nhân dân Phường 5, Thành phố Sóc Trăng"))
+    }
+
+    @Test func postOfficeSummariesUseFoldedSlugsAndAddUp() throws {
+        let item = Self.complete
+        let files = item.files()
+        let table = try Self.table(files["post-offices/buu-dien-tinh-soc-trang.csv"], "post office")
+        let dates = try Self.column(table, "date")
+        let visits = try Self.column(table, "visits").map { Int($0)! }
+        #expect(dates.last == "total")
+        #expect(visits.dropLast().reduce(0, +) == visits.last)
+        let cityVisits = item.plan.visits.filter { ["EN01", "EN02"].contains($0.enumeratorID.rawValue) }.count
+        #expect(visits.last == cityVisits)
+        let offices = files.keys.filter { $0.hasPrefix("post-offices/") }.sorted()
+        #expect(offices.allSatisfy {
+            $0.hasPrefix("post-offices/buu-dien-tinh-soc-trang.") || $0.hasPrefix("post-offices/buu-dien-huyen-chau-thanh.")
+        })
+    }
+
+    // MARK: Safety
+
+    @Test(arguments: [complete, incomplete])
+    func everyPathIsSafeAndThePlanFolderAcceptsThem(item: Case) throws {
+        let files = FieldworkFolder.files(plan: item.plan, sample: item.sample, dataset: item.dataset,
+                                          language: .vietnamese)
+        #expect(Set(files.map(\.path)).count == files.count)
+        for file in files {
+            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+            #expect(file.path.unicodeScalars.allSatisfy { $0.isASCII }, "\(file.path)")
+            #expect(parts.allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") }, "\(file.path)")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try PlanFolder(destination: folder).write(files) { _ in Data("{}\n".utf8) }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("assignments.csv").path))
+    }
+
+    @Test func fileNamesFoldDiacriticsAndCannotEscapeTheFolder() {
+        #expect(FileNames.slug("Bưu điện tỉnh Sóc Trăng") == "buu-dien-tinh-soc-trang")
+        #expect(FileNames.slug("Bưu điện thị xã Ngã Năm") == "buu-dien-thi-xa-nga-nam")
+        #expect(FileNames.slug("ĐỒNG / ../..") == "dong")
+        #expect(FileNames.slug("...") == "unnamed")
+        for hostile in ["../../etc/passwd", "..", ".hidden", "a/b\\c", "EN 01", "Đặng\0x", ""] {
+            let name = FileNames.component(hostile)
+            #expect(!name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\"), "\(name)")
+            #expect(name.unicodeScalars.allSatisfy { $0.isASCII })
+        }
+        let names = FileNames.unique(["EN/1", "EN_1", "en_1"]) { FileNames.component($0) }
+        #expect(Set(names.values.map { $0.lowercased() }).count == 3)
+    }
+
+    // MARK: Escaping and neutralising
+
+    @Test func htmlEscapingCoversMarkupAmpersandsAndQuotes() {
+        #expect(HTMLPage.escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;")
+        #expect(HTMLPage.escape("Đại Ngãi & Cộng sự") == "Đại Ngãi &amp; Cộng sự")
+        #expect(HTMLPage.escape("\"a\" 'b'") == "&quot;a&quot; &#39;b&#39;")
+        #expect(HTMLPage.escape("&amp;") == "&amp;amp;")
+    }
+
+    @Test func hostileNamesAreEscapedInHTMLAndNeutralisedInCSV() throws {
+        let item = Self.complete
+        let files = item.files()
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = Self.text(data)
+            #expect(!html.contains("<script"), "\(path)")
+            #expect(!html.contains("src=") && !html.contains("href="), "\(path) must not load anything")
+        }
+        let route = try Self.hostileRoute(item)
+        let sheet = Self.text(files["routes/\(route.date)/\(route.enumeratorID).html"])
+        #expect(sheet.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        for (path, data) in files where path.hasSuffix(".csv") {
+            #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(path) needs a byte order mark")
+            for record in try Self.table(data, path).records {
+                #expect(record.fields.allSatisfy { !$0.text.hasPrefix("=") }, "\(path)")
+            }
+        }
+        let labels = try Self.column(try Self.table(files["assignments.csv"], "assignments.csv"), "label")
+        #expect(labels.contains("'=HYPERLINK(\"x\")"))
+        #expect(labels.contains(FieldworkFixture.scriptName))
+    }
+
+    // MARK: Language
+
+    @Test func vietnameseByDefaultWithDiacriticsWeekdaysAndContact() throws {
+        let item = Self.complete
+        let route = try Self.hostileRoute(item)
+        let sheet = Self.text(item.files()["routes/\(route.date)/\(route.enumeratorID).html"])
+        #expect(sheet.contains("<html lang=\"vi\">"))
+        #expect(sheet.contains("<meta charset=\"utf-8\">"))
+        #expect(sheet.contains("@page { size: A4 portrait"))
+        #expect(sheet.contains("thead { display: table-header-group; }"))
+        #expect(sheet.contains(FieldworkText.vietnamese.date(route.date)))
+        #expect(sheet.contains("Liên hệ: Thanh tra Sở Nội vụ tỉnh Sóc Trăng, điện thoại 02993.624779"))
+        #expect(FieldworkText.vietnamese.date(CalendarDate(year: 2023, month: 10, day: 3)!) == "Thứ Ba, 03/10/2023")
+        #expect(FieldworkText.vietnamese.date(CalendarDate(year: 2023, month: 10, day: 8)!) == "Chủ Nhật, 08/10/2023")
+    }
+
+    @Test func englishOnRequest() throws {
+        let item = Self.complete
+        let route = try Self.hostileRoute(item)
+        let files = item.files(.english)
+        let sheet = Self.text(files["routes/\(route.date)/\(route.enumeratorID).html"])
+        #expect(sheet.contains("<html lang=\"en\">"))
+        #expect(sheet.contains("ROUTE SHEET"))
+        #expect(sheet.contains(FieldworkText.english.date(route.date)))
+        #expect(FieldworkText.english.date(CalendarDate(year: 2023, month: 10, day: 3)!) == "2023-10-03 Tue")
+        // Column names and IDs do not depend on the language.
+        #expect(files["assignments.csv"].map { Self.text($0).components(separatedBy: "\r\n")[0] }
+                == item.files()["assignments.csv"].map { Self.text($0).components(separatedBy: "\r\n")[0] })
+        let labels = try Self.column(try Self.table(files["assignments.csv"], "assignments.csv"), "label")
+        #expect(labels.contains("register line 1"))
+    }
+
+    // MARK: Reserves
+
+    @Test func routeSheetListsTheReservesOfItsCommunesAndStrataInRankOrder() throws {
+        let item = Self.complete
+        let files = item.files(.english)
+        for route in item.plan.routes {
+            let sheet = Self.text(files["routes/\(route.date)/\(route.enumeratorID).html"])
+            #expect(sheet.contains("use the reserve units in rank order; record each release"))
+            for unitID in route.unitIDs {
+                let unit = try #require(item.sample.first { $0.unitID == unitID })
+                let reserves = item.sample.filter {
+                    $0.role == .reserve && FieldworkContext.reserveScope(of: $0) == FieldworkContext.reserveScope(of: unit)
+                }.sorted { $0.reserveRank! < $1.reserveRank! }
+                #expect(!reserves.isEmpty)
+                let positions = reserves.map { sheet.range(of: ">\($0.unitID)<")?.lowerBound }
+                #expect(positions.allSatisfy { $0 != nil }, "\(unitID): reserves missing")
+                let found = positions.compactMap { $0 }
+                #expect(found == found.sorted())
+            }
+        }
+    }
+
+    // MARK: Determinism and incompleteness
+
+    @Test func sameInputsGiveSameBytes() throws {
+        let item = Self.complete
+        #expect(item.files() == item.files())
+        // A second planner run: only the report's solver seconds may differ.
+        let again = Case(dataset: item.dataset, sample: item.sample,
+                         plan: try FieldworkFixture.plan(item.sample, dataset: item.dataset))
+        let first = item.files(), second = again.files()
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for path in first.keys.sorted() where path != "fieldwork-report.md" {
+            #expect(first[path] == second[path], "\(path)")
+        }
+    }
+
+    @Test func completePlanHasNoUnscheduledFileAndNoWarning() {
+        let files = Self.complete.files(.english)
+        #expect(files["unscheduled.csv"] == nil)
+        let report = Self.text(files["fieldwork-report.md"])
+        #expect(report.hasPrefix("# Fieldwork plan report"))
+        #expect(!report.contains("INCOMPLETE"))
+        #expect(report.contains("- Status: "))
+        #expect(report.contains("| EN01 Thạch Minh Khang |"))
+    }
+
+    @Test(arguments: Language.allCases)
+    func incompletePlanWritesUnscheduledUnitsDiagnosisAndHeading(language: Language) throws {
+        let item = Self.incomplete
+        #expect(!item.plan.isComplete)
+        let files = item.files(language)
+        let table = try Self.table(files["unscheduled.csv"], "unscheduled.csv")
+        #expect(try Self.column(table, "unit_id") == item.plan.unscheduledUnitIDs.sorted())
+        let reasons = try Self.column(table, "reason")
+        #expect(reasons.allSatisfy { !$0.isEmpty })
+        let report = Self.text(files["fieldwork-report.md"])
+        let heading = language == .english ? "# INCOMPLETE PLAN\n" : "# KẾ HOẠCH CHƯA ĐẦY ĐỦ\n"
+        #expect(report.hasPrefix(heading))
+        let text = FieldworkText.of(language)
+        #expect(report.contains("## \(text.diagnosisHeading)"))
+        #expect(report.contains("## \(text.missedHeading)"))
+        for unitID in item.plan.unscheduledUnitIDs { #expect(report.contains("| \(unitID) |")) }
+        // Enterprises: nobody has the skill; households: days are lacking.
+        let enterpriseReason = try #require(table.records.first { $0.fields[0].text == "DN0001" }).fields.last!.text
+        #expect(enterpriseReason == text.reasonNobodyEligible(text.work(.enterprise), "Thành phố Sóc Trăng (941)"))
+    }
+}
