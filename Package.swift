@@ -31,11 +31,17 @@ let package = Package(
             dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerFieldwork"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "PlannerPipeline",
+            dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization",
+                           "PlannerFieldwork", "PlannerReports"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "planner",
             dependencies: [
                 "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerFieldwork",
-                "PlannerReports",
+                "PlannerReports", "PlannerPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -55,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlannerEndToEndTests",
-            dependencies: ["planner"],
+            dependencies: ["planner", "PlannerFormats", "PlannerCore"],
             swiftSettings: strictSettings
         ),
     ]

@@ -9,6 +9,8 @@ enum ExitStatus {
     static let invalidData = ExitCode(65)
     /// The output could not be created, e.g. the plan folder exists (EX_CANTCREAT).
     static let cannotCreate = ExitCode(73)
+    /// The plan was written but is incomplete: the fieldwork does not fit the window.
+    static let incompletePlan = ExitCode(3)
     /// Something the planner itself could not do (EX_SOFTWARE).
     static let internalFailure = ExitCode(70)
 }
@@ -17,6 +19,12 @@ enum ExitStatus {
 struct DatasetArgument: ParsableArguments {
     @Argument(help: "The dataset folder (default: the embedded Sóc Trăng 2023 dataset).")
     var dataset: String = "Inputs/soc-trang-2023"
+
+    init() {}
+
+    init(datasetPath: String) {
+        dataset = datasetPath
+    }
 
     var folder: URL {
         // Relative to the working directory, and kept relative so that problems name the path as typed.

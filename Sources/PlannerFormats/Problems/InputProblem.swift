@@ -32,7 +32,7 @@ public struct InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
 
 extension InputProblem {
     /// Quotes a value read from a file for a problem's `found` part, shortening what would flood a terminal.
-    static func quoted(_ text: some StringProtocol, limit: Int = 60) -> String {
+    public static func quoted(_ text: some StringProtocol, limit: Int = 60) -> String {
         if text.isEmpty { return "an empty field" }
         let shown = text.count > limit ? text.prefix(limit) + "…" : String(text)
         let escaped = shown.unicodeScalars.map { scalar -> String in

@@ -46,6 +46,64 @@ public struct PlanManifest: Codable, Sendable, Hashable {
         }
     }
 
+    /// What the solver did with the exported model (`model.mps`/`model.lp` when exported): objective and bound
+    /// are those of that model, so that another solver can be compared on the same file.
+    public struct Solver: Codable, Sendable, Hashable {
+        public var status: String
+        public var objective: Double?
+        public var bestBound: Double?
+        public var gap: Double?
+        public var seconds: Double
+        public var glpkVersion: String
+        public var warmStartAccepted: Bool?
+        /// `solver` when the plan is built from the solver's solution, `heuristic` when from the warm start.
+        public var source: String
+        public var rows: Int
+        public var columns: Int
+        public var integerColumns: Int
+
+        public init(status: String, objective: Double?, bestBound: Double?, gap: Double?, seconds: Double,
+                    glpkVersion: String, warmStartAccepted: Bool?, source: String, rows: Int, columns: Int,
+                    integerColumns: Int) {
+            self.status = status
+            self.objective = objective
+            self.bestBound = bestBound
+            self.gap = gap
+            self.seconds = seconds
+            self.glpkVersion = glpkVersion
+            self.warmStartAccepted = warmStartAccepted
+            self.source = source
+            self.rows = rows
+            self.columns = columns
+            self.integerColumns = integerColumns
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case status, objective, gap, seconds, source, rows, columns
+            case bestBound = "best_bound"
+            case glpkVersion = "glpk_version"
+            case warmStartAccepted = "warm_start_accepted"
+            case integerColumns = "integer_columns"
+        }
+    }
+
+    /// The plan this one was derived from (`planner assign`, `planner replan`).
+    public struct Parent: Codable, Sendable, Hashable {
+        public var path: String
+        /// The SHA-256 of the parent's manifest: ties this plan to that exact parent.
+        public var manifestSHA256: String
+
+        public init(path: String, manifestSHA256: String) {
+            self.path = path
+            self.manifestSHA256 = manifestSHA256
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case path
+            case manifestSHA256 = "manifest_sha256"
+        }
+    }
+
     public var format = "planner-plan/1"
     public var tool = Tool()
     /// `sample` or `plan`.
@@ -55,17 +113,30 @@ public struct PlanManifest: Codable, Sendable, Hashable {
     public var dataset: String
     public var inputs: [InputFile]
     public var files: [PlanFolder.Digest]
+    public var parent: Parent?
+    /// Whether every main unit has a visit; nil for a sample without fieldwork.
+    public var complete: Bool?
+    public var solver: Solver?
     public var run: Run
 
     public init(kind: String, seed: UInt64, generator: Generator, dataset: String, inputs: [InputFile],
-                files: [PlanFolder.Digest], run: Run) {
+                files: [PlanFolder.Digest], parent: Parent? = nil, complete: Bool? = nil, solver: Solver? = nil,
+                run: Run) {
         self.kind = kind
         self.seed = seed
         self.generator = generator
         self.dataset = dataset
         self.inputs = inputs
         self.files = files
+        self.parent = parent
+        self.complete = complete
+        self.solver = solver
         self.run = run
+    }
+
+    /// Reads a plan's manifest.
+    public static func read(from data: Data) throws -> PlanManifest {
+        try JSONDecoder().decode(PlanManifest.self, from: data)
     }
 
     /// Pretty, key-sorted JSON with a final newline: stable bytes for stable content.

@@ -1,0 +1,53 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerOptimization
+import PlannerReports
+import PlannerSampling
+
+/// Turns a drawn sample into a fieldwork plan with GLPK, and describes the solve for the manifest.
+public enum FieldworkStage {
+    /// Plans the main units of `sample`.
+    ///
+    /// - Parameter timeLimitSeconds: overrides `solver_time_limit_seconds` of survey.toml.
+    public static func plan(dataset: Dataset, sample: [SampledUnit], timeLimitSeconds: Double? = nil,
+                            progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> FieldworkPlan {
+        var options = FieldworkRequest.solverOptions(for: dataset.settings.fieldwork)
+        if let timeLimitSeconds { options.timeLimitSeconds = timeLimitSeconds }
+        let request = FieldworkRequest(dataset: dataset, units: FieldworkUnit.units(from: sample, dataset: dataset),
+                                       solverOptions: options)
+        return try FieldworkPlanner().plan(request, solver: GLPKSolver(), progress: progress)
+    }
+
+    /// The manifest's `solver` object. Objective and bound are the exported model's: the objective is that of
+    /// the day-trips the plan is built from (the solver's, or the warm start's when the solver found nothing
+    /// better), the bound the solver's proven bound.
+    public static func manifestRecord(of plan: FieldworkPlan) -> PlanManifest.Solver {
+        let statistics = plan.solver
+        let objective = statistics.chosenObjective
+        let bound = statistics.bestBound
+        let gap = bound.map { abs(objective - $0) / (abs(objective) + Double.ulpOfOne) }
+        return PlanManifest.Solver(
+            status: statistics.statusName, objective: objective, bestBound: bound, gap: gap,
+            seconds: statistics.seconds, glpkVersion: statistics.solverVersion,
+            warmStartAccepted: statistics.warmStartAccepted, source: statistics.source.rawValue,
+            rows: plan.model.constraints.count, columns: plan.model.variables.count,
+            integerColumns: plan.model.integerVariableCount)
+    }
+
+    /// Writes the exact model solved, as free MPS (`.mps`) or CPLEX LP (`.lp`), by the file's extension.
+    public static func exportModel(of plan: FieldworkPlan, to url: URL) throws {
+        let format: ModelFileFormat
+        switch url.pathExtension.lowercased() {
+        case "mps": format = .freeMPS
+        case "lp": format = .cplexLP
+        default: throw ExportError(path: url.path)
+        }
+        try GLPKSolver().export(plan.model, as: format, to: url)
+    }
+
+    public struct ExportError: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path): expected a file name ending in .mps or .lp" }
+    }
+}

@@ -1,0 +1,38 @@
+import PlannerCore
+import PlannerFieldwork
+import PlannerSampling
+
+extension FieldworkUnit {
+    /// The main units of a sample as fieldwork sees them: where each is visited and what its sheet shows.
+    ///
+    /// Enterprises of an operating zone are visited at the zone (through its management board); enterprises
+    /// and listed households carry their own coordinates; register-line households sit at their commune.
+    public static func units(from sample: [SampledUnit], dataset: Dataset) -> [FieldworkUnit] {
+        let enterprises = Dictionary(dataset.enterprises.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        let households = Dictionary((dataset.households ?? []).map { ($0.id.rawValue, $0) },
+                                    uniquingKeysWith: { a, _ in a })
+        let operatingZones = Set(dataset.zones.filter { $0.status == .operating }.map(\.id))
+        return sample.filter { $0.role == .main }.map { unit in
+            switch unit.unitType {
+            case .enterprise:
+                let enterprise = enterprises[unit.unitID]
+                let zone = unit.zoneID.flatMap { operatingZones.contains($0) ? $0 : nil }
+                return FieldworkUnit(id: unit.unitID, kind: .enterprise, communeCode: unit.communeCode,
+                                     districtCode: unit.districtCode, zoneID: zone, location: enterprise?.location,
+                                     label: enterprise?.name ?? unit.unitID, stratumID: unit.stratumID.rawValue)
+            case .household:
+                let listed = households[unit.unitID]
+                return FieldworkUnit(id: unit.unitID, kind: .household, communeCode: unit.communeCode,
+                                     districtCode: unit.districtCode, location: listed?.location,
+                                     label: listed?.address ?? registerLineLabel(unit.unitID),
+                                     stratumID: unit.stratumID.rawValue)
+            }
+        }
+    }
+
+    /// `HH-31498-00123` → `123`: the line of the commune's household register the enumerator asks for.
+    static func registerLineLabel(_ unitID: String) -> String {
+        guard let last = unitID.split(separator: "-").last, let line = Int(last) else { return unitID }
+        return String(line)
+    }
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerFormats
+import PlannerPipeline
+import PlannerReports
+import PlannerSampling
+
+/// `planner plan`: sample, assign and route sheets in one go — the main job.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Draw the sample, assign every visit with GLPK, and write the route sheets.",
+        discussion: """
+            Writes a new plan folder (default: Plans/<dataset>-seed-<seed>) with the sample files, \
+            assignments.csv, route sheets per enumerator-day, post-office summaries, visit notices, the \
+            fieldwork report and manifest.json. Exits 3, after writing the folder marked incomplete, when the \
+            fieldwork cannot be finished in the window; the report says what is lacking and what would close the gap.
+            """
+    )
+
+    @OptionGroup var input: DatasetArgument
+
+    @Option(help: "The random seed (default: the `seed` of survey.toml).")
+    var seed: UInt64?
+
+    @Option(help: "The plan folder to create (must not exist).")
+    var out: String?
+
+    @OptionGroup var fieldwork: FieldworkOptions
+
+    func run() throws {
+        let started = Date()
+        let dataset = try input.load()
+        let seed = self.seed ?? dataset.settings.seed
+        let sample: SamplePlan
+        do {
+            sample = try SampleDesigner.design(dataset: dataset, seed: seed)
+        } catch {
+            printError("The sample cannot be designed: \(error)")
+            throw ExitStatus.invalidData
+        }
+        let plan = try solveFieldwork(dataset: dataset, sample: sample.units, options: fieldwork)
+        let files = SampleFolder.files(for: sample, dataset: dataset)
+            + FieldworkFolder.files(plan: plan, sample: sample.units, dataset: dataset,
+                                    language: fieldwork.chosenLanguage)
+        let destination = planDestination(out: out, dataset: input.folder, seed: seed)
+        let manifest = PlanManifest(
+            kind: "plan", seed: seed,
+            generator: .init(name: Xoshiro256StarStar.name, version: Xoshiro256StarStar.version),
+            dataset: input.dataset, inputs: try PlanManifest.inputFiles(in: input.folder), files: [],
+            complete: plan.isComplete, solver: FieldworkStage.manifestRecord(of: plan),
+            run: .init(createdAt: timestampNow(), seconds: 0))
+        try writePlan(files, manifest: manifest, started: started, to: destination)
+        try finish(plan, destination: destination, quiet: fieldwork.quiet)
+    }
+}
+
+/// `planner assign`: plans the fieldwork of a sample that `planner sample` wrote, into a new plan folder.
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign",
+        abstract: "Assign the visits of a sampled plan folder with GLPK and write the route sheets.",
+        discussion: """
+            Reads PLAN (a folder written by `planner sample`), checks that the dataset it was drawn from is \
+            unchanged, and writes a new plan folder (default: PLAN-assigned) holding the sample files and the \
+            fieldwork files; PLAN itself is never modified. Exits 3 when the plan is incomplete.
+            """
+    )
+
+    @Argument(help: "The plan folder written by `planner sample`.")
+    var plan: String
+
+    @Option(help: "The dataset folder (default: the one recorded in PLAN's manifest).")
+    var dataset: String?
+
+    @Option(help: "The plan folder to create (must not exist).")
+    var out: String?
+
+    @OptionGroup var fieldwork: FieldworkOptions
+
+    func run() throws {
+        let started = Date()
+        let parent = ParentPlan(path: plan)
+        let parentManifest = try parent.manifest()
+        let input = DatasetArgument(datasetPath: dataset ?? parentManifest.dataset)
+        let loaded = try input.load()
+        try parent.checkInputsUnchanged(manifest: parentManifest, datasetFolder: input.folder)
+        let sample = try parent.sample(manifest: parentManifest)
+        let fieldworkPlan = try solveFieldwork(dataset: loaded, sample: sample, options: fieldwork)
+
+        let sampleFiles = try parent.files(["sample.csv", "allocation.csv", "design-report.md"])
+        let files = sampleFiles + FieldworkFolder.files(plan: fieldworkPlan, sample: sample, dataset: loaded,
+                                                        language: fieldwork.chosenLanguage)
+        let destination = out.map { planDestination(out: $0, dataset: input.folder, seed: parentManifest.seed) }
+            ?? siblingDestination(of: parent.folder, suffix: "assigned")
+        let manifest = PlanManifest(
+            kind: "plan", seed: parentManifest.seed, generator: parentManifest.generator,
+            dataset: input.dataset, inputs: try PlanManifest.inputFiles(in: input.folder), files: [],
+            parent: .init(path: plan, manifestSHA256: try parent.manifestDigest()),
+            complete: fieldworkPlan.isComplete, solver: FieldworkStage.manifestRecord(of: fieldworkPlan),
+            run: .init(createdAt: timestampNow(), seconds: 0))
+        try writePlan(files, manifest: manifest, started: started, to: destination)
+        try finish(fieldworkPlan, destination: destination, quiet: fieldwork.quiet)
+    }
+}
+
+/// Solves the fieldwork of `sample`'s main units, showing progress, and exports the model when asked.
+func solveFieldwork(dataset: Dataset, sample: [SampledUnit], options: FieldworkOptions) throws -> FieldworkPlan {
+    let progress = SolveProgressLine(quiet: options.quiet)
+    let plan: FieldworkPlan
+    do {
+        plan = try FieldworkStage.plan(dataset: dataset, sample: sample, timeLimitSeconds: options.timeLimit,
+                                       progress: progress.sink)
+        progress.finish()
+    } catch let error as FieldworkInputError {
+        progress.finish()
+        printError("The fieldwork cannot be planned: \(error)")
+        throw ExitStatus.invalidData
+    }
+    if let url = options.exportURL {
+        do {
+            try FieldworkStage.exportModel(of: plan, to: url)
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.cannotCreate
+        }
+    }
+    return plan
+}
+
+/// Writes a plan folder whose manifest lists every file's digest; `started` times the whole run.
+func writePlan(_ files: [PlanFolder.File], manifest: PlanManifest, started: Date, to destination: URL) throws {
+    do {
+        try PlanFolder(destination: destination).write(files) { digests in
+            var complete = manifest
+            complete.files = digests
+            complete.run = .init(createdAt: manifest.run.createdAt, seconds: Date().timeIntervalSince(started))
+            return try complete.jsonData()
+        }
+    } catch {
+        printError(error.description)
+        throw error.kind == .exists ? ExitStatus.cannotCreate : ExitStatus.internalFailure
+    }
+}
+
+/// Prints the outcome; an incomplete plan prints its diagnosis and exits 3.
+func finish(_ plan: FieldworkPlan, destination: URL, quiet: Bool) throws {
+    let solver = FieldworkStage.manifestRecord(of: plan)
+    let totals = plan.totals
+    let gap = solver.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "–"
+    print("Fieldwork: \(totals.scheduledUnits) of \(totals.units) visits in \(totals.enumeratorDays) enumerator-days "
+          + "by \(totals.enumeratorsUsed) enumerators, \(Int(totals.travelMinutes.rounded())) travel minutes; "
+          + "GLPK \(solver.status), objective \(String(format: "%.1f", solver.objective ?? 0)), gap \(gap), "
+          + String(format: "%.1f s", solver.seconds))
+    print("Plan written to \(destination.path)")
+    if let diagnosis = plan.diagnosis, !plan.isComplete {
+        printError("INCOMPLETE PLAN: \(plan.unscheduledUnitIDs.count) visits cannot be made in the window.")
+        for line in diagnosis.summaryLines { printError("  " + line) }
+        throw ExitStatus.incompletePlan
+    }
+}
+
+/// A new folder beside `folder`: `<folder>-<suffix>`, then `-2`, `-3`, … while taken.
+func siblingDestination(of folder: URL, suffix: String) -> URL {
+    let parent = folder.deletingLastPathComponent()
+    let base = "\(folder.lastPathComponent)-\(suffix)"
+    var candidate = parent.appendingPathComponent(base)
+    var version = 2
+    while FileManager.default.fileExists(atPath: candidate.path) {
+        candidate = parent.appendingPathComponent("\(base)-\(version)")
+        version += 1
+    }
+    return candidate
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import PlannerFormats
+import PlannerReports
+import PlannerSampling
+
+/// A plan folder read as the input of another command: its manifest, its sample, its files.
+struct ParentPlan {
+    let path: String
+    let folder: URL
+
+    init(path: String) {
+        self.path = path
+        folder = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath,
+                                                            isDirectory: true))
+    }
+
+    func manifest() throws -> PlanManifest {
+        let url = folder.appendingPathComponent(PlanFolder.manifestName)
+        guard let data = try? Data(contentsOf: url) else {
+            printError("\(path)/\(PlanFolder.manifestName): file: expected the manifest of a plan folder, found no such file")
+            throw ExitStatus.invalidData
+        }
+        do {
+            return try PlanManifest.read(from: data)
+        } catch {
+            printError("\(path)/\(PlanFolder.manifestName): expected a planner manifest, found unreadable JSON (\(error))")
+            throw ExitStatus.invalidData
+        }
+    }
+
+    func manifestDigest() throws -> String {
+        SHA256.hexDigest(try Data(contentsOf: folder.appendingPathComponent(PlanFolder.manifestName)))
+    }
+
+    /// Refuses to go on when the dataset differs from the one the plan was made from.
+    func checkInputsUnchanged(manifest: PlanManifest, datasetFolder: URL) throws {
+        let now = Dictionary(try PlanManifest.inputFiles(in: datasetFolder).map { ($0.path, $0.sha256) },
+                             uniquingKeysWith: { a, _ in a })
+        let changed = manifest.inputs.filter { now[$0.path] != $0.sha256 }.map(\.path)
+        guard changed.isEmpty else {
+            printError("\(path): the dataset changed since this plan was made (\(changed.joined(separator: ", "))); "
+                       + "expected the files recorded in its manifest")
+            throw ExitStatus.invalidData
+        }
+    }
+
+    /// The plan's sample, after checking that `sample.csv` is the file the manifest recorded.
+    func sample(manifest: PlanManifest) throws -> [SampledUnit] {
+        let data = try files(["sample.csv"], manifest: manifest)[0].data
+        do {
+            return try SampleTables.readSample(data, file: "\(path)/sample.csv")
+        } catch {
+            printError(error.description)
+            throw ExitStatus.invalidData
+        }
+    }
+
+    /// Files of the plan, each checked against its digest in the manifest.
+    func files(_ names: [String], manifest: PlanManifest? = nil) throws -> [PlanFolder.File] {
+        let recorded = try manifest ?? self.manifest()
+        return try names.map { name in
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else {
+                printError("\(path)/\(name): file: expected a file of the plan, found no such file")
+                throw ExitStatus.invalidData
+            }
+            guard recorded.files.contains(where: { $0.path == name && $0.sha256 == SHA256.hexDigest(data) }) else {
+                printError("\(path)/\(name): expected the file recorded in the manifest, found a changed file")
+                throw ExitStatus.invalidData
+            }
+            return PlanFolder.File(name, data)
+        }
+    }
+}

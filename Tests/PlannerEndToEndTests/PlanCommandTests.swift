@@ -1,0 +1,90 @@
+import Foundation
+import PlannerCore
+import PlannerFormats
+import Testing
+
+/// `planner plan` and `planner assign` on the default dataset, checked from the files they write.
+@Suite("planner plan and assign", .serialized)
+struct PlanCommandTests {
+    static let dataset = try! DatasetReader().read(folder: PlannerProcess.defaultDataset)
+
+    @Test func planSchedulesEveryMainUnitOnceWithinTheRules() throws {
+        let scratch = try PlannerProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let result = try PlannerProcess.run(
+            ["plan", PlannerProcess.defaultDataset.path, "--out", "p", "--quiet", "--export-model", "model.lp"],
+            in: scratch)
+        #expect(result.status == 0, "\(result.standardError)")
+        let plan = PlanFolderReader(folder: scratch.appendingPathComponent("p"))
+
+        let sample = try plan.rows("sample.csv")
+        let mainUnits = Set(sample.filter { $0["role"] == "main" }.map { $0["unit_id"]! })
+        let assignments = try plan.rows("assignments.csv")
+        let assigned = assignments.map { $0["unit_id"]! }
+        #expect(Set(assigned) == mainUnits)
+        #expect(assigned.count == mainUnits.count, "a unit is visited twice")
+
+        let dataset = Self.dataset
+        let enumerators = Dictionary(uniqueKeysWithValues: dataset.enumerators.map { ($0.id.rawValue, $0) })
+        let workingDays = dataset.settings.calendar.workingDays
+        let plannedDays = Set(workingDays.dropLast(dataset.settings.fieldwork.bufferDays).map(\.description))
+        let unitTypes = Dictionary(uniqueKeysWithValues: sample.map { ($0["unit_id"]!, $0["unit_type"]!) })
+        var ordersByDay: [String: [Int]] = [:]
+        var minutesByDay: [String: Double] = [:]
+        for visit in assignments {
+            let enumerator = try #require(enumerators[visit["enumerator_id"]!])
+            let date = try #require(CalendarDate(iso8601: visit["date"]!))
+            #expect(plannedDays.contains(date.description), "visit on \(date), not a planned working day")
+            #expect(!dataset.unavailability.contains { $0.enumeratorID == enumerator.id && $0.covers(date) },
+                    "\(enumerator.id) is on leave on \(date)")
+            let needed: Skill = unitTypes[visit["unit_id"]!] == "enterprise" ? .enterprise : .household
+            #expect(enumerator.skills.contains(needed), "\(enumerator.id) lacks the \(needed) skill")
+            let day = "\(enumerator.id.rawValue) \(date)"
+            ordersByDay[day, default: []].append(try #require(Int(visit["visit_order"]!)))
+            minutesByDay[day, default: 0] += try #require(Double(visit["travel_minutes"]!))
+                + (try #require(Double(visit["interview_minutes"]!)))
+            #expect(minutesByDay[day]! <= Double(enumerator.dailyMinutes) + 1e-6, "\(day) over budget")
+        }
+        for (day, orders) in ordersByDay {
+            #expect(orders.sorted() == Array(1...orders.count), "\(day): visit orders \(orders.sorted())")
+        }
+
+        let manifest = try plan.manifest()
+        #expect(manifest["complete"] as? Bool == true)
+        let solver = try #require(manifest["solver"] as? [String: Any])
+        for key in ["status", "objective", "best_bound", "gap", "seconds", "glpk_version"] {
+            #expect(solver[key] != nil, "manifest.solver lacks \(key)")
+        }
+        #expect(solver["glpk_version"] as? String == "GLPK 5.0")
+        let lp = try String(decoding: Data(contentsOf: scratch.appendingPathComponent("model.lp")), as: UTF8.self)
+        #expect(lp.contains("Minimize"))
+    }
+
+    @Test func assignWritesANewFolderAndLeavesTheSampleUntouched() throws {
+        let scratch = try PlannerProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let dataset = PlannerProcess.defaultDataset.path
+        #expect(try PlannerProcess.run(["sample", dataset, "--out", "s", "--seed", "5"], in: scratch).status == 0)
+        let before = try PlanFolderReader(folder: scratch.appendingPathComponent("s")).files()
+        let manifestBefore = try Data(contentsOf: scratch.appendingPathComponent("s/manifest.json"))
+
+        let assign = try PlannerProcess.run(["assign", "s", "--dataset", dataset, "--quiet"], in: scratch)
+        #expect(assign.status == 0, "\(assign.standardError)")
+        #expect(try PlanFolderReader(folder: scratch.appendingPathComponent("s")).files() == before)
+        #expect(try Data(contentsOf: scratch.appendingPathComponent("s/manifest.json")) == manifestBefore)
+
+        let assigned = PlanFolderReader(folder: scratch.appendingPathComponent("s-assigned"))
+        #expect(try assigned.files()["sample.csv"] == before["sample.csv"])
+        let parent = try #require(try assigned.manifest()["parent"] as? [String: Any])
+        #expect(parent["path"] as? String == "s")
+        #expect(try assigned.manifest()["seed"] as? Int == 5)
+        #expect(try !assigned.rows("assignments.csv").isEmpty)
+
+        // A sample edited after the fact is refused, with the file named.
+        let sampleURL = scratch.appendingPathComponent("s/sample.csv")
+        try (before["sample.csv"]! + Data("X,household,HH-941,941,31498,,0.5,2,main,,,,x\r\n".utf8)).write(to: sampleURL)
+        let refused = try PlannerProcess.run(["assign", "s", "--dataset", dataset, "--quiet"], in: scratch)
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains("s/sample.csv"))
+    }
+}
