@@ -13,9 +13,9 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product planner
 
-# The main job on the embedded default dataset.
+# The main job on the embedded default dataset: sample, assignment through GLPK, route sheets.
 run: build
-	.build/release/planner validate $(DATASET)
+	.build/release/planner plan $(DATASET)
 
 validate: build
 	.build/release/planner validate $(DATASET)
