@@ -45,23 +45,30 @@ enum HTMLPage {
         """
 
     /// A complete document; `body` is HTML already escaped by the caller.
-    static func document(language: Language, title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="\(language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
-        <style>
-        \(stylesheet)
-        </style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
+    ///
+    /// - Parameters:
+    ///   - extraStyle: rules added after the shared stylesheet (the summary page's charts).
+    ///   - script: inline script run at the end of the body; pages work without it.
+    static func document(language: Language, title: String, body: String, extraStyle: String = "",
+                         script: String? = nil) -> String {
+        let style = extraStyle.isEmpty ? stylesheet : stylesheet + "\n" + extraStyle
+        let scriptElement = script.map { "<script>\n\($0)\n</script>\n" } ?? ""
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+            \(body)\(scriptElement)</body>
+            </html>
 
-        """
+            """
     }
 
     /// A table with a repeated header; cells are escaped here, `numericColumns` are right-aligned.
