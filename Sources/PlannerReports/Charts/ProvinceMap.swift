@@ -23,15 +23,6 @@ enum ProvinceMap {
         svg += SVG.rect(x: 0.5, y: 0.5, width: projection.width - 1, height: projection.height - 1, fill: "#f7f9fb",
                         stroke: "#999")
 
-        // District names at the middle of their communes, under everything else.
-        for district in dataset.districts {
-            let members = dataset.communes.filter { $0.districtCode == district.code }
-            let latitude = members.reduce(0) { $0 + $1.location.latitude } / Double(members.count)
-            let longitude = members.reduce(0) { $0 + $1.location.longitude } / Double(members.count)
-            let at = projection.project(GeoPoint(latitude: latitude, longitude: longitude))
-            svg += SVG.text(district.name, x: at.x, y: at.y - 7, anchor: "middle", className: "district")
-        }
-
         let sampledHouseholds = Dictionary(grouping: main.filter { $0.unitType == .household }, by: \.communeCode)
         for commune in dataset.communes {
             let at = projection.project(commune.location)
@@ -47,6 +38,15 @@ enum ProvinceMap {
 
         if let context {
             svg += routes(context, locator: locator, projection: projection, palette: palette, text: fieldworkText)
+        }
+
+        // District names at the middle of their communes, over the routes (with a white halo), under the markers.
+        for district in dataset.districts {
+            let members = dataset.communes.filter { $0.districtCode == district.code }
+            let latitude = members.reduce(0) { $0 + $1.location.latitude } / Double(members.count)
+            let longitude = members.reduce(0) { $0 + $1.location.longitude } / Double(members.count)
+            let at = projection.project(GeoPoint(latitude: latitude, longitude: longitude))
+            svg += SVG.text(district.name, x: at.x, y: at.y - 7, anchor: "middle", className: "district")
         }
 
         let labels = UnitLabels(dataset: dataset, language: fieldworkText.language)

@@ -84,8 +84,9 @@ public enum SummaryPage {
             (text.seedLabel, String(input.manifest.seed)),
             (fieldworkText.householdsLabel, "\(households) (+ \(input.sample.filter { $0.role == .reserve && $0.unitType == .household }.count) \(text.reserveLabel.lowercased()))"),
             (fieldworkText.enterprisesLabel, "\(main.count - households) (+ \(input.sample.filter { $0.role == .reserve && $0.unitType == .enterprise }.count) \(text.reserveLabel.lowercased()))"),
-            (fieldworkText.dateLabel, "\(fieldworkText.shortDate(calendar.firstDay)) – \(fieldworkText.shortDate(calendar.lastDay)): "
-                + "\(workingDays) (\(text.bufferDayLabel.lowercased()): \(min(workingDays, max(0, input.dataset.settings.fieldwork.bufferDays))))"),
+            (fieldworkText.dateLabel, text.window(fieldworkText.shortDate(calendar.firstDay),
+                                                  fieldworkText.shortDate(calendar.lastDay), workingDays,
+                                                  min(workingDays, max(0, input.dataset.settings.fieldwork.bufferDays)))),
         ]
         if let plan = input.plan {
             let totals = plan.totals
@@ -101,7 +102,7 @@ public enum SummaryPage {
 
     private static func design(_ input: SummaryInput, text: SummaryText, fieldworkText: FieldworkText) -> String {
         let mainByStratum = Dictionary(grouping: input.sample.filter { $0.role == .main }, by: \.stratumID)
-        let header = [text.stratumLabel, fieldworkText.labelLabel.components(separatedBy: " / ").last ?? "",
+        let header = [text.stratumLabel, text.stratumNameLabel,
                       text.frameLabel, text.allocatedLabel, text.mainSampleLabel, text.reserveLabel,
                       text.probabilityLabel, text.marginLabel, text.relativeMarginLabel, text.designEffectLabel]
         var html = ""
@@ -201,13 +202,15 @@ public enum SummaryPage {
         h3 { font-size: 10.5pt; margin: 8pt 0 3pt 0; }
         nav.contents h2 { margin-top: 6pt; }
         nav.contents ol { margin: 2pt 0 6pt 0; padding-left: 16pt; columns: 2; }
-        table.compact th, table.compact td { padding: 1pt 3pt; font-size: 8.5pt; }
+        table.compact th, table.compact td { padding: 1pt 3pt; font-size: 8pt; }
+        table.compact th { vertical-align: bottom; }
         table.mono td { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 7.5pt; }
         svg.chart { display: block; width: 100%; height: auto; margin: 4pt 0; }
         svg .lbl { font-size: 9.5px; fill: #222; }
         svg .small { font-size: 8px; fill: #333; }
         svg .strong { font-weight: bold; }
-        svg .district { font-size: 9.5px; fill: #7a7a7a; font-style: italic; }
+        svg .district { font-size: 9.5px; fill: #555; font-style: italic; paint-order: stroke; stroke: #fff; \
+        stroke-width: 2.5px; stroke-linejoin: round; }
         svg .commune { fill: #b5b5b5; }
         svg .sampled { fill: #fff; stroke: #1f1f1f; stroke-width: 1.1; }
         svg .route { fill: none; stroke-width: 1.5; stroke-linejoin: round; stroke-linecap: round; opacity: 0.8; }

@@ -14,6 +14,7 @@ struct SummaryText: Sendable {
     // Sample design
     let designHeading: String
     let stratumLabel: String
+    let stratumNameLabel: String
     let unitTypeLabel: String
     let frameLabel: String
     let allocatedLabel: String
@@ -25,6 +26,7 @@ struct SummaryText: Sendable {
     let designEffectLabel: String
     let wholeSampleMargin: @Sendable (_ type: String, _ margin: String) -> String
     let marginsNote: String
+    let window: @Sendable (_ first: String, _ last: String, _ working: Int, _ buffer: Int) -> String
     let allocationChartTitle: String
 
     // Map
@@ -80,13 +82,17 @@ struct SummaryText: Sendable {
         contentsHeading: "Nội dung",
         shortWeekdayNames: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
         designHeading: "Thiết kế mẫu",
-        stratumLabel: "Tầng", unitTypeLabel: "Loại đơn vị", frameLabel: "Tổng thể (N_h)", allocatedLabel: "Phân bổ",
-        mainSampleLabel: "Mẫu chính", reserveLabel: "Dự phòng", probabilityLabel: "Xác suất chọn π (nhỏ nhất – lớn nhất)",
+        stratumLabel: "Tầng", stratumNameLabel: "Tên tầng", unitTypeLabel: "Loại đơn vị", frameLabel: "Tổng thể (N_h)", allocatedLabel: "Phân bổ",
+        mainSampleLabel: "Mẫu chính", reserveLabel: "Dự phòng", probabilityLabel: "Xác suất chọn π",
         marginLabel: "Sai số dự kiến (±)", relativeMarginLabel: "Sai số tương đối", designEffectLabel: "Hệ số thiết kế",
         wholeSampleMargin: { type, margin in "Toàn bộ mẫu \(type): sai số dự kiến ±\(margin)." },
         marginsNote: "Sai số là nửa độ rộng khoảng tin cậy của một tỷ lệ (p = 0,5) tính trên số người trả lời dự kiến, "
             + "có hệ số thiết kế và hiệu chỉnh tổng thể hữu hạn của từng tầng; sai số toàn mẫu kết hợp các tầng theo "
-            + "√(Σ W_h²·e_h²), W_h = N_h/N. Cách tính chi tiết: design-report.md.",
+            + "√(Σ W_h²·e_h²), W_h = N_h/N. Xác suất chọn: nhỏ nhất – lớn nhất của các đơn vị mẫu chính trong tầng. "
+            + "Cách tính chi tiết: design-report.md.",
+        window: { first, last, working, buffer in
+            "\(first) – \(last): \(working) ngày làm việc, trong đó \(buffer) ngày dự phòng cuối đợt"
+        },
         allocationChartTitle: "Phân bổ mẫu theo tầng",
         mapHeading: "Bản đồ: bưu điện, đơn vị được chọn và lộ trình hằng ngày",
         dayPickerLabel: "Chọn ngày", allDays: "Tất cả các ngày",
@@ -122,13 +128,17 @@ struct SummaryText: Sendable {
         contentsHeading: "Contents",
         shortWeekdayNames: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
         designHeading: "Sample design",
-        stratumLabel: "Stratum", unitTypeLabel: "Unit type", frameLabel: "Frame (N_h)", allocatedLabel: "Allocated",
-        mainSampleLabel: "Main sample", reserveLabel: "Reserve", probabilityLabel: "Inclusion probability π (min – max)",
+        stratumLabel: "Stratum", stratumNameLabel: "Name", unitTypeLabel: "Unit type", frameLabel: "Frame (N_h)", allocatedLabel: "Allocated",
+        mainSampleLabel: "Main sample", reserveLabel: "Reserve", probabilityLabel: "Inclusion probability π",
         marginLabel: "Expected margin (±)", relativeMarginLabel: "Relative margin", designEffectLabel: "Design effect",
         wholeSampleMargin: { type, margin in "Whole \(type) sample: expected margin ±\(margin)." },
         marginsNote: "Margins are half-widths of the confidence interval of a proportion (p = 0.5) from the expected "
             + "respondents, with each stratum's design effect and finite population correction; the whole-sample "
-            + "margin combines the strata as √(Σ W_h²·e_h²), W_h = N_h/N. Every step: design-report.md.",
+            + "margin combines the strata as √(Σ W_h²·e_h²), W_h = N_h/N. Inclusion probabilities: smallest – largest "
+            + "of the stratum's main units. Every step: design-report.md.",
+        window: { first, last, working, buffer in
+            "\(first) – \(last): \(working) working days, the last \(buffer) kept as buffer days"
+        },
         allocationChartTitle: "Allocation by stratum",
         mapHeading: "Map: post offices, sampled units and daily routes",
         dayPickerLabel: "Day", allDays: "All days",

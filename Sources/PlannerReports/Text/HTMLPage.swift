@@ -33,6 +33,7 @@ enum HTMLPage {
         th, td { border: 0.5pt solid #555; padding: 2pt 4pt; text-align: left; vertical-align: top; }
         th { background: #e8e8e8; font-weight: bold; }
         .n { text-align: right; white-space: nowrap; }
+        th.n { white-space: normal; }
         thead { display: table-header-group; }
         tfoot { display: table-row-group; }
         tr, .keep { page-break-inside: avoid; break-inside: avoid; }
