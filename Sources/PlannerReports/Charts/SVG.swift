@@ -15,7 +15,7 @@ enum SVG {
     /// The opening tag of a chart that scales with the page width and keeps its aspect ratio.
     static func open(width: Double, height: Double, label: String, className: String = "chart") -> String {
         "<svg class=\"\(className)\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
-            + "aria-label=\"\(HTMLPage.escape(label))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+            + "aria-label=\"\(HTMLPage.escape(label))\">\n"
     }
 
     static func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
