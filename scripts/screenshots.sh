@@ -58,5 +58,6 @@ only() {
 render summary "file://$work/plan/summary.html" 900 1300
 render summary-map "$(only map)" 900 1000
 render summary-calendar "$(only calendar)" 900 1000
+render summary-workload "$(only workload)" 900 1250
 render route-sheet "file://$route" 900 1100
 exit "$failed"

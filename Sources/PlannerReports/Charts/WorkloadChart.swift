@@ -59,9 +59,9 @@ enum WorkloadChart {
         }
         let legendY = Double(loads.count) * rowHeight + 8
         svg += legend([(travelColour, fieldworkText.travelLabel), (moveColour, fieldworkText.movesLabel),
-                       (interviewColour, fieldworkText.interviewsLabel)], x: labelWidth, y: legendY)
-        svg += SVG.rect(x: labelWidth + 420, y: legendY, width: 10, height: 8, fill: "none", stroke: "#333")
-        svg += SVG.text(text.availableBudgetLegend, x: labelWidth + 434, y: legendY + 8, className: "small")
+                       (interviewColour, fieldworkText.interviewsLabel)], x: 0, y: legendY)
+        svg += SVG.rect(x: 420, y: legendY, width: 10, height: 8, fill: "none", stroke: "#333")
+        svg += SVG.text(text.availableBudgetLegend, x: 434, y: legendY + 8, className: "small")
         return svg + "</svg>\n"
     }
 
@@ -88,7 +88,7 @@ enum WorkloadChart {
         }
         let width = 720.0
         let labelWidth = 200.0
-        let valueWidth = 170.0
+        let valueWidth = 240.0
         let rowHeight = 15.0
         let largest = Double(max(1, rows.map { $0.households + $0.enterprises }.max() ?? 1))
         let scale = (width - labelWidth - valueWidth) / largest
@@ -109,7 +109,7 @@ enum WorkloadChart {
                             x: labelWidth + households + enterprises + 4, y: y + 11, className: "small")
         }
         svg += legend([(householdColour, fieldworkText.householdsLabel), (enterpriseColour, fieldworkText.enterprisesLabel)],
-                      x: labelWidth, y: Double(rows.count) * rowHeight + 8)
+                      x: 0, y: Double(rows.count) * rowHeight + 8)
         return svg + "</svg>\n"
     }
 

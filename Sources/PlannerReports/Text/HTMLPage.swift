@@ -1,6 +1,7 @@
 /// Self-contained, printable HTML pages: escaping, the A4 print stylesheet, the page skeleton.
 ///
-/// Every page works offline (no script, no external font or stylesheet) and prints on A4 portrait with table
+/// Every page works offline (no external script, font or stylesheet; only the summary page adds a few inline lines
+/// of script, and works without them) and prints on A4 portrait with table
 /// headers repeated on each page, totals only once at the end, and no row split across pages. The font stack lists system fonts with full
 /// Vietnamese coverage first.
 enum HTMLPage {
