@@ -227,6 +227,7 @@ public enum SummaryPage {
         .sym-zone { border: 1.5pt solid #b8432f; }
         #day-control select { font: inherit; }
         @media print { .no-print { display: none !important; } h2, h3 { break-after: avoid; } \
+        section#map, section#calendar, section#workload { break-before: page; } \
         svg.chart { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
         """
 }
