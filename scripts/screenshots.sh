@@ -33,9 +33,9 @@ render() {
     "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
         --enable-logging=stderr --v=0 --window-size="$3,$4" --virtual-time-budget=5000 \
         --screenshot="$work/$1.png" "$2" >"$log" 2>&1 || true
-    if grep -E "Uncaught|:CONSOLE\(|console\.(error|warn)" "$log" >/dev/null; then
+    if grep -E "Uncaught|:CONSOLE[:(]" "$log" >/dev/null; then
         echo "screenshots: $1 logged console errors:" >&2
-        grep -E "Uncaught|:CONSOLE\(|console\.(error|warn)" "$log" >&2
+        grep -E "Uncaught|:CONSOLE[:(]" "$log" >&2
         failed=1
     fi
     if [ ! -s "$work/$1.png" ]; then
