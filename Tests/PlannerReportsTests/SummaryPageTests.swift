@@ -77,6 +77,7 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(!html.contains("class=\"route\""))
         #expect(html.contains(HTMLPage.escape(SummaryText.vietnamese.sampleOnlyNote)))
+        #expect(html.contains("<h2>\(HTMLPage.escape(SummaryText.vietnamese.sampleMapHeading))</h2>"))
     }
 
     @Test func extraSectionsComeFirstWithTheirTitleEscaped() {

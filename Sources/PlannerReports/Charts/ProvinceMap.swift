@@ -18,7 +18,7 @@ enum ProvinceMap {
             + dataset.zones.map(\.location)
         let projection = MapProjection(fitting: points, width: width, padding: 18)
 
-        var svg = SVG.open(width: projection.width, height: projection.height + 22, label: text.mapHeading,
+        var svg = SVG.open(width: projection.width, height: projection.height + 22, label: heading(context, text),
                            className: "chart map")
         svg += SVG.rect(x: 0.5, y: 0.5, width: projection.width - 1, height: projection.height - 1, fill: "#f7f9fb",
                         stroke: "#999")
@@ -58,7 +58,7 @@ enum ProvinceMap {
         }
         for zone in dataset.zones where zone.status == .operating {
             let at = projection.project(zone.location)
-            svg += SVG.rect(x: at.x - 5, y: at.y - 5, width: 10, height: 10, fill: "none", className: "zone",
+            svg += SVG.rect(x: at.x - 8, y: at.y - 8, width: 16, height: 16, fill: "none", className: "zone",
                             title: zone.name)
         }
         let offices = Dictionary(grouping: dataset.enumerators, by: \.postOffice)
@@ -83,6 +83,11 @@ enum ProvinceMap {
         html += "<div class=\"keep\">\n" + svg + legend(context, palette: palette, text: text) + "</div>\n"
         html += HTMLPage.paragraph(text.mapNote, className: "note")
         return html
+    }
+
+    /// The section's title: with routes for a plan, without for a sample.
+    static func heading(_ context: FieldworkContext?, _ text: SummaryText) -> String {
+        context == nil ? text.sampleMapHeading : text.mapHeading
     }
 
     private static func routes(_ context: FieldworkContext, locator: VisitLocator, projection: MapProjection,

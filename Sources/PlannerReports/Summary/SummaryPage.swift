@@ -30,7 +30,7 @@ public enum SummaryPage {
 
         var sections: [(id: String, title: String, body: String)] = extraSections.map { ($0.id, $0.title, $0.bodyHTML) }
         sections.append(("design", text.designHeading, design(input, text: text, fieldworkText: fieldworkText)))
-        sections.append(("map", text.mapHeading,
+        sections.append(("map", ProvinceMap.heading(context, text),
                          ProvinceMap.html(dataset: input.dataset, sample: input.sample, context: context,
                                           palette: palette, text: text, fieldworkText: fieldworkText)))
         if let context {
@@ -215,7 +215,7 @@ public enum SummaryPage {
         svg .sampled { fill: #fff; stroke: #1f1f1f; stroke-width: 1.1; }
         svg .route { fill: none; stroke-width: 1.5; stroke-linejoin: round; stroke-linecap: round; opacity: 0.8; }
         svg .ent { fill: #b8432f; }
-        svg .zone { stroke: #b8432f; stroke-width: 1.5; }
+        svg .zone { stroke: #6a3d9a; stroke-width: 2.2; }
         svg .po { stroke: #fff; stroke-width: 1; }
         .legend { display: flex; flex-wrap: wrap; gap: 2pt 9pt; font-size: 8pt; margin: 2pt 0; }
         .sym, .swatch { display: inline-block; width: 8pt; height: 8pt; margin-right: 3pt; vertical-align: -1pt; \
@@ -224,7 +224,7 @@ public enum SummaryPage {
         .sym-commune { background: #b5b5b5; border-radius: 50%; width: 5pt; height: 5pt; }
         .sym-sampled { border: 1.1pt solid #1f1f1f; border-radius: 50%; background: #fff; }
         .sym-ent { background: #b8432f; transform: rotate(45deg) scale(0.75); }
-        .sym-zone { border: 1.5pt solid #b8432f; }
+        .sym-zone { border: 1.8pt solid #6a3d9a; }
         #day-control select { font: inherit; }
         @media print { .no-print { display: none !important; } h2, h3 { break-after: avoid; } \
         section#map, section#calendar, section#workload { break-before: page; } \

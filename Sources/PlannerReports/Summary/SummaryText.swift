@@ -31,6 +31,7 @@ struct SummaryText: Sendable {
 
     // Map
     let mapHeading: String
+    let sampleMapHeading: String
     let dayPickerLabel: String
     let allDays: String
     let postOfficeLegend: String
@@ -95,6 +96,7 @@ struct SummaryText: Sendable {
         },
         allocationChartTitle: "Phân bổ mẫu theo tầng",
         mapHeading: "Bản đồ: bưu điện, đơn vị được chọn và lộ trình hằng ngày",
+        sampleMapHeading: "Bản đồ: bưu điện và đơn vị được chọn",
         dayPickerLabel: "Chọn ngày", allDays: "Tất cả các ngày",
         postOfficeLegend: "Bưu điện (nơi xuất phát)", communeLegend: "Xã/phường/thị trấn",
         sampledCommuneLegend: "Xã/phường có hộ được chọn", enterpriseLegend: "Doanh nghiệp được chọn",
@@ -141,6 +143,7 @@ struct SummaryText: Sendable {
         },
         allocationChartTitle: "Allocation by stratum",
         mapHeading: "Map: post offices, sampled units and daily routes",
+        sampleMapHeading: "Map: post offices and sampled units",
         dayPickerLabel: "Day", allDays: "All days",
         postOfficeLegend: "Post office (base)", communeLegend: "Commune", sampledCommuneLegend: "Commune with sampled households",
         enterpriseLegend: "Sampled enterprise", zoneLegend: "Industrial zone",
