@@ -152,7 +152,9 @@ import Testing
     }
 
     @Test func aBrokenAllocationCSVIsReportedWithItsLocation() {
-        let csv = Data("stratum,label,unit_type,frame_size,allocated_size,sample_size,reserve_size,expected_margin_of_error,expected_relative_margin,design_effect\r\nHH-1,x,household,ten,1,1,0,0.1,0.2,1\r\n".utf8)
+        let csv = Data(("stratum,label,unit_type,frame_size,allocated_size,sample_size,reserve_size,"
+                        + "expected_margin_of_error,expected_relative_margin,design_effect\r\n"
+                        + "HH-1,x,household,ten,1,1,0,0.1,0.2,1\r\n").utf8)
         #expect {
             try SampleDesignSummary.read(allocationCSV: csv, file: "p/allocation.csv")
         } throws: { error in

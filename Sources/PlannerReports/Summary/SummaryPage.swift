@@ -75,18 +75,21 @@ public enum SummaryPage {
     // MARK: Sections
 
     private static func keyFacts(_ input: SummaryInput, text: SummaryText, fieldworkText: FieldworkText) -> String {
-        let main = input.sample.filter { $0.role == .main }
-        let households = main.filter { $0.unitType == .household }.count
+        func units(_ type: UnitType) -> String {
+            let ofType = input.sample.filter { $0.unitType == type }
+            let main = ofType.filter { $0.role == .main }.count
+            return "\(main) (+ \(ofType.count - main) \(text.reserveLabel.lowercased()))"
+        }
         let calendar = input.dataset.settings.calendar
         let workingDays = calendar.workingDays.count
+        let bufferDays = min(workingDays, max(0, input.dataset.settings.fieldwork.bufferDays))
         var facts: [(String, String)] = [
             (text.kindLabel, input.plan == nil ? text.kindSample : text.kindPlan),
             (text.seedLabel, String(input.manifest.seed)),
-            (fieldworkText.householdsLabel, "\(households) (+ \(input.sample.filter { $0.role == .reserve && $0.unitType == .household }.count) \(text.reserveLabel.lowercased()))"),
-            (fieldworkText.enterprisesLabel, "\(main.count - households) (+ \(input.sample.filter { $0.role == .reserve && $0.unitType == .enterprise }.count) \(text.reserveLabel.lowercased()))"),
+            (fieldworkText.householdsLabel, units(.household)),
+            (fieldworkText.enterprisesLabel, units(.enterprise)),
             (fieldworkText.dateLabel, text.window(fieldworkText.shortDate(calendar.firstDay),
-                                                  fieldworkText.shortDate(calendar.lastDay), workingDays,
-                                                  min(workingDays, max(0, input.dataset.settings.fieldwork.bufferDays)))),
+                                                  fieldworkText.shortDate(calendar.lastDay), workingDays, bufferDays)),
         ]
         if let plan = input.plan {
             let totals = plan.totals
