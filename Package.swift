@@ -30,10 +30,16 @@ let package = Package(
             dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "PlannerSynthetic",
+            dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "planner",
             dependencies: [
                 "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerReports",
+                "PlannerSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -46,6 +52,11 @@ let package = Package(
         .testTarget(
             name: "PlannerReportsTests",
             dependencies: ["PlannerReports", "PlannerFormats", "PlannerSampling", "PlannerCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlannerSyntheticTests",
+            dependencies: ["PlannerSynthetic", "PlannerFormats", "PlannerCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -5,6 +5,6 @@ struct Planner: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planner",
         abstract: "Plan a survey's sample and its fieldwork.",
-        subcommands: [ValidateCommand.self, SampleCommand.self]
+        subcommands: [ValidateCommand.self, SampleCommand.self, GenerateCommand.self]
     )
 }
