@@ -66,13 +66,13 @@ public enum SampleTables {
 /// What a person reads for a unit ID: the register line, the listed address, or the enterprise's name.
 struct UnitLabels {
     private let enterpriseNames: [String: String]
-    private let householdAddresses: [String: String]
+    /// In ID order, as `Dataset` keeps them: searched, not copied into a dictionary of a million addresses.
+    private let households: [Household]
 
     init(dataset: Dataset) {
         enterpriseNames = Dictionary(dataset.enterprises.map { ($0.id.rawValue, $0.name) },
                                      uniquingKeysWith: { first, _ in first })
-        householdAddresses = Dictionary((dataset.households ?? []).map { ($0.id.rawValue, $0.address) },
-                                        uniquingKeysWith: { first, _ in first })
+        households = dataset.households ?? []
     }
 
     func label(of unit: SampledUnit) -> String {
@@ -80,12 +80,25 @@ struct UnitLabels {
         case .enterprise:
             return enterpriseNames[unit.unitID] ?? ""
         case .household:
-            if let address = householdAddresses[unit.unitID] { return address }
+            if let address = address(of: unit.unitID) { return address }
             // Register lines are `HH-<commune>-<line>`.
             if let line = unit.unitID.split(separator: "-").last.flatMap({ Int($0) }) {
                 return "register line \(line)"
             }
             return ""
         }
+    }
+
+    /// The address of the first listed household with this ID: by binary search, or by a scan when the
+    /// search misses (a listing changed after `Dataset` sorted it).
+    private func address(of id: String) -> String? {
+        var low = 0
+        var high = households.count
+        while low < high {
+            let middle = (low + high) / 2
+            if households[middle].id.rawValue < id { low = middle + 1 } else { high = middle }
+        }
+        if low < households.count && households[low].id.rawValue == id { return households[low].address }
+        return households.first { $0.id.rawValue == id }?.address
     }
 }
