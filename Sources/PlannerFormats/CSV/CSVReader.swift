@@ -118,6 +118,7 @@ extension CSVReader {
         /// Parses one record; nil after an unterminated quote, which ends the file.
         private mutating func parseRecord() -> RawRecord? {
             var record = RawRecord()
+            record.fields.reserveCapacity(max(header.count, 1))
             while true {
                 let start = SourceLocation(line: line, column: column)
                 let position = record.fields.count

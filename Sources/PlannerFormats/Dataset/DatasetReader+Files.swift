@@ -218,15 +218,16 @@ extension DatasetReader.Reading {
 
     /// Streams the listing record by record: it can hold a million households, and no table of it is built.
     mutating func readHouseholds(boundingBox: BoundingBox?) -> [Household]? {
-        let columns = ["household_id", "commune_code", "address", "lat", "lon"]
-        guard let opened = records("households.csv", required: false, columns: columns) else { return nil }
+        let names = ["household_id", "commune_code", "address", "lat", "lon"]
+        guard let opened = records("households.csv", required: false, columns: names) else { return nil }
         var stream = opened.stream
+        let (file, columns) = (stream.file, opened.columns)
         var seen = IDRegister<HouseholdID>()
         var households: [Household] = []
         // A listing comes commune by commune: the last commune's check is reused while the code repeats.
         var lastCommune: (code: CommuneCode, isValid: Bool)?
         while let record = stream.next(problems: &problems) {
-            let row = CSVRowReader(file: stream.file, record: record, columns: opened.columns)
+            let row = CSVRowReader(file: file, record: record, columns: columns)
             let id = row.text("household_id", &problems).map(HouseholdID.init)
             let commune = row.text("commune_code", &problems).map(CommuneCode.init)
             let location = row.coordinates(optional: true, boundingBox: boundingBox, &problems)
