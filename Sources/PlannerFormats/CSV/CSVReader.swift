@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads CSV as RFC 4180 describes it, keeping every field's line and column.
 ///
@@ -97,6 +104,24 @@ extension CSVReader {
                 return record
             }
             return nil
+        }
+
+        /// The file's bytes and where the next record starts, for a scanner that reads on from here.
+        var remainder: (bytes: [UInt8], start: Int) { (bytes, index) }
+
+        /// Line feeds from here to the end: at least the number of records left, less one.
+        func lineFeedsAhead() -> Int {
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                var count = 0
+                var offset = index
+                while offset < buffer.count,
+                      let found = memchr(base + offset, Int32(Self.lineFeed), buffer.count - offset) {
+                    count += 1
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+                return count
+            }
         }
 
         /// Hands over the problems found since the last call.

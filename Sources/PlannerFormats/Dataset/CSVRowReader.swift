@@ -70,29 +70,32 @@ struct CSVRowReader {
     /// Anything else (an exponent, a plus sign, more digits) returns nil and is left to `Double(_:)`.
     private static func shortDecimal(_ text: String) -> Double? {
         var text = text
-        return text.withUTF8 { bytes -> Double? in
-            var mantissa = 0
-            var digits = 0
-            var fractionDigits = 0
-            var seenPoint = false
-            let isNegative = bytes.first == 0x2D
-            for byte in bytes.dropFirst(isNegative ? 1 : 0) {
-                switch byte {
-                case 0x30...0x39:
-                    mantissa = mantissa &* 10 &+ Int(byte &- 0x30)
-                    digits += 1
-                    if seenPoint { fractionDigits += 1 }
-                case 0x2E where !seenPoint:
-                    seenPoint = true
-                default:
-                    return nil
-                }
-                if digits > 15 { return nil }
+        return text.withUTF8 { shortDecimal($0[...]) }
+    }
+
+    /// `shortDecimal` on the bytes of a field.
+    static func shortDecimal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        var mantissa = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        let isNegative = bytes.first == 0x2D
+        for byte in bytes.dropFirst(isNegative ? 1 : 0) {
+            switch byte {
+            case 0x30...0x39:
+                mantissa = mantissa &* 10 &+ Int(byte &- 0x30)
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+            case 0x2E where !seenPoint:
+                seenPoint = true
+            default:
+                return nil
             }
-            guard digits > 0 else { return nil }
-            let magnitude = Double(mantissa) / exactPowersOfTen[fractionDigits]
-            return isNegative ? -magnitude : magnitude
+            if digits > 15 { return nil }
         }
+        guard digits > 0 else { return nil }
+        let magnitude = Double(mantissa) / exactPowersOfTen[fractionDigits]
+        return isNegative ? -magnitude : magnitude
     }
 
     func date(_ column: String, optional: Bool = false, _ problems: inout ProblemLog) -> CalendarDate? {
