@@ -78,3 +78,60 @@ struct HouseholdListingTests {
         #expect(try Data(contentsOf: file) == Data("keep me\n".utf8))
     }
 }
+
+@Suite("Reading a generated listing")
+struct GeneratedListingReadingTests {
+    /// A listing in ID order is read by the fast scanner; the same lines shuffled (IDs out of order) by the
+    /// checked reading. Both must give the same households.
+    @Test(arguments: [UInt64(3), 11])
+    func theFastAndTheCheckedReadingAgree(_ seed: UInt64) throws {
+        let folder = try SyntheticFixture.copyOfDefaultDataset()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let dataset = try DatasetReader().read(folder: folder)
+        let csv = HouseholdListing(size: .scale(0.01), seed: seed).csv(for: dataset)
+        let listingURL = folder.appendingPathComponent("households.csv")
+        try csv.write(to: listingURL)
+        let inOrder = try #require(try DatasetReader().read(folder: folder).households)
+
+        var lines = String(decoding: csv, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines.removeFirst()
+        var generator = SplitMixForTests(state: seed)
+        lines = lines.filter { !$0.isEmpty }.shuffled(using: &generator)
+        try Data(([header] + lines).joined(separator: "\r\n").utf8).write(to: listingURL)
+        let shuffled = try #require(try DatasetReader().read(folder: folder).households)
+
+        #expect(inOrder.count == lines.count)
+        #expect(shuffled == inOrder)
+    }
+
+    @Test func aBrokenLineIsStillReportedWhereItIs() throws {
+        let folder = try SyntheticFixture.copyOfDefaultDataset()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let dataset = try DatasetReader().read(folder: folder)
+        var text = String(decoding: HouseholdListing(size: .scale(0.001), seed: 1).csv(for: dataset), as: UTF8.self)
+        let range = try #require(text.range(of: "HH31501-000002,31501"))
+        text.replaceSubrange(range, with: "HH31501-000002,99999")
+        try Data(text.utf8).write(to: folder.appendingPathComponent("households.csv"))
+        let line = text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
+        #expect {
+            try DatasetReader().read(folder: folder)
+        } throws: { error in
+            let problems = (error as? InvalidInput)?.problems.map(\.description) ?? []
+            return problems == ["\(folder.relativePath)/households.csv:\(line):16: commune_code: expected a "
+                                + "commune_code listed in communes.csv, found \"99999\""]
+        }
+    }
+}
+
+/// SplitMix64, a tiny seeded generator for shuffling test data.
+struct SplitMixForTests: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
