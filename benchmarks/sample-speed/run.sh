@@ -37,16 +37,21 @@ fi
 
 echo "== planner sample, $RUNS runs"
 planner_times=()
+planner_cpu_times=()
 planner_peak_kb=0
 for run in $(seq 1 "$RUNS"); do
     rm -rf "$WORK/plan"
-    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$PLANNER" sample "$DATASET" --out "$WORK/plan" >/dev/null
-    read -r seconds kilobytes < "$WORK/time.txt"
-    echo "planner run $run: $seconds s, peak RSS $((kilobytes / 1024)) MB"
+    /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$PLANNER" sample "$DATASET" --out "$WORK/plan" >/dev/null
+    read -r seconds kilobytes user system < "$WORK/time.txt"
+    cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
+    echo "planner run $run: $seconds s wall, $cpu s CPU (both threads), peak RSS $((kilobytes / 1024)) MB"
     planner_times+=("$seconds")
+    planner_cpu_times+=("$cpu")
     if [ "$kilobytes" -gt "$planner_peak_kb" ]; then planner_peak_kb=$kilobytes; fi
 done
-planner_median=$(printf '%s\n' "${planner_times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+planner_median=$(printf '%s\n' "${planner_times[@]}" | median)
+planner_cpu_median=$(printf '%s\n' "${planner_cpu_times[@]}" | median)
 
 echo "== samplics (virtual environment in $WORK/venv), $RUNS runs"
 if [ ! -x "$WORK/venv/bin/python" ]; then
@@ -56,6 +61,7 @@ if [ ! -x "$WORK/venv/bin/python" ]; then
 fi
 "$WORK/venv/bin/python" "$HERE/samplics_sample.py" "$DATASET" "$WORK/samplics-sample.csv" "$RUNS" | tee "$WORK/samplics.txt"
 samplics_median=$(awk '/^samplics median:/ { print $3 }' "$WORK/samplics.txt")
+samplics_cpu_median=$(awk '/^samplics median:/ { print $6 }' "$WORK/samplics.txt")
 
 ratio=$(awk -v s="$samplics_median" -v p="$planner_median" 'BEGIN { printf "%.1f", s / p }')
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
@@ -67,5 +73,7 @@ echo
 echo "== Results ($(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg) at the end)"
 echo "planner sample median: $planner_median s   [target ≤ $TIME_LIMIT_SECONDS s: $(verdict "$time_ok")]"
 echo "planner peak RSS:      $((planner_peak_kb / 1024)) MB   [target < 400 MB: $(verdict "$memory_ok")]"
-echo "samplics median:       $samplics_median s"
+echo "planner CPU median:    $planner_cpu_median s (user + system, both threads)"
+echo "samplics median:       $samplics_median s (CPU $samplics_cpu_median s)"
 echo "ratio samplics/planner: $ratio×   [target ≥ $MINIMUM_RATIO×: $(verdict "$ratio_ok")]"
+echo "CPU-time ratio:         $(awk -v s="$samplics_cpu_median" -v p="$planner_cpu_median" 'BEGIN { printf "%.1f", s / p }')× (less sensitive to a busy machine)"
