@@ -31,6 +31,7 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let progress = output.progressDisplay()
+        let inputDigests = InputDigests(folder: input.folder)
         let dataset = try input.load(progress: progress)
         let seed = self.seed ?? dataset.settings.seed
         let plan: SamplePlan
@@ -46,14 +47,12 @@ struct SampleCommand: ParsableCommand {
         let manifest = PlanManifest(
             kind: "sample", seed: seed,
             generator: .init(name: Xoshiro256StarStar.name, version: Xoshiro256StarStar.version),
-            dataset: input.dataset, inputs: try PlanManifest.inputFiles(in: input.folder), files: [],
+            dataset: input.dataset, inputs: try inputDigests.value(), files: [],
             run: .init(createdAt: timestampNow(), seconds: 0))
         let summary = SummaryInput(dataset: dataset, sample: plan.units, design: SampleDesignSummary(plan: plan),
                                    manifest: manifest, plan: nil, language: output.chosenLanguage)
         let files = SampleFolder.files(for: plan, dataset: dataset) + [SummaryPage.file(summary)]
-        try progress.run("Writing \(files.count) files") {
-            try writePlan(files, manifest: manifest, started: started, to: destination)
-        }
+        try writePlan(files, manifest: manifest, started: started, to: destination, progress: progress)
         if output.json {
             print(try RunReport(command: "sample", folder: destination, manifest: manifest,
                                 language: output.chosenLanguage, sample: plan.units, plan: nil,
