@@ -10,7 +10,7 @@ import PlannerSampling
 ///
 /// Inline CSS, SVG and a few lines of inline script (the map's day picker; the page works without it); no
 /// network, no external font. Every text from the inputs is escaped. A pure function of its input: the same
-/// plan gives the same bytes (only the solver seconds differ between two runs, as in `fieldwork-report.md`).
+/// plan gives the same bytes (the measured solve time is only in the manifest).
 public enum SummaryPage {
     public static let path = "summary.html"
 
@@ -152,7 +152,7 @@ public enum SummaryPage {
             (fieldworkText.chosenObjectiveLabel, solver.objective.map { String(format: "%.1f", $0) } ?? fieldworkText.none),
             (fieldworkText.bestBoundLabel, solver.bestBound.map { String(format: "%.1f", $0) } ?? fieldworkText.none),
             (fieldworkText.gapLabel, solver.gap.map { String(format: "%.3f %%", $0 * 100) } ?? fieldworkText.none),
-            (fieldworkText.secondsLabel, String(format: "%.2f", solver.seconds)),
+            (fieldworkText.secondsLabel, fieldworkText.secondsInManifest),
             (fieldworkText.solverVersionLabel, solver.glpkVersion),
             (fieldworkText.planSourceLabel, solver.source),
             (fieldworkText.warmStartLabel,
