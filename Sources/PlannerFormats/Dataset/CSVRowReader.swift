@@ -25,6 +25,23 @@ struct CSVRowReader {
         return text
     }
 
+    /// Whether an identifier can safely become a file name (route sheets, notices): no path separator, no
+    /// control character, no leading `.` (so neither `..` nor a hidden file); a problem when it cannot.
+    ///
+    /// Plan folders also fold names to safe ASCII, but an ID that would escape a folder is refused here, at the
+    /// line that holds it, rather than silently renamed.
+    func identifierIsSafe(_ column: String, _ problems: inout ProblemLog) -> Bool {
+        let text = field(column).trimmed
+        let unsafe = text.hasPrefix(".") || text.unicodeScalars.contains { scalar in
+            scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .control
+        }
+        if unsafe {
+            problem(column, expected: "an identifier usable as a file name (no '/', '\\', control character or "
+                        + "leading '.')", found: InputProblem.quoted(text), &problems)
+        }
+        return !unsafe
+    }
+
     func integer(_ column: String, expected: String, where isValid: (Int) -> Bool,
                  _ problems: inout ProblemLog) -> Int? {
         guard let text = text(column, &problems) else { return nil }
