@@ -134,6 +134,16 @@ let brokenDatasets: [BrokenDataset] = [
                   BrokenDataset.replacing("name = \"Fixture survey\"", with: "name = \"Fixture survey")),
     BrokenDataset("TOML table never closed", "survey.toml", expect: "expected",
                   BrokenDataset.replacing("[fieldwork]", with: "[fieldwork")),
+    // Found by probing limits: each crashed `planner plan` (integer overflow) or ran for minutes before the fix.
+    BrokenDataset("household count near Int.max", "communes.csv", expect: "expected a count of at most 100000000",
+                  BrokenDataset.replacing(",2444", with: ",9223372036854775807")),
+    BrokenDataset("take per commune near Int.max", "survey.toml", expect: "expected an integer in 1…100000",
+                  BrokenDataset.replacing("take_per_commune = 4", with: "take_per_commune = 9223372036854775807")),
+    BrokenDataset("interview minutes near Int.max", "survey.toml", expect: "expected minutes in 1…1440",
+                  BrokenDataset.replacing("household_interview_minutes = 30",
+                                          with: "household_interview_minutes = 9223372036854775807")),
+    BrokenDataset("a window of eight thousand years", "survey.toml", expect: "less than 367 days after first_day",
+                  BrokenDataset.replacing("last_day = 2023-10-18", with: "last_day = 9999-12-31")),
     BrokenDataset("enumerator ID with a path", "enumerators.csv", expect: "expected an identifier usable as a file name",
                   BrokenDataset.replacing("N01,", with: "../N01,")),
 ]

@@ -61,12 +61,18 @@ public struct CSVReader: Sendable {
                              expected: "\(header.count) fields as in the header",
                              found: "\(raw.fields.count) fields (an unquoted comma?)")
             } else {
-                problems.add(file: file, at: raw.end, field: header[raw.fields.count].text,
+                problems.add(file: file, at: raw.end, field: Self.columnName(header[raw.fields.count].text,
+                                                                             position: raw.fields.count),
                              expected: "\(header.count) fields as in the header",
                              found: "\(raw.fields.count) field\(raw.fields.count == 1 ? "" : "s")")
             }
         }
         return CSVTable(file: file, header: header, records: records)
+    }
+
+    /// A column's name for problems: its header text, or its position when the header leaves it blank.
+    static func columnName(_ text: String, position: Int) -> String {
+        text.isEmpty ? "column \(position + 1)" : text
     }
 
     private func checkDuplicateNames(in header: [CSVField], file: String, problems: inout ProblemLog) {
@@ -132,7 +138,7 @@ extension CSVReader {
 
         private func fieldName(_ position: Int) -> String {
             if header.isEmpty { return "header" }
-            return position < header.count ? header[position] : "column \(position + 1)"
+            return CSVReader.columnName(position < header.count ? header[position] : "", position: position)
         }
 
         /// Parses one record; nil after an unterminated quote, which ends the file.

@@ -52,6 +52,21 @@ struct CSVRowReader {
         return value
     }
 
+    /// The largest count of households or employees accepted: far above any commune or enterprise, and far
+    /// enough below `Int.max` that sums over a whole frame cannot overflow.
+    static let maximumCount = 100_000_000
+
+    /// A count of households or employees: an integer in 0…`maximumCount`.
+    func count(_ column: String, _ problems: inout ProblemLog) -> Int? {
+        guard let value = integer(column, expected: "a count ≥ 0", where: { $0 >= 0 }, &problems) else { return nil }
+        guard value <= Self.maximumCount else {
+            problem(column, expected: "a count of at most \(Self.maximumCount)", found: InputProblem.quoted(field(column).trimmed),
+                    &problems)
+            return nil
+        }
+        return value
+    }
+
     /// A decimal number with a point; NaN and infinities are never valid.
     func number(_ column: String, optional: Bool = false, expected: String, where isValid: (Double) -> Bool,
                 _ problems: inout ProblemLog) -> Double? {

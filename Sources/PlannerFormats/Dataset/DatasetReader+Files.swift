@@ -33,7 +33,7 @@ extension DatasetReader.Reading {
             let name = row.text("commune_name", &problems)
             let type = row.choice("commune_type", from: types, &problems)
             let location = row.coordinates(boundingBox: boundingBox, &problems)
-            let households = row.integer("households", expected: "a count ≥ 0", where: { $0 >= 0 }, &problems)
+            let households = row.count("households", &problems)
             let codeIsSafe = code == nil || row.identifierIsSafe("commune_code", &problems)
             if let district, let districtName {
                 if let existing = districtNames[district] {
@@ -96,7 +96,7 @@ extension DatasetReader.Reading {
             let district = row.text("district_code", &problems).map(DistrictCode.init)
             let commune = row.text("commune_code", &problems).map(CommuneCode.init)
             let zone = row.text("zone_id", optional: true, &problems).map(ZoneID.init)
-            let employees = row.integer("employees", expected: "a count ≥ 0", where: { $0 >= 0 }, &problems)
+            let employees = row.count("employees", &problems)
             let location = row.coordinates(boundingBox: boundingBox, &problems)
             let communeIsValid = commune.map { checkCommune($0, district: district, row: row) } ?? false
             var zoneIsValid = true
