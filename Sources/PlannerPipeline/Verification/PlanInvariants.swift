@@ -83,6 +83,9 @@ struct PlanInvariants {
         return hours * 60 + minutes
     }
 
+    /// Minutes as the plan's CSVs print them.
+    static func oneDecimal(_ minutes: Double) -> String { String(format: "%.1f", minutes) }
+
     static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
 
     // MARK: Coverage
@@ -272,9 +275,9 @@ struct PlanInvariants {
                 }
                 if abs(expectedTravel - visit.travelMinutes) > Self.minutesTolerance {
                     findings.append(PlanFinding(.budget, "assignments.csv", line: visit.line,
-                                                "travel_minutes \(FieldworkNumbers.oneDecimal(visit.travelMinutes)) "
+                                                "travel_minutes \(Self.oneDecimal(visit.travelMinutes)) "
                                                     + "of \(visit.unitID); the travel model gives "
-                                                    + FieldworkNumbers.oneDecimal(expectedTravel)))
+                                                    + Self.oneDecimal(expectedTravel)))
                 }
                 let interview = visit.unitType == "enterprise" ? parameters.enterpriseInterviewMinutes
                     : parameters.householdInterviewMinutes
@@ -289,7 +292,7 @@ struct PlanInvariants {
             used += travel.minutes(from: here, to: base)
             if used > Double(enumerator.dailyMinutes) + 1e-6 {
                 findings.append(PlanFinding(.budget, "assignments.csv", line: day[0].line,
-                                            "\(title) needs \(FieldworkNumbers.oneDecimal(used)) minutes of travel, "
+                                            "\(title) needs \(Self.oneDecimal(used)) minutes of travel, "
                                                 + "moves and interviews; daily_minutes is \(enumerator.dailyMinutes)"))
             }
         }
@@ -372,9 +375,4 @@ struct PlanInvariants {
         var date: String
         var order: Int
     }
-}
-
-/// How the verifier prints minutes: as the plan's CSVs do.
-enum FieldworkNumbers {
-    static func oneDecimal(_ minutes: Double) -> String { String(format: "%.1f", minutes) }
 }
