@@ -47,6 +47,7 @@ final class Scratch: Sendable {
             originals[name] = (try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data()
         }
         self.originals = originals
+        atexit { try? FileManager.default.removeItem(at: Scratch.shared.folder) }
     }
 
     func original(_ name: String) -> Data { originals[name]! }
