@@ -17,11 +17,24 @@ struct FieldworkOptions: ParsableArguments {
         if let exportModel, !["mps", "lp"].contains(URL(fileURLWithPath: exportModel).pathExtension.lowercased()) {
             throw ValidationError("--export-model needs a file name ending in .mps or .lp")
         }
+        if let exportURL, let plan = Self.enclosingPlanFolder(of: exportURL) {
+            throw ValidationError("--export-model would write into the plan folder \(plan.path); plans are never modified")
+        }
     }
 
     var quiet: Bool { output.quiet }
 
     var chosenLanguage: Language { output.chosenLanguage }
+
+    /// The plan folder (a folder with a manifest.json) that holds `url`, if any: no command writes into a plan.
+    static func enclosingPlanFolder(of url: URL) -> URL? {
+        var folder = url.standardizedFileURL.deletingLastPathComponent()
+        while folder.path != "/" && !folder.path.isEmpty {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("manifest.json").path) { return folder }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
 
     var exportURL: URL? {
         exportModel.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }

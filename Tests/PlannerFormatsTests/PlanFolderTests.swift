@@ -66,3 +66,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
     }
 }
+
+/// Staging folders of killed runs are cleaned by the next write to the same destination.
+@Suite struct StaleStagingTests {
+    /// The ID of a process that has exited and been reaped.
+    func deadProcessID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test func removesStagingOfDeadProcessesOnlyForTheSameDestination() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("staging-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dead = try deadProcessID()
+        let live = getppid()
+        let names = [".p.partial-\(dead)-0", ".p.partial-\(live)-0", ".q.partial-\(dead)-0", ".p.partial-x-0"]
+        for name in names {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name).appendingPathComponent("routes"),
+                                                    withIntermediateDirectories: true)
+        }
+        try PlanFolder(destination: root.appendingPathComponent("p")).write([.init("a.csv", Data("a".utf8))]) { _ in
+            Data("{}".utf8)
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        #expect(left == [".p.partial-\(live)-0", ".p.partial-x-0", ".q.partial-\(dead)-0", "p"])
+    }
+}

@@ -49,6 +49,11 @@ public struct CSVReader: Sendable {
     func records(_ bytes: [UInt8], file: String, problems: inout ProblemLog) -> CSVRecordStream? {
         CSVRecordStream(bytes: bytes, file: file, maximumFieldLength: maximumFieldLength, problems: &problems)
     }
+
+    /// A column's name for problems: its header text, or its position when the header leaves it blank.
+    static func columnName(_ text: String, position: Int) -> String {
+        text.isEmpty ? "column \(position + 1)" : text
+    }
 }
 
 extension CSVReader {
@@ -137,7 +142,7 @@ extension CSVReader {
 
         private func fieldName(_ position: Int) -> String {
             if header.isEmpty { return "header" }
-            return position < header.count ? header[position] : "column \(position + 1)"
+            return CSVReader.columnName(position < header.count ? header[position] : "", position: position)
         }
 
         /// Parses one record; nil after an unterminated quote, which ends the file.

@@ -56,7 +56,8 @@ struct CSVRecordStream {
                              expected: "\(header.count) fields as in the header",
                              found: "\(raw.fields.count) fields (an unquoted comma?)")
             } else {
-                problems.add(file: file, at: raw.end, field: header[raw.fields.count].text,
+                problems.add(file: file, at: raw.end,
+                             field: CSVReader.columnName(header[raw.fields.count].text, position: raw.fields.count),
                              expected: "\(header.count) fields as in the header",
                              found: "\(raw.fields.count) field\(raw.fields.count == 1 ? "" : "s")")
             }

@@ -25,11 +25,43 @@ struct CSVRowReader {
         return text
     }
 
+    /// Whether an identifier can safely become a file name (route sheets, notices): no path separator, no
+    /// control character, no leading `.` (so neither `..` nor a hidden file); a problem when it cannot.
+    ///
+    /// Plan folders also fold names to safe ASCII, but an ID that would escape a folder is refused here, at the
+    /// line that holds it, rather than silently renamed.
+    func identifierIsSafe(_ column: String, _ problems: inout ProblemLog) -> Bool {
+        let text = field(column).trimmed
+        let unsafe = text.hasPrefix(".") || text.unicodeScalars.contains { scalar in
+            scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .control
+        }
+        if unsafe {
+            problem(column, expected: "an identifier usable as a file name (no '/', '\\', control character or "
+                        + "leading '.')", found: InputProblem.quoted(text), &problems)
+        }
+        return !unsafe
+    }
+
     func integer(_ column: String, expected: String, where isValid: (Int) -> Bool,
                  _ problems: inout ProblemLog) -> Int? {
         guard let text = text(column, &problems) else { return nil }
         guard let value = Int(text), isValid(value) else {
             problem(column, expected: expected, found: InputProblem.quoted(text), &problems)
+            return nil
+        }
+        return value
+    }
+
+    /// The largest count of households or employees accepted: far above any commune or enterprise, and far
+    /// enough below `Int.max` that sums over a whole frame cannot overflow.
+    static let maximumCount = 100_000_000
+
+    /// A count of households or employees: an integer in 0…`maximumCount`.
+    func count(_ column: String, _ problems: inout ProblemLog) -> Int? {
+        guard let value = integer(column, expected: "a count ≥ 0", where: { $0 >= 0 }, &problems) else { return nil }
+        guard value <= Self.maximumCount else {
+            problem(column, expected: "a count of at most \(Self.maximumCount)", found: InputProblem.quoted(field(column).trimmed),
+                    &problems)
             return nil
         }
         return value

@@ -33,7 +33,8 @@ extension DatasetReader.Reading {
             let name = row.text("commune_name", &problems)
             let type = row.choice("commune_type", from: types, &problems)
             let location = row.coordinates(boundingBox: boundingBox, &problems)
-            let households = row.integer("households", expected: "a count ≥ 0", where: { $0 >= 0 }, &problems)
+            let households = row.count("households", &problems)
+            let codeIsSafe = code == nil || row.identifierIsSafe("commune_code", &problems)
             if let district, let districtName {
                 if let existing = districtNames[district] {
                     if existing != districtName {
@@ -48,7 +49,7 @@ extension DatasetReader.Reading {
             }
             guard let code, checkUnique(code, column: "commune_code", in: row, seen: &seen) else { continue }
             known[code] = district
-            guard let district, let districtName, let name, let type, case .point(let point) = location,
+            guard codeIsSafe, let district, let districtName, let name, let type, case .point(let point) = location,
                   let households else { continue }
             communes.append(Commune(code: code, name: name, type: type, districtCode: district,
                                     districtName: districtName, location: point, households: households))
@@ -72,9 +73,10 @@ extension DatasetReader.Reading {
             let commune = row.text("commune_code", &problems).map(CommuneCode.init)
             let location = row.coordinates(boundingBox: boundingBox, &problems)
             let communeIsValid = commune.map { checkCommune($0, district: district, row: row) } ?? false
+            let idIsSafe = id == nil || row.identifierIsSafe("zone_id", &problems)
             guard let id, checkUnique(id, column: "zone_id", in: row, seen: &seen) else { continue }
             known.insert(id)
-            guard let name, let status, let district, let commune, communeIsValid,
+            guard idIsSafe, let name, let status, let district, let commune, communeIsValid,
                   case .point(let point) = location else { continue }
             zones.append(IndustrialZone(id: id, name: name, status: status, districtCode: district,
                                         communeCode: commune, location: point))
@@ -94,7 +96,7 @@ extension DatasetReader.Reading {
             let district = row.text("district_code", &problems).map(DistrictCode.init)
             let commune = row.text("commune_code", &problems).map(CommuneCode.init)
             let zone = row.text("zone_id", optional: true, &problems).map(ZoneID.init)
-            let employees = row.integer("employees", expected: "a count ≥ 0", where: { $0 >= 0 }, &problems)
+            let employees = row.count("employees", &problems)
             let location = row.coordinates(boundingBox: boundingBox, &problems)
             let communeIsValid = commune.map { checkCommune($0, district: district, row: row) } ?? false
             var zoneIsValid = true
@@ -139,9 +141,10 @@ extension DatasetReader.Reading {
                             found: InputProblem.quoted(district.rawValue), &problems)
                 districtIsValid = false
             }
+            let idIsSafe = id == nil || row.identifierIsSafe("enumerator_id", &problems)
             guard let id, checkUnique(id, column: "enumerator_id", in: row, seen: &seen) else { continue }
             known.insert(id)
-            guard let name, let postOffice, let district, districtIsValid, case .point(let point) = location,
+            guard idIsSafe, let name, let postOffice, let district, districtIsValid, case .point(let point) = location,
                   let skills, let dailyMinutes else { continue }
             enumerators.append(ReadEnumerator(
                 enumerator: Enumerator(id: id, name: name, postOffice: postOffice, districtCode: district,

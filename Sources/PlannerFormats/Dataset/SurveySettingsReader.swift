@@ -13,6 +13,9 @@ public struct SurveySettingsReader: Sendable {
         var districtReferences: [(code: DistrictCode, location: SourceLocation, field: String)]
     }
 
+    /// The longest fieldwork window accepted, in days: a year and a day.
+    public static let maximumWindowDays = 367
+
     public init() {}
 
     public func read(_ data: Data, file: String) throws(InvalidInput) -> SurveySettings {
@@ -82,6 +85,13 @@ public struct SurveySettingsReader: Sendable {
         if let first = firstDay, let last = lastDay, last < first {
             survey.problem("last_day", at: survey.value("last_day")!.location,
                            expected: "a date on or after first_day (\(first))", found: last.description, &problems)
+            firstDay = nil
+            lastDay = nil
+        } else if let first = firstDay, let last = lastDay, last.dayNumber - first.dayNumber >= Self.maximumWindowDays {
+            // A window of centuries (a typo in a year) would make every later step enumerate millions of days.
+            survey.problem("last_day", at: survey.value("last_day")!.location,
+                           expected: "a date less than \(Self.maximumWindowDays) days after first_day (\(first))",
+                           found: last.description, &problems)
             firstDay = nil
             lastDay = nil
         }
@@ -214,8 +224,8 @@ public struct SurveySettingsReader: Sendable {
             }
             design.maximumPerStratum = maximum
         }
-        design.takePerCluster = section.integer("take_per_commune", &problems, expected: "an integer ≥ 1",
-                                                where: { $0 >= 1 }) ?? design.takePerCluster
+        design.takePerCluster = section.integer("take_per_commune", &problems, expected: "an integer in 1…100000",
+                                                where: { (1...100_000).contains($0) }) ?? design.takePerCluster
         design.reservePerStratum = section.integer("reserve_per_stratum", &problems, expected: "an integer ≥ 0",
                                                    where: { $0 >= 0 }) ?? design.reservePerStratum
         if section.value("certainty_employees") != nil {
@@ -351,12 +361,13 @@ public struct SurveySettingsReader: Sendable {
         let bufferRule = workingDays.map { "an integer ≥ 0 and below the \($0) working days" } ?? "an integer ≥ 0"
         fieldwork.bufferDays = section.integer("buffer_days", &problems, expected: bufferRule,
                                                where: { $0 >= 0 && $0 < (workingDays ?? Int.max) }) ?? fieldwork.bufferDays
+        // Minutes beyond a day are refused: they cannot fit any day, and sums of them must not overflow.
         fieldwork.householdInterviewMinutes = section.integer("household_interview_minutes", &problems,
-            expected: "minutes > 0", where: { $0 > 0 }) ?? fieldwork.householdInterviewMinutes
+            expected: "minutes in 1…1440", where: { (1...1440).contains($0) }) ?? fieldwork.householdInterviewMinutes
         fieldwork.enterpriseInterviewMinutes = section.integer("enterprise_interview_minutes", &problems,
-            expected: "minutes > 0", where: { $0 > 0 }) ?? fieldwork.enterpriseInterviewMinutes
+            expected: "minutes in 1…1440", where: { (1...1440).contains($0) }) ?? fieldwork.enterpriseInterviewMinutes
         fieldwork.withinCommuneMoveMinutes = section.integer("within_commune_move_minutes", &problems,
-            expected: "minutes ≥ 0", where: { $0 >= 0 }) ?? fieldwork.withinCommuneMoveMinutes
+            expected: "minutes in 0…1440", where: { (0...1440).contains($0) }) ?? fieldwork.withinCommuneMoveMinutes
         fieldwork.maxCommunesPerDay = section.integer("max_communes_per_day", &problems,
             expected: "an integer ≥ 1", where: { $0 >= 1 }) ?? fieldwork.maxCommunesPerDay
         fieldwork.circuityFactor = section.number("circuity_factor", &problems,

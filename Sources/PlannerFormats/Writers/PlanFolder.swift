@@ -12,7 +12,8 @@ import Darwin
 /// Every file goes into a hidden staging folder beside the destination and is flushed to disk; the manifest,
 /// which lists every file's SHA-256, is written last; then one `rename` gives the staging folder its final
 /// name. A run killed at any moment leaves either no plan or the complete plan (and, at worst, a hidden
-/// `.…partial…` folder, which is never read as a plan).
+/// `.…partial…` folder, which is never read as a plan and which the next write to the same destination
+/// removes once its process is gone).
 public struct PlanFolder: Sendable {
     /// One file of a plan, addressed by a path relative to the plan folder.
     public struct File: Sendable, Hashable {
@@ -72,6 +73,7 @@ public struct PlanFolder: Sendable {
         } catch {
             throw WriteError(kind: .system, path: parent.path, reason: "cannot create the folder: \(error)")
         }
+        removeStaleStagingFolders(in: parent)
         let staging = try makeStagingFolder(in: parent)
         do throws(WriteError) {
             var digests: [Digest] = []
@@ -106,6 +108,24 @@ public struct PlanFolder: Sendable {
             guard seen.insert(file.path).inserted else {
                 throw WriteError(kind: .invalidPath, path: file.path, reason: "two files of the plan share this path")
             }
+        }
+    }
+
+    /// Removes this destination's staging folders left by runs that were killed: those whose process ID
+    /// (`.<name>.partial-<pid>-<attempt>`) no longer exists.
+    ///
+    /// A folder of a live process is left alone, and so is one whose process ID was reused by another process
+    /// (it is removed by a later run). Failure to remove is not an error: staging folders are hidden and never
+    /// read as plans.
+    func removeStaleStagingFolders(in parent: URL) {
+        let prefix = ".\(destination.lastPathComponent).partial-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names.sorted() where name.hasPrefix(prefix) {
+            let suffix = name.dropFirst(prefix.count).split(separator: "-")
+            guard suffix.count == 2, let pid = pid_t(suffix[0]), pid > 0, Int(suffix[1]) != nil,
+                  pid != getpid() else { continue }
+            let alive = kill(pid, 0) == 0 || errno == EPERM
+            if !alive { try? FileManager.default.removeItem(at: parent.appendingPathComponent(name)) }
         }
     }
 

@@ -5,7 +5,9 @@ import PlannerFieldwork
 /// `fieldwork-report.md`: how the plan was solved, what it adds up to, who carries what, and — for an
 /// incomplete plan — why, what would close the gap, and which units would be missed.
 ///
-/// An incomplete plan says so in its first line, so that it cannot be mistaken for a publishable one.
+/// An incomplete plan says so in its first line, so that it cannot be mistaken for a publishable one. Solver
+/// timings are not here but in `manifest.json` (`solver.seconds`, `run`), so that two runs on the same inputs
+/// give the same report byte for byte.
 enum FieldworkReport {
     static func markdown(_ context: FieldworkContext) -> String {
         let text = context.text
@@ -24,7 +26,6 @@ enum FieldworkReport {
             (text.objectiveLabel, solver.mipObjective.map { fixed($0, 1) } ?? text.none),
             (text.bestBoundLabel, solver.bestBound.map { fixed($0, 1) } ?? text.none),
             (text.gapLabel, solver.relativeGap.map { fixed($0 * 100, 3) + " %" } ?? text.none),
-            (text.secondsLabel, fixed(solver.seconds, 2)),
             (text.solverVersionLabel, solver.solverVersion),
             (text.planSourceLabel, solver.source.rawValue),
             (text.warmStartLabel, solver.warmStartAccepted.map { $0 ? text.yes : text.no } ?? text.none),

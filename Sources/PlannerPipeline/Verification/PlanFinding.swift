@@ -1,0 +1,51 @@
+/// One thing wrong with a plan folder, found by `PlanVerifier`, located in the plan's file and line.
+public struct PlanFinding: Hashable, Sendable, CustomStringConvertible {
+    /// Which guarantee of a plan is broken: `planner verify` prints it so a reader knows what kind of fault it is.
+    public enum Check: String, Hashable, Sendable, CaseIterable {
+        /// A file is missing, changed since the manifest was written, or not listed in it.
+        case integrity
+        /// The dataset differs from the inputs the manifest records.
+        case inputs
+        /// A plan file cannot be read as the format docs/plan-files.md gives.
+        case format
+        /// A main unit scheduled twice, never, or both scheduled and unscheduled; an unknown unit.
+        case coverage
+        /// A visit on a day that is not a working day, is a buffer day, or the enumerator is unavailable.
+        case calendar
+        /// A visit by an unknown enumerator or one without the skill the unit needs.
+        case skills
+        /// A day over its daily minutes, too many sites, travel or interview minutes not as the model gives.
+        case budget
+        /// Visit orders not 1…k, or planned starts not increasing with them.
+        case order
+        /// A route sheet that does not match assignments.csv.
+        case routes
+        /// A re-planned folder whose visits before the as-of date differ from its parent's.
+        case history
+    }
+
+    public var check: Check
+    /// The file in the plan folder, relative to it (`assignments.csv`, `routes/2023-10-03/N01.csv`).
+    public var path: String
+    /// The line in `path` (1 is the header), or nil when the finding concerns the whole file.
+    public var line: Int?
+    public var message: String
+
+    public init(_ check: Check, _ path: String, line: Int? = nil, _ message: String) {
+        self.check = check
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    /// `path:line: check: message`.
+    public var description: String {
+        let place = line.map { "\(path):\($0)" } ?? path
+        return "\(place): \(check.rawValue): \(message)"
+    }
+
+    /// The description with the plan folder in front of the path, as the user named the folder.
+    public func description(inPlan planPath: String) -> String {
+        planPath.isEmpty ? description : "\(planPath)/\(description)"
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import PlannerCore
+import PlannerFormats
+import PlannerPipeline
+import PlannerReports
+
+/// `planner verify`: checks a plan folder's integrity and every rule of its plan, without the solver.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check a plan folder: file digests, and every rule of the plan against its dataset.",
+        discussion: """
+            Checks that every file the manifest lists is present with its SHA-256 and nothing else is in the \
+            folder; that the dataset is unchanged; that each main unit is scheduled once (or listed in \
+            unscheduled.csv), on working days outside the buffer, never while its enumerator is unavailable, by an \
+            enumerator with the skill, within each day's minutes with travel recomputed from the dataset; visit \
+            orders 1…k; route sheets that agree with assignments.csv; and, for a folder derived from another plan, \
+            the parent's history unchanged. Prints one line per problem (PLAN/file:line: check: message) to \
+            standard error. Exits 0 when all is well, 1 when something is wrong, 65 when PLAN is not a plan \
+            folder or its dataset cannot be read.
+            """
+    )
+
+    /// Something in the plan is wrong.
+    static let failed = ExitCode(1)
+
+    @Argument(help: "The plan folder to check.")
+    var plan: String
+
+    @Option(help: "The dataset folder (default: the one recorded in PLAN's manifest).")
+    var dataset: String?
+
+    @Option(help: "The parent plan folder (default: the one recorded in PLAN's manifest).")
+    var parent: String?
+
+    @Option(help: "For a re-planned folder: the first day that may differ from the parent (default: the manifest's as_of).")
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, CalendarDate(iso8601: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let planFolder = ParentPlan(path: plan)
+        let manifest = try planFolder.manifest()
+        let manifestData = try Data(contentsOf: planFolder.folder.appendingPathComponent(PlanFolder.manifestName))
+
+        let datasetPath = dataset ?? manifest.dataset
+        guard let datasetFolder = Self.existingFolder(datasetPath, besides: planFolder.folder) else {
+            printError("\(datasetPath): dataset: expected the dataset folder the plan was made from (pass --dataset), "
+                       + "found no folder at this path")
+            throw ExitStatus.invalidData
+        }
+        let datasetArgument = DatasetArgument(datasetPath: datasetFolder.relativePath)
+        let loaded: Dataset? = manifest.kind == "plan" ? try datasetArgument.load() : nil
+        let parentFolder = (parent ?? manifest.parent?.path).flatMap { Self.existingFolder($0, besides: planFolder.folder) }
+
+        let verifier = PlanVerifier(folder: planFolder.folder, manifest: manifest, dataset: loaded,
+                                    datasetFolder: datasetArgument.folder, parentFolder: parentFolder,
+                                    asOf: asOf.flatMap(CalendarDate.init(iso8601:))
+                                        ?? PlanVerifier.asOfDate(inManifest: manifestData))
+        let findings = verifier.findings()
+        for finding in findings { printError(finding.description(inPlan: plan)) }
+        guard findings.isEmpty else {
+            printError("\(plan): \(findings.count) problem\(findings.count == 1 ? "" : "s") found")
+            throw Self.failed
+        }
+        print("\(plan): verified \(manifest.files.count + 1) files; every check passed")
+    }
+
+    /// A folder as given (relative to the working directory), else relative to the folder holding the plan;
+    /// `relativePath` is the path as given in the first case and an absolute path in the second.
+    static func existingFolder(_ path: String, besides plan: URL) -> URL? {
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        var candidates = [URL(fileURLWithPath: path, relativeTo: workingDirectory)]
+        if !path.hasPrefix("/") {
+            candidates.append(URL(fileURLWithPath: plan.deletingLastPathComponent().appendingPathComponent(path)
+                .standardizedFileURL.path))
+        }
+        return candidates.first { url in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+        }
+    }
+}

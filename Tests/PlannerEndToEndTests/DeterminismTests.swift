@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Two runs of `planner plan` on the same dataset and seed give byte-identical folders, but for the manifest's
+/// `run` section and the solver's seconds.
+@Suite("Determinism across runs", .serialized)
+struct DeterminismTests {
+    @Test func twoRunsOnTheDefaultDatasetGiveTheSameBytes() throws {
+        let scratch = try PlannerProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for name in ["first", "second"] {
+            let result = try PlannerProcess.run(["plan", PlannerProcess.defaultDataset.path, "--out", name, "--quiet"],
+                                                in: scratch)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        let first = try PlanFolderReader(folder: scratch.appendingPathComponent("first")).files()
+        let second = try PlanFolderReader(folder: scratch.appendingPathComponent("second")).files()
+        #expect(first.keys.sorted() == second.keys.sorted())
+        #expect(first.count > 100)
+        for path in first.keys.sorted() {
+            #expect(first[path] == second[path], "\(path) differs between two runs")
+        }
+
+        func comparable(_ folder: String) throws -> NSDictionary {
+            var manifest = try PlanFolderReader(folder: scratch.appendingPathComponent(folder)).manifest()
+            #expect(manifest["run"] != nil)
+            manifest["run"] = nil
+            var solver = try #require(manifest["solver"] as? [String: Any])
+            solver["seconds"] = nil
+            manifest["solver"] = solver
+            return manifest as NSDictionary
+        }
+        #expect(try comparable("first") == comparable("second"))
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import PlannerFormats
+import Testing
+
+/// `planner verify` on a plan written by `planner plan`, then on copies broken in each way a plan can be wrong.
+@Suite("planner verify")
+struct VerifyCommandTests {
+    /// A fresh complete plan of the small fixture, and an editor for it.
+    func freshPlan() throws -> (PlannableFixture, PlanEditor) {
+        let fixture = try PlannableFixture()
+        return (fixture, PlanEditor(folder: try fixture.plan()))
+    }
+
+    /// Runs verify and returns its problem lines (without the closing count).
+    func verify(_ fixture: PlannableFixture, _ extra: [String] = []) throws -> (Int32, [String]) {
+        let result = try PlannerProcess.run(["verify", "plan"] + extra, in: fixture.root)
+        let lines = result.standardError.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("plan: ") }
+        return (result.status, lines)
+    }
+
+    func expectFinding(_ fixture: PlannableFixture, _ prefix: String, _ fragment: String,
+                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let (status, lines) = try verify(fixture)
+        #expect(status == 1, sourceLocation: sourceLocation)
+        #expect(lines.contains { $0.hasPrefix(prefix) && $0.contains(fragment) },
+                "no line starting \(prefix) with \(fragment) in:\n\(lines.joined(separator: "\n"))",
+                sourceLocation: sourceLocation)
+    }
+
+    @Test func freshPlanVerifies() throws {
+        let (fixture, _) = try freshPlan()
+        defer { fixture.delete() }
+        let result = try PlannerProcess.run(["verify", "plan"], in: fixture.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.isEmpty)
+        #expect(result.standardOutput.hasPrefix("plan: verified "))
+    }
+
+    // MARK: Integrity
+
+    @Test func changedFileIsNamed() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        try plan.rewrite("fieldwork-report.md", keepDigest: true) { $0 + "\nedited\n" }
+        try expectFinding(fixture, "plan/fieldwork-report.md: integrity: ", "the file changed after the plan was written")
+    }
+
+    @Test func missingAndUnlistedFilesAreNamed() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        try FileManager.default.removeItem(at: plan.folder.appendingPathComponent("allocation.csv"))
+        try Data("x".utf8).write(to: plan.folder.appendingPathComponent("routes/notes.txt"))
+        try expectFinding(fixture, "plan/allocation.csv: integrity: ", "found no such file")
+        try expectFinding(fixture, "plan/routes/notes.txt: integrity: ", "found a file it does not list")
+    }
+
+    @Test func changedDatasetIsNamed() throws {
+        let (fixture, _) = try freshPlan()
+        defer { fixture.delete() }
+        try fixture.edit("zones.csv") { $0 + "\n" }
+        try expectFinding(fixture, "plan/manifest.json: inputs: ", "zones.csv changed since the plan was made")
+    }
+
+    @Test func notAPlanFolderExits65() throws {
+        let (fixture, _) = try freshPlan()
+        defer { fixture.delete() }
+        let result = try PlannerProcess.run(["verify", "dataset"], in: fixture.root)
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("dataset/manifest.json"))
+    }
+
+    // MARK: Coverage
+
+    @Test func unitScheduledTwice() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        try plan.rewriteRecords("assignments.csv") { $0 + [$0[0]] }
+        let last = try plan.line(ofRecord: plan.records("assignments.csv").records.count - 1, in: "assignments.csv")
+        try expectFinding(fixture, "plan/assignments.csv:\(last): coverage: ", "is scheduled again (first on line 2)")
+    }
+
+    @Test func unitNeverScheduled() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        var removed = ""
+        try plan.rewriteRecords("assignments.csv") { rows in
+            removed = rows.last![0]
+            return Array(rows.dropLast())
+        }
+        try expectFinding(fixture, "plan/sample.csv:", "main unit \(removed) is neither scheduled")
+    }
+
+    @Test func completeFlagWithoutEveryUnit() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        try plan.editManifest { $0["complete"] = false }
+        try expectFinding(fixture, "plan/manifest.json: coverage: ", "incomplete, yet the folder has no unscheduled.csv")
+    }
+
+    // MARK: Calendar and skills
+
+    @Test func visitOnAWeekendABufferDayAndALeaveDay() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        var leave = 0
+        try plan.rewriteRecords("assignments.csv") { rows in
+            var rows = rows
+            rows[0][2] = "2023-10-07"
+            rows[1][2] = "2023-10-18"
+            leave = try #require(rows.indices.first { $0 > 1 && rows[$0][1] == "N02" })
+            rows[leave][2] = "2023-10-10"
+            return rows
+        }
+        let second = try plan.line(ofRecord: 1, in: "assignments.csv")
+        try expectFinding(fixture, "plan/assignments.csv:2: calendar: ", "2023-10-07, which is not a working day")
+        try expectFinding(fixture, "plan/assignments.csv:\(second): calendar: ", "2023-10-18, a buffer day")
+        try expectFinding(fixture, "plan/assignments.csv:\(try plan.line(ofRecord: leave, in: "assignments.csv")): "
+                              + "calendar: ", "N02 is unavailable on 2023-10-10")
+    }
+
+    @Test func enumeratorWithoutTheSkill() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        var index = 0
+        try plan.rewriteRecords("assignments.csv") { rows in
+            var rows = rows
+            index = try #require(rows.firstIndex { $0[7] == "enterprise" })
+            rows[index][1] = "N02"
+            return rows
+        }
+        let line = try plan.line(ofRecord: index, in: "assignments.csv")
+        try expectFinding(fixture, "plan/assignments.csv:\(line): skills: ", "without the enterprise skill")
+    }
+
+    // MARK: Budgets and order
+
+    @Test func travelNotAsTheModelGivesIt() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        try plan.rewriteRecords("assignments.csv") { rows in
+            var rows = rows
+            rows[0][5] = "1.0"
+            return rows
+        }
+        try expectFinding(fixture, "plan/assignments.csv:2: budget: ", "travel_minutes 1.0 of ")
+    }
+
+    @Test func dayOverItsDailyMinutes() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        try plan.rewriteRecords("assignments.csv") { rows in
+            var rows = rows
+            rows[0][6] = "400"
+            return rows
+        }
+        try expectFinding(fixture, "plan/assignments.csv:2: budget: ", "interview_minutes 400")
+        try expectFinding(fixture, "plan/assignments.csv:2: budget: ", "daily_minutes is 4")
+    }
+
+    @Test func visitOrdersNotOneToK() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        try plan.rewriteRecords("assignments.csv") { rows in
+            var rows = rows
+            rows[0][3] = "7"
+            return rows
+        }
+        try expectFinding(fixture, "plan/assignments.csv:", "expected 1…")
+    }
+
+    @Test func routeSheetDisagreesWithAssignments() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        let (header, _) = try plan.records("assignments.csv")
+        #expect(header.contains("travel_minutes"))
+        let sheet = try #require(try PlanFolderReader(folder: plan.folder).files().keys
+            .filter { $0.hasPrefix("routes/") && $0.hasSuffix(".csv") }.sorted().first)
+        try plan.rewriteRecords(sheet) { rows in
+            var rows = rows
+            rows[0][4] = "SOMEONE-ELSE"
+            return rows
+        }
+        try expectFinding(fixture, "plan/\(sheet):2: routes: ", "differs from line")
+    }
+
+    // MARK: History
+
+    @Test func assignedPlanKeepsItsParentsSample() throws {
+        let fixture = try PlannableFixture()
+        defer { fixture.delete() }
+        #expect(try PlannerProcess.run(["sample", "dataset", "--out", "s"], in: fixture.root).status == 0)
+        let assign = try PlannerProcess.run(["assign", "s", "--out", "plan", "--quiet"], in: fixture.root)
+        #expect(assign.status == 0, "\(assign.standardError)")
+        #expect(try verify(fixture).0 == 0)
+
+        try PlanEditor(folder: fixture.root.appendingPathComponent("plan")).rewrite("sample.csv") {
+            $0.replacingOccurrences(of: ",main,", with: ",main ,")
+        }
+        try expectFinding(fixture, "plan/sample.csv: history: ", "expected the parent's sample.csv unchanged")
+
+        try Data("{}".utf8).write(to: fixture.root.appendingPathComponent("s/extra.json"))
+        try PlanEditor(folder: fixture.root.appendingPathComponent("s")).editManifest { $0["seed"] = 1 }
+        try expectFinding(fixture, "plan/manifest.json: history: ", "the parent changed")
+    }
+
+    @Test func replannedHistoryIsFrozen() throws {
+        let fixture = try PlannableFixture()
+        defer { fixture.delete() }
+        let parent = try fixture.plan("parent")
+        // A stand-in for a re-planned folder: the parent's files, the parent named with its digest, an as-of date.
+        try FileManager.default.copyItem(at: parent, to: fixture.root.appendingPathComponent("plan"))
+        let child = PlanEditor(folder: fixture.root.appendingPathComponent("plan"))
+        let parentDigest = SHA256.hexDigest(try Data(contentsOf: parent.appendingPathComponent("manifest.json")))
+        try child.editManifest {
+            $0["parent"] = ["path": "parent", "manifest_sha256": parentDigest]
+            $0["replan"] = ["as_of": "2023-10-05"]
+        }
+        #expect(try verify(fixture).0 == 0)
+
+        var index = 0
+        try child.rewriteRecords("assignments.csv") { rows in
+            var rows = rows
+            index = try #require(rows.firstIndex { $0[2] == "2023-10-04" && $0[7] == "household" })
+            rows[index][3] = "99"
+            return rows
+        }
+        let line = try child.line(ofRecord: index, in: "assignments.csv")
+        try expectFinding(fixture, "plan/assignments.csv:\(line): history: ", "history before 2023-10-05 is frozen")
+        // With an as-of date before the edit, the edited visit is no longer history.
+        let (status, lines) = try verify(fixture, ["--as-of", "2023-10-03"])
+        #expect(status == 1)
+        #expect(!lines.contains { $0.contains("history:") }, "\(lines)")
+    }
+}
