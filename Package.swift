@@ -10,6 +10,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "planner", targets: ["planner"]),
+        // For the benchmark packages under benchmarks/, which depend on this one by path; the CLI is the
+        // supported interface.
+        .library(name: "PlannerLibraries",
+                 targets: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerFieldwork",
+                           "PlannerPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
