@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Fieldwork benchmarks of issue 4: prints figures and PASS/FAIL lines; asserts nothing in any test, and is not
-# run by CI. See benchmarks/README.md. Takes about 15 minutes on the 2-core machine (the scaled instances
+# run by CI. See benchmarks/README.md. Takes about 3–5 minutes on the 2-core machine (the scaled instances
 # dominate); set FIELDBENCH_SCALES="" to skip them.
 #
 #   benchmarks/fieldwork/run.sh            # everything, results in benchmarks/fieldwork/results/<timestamp>/
 #
 # Environment: FIELDBENCH_LIMIT (default 20 s: default instance, peers, tight variant),
 # FIELDBENCH_SCALED_LIMIT (120 s), FIELDBENCH_SCALES ("2 5 10"), FIELDBENCH_TIGHT_FACTOR (2.2: the take
-# multiplied: the largest that still gave a complete plan, ~83 % of the staff's time; see README), FIELDBENCH_OUT.
+# multiplied: about 88 % of the staff's time; see README), FIELDBENCH_OUT (results folder).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
