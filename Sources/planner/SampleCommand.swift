@@ -27,6 +27,7 @@ struct SampleCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        let inputDigests = InputDigests(folder: input.folder)
         let dataset = try input.load()
         let seed = self.seed ?? dataset.settings.seed
         let plan: SamplePlan
@@ -38,7 +39,7 @@ struct SampleCommand: ParsableCommand {
         }
         let destination = planDestination(out: out, dataset: input.folder, seed: seed)
         let files = SampleFolder.files(for: plan, dataset: dataset)
-        let inputs = try PlanManifest.inputFiles(in: input.folder)
+        let inputs = try inputDigests.value()
         do {
             try PlanFolder(destination: destination).write(files) { digests in
                 try PlanManifest(

@@ -34,7 +34,8 @@ extension String {
     /// is, without walking its Characters.
     func trimmingSpaces() -> String {
         let isSpaceByte = { (byte: UInt8?) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        if !isSpaceByte(utf8.first) && !isSpaceByte(utf8.last) { return self }
-        return self[...].trimmingSpaces()
+        var text = self
+        let endsAreSpaces = text.withUTF8 { isSpaceByte($0.first) || isSpaceByte($0.last) }
+        return endsAreSpaces ? self[...].trimmingSpaces() : self
     }
 }

@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads CSV as RFC 4180 describes it, keeping every field's line and column.
 ///
@@ -99,6 +106,24 @@ extension CSVReader {
             return nil
         }
 
+        /// The file's bytes and where the next record starts, for a scanner that reads on from here.
+        var remainder: (bytes: [UInt8], start: Int) { (bytes, index) }
+
+        /// Line feeds from here to the end: at least the number of records left, less one.
+        func lineFeedsAhead() -> Int {
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                var count = 0
+                var offset = index
+                while offset < buffer.count,
+                      let found = memchr(base + offset, Int32(Self.lineFeed), buffer.count - offset) {
+                    count += 1
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+                return count
+            }
+        }
+
         /// Hands over the problems found since the last call.
         mutating func takeProblems() -> [InputProblem] {
             defer { problems.removeAll(keepingCapacity: true) }
@@ -118,6 +143,7 @@ extension CSVReader {
         /// Parses one record; nil after an unterminated quote, which ends the file.
         private mutating func parseRecord() -> RawRecord? {
             var record = RawRecord()
+            record.fields.reserveCapacity(max(header.count, 1))
             while true {
                 let start = SourceLocation(line: line, column: column)
                 let position = record.fields.count

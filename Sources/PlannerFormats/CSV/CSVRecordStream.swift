@@ -31,9 +31,18 @@ struct CSVRecordStream {
         }
         self.file = file
         self.parser = parser
+        self.maximumFieldLength = maximumFieldLength
         header = headerRecord.fields.map { CSVField(text: $0.text.trimmingSpaces(), location: $0.location) }
         Self.checkDuplicateNames(in: header, file: file, problems: &problems)
     }
+
+    /// The file's bytes (UTF-8, checked, without a byte order mark) and where the next record starts.
+    var remainder: (bytes: [UInt8], start: Int) { parser.remainder }
+
+    let maximumFieldLength: Int
+
+    /// At least as many as the records left to read: for reserving room for what they become.
+    var maximumRemainingRecords: Int { parser.lineFeedsAhead() + 1 }
 
     /// The next record with as many fields as the header and none too long; the others are reported and
     /// skipped. Nil at the end of the file.

@@ -14,6 +14,7 @@ struct CSVColumns {
     }
 
     /// The position of a column the reader required; asking for another is a programming error.
+    @inline(__always)
     func position(of name: String) -> Int {
         for index in names.indices where names[index] == name {
             return positions[index]

@@ -69,21 +69,25 @@ struct CSVRowReader {
     /// exact Doubles, so the one division m / 10^k is correctly rounded — the same Double `strtod` returns.
     /// Anything else (an exponent, a plus sign, more digits) returns nil and is left to `Double(_:)`.
     private static func shortDecimal(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { shortDecimal($0[...]) }
+    }
+
+    /// `shortDecimal` on the bytes of a field.
+    static func shortDecimal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
         var mantissa = 0
         var digits = 0
         var fractionDigits = 0
         var seenPoint = false
-        var isNegative = false
-        for (offset, byte) in text.utf8.enumerated() {
+        let isNegative = bytes.first == 0x2D
+        for byte in bytes.dropFirst(isNegative ? 1 : 0) {
             switch byte {
             case 0x30...0x39:
-                mantissa = mantissa * 10 + Int(byte - 0x30)
+                mantissa = mantissa &* 10 &+ Int(byte &- 0x30)
                 digits += 1
                 if seenPoint { fractionDigits += 1 }
             case 0x2E where !seenPoint:
                 seenPoint = true
-            case 0x2D where offset == 0:
-                isNegative = true
             default:
                 return nil
             }

@@ -216,17 +216,28 @@ extension DatasetReader.Reading {
         }
     }
 
-    /// Streams the listing record by record: it can hold a million households, and no table of it is built.
+    /// Reads the listing with `ListingScanner` when it has nothing to report; otherwise streams it record by
+    /// record, checking each (a listing can hold a million households, and no table of it is built).
     mutating func readHouseholds(boundingBox: BoundingBox?) -> [Household]? {
-        let columns = ["household_id", "commune_code", "address", "lat", "lon"]
-        guard let opened = records("households.csv", required: false, columns: columns) else { return nil }
+        let names = ["household_id", "commune_code", "address", "lat", "lon"]
+        guard let opened = records("households.csv", required: false, columns: names) else { return nil }
         var stream = opened.stream
-        var seen = IDRegister<HouseholdID>()
+        let (file, columns) = (stream.file, opened.columns)
+        let remainder = stream.remainder
+        let scanner = ListingScanner(
+            bytes: remainder.bytes, start: remainder.start,
+            positions: (columns.position(of: "household_id"), columns.position(of: "commune_code"),
+                        columns.position(of: "address"), columns.position(of: "lat"), columns.position(of: "lon")),
+            fieldCount: stream.header.count, maximumFieldLength: stream.maximumFieldLength,
+            knownCommunes: communeDistricts, boundingBox: boundingBox)
+        if let households = scanner.scan(reservingCapacity: stream.maximumRemainingRecords) { return households }
+        var seen = IDRegister<HouseholdID>(reservingCapacity: stream.maximumRemainingRecords)
         var households: [Household] = []
+        households.reserveCapacity(stream.maximumRemainingRecords)
         // A listing comes commune by commune: the last commune's check is reused while the code repeats.
         var lastCommune: (code: CommuneCode, isValid: Bool)?
         while let record = stream.next(problems: &problems) {
-            let row = CSVRowReader(file: stream.file, record: record, columns: opened.columns)
+            let row = CSVRowReader(file: file, record: record, columns: columns)
             let id = row.text("household_id", &problems).map(HouseholdID.init)
             let commune = row.text("commune_code", &problems).map(CommuneCode.init)
             let location = row.coordinates(optional: true, boundingBox: boundingBox, &problems)

@@ -76,9 +76,11 @@ extension DatasetReader {
             folder.appendingPathComponent(name).relativePath
         }
 
-        /// The file's bytes as an array (the file's `Data` is let go at once); nil as for `load`.
+        /// The file's bytes as an array, read straight into it; nil as for `load`, which also reports any
+        /// failure (a large listing is then never held twice, as `Data` and as an array).
         mutating func loadBytes(_ name: String, required: Bool) -> [UInt8]? {
-            load(name, required: required).map { [UInt8]($0) }
+            if let bytes = FileBytes.contents(of: folder.appendingPathComponent(name)) { return bytes }
+            return load(name, required: required).map { [UInt8]($0) }
         }
 
         /// The file's bytes; nil when absent (a problem if it is required) or unreadable (always a problem).

@@ -9,6 +9,10 @@ struct IDRegister<ID: Hashable & Comparable> {
     private var firstLocations: [ID: SourceLocation] = [:]
     private var isAscending = true
 
+    init(reservingCapacity capacity: Int = 0) {
+        ascending.reserveCapacity(capacity)
+    }
+
     /// Registers `id` at `location`; returns where it was first seen when it was seen before (and then keeps
     /// the first location).
     mutating func register(_ id: ID, at location: SourceLocation) -> SourceLocation? {

@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The bytes of a text file once they are known to be UTF-8, with any byte order mark removed.
 ///
@@ -24,7 +31,7 @@ public struct UTF8Source: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
         }
-        if let nul = bytes.withUnsafeBufferPointer({ $0.firstIndex(of: 0) }) {
+        if let nul = Self.firstNUL(in: bytes) {
             let location = Self.location(of: nul, in: bytes)
             let looksLikeUTF16 = Self.looksLikeUTF16(bytes)
             throw InputProblem(file: file, location: location, field: "encoding", expected: "UTF-8",
@@ -64,6 +71,14 @@ public struct UTF8Source: Sendable {
             }
         }
         return SourceLocation(line: line, column: column)
+    }
+
+    /// The offset of the first NUL byte, found by `memchr`.
+    static func firstNUL(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// Text in UTF-16 has a NUL in every other byte when it is mostly ASCII, as CSV headers are.
