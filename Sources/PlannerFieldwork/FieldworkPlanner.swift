@@ -21,21 +21,27 @@ public struct FieldworkPlanner: Sendable {
         let heuristicTrips = heuristic.solve()
         let heuristicObjective = heuristic.objective(of: heuristicTrips)
 
+        // Large instances are solved with interchangeable enumerators pooled (exact; see PooledAssignmentModel).
+        let pooled = instance.options.count > PooledAssignmentModel.optionThreshold
+            ? PooledAssignmentModel(instance: instance, base: assignment) : nil
+        let solved = pooled?.model ?? assignment.model
+
         var chosen = heuristicTrips
         let statistics: SolverStatistics
-        if assignment.model.variables.isEmpty {
+        if solved.variables.isEmpty {
             statistics = SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil,
                                           relativeGap: nil, seconds: 0, solverVersion: solver.versionDescription,
                                           warmStartAccepted: nil, heuristicObjective: heuristicObjective,
                                           chosenObjective: heuristicObjective, source: .empty)
         } else {
-            let solution = try solver.solve(assignment.model, options: request.solverOptions,
-                                            warmStart: assignment.solutionVector(trips: heuristicTrips),
+            let warmStart = pooled?.solutionVector(trips: heuristicTrips)
+                ?? assignment.solutionVector(trips: heuristicTrips)
+            let solution = try solver.solve(solved, options: request.solverOptions, warmStart: warmStart,
                                             progress: progress)
             let result = solution.result
             var source = SolverStatistics.Source.heuristic
-            if result.status.hasSolution, result.values.count == assignment.model.variables.count {
-                let solverTrips = assignment.trips(from: result.values)
+            if result.status.hasSolution, result.values.count == solved.variables.count {
+                let solverTrips = pooled?.trips(from: result.values) ?? assignment.trips(from: result.values)
                 if assignment.respectsBoundsAndDays(solverTrips),
                    heuristic.objective(of: solverTrips) <= heuristicObjective + 1e-6 {
                     chosen = solverTrips
@@ -66,6 +72,6 @@ public struct FieldworkPlanner: Sendable {
             dayTrips: schedule.dayTrips, daysSavedByMerging: schedule.dayTrips - routes.count,
             modelTravelMinutes: schedule.modelTravelMinutes)
         return FieldworkPlan(visits: schedule.visits, routes: routes, unscheduledUnitIDs: schedule.unscheduledUnitIDs,
-                             solver: statistics, model: assignment.model, totals: totals, diagnosis: diagnosis)
+                             solver: statistics, model: solved, totals: totals, diagnosis: diagnosis)
     }
 }

@@ -178,10 +178,12 @@ public struct AssignmentInstance: Sendable {
         }
         // Fair share: the fewest day-trips that could cover the work (each demand at its best visits per trip),
         // shared in proportion to usable days.
+        // One pass over the options (a filter per demand was quadratic: 14 s on the 10× benchmark instance).
+        var bestPerTrip = Array(repeating: 0, count: demands.count)
+        for option in options { bestPerTrip[option.demandIndex] = max(bestPerTrip[option.demandIndex], option.visitsPerTrip) }
         var leastTrips = 0
-        for (demandIndex, demand) in demands.enumerated() {
-            let best = options.filter { $0.demandIndex == demandIndex }.map(\.visitsPerTrip).max() ?? 0
-            if best > 0 { leastTrips += (demand.count + best - 1) / best }
+        for (demand, best) in zip(demands, bestPerTrip) where best > 0 {
+            leastTrips += (demand.count + best - 1) / best
         }
         let staffDays = workers.reduce(0) { $0 + $1.usableDays.count }
         let loadRatio = staffDays > 0 ? min(1, Double(leastTrips) / Double(staffDays)) : 1
