@@ -169,7 +169,7 @@ struct TripScheduler {
         return Day(worker: worker, trips: trips, siteOrder: siteOrder, travelMinutes: travel, usedMinutes: used)
     }
 
-    private func makeRoute(_ day: Day, date: CalendarDate, units: [FieldworkUnit]) -> (DayRoute, [VisitAssignment]) {
+    func makeRoute(_ day: Day, date: CalendarDate, units: [FieldworkUnit]) -> (DayRoute, [VisitAssignment]) {
         let worker = instance.workers[day.worker]
         let move = Double(instance.parameters.withinCommuneMoveMinutes)
         var clock = Double(dayStartMinutes)
