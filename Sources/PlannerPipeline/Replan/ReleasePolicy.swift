@@ -1,4 +1,5 @@
 import PlannerCore
+import PlannerFieldwork
 import PlannerSampling
 
 /// Releases reserve units for nonrespondents: one per nonrespondent, the next rank of its release group.

@@ -47,8 +47,8 @@ public enum ReplanStage {
         let result = try Replanner().plan(request, solver: solver, progress: solveProgress)
 
         let weights = ReplanWeight.weights(groups: input.releaseGroups, releases: releases.releases,
-                                           progress: Dictionary(progress.map { ($0.unitID, $0) },
-                                                                uniquingKeysWith: { first, _ in first }))
+                                           states: Dictionary(progress.map { ($0.unitID, $0.stateName) },
+                                                              uniquingKeysWith: { first, _ in first }))
         return ReplanOutcome(dataset: dataset, asOf: input.asOf, result: result, history: history,
                              progress: progress, releases: releases, weights: weights,
                              droppedEnumerators: input.droppedEnumerators,

@@ -1,5 +1,4 @@
 import PlannerCore
-import PlannerSampling
 
 /// A released unit's weight after a re-plan: `ReleaseGroup.releasedWeights` with the units not lost counted
 /// as respondents (docs/replanning.md, "Weights").
@@ -22,13 +21,14 @@ public struct ReplanWeight: Hashable, Sendable {
     /// visited, who are assumed to respond — provisional weights that become final when fieldwork ends. A
     /// group with no respondent left gets its design weights and no final weight: it must be merged with
     /// another class, which the planner does not guess.
+    /// - Parameter states: `completed`, `pending` or `nonresponse` by unit ID; a unit absent is pending.
     public static func weights(groups: [ReleaseGroup], releases: [ReserveRelease],
-                               progress: [String: UnitProgress]) -> [ReplanWeight] {
+                               states: [String: String]) -> [ReplanWeight] {
         var rows: [ReplanWeight] = []
         for group in groups.sorted(by: { $0.groupID < $1.groupID }) {
             let released = releases.filter { $0.groupID == group.groupID }.count
             let members = group.members.filter { $0.role == .main || ($0.reserveRank ?? .max) <= released }
-            func state(_ unitID: String) -> String { progress[unitID]?.stateName ?? "pending" }
+            func state(_ unitID: String) -> String { states[unitID] ?? "pending" }
             let respondents = Set(members.map(\.unitID).filter { state($0) != "nonresponse" })
             if let computed = try? group.releasedWeights(released: released, respondents: respondents) {
                 rows += computed.map { weight in

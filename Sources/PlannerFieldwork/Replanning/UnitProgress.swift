@@ -1,5 +1,4 @@
 import PlannerCore
-import PlannerFieldwork
 
 /// Where one unit of the plan stands after its recorded visits.
 public struct UnitProgress: Hashable, Sendable {
