@@ -31,8 +31,11 @@ public enum ReplanStage {
         let parentProgress = parentUnits.map {
             UnitProgress(unitID: $0.unitID, visits: visitsByUnit[$0.unitID] ?? [], maxAttempts: maxAttempts)
         }
-        let releases = policy.release(nonrespondents: parentProgress.filter(\.isNonresponse),
-                                      previous: input.previousReleases)
+        let lost = parentProgress.compactMap { unit -> ReleasePolicy.LostUnit? in
+            guard case let .nonresponse(reason, date) = unit.state else { return nil }
+            return ReleasePolicy.LostUnit(unitID: unit.unitID, reason: reason, date: date)
+        }
+        let releases = policy.release(lost: lost, previous: input.previousReleases)
         let newlyReleased = releases.newReleases.compactMap { sampleByID[$0.reserveUnitID] }
         let progress = (parentProgress + newlyReleased.map { UnitProgress(unitID: $0.unitID, state: .pending(attempts: 0)) })
             .sorted { $0.unitID < $1.unitID }

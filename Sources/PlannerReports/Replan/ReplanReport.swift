@@ -48,8 +48,7 @@ enum ReplanReport {
                   "- \(text.added): \(changes.count(.added))",
                   "- \(text.removed): \(changes.count(.removed))",
                   "- \(text.movedShare): \(share)",
-                  "- \(text.solver): \(plan.solver.statusName), \(String(format: "%.2f s", plan.solver.seconds)), "
-                      + "\(text.source) \(plan.solver.source.rawValue)",
+                  "- \(text.solver): \(plan.solver.statusName), \(text.source) \(plan.solver.source.rawValue)",
                   ""]
         lines += ["| \(text.enumerator) | \(text.previous) | \(text.kept) | \(text.moved) | \(text.removed) | "
                       + "\(text.received) | \(text.now) |",

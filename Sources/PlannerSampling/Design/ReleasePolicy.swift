@@ -1,6 +1,4 @@
 import PlannerCore
-import PlannerFieldwork
-import PlannerSampling
 
 /// Releases reserve units for nonrespondents: one per nonrespondent, the next rank of its release group.
 ///
@@ -31,14 +29,26 @@ public struct ReleasePolicy: Sendable {
         public var exhausted: [String]
     }
 
-    public func release(nonrespondents: [UnitProgress], previous: [ReserveRelease]) -> Outcome {
+    /// A unit lost to the survey: why, and on the day of which visit.
+    public struct LostUnit: Hashable, Sendable {
+        public var unitID: String
+        public var reason: String
+        public var date: CalendarDate
+
+        public init(unitID: String, reason: String, date: CalendarDate) {
+            self.unitID = unitID
+            self.reason = reason
+            self.date = date
+        }
+    }
+
+    /// Releases one reserve per lost unit not already replaced in `previous`.
+    public func release(lost units: [LostUnit], previous: [ReserveRelease]) -> Outcome {
         var releases = previous
         var fresh: [ReserveRelease] = []
         var exhausted: [String] = []
-        let lost = nonrespondents.compactMap { progress -> (id: String, reason: String, date: CalendarDate)? in
-            guard case let .nonresponse(reason, date) = progress.state else { return nil }
-            return (progress.unitID, reason, date)
-        }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let lost = units.map { (id: $0.unitID, reason: $0.reason, date: $0.date) }
+            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         let replaced = Set(previous.map(\.replacedUnitID))
         for unit in lost where !replaced.contains(unit.id) {
             guard let index = groupOfUnit[unit.id] else {
