@@ -6,6 +6,6 @@ struct Planner: ParsableCommand {
         commandName: "planner",
         abstract: "Plan a survey's sample and its fieldwork.",
         subcommands: [PlanCommand.self, ValidateCommand.self, SampleCommand.self, AssignCommand.self, ReplanCommand.self,
-                      ProgressTemplateCommand.self]
+                      ProgressTemplateCommand.self, SimulateCommand.self]
     )
 }
