@@ -194,6 +194,31 @@ struct ReplanCommandTests {
                            as: UTF8.self).hasPrefix("# KẾ HOẠCH CHƯA ĐẦY ĐỦ"))
     }
 
+    @Test func aNewEnumeratorJoinsAndIsKeptForLaterReplans() throws {
+        let field = try Self.field.get()
+        let dataset = try DatasetReader().read(folder: PlannerProcess.defaultDataset)
+        let colleague = try #require(dataset.enumerators.first { $0.id.rawValue == Self.dropped })
+        let row = ["NEW01", "Người mới", colleague.postOffice.rawValue, colleague.districtCode.rawValue,
+                   String(colleague.location.latitude), String(colleague.location.longitude), "household;enterprise",
+                   "480"].joined(separator: ",")
+        try Data("enumerator_id,name,post_office,district_code,lat,lon,skills,daily_minutes\n\(row)\n".utf8)
+            .write(to: field.scratch.appendingPathComponent("joining.csv"))
+        let run = try field.replan("joined", ["--new-enumerators", "joining.csv"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let folder = field.folder("joined")
+        #expect(try folder.rows("availability/new-enumerators.csv").map { $0["enumerator_id"] } == ["NEW01"])
+        let record = try #require(try folder.manifest()["replan"] as? [String: Any])
+        #expect((record["availability"] as? [[String: Any]])?.count == 2)
+        // The next re-plan reads the new enumerator from the folder: NEW01 may appear in its progress.
+        let planned = try folder.rows("assignments.csv").filter { $0["status"] == "planned" && $0["date"] == Self.asOf }
+        let visit = try #require(planned.first)
+        try Data("unit_id,date,enumerator_id,status\n\(visit["unit_id"]!),\(Self.asOf),NEW01,completed\n".utf8)
+            .write(to: field.scratch.appendingPathComponent("by-new.csv"))
+        let next = try PlannerProcess.run(["replan", "joined", "--as-of", "2023-10-10", "--progress", "by-new.csv",
+                                           "--out", "joined-2", "--quiet"], in: field.scratch)
+        #expect(next.status == 0, "\(next.standardError)")
+    }
+
     @Test func invalidProgressIsReportedWithLocations() throws {
         let field = try Self.field.get()
         let text = """
