@@ -37,11 +37,16 @@ let package = Package(
                            "PlannerFieldwork", "PlannerReports"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "PlannerSynthetic",
+            dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "planner",
             dependencies: [
                 "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerFieldwork",
-                "PlannerReports", "PlannerPipeline",
+                "PlannerReports", "PlannerPipeline", "PlannerSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -57,6 +62,11 @@ let package = Package(
             dependencies: ["PlannerReports", "PlannerFormats", "PlannerSampling", "PlannerCore", "PlannerFieldwork",
                            "PlannerOptimization"],
             resources: [.copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlannerSyntheticTests",
+            dependencies: ["PlannerSynthetic", "PlannerFormats", "PlannerCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

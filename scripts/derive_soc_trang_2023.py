@@ -609,7 +609,7 @@ contact = "Thanh tra Sở Nội vụ tỉnh Sóc Trăng, điện thoại 02993.6
 # Each of the 11 districts is a domain with its own precision target (per_stratum); communes are selected with
 # probability proportional to their 2019 census households, then a fixed take of households per commune.
 # A take of 12 with ~14 communes per district would be needed for the target; districts have 8–13 communes,
-# so the sampler caps the communes at the district's count (every commune is then selected).
+# so the sampler takes every commune of such a district and raises its take to ⌈n_h / communes⌉ (13–21).
 stratification = "district"
 selection = "two_stage"
 allocation = "proportional"

@@ -33,10 +33,16 @@ struct DatasetArgument: ParsableArguments {
     }
 
     /// Reads and checks the dataset, or prints every problem and exits 65.
-    func load() throws -> Dataset {
+    ///
+    /// - Parameter progress: shows the read as a step, and is cleared before problems are printed.
+    func load(progress: ProgressDisplay? = nil) throws -> Dataset {
         do {
-            return try DatasetReader().read(folder: folder)
+            guard let progress else { return try DatasetReader().read(folder: folder) }
+            return try progress.run("Reading the dataset \(dataset)") { () throws(InvalidInput) -> Dataset in
+                try DatasetReader().read(folder: folder)
+            }
         } catch {
+            progress?.clearLine()
             printError(error.description)
             throw ExitStatus.invalidData
         }

@@ -15,7 +15,8 @@ struct PlanCommand: ParsableCommand {
         discussion: """
             Writes a new plan folder (default: Plans/<dataset>-seed-<seed>) with the sample files, \
             assignments.csv, route sheets per enumerator-day, post-office summaries, visit notices, the \
-            fieldwork report and manifest.json. Exits 3, after writing the folder marked incomplete, when the \
+            fieldwork report, summary.html (charts, map, calendar), routes.geojson, the Survey Solutions and \
+            SurveyCTO exports, and manifest.json. Exits 3, after writing the folder marked incomplete, when the \
             fieldwork cannot be finished in the window; the report says what is lacking and what would close the gap.
             """
     )
@@ -32,19 +33,20 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let dataset = try input.load()
+        let output = fieldwork.output
+        let progress = output.progressDisplay()
+        let dataset = try input.load(progress: progress)
         let seed = self.seed ?? dataset.settings.seed
         let sample: SamplePlan
         do {
-            sample = try SampleDesigner.design(dataset: dataset, seed: seed)
+            sample = try progress.run("Drawing the sample (seed \(seed))") {
+                try SampleDesigner.design(dataset: dataset, seed: seed)
+            }
         } catch {
             printError("The sample cannot be designed: \(error)")
             throw ExitStatus.invalidData
         }
-        let plan = try solveFieldwork(dataset: dataset, sample: sample.units, options: fieldwork)
-        let files = SampleFolder.files(for: sample, dataset: dataset)
-            + FieldworkFolder.files(plan: plan, sample: sample.units, dataset: dataset,
-                                    language: fieldwork.chosenLanguage)
+        let plan = try solveFieldwork(dataset: dataset, sample: sample.units, options: fieldwork, progress: progress)
         let destination = planDestination(out: out, dataset: input.folder, seed: seed)
         let manifest = PlanManifest(
             kind: "plan", seed: seed,
@@ -52,8 +54,19 @@ struct PlanCommand: ParsableCommand {
             dataset: input.dataset, inputs: try PlanManifest.inputFiles(in: input.folder), files: [],
             complete: plan.isComplete, solver: FieldworkStage.manifestRecord(of: plan),
             run: .init(createdAt: timestampNow(), seconds: 0))
-        try writePlan(files, manifest: manifest, started: started, to: destination)
-        try finish(plan, destination: destination, quiet: fieldwork.quiet)
+        let files = progress.run("Rendering the plan's files") {
+            let summary = SummaryInput(dataset: dataset, sample: sample.units, design: SampleDesignSummary(plan: sample),
+                                       manifest: manifest, plan: plan, language: output.chosenLanguage)
+            return SampleFolder.files(for: sample, dataset: dataset)
+                + FieldworkFolder.files(plan: plan, sample: sample.units, dataset: dataset,
+                                        language: output.chosenLanguage)
+                + [SummaryPage.file(summary)]
+        }
+        try writePlan(files, manifest: manifest, started: started, to: destination, progress: progress)
+        try finish(plan, destination: destination, output: output,
+                   report: RunReport(command: "plan", folder: destination, manifest: manifest,
+                                     language: output.chosenLanguage, sample: sample.units, plan: plan,
+                                     files: files.count))
     }
 }
 
@@ -82,17 +95,24 @@ struct AssignCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        let output = fieldwork.output
+        let progress = output.progressDisplay()
         let parent = ParentPlan(path: plan)
         let parentManifest = try parent.manifest()
         let input = DatasetArgument(datasetPath: dataset ?? parentManifest.dataset)
-        let loaded = try input.load()
+        let loaded = try input.load(progress: progress)
         try parent.checkInputsUnchanged(manifest: parentManifest, datasetFolder: input.folder)
         let sample = try parent.sample(manifest: parentManifest)
-        let fieldworkPlan = try solveFieldwork(dataset: loaded, sample: sample, options: fieldwork)
-
         let sampleFiles = try parent.files(["sample.csv", "allocation.csv", "design-report.md"])
-        let files = sampleFiles + FieldworkFolder.files(plan: fieldworkPlan, sample: sample, dataset: loaded,
-                                                        language: fieldwork.chosenLanguage)
+        let design: SampleDesignSummary
+        do {
+            design = try SampleDesignSummary.read(allocationCSV: sampleFiles[1].data, file: "\(plan)/allocation.csv")
+        } catch {
+            printError(error.description)
+            throw ExitStatus.invalidData
+        }
+        let fieldworkPlan = try solveFieldwork(dataset: loaded, sample: sample, options: fieldwork, progress: progress)
+
         let destination = out.map { planDestination(out: $0, dataset: input.folder, seed: parentManifest.seed) }
             ?? siblingDestination(of: parent.folder, suffix: "assigned")
         let manifest = PlanManifest(
@@ -101,21 +121,32 @@ struct AssignCommand: ParsableCommand {
             parent: .init(path: plan, manifestSHA256: try parent.manifestDigest()),
             complete: fieldworkPlan.isComplete, solver: FieldworkStage.manifestRecord(of: fieldworkPlan),
             run: .init(createdAt: timestampNow(), seconds: 0))
-        try writePlan(files, manifest: manifest, started: started, to: destination)
-        try finish(fieldworkPlan, destination: destination, quiet: fieldwork.quiet)
+        let files = progress.run("Rendering the plan's files") {
+            let summary = SummaryInput(dataset: loaded, sample: sample, design: design, manifest: manifest,
+                                       plan: fieldworkPlan, language: output.chosenLanguage)
+            return sampleFiles + FieldworkFolder.files(plan: fieldworkPlan, sample: sample, dataset: loaded,
+                                                       language: output.chosenLanguage)
+                + [SummaryPage.file(summary)]
+        }
+        try writePlan(files, manifest: manifest, started: started, to: destination, progress: progress)
+        try finish(fieldworkPlan, destination: destination, output: output,
+                   report: RunReport(command: "assign", folder: destination, manifest: manifest,
+                                     language: output.chosenLanguage, sample: sample, plan: fieldworkPlan,
+                                     files: files.count))
     }
 }
 
 /// Solves the fieldwork of `sample`'s main units, showing progress, and exports the model when asked.
-func solveFieldwork(dataset: Dataset, sample: [SampledUnit], options: FieldworkOptions) throws -> FieldworkPlan {
-    let progress = SolveProgressLine(quiet: options.quiet)
+func solveFieldwork(dataset: Dataset, sample: [SampledUnit], options: FieldworkOptions,
+                    progress: ProgressDisplay? = nil) throws -> FieldworkPlan {
+    let progress = progress ?? ProgressDisplay(quiet: options.quiet)
     let plan: FieldworkPlan
     do {
-        plan = try FieldworkStage.plan(dataset: dataset, sample: sample, timeLimitSeconds: options.timeLimit,
-                                       progress: progress.sink)
-        progress.finish()
+        plan = try progress.run("Planning the fieldwork (\(sample.filter { $0.role == .main }.count) visits)") {
+            try FieldworkStage.plan(dataset: dataset, sample: sample, timeLimitSeconds: options.timeLimit,
+                                    progress: progress.solverSink)
+        }
     } catch let error as FieldworkInputError {
-        progress.finish()
         printError("The fieldwork cannot be planned: \(error)")
         throw ExitStatus.invalidData
     }
@@ -131,13 +162,17 @@ func solveFieldwork(dataset: Dataset, sample: [SampledUnit], options: FieldworkO
 }
 
 /// Writes a plan folder whose manifest lists every file's digest; `started` times the whole run.
-func writePlan(_ files: [PlanFolder.File], manifest: PlanManifest, started: Date, to destination: URL) throws {
+func writePlan(_ files: [PlanFolder.File], manifest: PlanManifest, started: Date, to destination: URL,
+               progress: ProgressDisplay? = nil) throws {
+    let progress = progress ?? ProgressDisplay(mode: .silent)
     do {
-        try PlanFolder(destination: destination).write(files) { digests in
-            var complete = manifest
-            complete.files = digests
-            complete.run = .init(createdAt: manifest.run.createdAt, seconds: Date().timeIntervalSince(started))
-            return try complete.jsonData()
+        try progress.run("Writing \(files.count) files") { () throws(PlanFolder.WriteError) in
+            try PlanFolder(destination: destination).write(files) { digests in
+                var complete = manifest
+                complete.files = digests
+                complete.run = .init(createdAt: manifest.run.createdAt, seconds: Date().timeIntervalSince(started))
+                return try complete.jsonData()
+            }
         }
     } catch {
         printError(error.description)
@@ -147,14 +182,27 @@ func writePlan(_ files: [PlanFolder.File], manifest: PlanManifest, started: Date
 
 /// Prints the outcome; an incomplete plan prints its diagnosis and exits 3.
 func finish(_ plan: FieldworkPlan, destination: URL, quiet: Bool) throws {
-    let solver = FieldworkStage.manifestRecord(of: plan)
-    let totals = plan.totals
-    let gap = solver.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "–"
-    print("Fieldwork: \(totals.scheduledUnits) of \(totals.units) visits in \(totals.enumeratorDays) enumerator-days "
-          + "by \(totals.enumeratorsUsed) enumerators, \(Int(totals.travelMinutes.rounded())) travel minutes; "
-          + "GLPK \(solver.status), objective \(String(format: "%.1f", solver.objective ?? 0)), gap \(gap), "
-          + String(format: "%.1f s", solver.seconds))
-    print("Plan written to \(destination.path)")
+    try finish(plan, destination: destination, quiet: quiet, json: nil)
+}
+
+/// Prints the outcome as `--quiet` and `--json` ask; an incomplete plan prints its diagnosis and exits 3.
+func finish(_ plan: FieldworkPlan, destination: URL, output: OutputOptions, report: RunReport) throws {
+    try finish(plan, destination: destination, quiet: output.quiet, json: output.json ? try report.jsonText() : nil)
+}
+
+private func finish(_ plan: FieldworkPlan, destination: URL, quiet: Bool, json: String?) throws {
+    if let json {
+        print(json)
+    } else if !quiet {
+        let solver = FieldworkStage.manifestRecord(of: plan)
+        let totals = plan.totals
+        let gap = solver.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "–"
+        print("Fieldwork: \(totals.scheduledUnits) of \(totals.units) visits in \(totals.enumeratorDays) "
+              + "enumerator-days by \(totals.enumeratorsUsed) enumerators, \(Int(totals.travelMinutes.rounded())) "
+              + "travel minutes; GLPK \(solver.status), objective \(String(format: "%.1f", solver.objective ?? 0)), "
+              + "gap \(gap), " + String(format: "%.1f s", solver.seconds))
+        print("Plan written to \(destination.path)")
+    }
     if let diagnosis = plan.diagnosis, !plan.isComplete {
         printError("INCOMPLETE PLAN: \(plan.unscheduledUnitIDs.count) visits cannot be made in the window.")
         for line in diagnosis.summaryLines { printError("  " + line) }

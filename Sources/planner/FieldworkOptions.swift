@@ -10,21 +10,18 @@ struct FieldworkOptions: ParsableArguments {
     @Option(help: "Also write the exact model solved, as free MPS (.mps) or CPLEX LP (.lp).")
     var exportModel: String?
 
-    @Option(help: "Language of the sheets and notices: vi (default) or en.")
-    var language: String = "vi"
-
-    @Flag(help: "No progress lines.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if Language(rawValue: language) == nil { throw ValidationError("--language must be vi or en") }
         if let exportModel, !["mps", "lp"].contains(URL(fileURLWithPath: exportModel).pathExtension.lowercased()) {
             throw ValidationError("--export-model needs a file name ending in .mps or .lp")
         }
     }
 
-    var chosenLanguage: Language { Language(rawValue: language) ?? .vietnamese }
+    var quiet: Bool { output.quiet }
+
+    var chosenLanguage: Language { output.chosenLanguage }
 
     var exportURL: URL? {
         exportModel.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }

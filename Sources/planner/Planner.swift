@@ -5,7 +5,7 @@ struct Planner: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planner",
         abstract: "Plan a survey's sample and its fieldwork.",
-        subcommands: [PlanCommand.self, ValidateCommand.self, SampleCommand.self, AssignCommand.self, ReplanCommand.self,
-                      ProgressTemplateCommand.self, SimulateCommand.self]
+        subcommands: [PlanCommand.self, ValidateCommand.self, SampleCommand.self, AssignCommand.self,
+                      GenerateCommand.self, ReplanCommand.self, ProgressTemplateCommand.self, SimulateCommand.self]
     )
 }

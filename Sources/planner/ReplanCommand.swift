@@ -50,6 +50,7 @@ struct ReplanCommand: ParsableCommand {
     @OptionGroup var fieldwork: FieldworkOptions
 
     func validate() throws {
+        if fieldwork.output.json { throw ValidationError("--json is not available for replan yet") }
         guard CalendarDate(iso8601: asOf) != nil else { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
         guard changeCost >= 0, changeCost.isFinite else { throw ValidationError("--change-cost must be 0 or more") }
     }
@@ -60,7 +61,8 @@ struct ReplanCommand: ParsableCommand {
         let parent = ParentPlan(path: plan)
         let parentManifest = try parent.manifest()
         let input = DatasetArgument(datasetPath: dataset ?? parentManifest.dataset)
-        let baseDataset = try input.load()
+        let display = fieldwork.output.progressDisplay()
+        let baseDataset = try input.load(progress: display)
         try parent.checkInputsUnchanged(manifest: parentManifest, datasetFolder: input.folder)
         let calendar = baseDataset.settings.calendar
         guard asOfDate >= calendar.firstDay else {
@@ -70,7 +72,9 @@ struct ReplanCommand: ParsableCommand {
             throw ValidationError("--as-of must be on or after the parent plan's as-of date, \(parentAsOf)")
         }
 
-        let state = try ParentPlanState(parent: parent, manifest: parentManifest, dataset: baseDataset)
+        let state = try display.run("Reading the plan \(plan)") {
+            try ParentPlanState(parent: parent, manifest: parentManifest, dataset: baseDataset)
+        }
         let changes = try readChanges(dataset: state.dataset)
         let datasetNow = ReplanInput(dataset: state.dataset, sample: [], releaseGroups: [], plannedVisits: [],
                                      history: [], addedUnavailability: changes.unavailability,
@@ -84,13 +88,12 @@ struct ReplanCommand: ParsableCommand {
             plannedVisits: state.visits.planned, history: history, previousReleases: state.releases,
             addedUnavailability: changes.unavailability, addedEnumerators: changes.newEnumerators, asOf: asOfDate,
             solverOptions: options, changedTripMinutes: changeCost)
-        let progressLine = SolveProgressLine(quiet: fieldwork.quiet)
         let outcome: ReplanOutcome
         do {
-            outcome = try ReplanStage.replan(replanInput, solveProgress: progressLine.sink)
-            progressLine.finish()
+            outcome = try display.run("Re-planning from \(asOfDate)") {
+                try ReplanStage.replan(replanInput, solveProgress: display.solverSink)
+            }
         } catch let error as FieldworkInputError {
-            progressLine.finish()
             printError("The fieldwork cannot be re-planned: \(error)")
             throw ExitStatus.invalidData
         }
@@ -111,8 +114,14 @@ struct ReplanCommand: ParsableCommand {
             history: outcome.history, progress: outcome.progress, releases: outcome.releases.releases,
             newReleases: outcome.releases.newReleases, exhausted: outcome.releases.exhausted,
             weights: outcome.weights, droppedEnumerators: outcome.droppedEnumerators, availability: accumulated)
-        let files = try parent.files(["sample.csv", "allocation.csv", "design-report.md"], manifest: parentManifest)
-            + ReplanFolder.files(content, language: fieldwork.chosenLanguage)
+        let sampleFiles = try parent.files(["sample.csv", "allocation.csv", "design-report.md"], manifest: parentManifest)
+        let design: SampleDesignSummary
+        do {
+            design = try SampleDesignSummary.read(allocationCSV: sampleFiles[1].data, file: "\(plan)/allocation.csv")
+        } catch {
+            printError(error.description)
+            throw ExitStatus.invalidData
+        }
         let destination = out.map { planDestination(out: $0, dataset: input.folder, seed: parentManifest.seed) }
             ?? siblingDestination(of: parent.folder, suffix: "replan-\(asOfDate)")
         var manifest = PlanManifest(
@@ -126,8 +135,14 @@ struct ReplanCommand: ParsableCommand {
             availability: try digests([unavailable, newEnumerators].compactMap { $0 }),
             newReleases: outcome.releases.newReleases.count, releases: outcome.releases.releases.count,
             changedTripMinutes: changeCost)
-        try writePlan(files, manifest: manifest, started: started, to: destination)
-        printSummary(content)
+        let files = display.run("Rendering the plan's files") {
+            let summary = SummaryInput(dataset: outcome.dataset, sample: state.sample, design: design,
+                                       manifest: manifest, plan: outcome.plan, language: fieldwork.chosenLanguage)
+            return sampleFiles + ReplanFolder.files(content, language: fieldwork.chosenLanguage)
+                + [SummaryPage.file(summary)]
+        }
+        try writePlan(files, manifest: manifest, started: started, to: destination, progress: display)
+        if !fieldwork.quiet { printSummary(content) }
         try finish(outcome.plan, destination: destination, quiet: fieldwork.quiet)
     }
 

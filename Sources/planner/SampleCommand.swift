@@ -9,11 +9,12 @@ import PlannerSampling
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
-        abstract: "Draw the stratified sample and write sample.csv, allocation.csv and the design report.",
+        abstract: "Draw the stratified sample and write sample.csv, allocation.csv, the design report and summary.html.",
         discussion: """
             Writes a new plan folder (default: Plans/<dataset>-seed-<seed>) with sample.csv, allocation.csv, \
-            design-report.md and manifest.json. An existing folder is never overwritten. The same dataset and \
-            seed give byte-identical files (only the manifest's "run" section differs).
+            design-report.md, summary.html (the design, its chart and a map of the sample) and manifest.json. An \
+            existing folder is never overwritten. The same dataset and seed give byte-identical files (only the \
+            manifest's "run" section differs).
             """
     )
 
@@ -25,33 +26,39 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "The plan folder to create (must not exist).")
     var out: String?
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let started = Date()
-        let dataset = try input.load()
+        let progress = output.progressDisplay()
+        let inputDigests = InputDigests(folder: input.folder)
+        let dataset = try input.load(progress: progress)
         let seed = self.seed ?? dataset.settings.seed
         let plan: SamplePlan
         do {
-            plan = try SampleDesigner.design(dataset: dataset, seed: seed)
+            plan = try progress.run("Drawing the sample (seed \(seed))") {
+                try SampleDesigner.design(dataset: dataset, seed: seed)
+            }
         } catch {
             printError("The sample cannot be designed: \(error)")
             throw ExitStatus.invalidData
         }
         let destination = planDestination(out: out, dataset: input.folder, seed: seed)
-        let files = SampleFolder.files(for: plan, dataset: dataset)
-        let inputs = try PlanManifest.inputFiles(in: input.folder)
-        do {
-            try PlanFolder(destination: destination).write(files) { digests in
-                try PlanManifest(
-                    kind: "sample", seed: seed,
-                    generator: .init(name: Xoshiro256StarStar.name, version: Xoshiro256StarStar.version),
-                    dataset: input.dataset, inputs: inputs, files: digests,
-                    run: .init(createdAt: timestampNow(), seconds: Date().timeIntervalSince(started))
-                ).jsonData()
-            }
-        } catch {
-            printError(error.description)
-            throw error.kind == .exists ? ExitStatus.cannotCreate : ExitStatus.internalFailure
+        let manifest = PlanManifest(
+            kind: "sample", seed: seed,
+            generator: .init(name: Xoshiro256StarStar.name, version: Xoshiro256StarStar.version),
+            dataset: input.dataset, inputs: try inputDigests.value(), files: [],
+            run: .init(createdAt: timestampNow(), seconds: 0))
+        let summary = SummaryInput(dataset: dataset, sample: plan.units, design: SampleDesignSummary(plan: plan),
+                                   manifest: manifest, plan: nil, language: output.chosenLanguage)
+        let files = SampleFolder.files(for: plan, dataset: dataset) + [SummaryPage.file(summary)]
+        try writePlan(files, manifest: manifest, started: started, to: destination, progress: progress)
+        if output.json {
+            print(try RunReport(command: "sample", folder: destination, manifest: manifest,
+                                language: output.chosenLanguage, sample: plan.units, plan: nil,
+                                files: files.count).jsonText())
+        } else if !output.quiet {
+            print(SampleFolder.summaryLine(for: plan, destination: destination))
         }
-        print(SampleFolder.summaryLine(for: plan, destination: destination))
     }
 }

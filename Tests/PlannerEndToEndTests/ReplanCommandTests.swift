@@ -40,9 +40,10 @@ struct ReplanCommandTests {
 
         deinit { try? FileManager.default.removeItem(at: scratch) }
 
-        func replan(_ out: String, _ extra: [String] = []) throws -> PlannerProcess.Run {
+        func replan(_ out: String, _ extra: [String] = [], quiet: Bool = true) throws -> PlannerProcess.Run {
             try PlannerProcess.run(["replan", "p", "--as-of", ReplanCommandTests.asOf, "--progress", "progress.csv",
-                                    "--unavailable", "drop.csv", "--out", out, "--quiet"] + extra, in: scratch)
+                                    "--unavailable", "drop.csv", "--out", out] + (quiet ? ["--quiet"] : []) + extra,
+                                   in: scratch)
         }
 
         func folder(_ name: String) -> PlanFolderReader { PlanFolderReader(folder: scratch.appendingPathComponent(name)) }
@@ -52,7 +53,7 @@ struct ReplanCommandTests {
 
     @Test func historyIsFrozenAndEveryUnitIsAccountedForOnce() throws {
         let field = try Self.field.get()
-        let run = try field.replan("r1")
+        let run = try field.replan("r1", quiet: false)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("of the other enumerators' remaining visits moved"))
         let parent = field.folder("p"), replan = field.folder("r1")

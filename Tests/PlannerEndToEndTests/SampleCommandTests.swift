@@ -37,7 +37,8 @@ struct SampleCommandTests {
 
         // The manifest's digests are those of the files written.
         let digests = try #require(manifestA["files"] as? [[String: Any]])
-        #expect(digests.map { $0["path"] as? String } == ["allocation.csv", "design-report.md", "sample.csv"])
+        #expect(digests.map { $0["path"] as? String } == ["allocation.csv", "design-report.md", "sample.csv",
+                                                        "summary.html"])
     }
 
     @Test func anExistingPlanFolderIsNeverOverwritten() throws {

@@ -21,7 +21,11 @@ public struct Dataset: Sendable {
         self.enterprises = enterprises.sorted { $0.id < $1.id }
         self.enumerators = enumerators.sorted { $0.id < $1.id }
         self.unavailability = unavailability
-        self.households = households?.sorted { $0.id < $1.id }
+        // A listing of a million households usually comes sorted: checking is much cheaper than sorting a copy.
+        self.households = households.map { listing in
+            zip(listing.dropFirst(), listing).allSatisfy { later, earlier in !(later.id < earlier.id) }
+                ? listing : listing.sorted { $0.id < $1.id }
+        }
         self.travelOverrides = travelOverrides
     }
 

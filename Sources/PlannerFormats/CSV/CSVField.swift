@@ -25,3 +25,17 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// Removes leading and trailing spaces, tabs and line breaks, as `StringProtocol.trimmingSpaces()` does.
+    ///
+    /// Almost every value has nothing to trim: when neither end byte is a space, tab or line break, neither end
+    /// Character can be one (each of them starts and ends with such a byte), and the string is returned as it
+    /// is, without walking its Characters.
+    func trimmingSpaces() -> String {
+        let isSpaceByte = { (byte: UInt8?) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var text = self
+        let endsAreSpaces = text.withUTF8 { isSpaceByte($0.first) || isSpaceByte($0.last) }
+        return endsAreSpaces ? self[...].trimmingSpaces() : self
+    }
+}

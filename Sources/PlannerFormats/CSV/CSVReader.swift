@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads CSV as RFC 4180 describes it, keeping every field's line and column.
 ///
@@ -29,57 +36,18 @@ public struct CSVReader: Sendable {
     /// Returns the table of every well-formed record even when some records were not (so that their values
     /// can still be checked), or nil when the file has no usable header: wrong encoding, empty.
     public func read(_ data: Data, file: String, problems: inout ProblemLog) -> CSVTable? {
-        let source: UTF8Source
-        do {
-            source = try UTF8Source(data: data, file: file)
-        } catch {
-            problems.add(error)
-            return nil
-        }
-        var parser = Parser(source: source, file: file, maximumFieldLength: maximumFieldLength)
-        var rawRecords = parser.parseRecords()
-        for problem in parser.problems { problems.add(problem) }
-
-        guard !rawRecords.isEmpty else {
-            if parser.problems.isEmpty {
-                problems.add(file: file, at: SourceLocation(line: 1, column: 1), field: "header",
-                             expected: "a header line naming the columns", found: "an empty file")
-            }
-            return nil
-        }
-        let headerRecord = rawRecords.removeFirst()
-        let header = headerRecord.fields.map { CSVField(text: $0.text.trimmingSpaces(), location: $0.location) }
-        checkDuplicateNames(in: header, file: file, problems: &problems)
-
+        guard var stream = records([UInt8](data), file: file, problems: &problems) else { return nil }
         var records: [CSVTable.Record] = []
-        records.reserveCapacity(rawRecords.count)
-        for raw in rawRecords {
-            if raw.fields.count == header.count {
-                if !raw.hasOverlongField { records.append(CSVTable.Record(fields: raw.fields)) }
-            } else if raw.fields.count > header.count {
-                problems.add(file: file, at: raw.fields[header.count].location, field: "record",
-                             expected: "\(header.count) fields as in the header",
-                             found: "\(raw.fields.count) fields (an unquoted comma?)")
-            } else {
-                problems.add(file: file, at: raw.end, field: header[raw.fields.count].text,
-                             expected: "\(header.count) fields as in the header",
-                             found: "\(raw.fields.count) field\(raw.fields.count == 1 ? "" : "s")")
-            }
+        while let record = stream.next(problems: &problems) {
+            records.append(record)
         }
-        return CSVTable(file: file, header: header, records: records)
+        return CSVTable(file: file, header: stream.header, records: records)
     }
 
-    private func checkDuplicateNames(in header: [CSVField], file: String, problems: inout ProblemLog) {
-        var firstSeen: [String: SourceLocation] = [:]
-        for field in header where !field.text.isEmpty {
-            if let first = firstSeen[field.text] {
-                problems.add(file: file, at: field.location, field: field.text,
-                             expected: "each column name once in the header",
-                             found: "\(InputProblem.quoted(field.text)) again (first at \(first))")
-            } else {
-                firstSeen[field.text] = field.location
-            }
-        }
+    /// The well-formed records of a file one at a time, for files too large to hold as a table; nil, with the
+    /// problem added, when the file has no usable header.
+    func records(_ bytes: [UInt8], file: String, problems: inout ProblemLog) -> CSVRecordStream? {
+        CSVRecordStream(bytes: bytes, file: file, maximumFieldLength: maximumFieldLength, problems: &problems)
     }
 }
 
@@ -103,9 +71,13 @@ extension CSVReader {
         private var index = 0
         private var line = 1
         private var column = 1
-        private(set) var problems: [InputProblem] = []
+        /// Problems found since the caller last took them.
+        private var problems: [InputProblem] = []
+        /// Whether any problem was found in the file so far.
+        private(set) var hasFoundProblems = false
         /// The header, once read, names the fields of later problems.
         private var header: [String] = []
+        private var hasReadHeader = false
 
         private static let quote = UInt8(ascii: "\"")
         private static let comma = UInt8(ascii: ",")
@@ -119,15 +91,48 @@ extension CSVReader {
             self.maximumFieldLength = maximumFieldLength
         }
 
-        mutating func parseRecords() -> [RawRecord] {
-            var records: [RawRecord] = []
+        /// The next record that is not a blank line, or nil at the end of the file or after an unterminated
+        /// quote; the first one is the header.
+        mutating func nextRecord() -> RawRecord? {
             while index < bytes.count {
-                guard let record = parseRecord() else { break }
+                guard let record = parseRecord() else { return nil }
                 if record.isBlankLine { continue }
-                if records.isEmpty { header = record.fields.map { $0.text.trimmingSpaces() } }
-                records.append(record)
+                if !hasReadHeader {
+                    header = record.fields.map { $0.text.trimmingSpaces() }
+                    hasReadHeader = true
+                }
+                return record
             }
-            return records
+            return nil
+        }
+
+        /// The file's bytes and where the next record starts, for a scanner that reads on from here.
+        var remainder: (bytes: [UInt8], start: Int) { (bytes, index) }
+
+        /// Line feeds from here to the end: at least the number of records left, less one.
+        func lineFeedsAhead() -> Int {
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                var count = 0
+                var offset = index
+                while offset < buffer.count,
+                      let found = memchr(base + offset, Int32(Self.lineFeed), buffer.count - offset) {
+                    count += 1
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+                return count
+            }
+        }
+
+        /// Hands over the problems found since the last call.
+        mutating func takeProblems() -> [InputProblem] {
+            defer { problems.removeAll(keepingCapacity: true) }
+            return problems
+        }
+
+        private mutating func report(_ problem: InputProblem) {
+            problems.append(problem)
+            hasFoundProblems = true
         }
 
         private func fieldName(_ position: Int) -> String {
@@ -138,14 +143,15 @@ extension CSVReader {
         /// Parses one record; nil after an unterminated quote, which ends the file.
         private mutating func parseRecord() -> RawRecord? {
             var record = RawRecord()
+            record.fields.reserveCapacity(max(header.count, 1))
             while true {
                 let start = SourceLocation(line: line, column: column)
-                let name = fieldName(record.fields.count)
+                let position = record.fields.count
                 var text: String
                 var length = 0
                 let isQuoted = index < bytes.count && bytes[index] == Self.quote
                 if isQuoted {
-                    guard let quoted = parseQuoted(start: start, name: name, length: &length) else { return nil }
+                    guard let quoted = parseQuoted(start: start, position: position, length: &length) else { return nil }
                     text = quoted
                 } else {
                     let begin = index
@@ -163,9 +169,9 @@ extension CSVReader {
                 if length > maximumFieldLength {
                     record.hasOverlongField = true
                     text = ""
-                    problems.append(InputProblem(file: file, location: start, field: name,
-                                                 expected: "at most \(maximumFieldLength) characters",
-                                                 found: "a field of \(length) characters"))
+                    report(InputProblem(file: file, location: start, field: fieldName(position),
+                                        expected: "at most \(maximumFieldLength) characters",
+                                        found: "a field of \(length) characters"))
                 }
                 record.fields.append(CSVField(text: text, location: start))
                 record.isBlankLine = record.fields.count == 1 && length == 0 && !isQuoted
@@ -190,26 +196,34 @@ extension CSVReader {
         }
 
         /// Parses a quoted field from its opening quote; nil when the file ends inside it.
-        private mutating func parseQuoted(start: SourceLocation, name: String, length: inout Int) -> String? {
-            var content: [UInt8] = []
+        ///
+        /// The text is decoded straight from the file's bytes; only a field with doubled quotes is copied, piece
+        /// by piece. (A field longer than the maximum is read to its end but its text is never used.)
+        private mutating func parseQuoted(start: SourceLocation, position: Int, length: inout Int) -> String? {
+            var unescaped: [UInt8]?
             index += 1
             column += 1
+            var pieceStart = index
+            let contentEnd: Int
             while true {
                 guard index < bytes.count else {
-                    problems.append(InputProblem(file: file, location: start, field: name,
-                                                 expected: "a closing quote for the field opened here",
-                                                 found: "the end of the file (is the file truncated?)"))
+                    report(InputProblem(file: file, location: start, field: fieldName(position),
+                                        expected: "a closing quote for the field opened here",
+                                        found: "the end of the file (is the file truncated?)"))
                     return nil
                 }
                 let byte = bytes[index]
                 if byte == Self.quote {
                     if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
-                        if length < maximumFieldLength { content.append(Self.quote) }
+                        if unescaped == nil { unescaped = [] }
+                        unescaped!.append(contentsOf: bytes[pieceStart...index])
                         length += 1
                         index += 2
                         column += 2
+                        pieceStart = index
                         continue
                     }
+                    contentEnd = index
                     index += 1
                     column += 1
                     break
@@ -221,7 +235,6 @@ extension CSVReader {
                     column += 1
                 }
                 if UTF8Source.startsCodePoint(byte) { length += 1 }
-                if length <= maximumFieldLength { content.append(byte) }
                 index += 1
             }
             if index < bytes.count {
@@ -233,12 +246,13 @@ extension CSVReader {
                         if UTF8Source.startsCodePoint(bytes[index]) { column += 1 }
                         index += 1
                     }
-                    problems.append(InputProblem(file: file, location: location, field: name,
-                                                 expected: "a comma or a line end after the closing quote",
-                                                 found: InputProblem.quoted(source.text(begin..<index))))
+                    report(InputProblem(file: file, location: location, field: fieldName(position),
+                                        expected: "a comma or a line end after the closing quote",
+                                        found: InputProblem.quoted(source.text(begin..<index))))
                 }
             }
-            return String(decoding: content, as: UTF8.self)
+            guard let unescaped else { return source.text(pieceStart..<contentEnd) }
+            return String(decoding: unescaped + bytes[pieceStart..<contentEnd], as: UTF8.self)
         }
     }
 }

@@ -5,10 +5,10 @@ import PlannerCore
 struct CSVRowReader {
     let file: String
     let record: CSVTable.Record
-    let columns: [String: Int]
+    let columns: CSVColumns
 
     func field(_ column: String) -> CSVField {
-        record.fields[columns[column]!]
+        record.fields[columns.position(of: column)]
     }
 
     func problem(_ column: String, expected: String, found: String, _ problems: inout ProblemLog) {
@@ -48,9 +48,54 @@ struct CSVRowReader {
 
     /// Plain decimal notation only: Swift's `Double(_:)` also takes "nan", "inf" and hexadecimal floats.
     static func decimal(_ text: String) -> Double? {
-        let allowed = text.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+        if let value = shortDecimal(text) { return value }
+        // Byte by byte: ASCII digits, signs, point and exponent, which is what the Characters allowed before
+        // (an ASCII Character that is a number is a digit; a byte outside this set cannot belong to one).
+        let allowed = text.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E || byte == 0x65 || byte == 0x45
+        }
         guard allowed, let value = Double(text), value.isFinite else { return nil }
         return value
+    }
+
+    /// Powers of ten exactly representable as a Double.
+    private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
+
+    /// `[-]digits[.digits]` with at most 15 digits in all, as the nearest Double, without `strtod`.
+    ///
+    /// Clinger's fast path (1990): the digits as an integer m < 10¹⁵ < 2⁵³ and 10^k (k ≤ 15 < 22) are both
+    /// exact Doubles, so the one division m / 10^k is correctly rounded — the same Double `strtod` returns.
+    /// Anything else (an exponent, a plus sign, more digits) returns nil and is left to `Double(_:)`.
+    private static func shortDecimal(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { shortDecimal($0[...]) }
+    }
+
+    /// `shortDecimal` on the bytes of a field.
+    static func shortDecimal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        var mantissa = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        let isNegative = bytes.first == 0x2D
+        for byte in bytes.dropFirst(isNegative ? 1 : 0) {
+            switch byte {
+            case 0x30...0x39:
+                mantissa = mantissa &* 10 &+ Int(byte &- 0x30)
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+            case 0x2E where !seenPoint:
+                seenPoint = true
+            default:
+                return nil
+            }
+            if digits > 15 { return nil }
+        }
+        guard digits > 0 else { return nil }
+        let magnitude = Double(mantissa) / exactPowersOfTen[fractionDigits]
+        return isNegative ? -magnitude : magnitude
     }
 
     func date(_ column: String, optional: Bool = false, _ problems: inout ProblemLog) -> CalendarDate? {

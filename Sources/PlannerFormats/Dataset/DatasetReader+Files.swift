@@ -23,7 +23,7 @@ extension DatasetReader.Reading {
         let types: [(String, CommuneType)] = [("Phường", .ward), ("Thị trấn", .town), ("Xã", .commune),
                                               ("ward", .ward), ("town", .town), ("commune", .commune)]
         var known: [CommuneCode: DistrictCode?] = [:]
-        var seen: [CommuneCode: SourceLocation] = [:]
+        var seen = IDRegister<CommuneCode>()
         var districtNameLines: [DistrictCode: Int] = [:]
         var communes: [Commune] = []
         for row in rows(of: table, columns: indices) {
@@ -61,7 +61,7 @@ extension DatasetReader.Reading {
         let columns = ["zone_id", "zone_name", "status", "district_code", "commune_code", "lat", "lon"]
         guard let (table, indices) = table("zones.csv", required: true, columns: columns) else { return [] }
         let statuses = ZoneStatus.allCases.map { ($0.rawValue, $0) }
-        var seen: [ZoneID: SourceLocation] = [:]
+        var seen = IDRegister<ZoneID>()
         var known: Set<ZoneID> = []
         var zones: [IndustrialZone] = []
         for row in rows(of: table, columns: indices) {
@@ -86,7 +86,7 @@ extension DatasetReader.Reading {
     mutating func readEnterprises(boundingBox: BoundingBox?) -> [Enterprise] {
         let columns = ["enterprise_id", "name", "district_code", "commune_code", "zone_id", "employees", "lat", "lon"]
         guard let (table, indices) = table("enterprises.csv", required: true, columns: columns) else { return [] }
-        var seen: [EnterpriseID: SourceLocation] = [:]
+        var seen = IDRegister<EnterpriseID>()
         var enterprises: [Enterprise] = []
         for row in rows(of: table, columns: indices) {
             let id = row.text("enterprise_id", &problems).map(EnterpriseID.init)
@@ -121,7 +121,7 @@ extension DatasetReader.Reading {
     mutating func readEnumerators(boundingBox: BoundingBox?, file: String = "enumerators.csv") -> [ReadEnumerator] {
         let columns = ["enumerator_id", "name", "post_office", "district_code", "lat", "lon", "skills", "daily_minutes"]
         guard let (table, indices) = table(file, required: true, columns: columns) else { return [] }
-        var seen: [EnumeratorID: SourceLocation] = [:]
+        var seen = IDRegister<EnumeratorID>()
         var known: Set<EnumeratorID> = []
         var enumerators: [ReadEnumerator] = []
         for row in rows(of: table, columns: indices) {
@@ -217,16 +217,40 @@ extension DatasetReader.Reading {
         }
     }
 
+    /// Reads the listing with `ListingScanner` when it has nothing to report; otherwise streams it record by
+    /// record, checking each (a listing can hold a million households, and no table of it is built).
     mutating func readHouseholds(boundingBox: BoundingBox?) -> [Household]? {
-        let columns = ["household_id", "commune_code", "address", "lat", "lon"]
-        guard let (table, indices) = table("households.csv", required: false, columns: columns) else { return nil }
-        var seen: [HouseholdID: SourceLocation] = [:]
+        let names = ["household_id", "commune_code", "address", "lat", "lon"]
+        guard let opened = records("households.csv", required: false, columns: names) else { return nil }
+        var stream = opened.stream
+        let (file, columns) = (stream.file, opened.columns)
+        let remainder = stream.remainder
+        let scanner = ListingScanner(
+            bytes: remainder.bytes, start: remainder.start,
+            positions: (columns.position(of: "household_id"), columns.position(of: "commune_code"),
+                        columns.position(of: "address"), columns.position(of: "lat"), columns.position(of: "lon")),
+            fieldCount: stream.header.count, maximumFieldLength: stream.maximumFieldLength,
+            knownCommunes: communeDistricts, boundingBox: boundingBox)
+        if let households = scanner.scan(reservingCapacity: stream.maximumRemainingRecords) { return households }
+        var seen = IDRegister<HouseholdID>(reservingCapacity: stream.maximumRemainingRecords)
         var households: [Household] = []
-        for row in rows(of: table, columns: indices) {
+        households.reserveCapacity(stream.maximumRemainingRecords)
+        // A listing comes commune by commune: the last commune's check is reused while the code repeats.
+        var lastCommune: (code: CommuneCode, isValid: Bool)?
+        while let record = stream.next(problems: &problems) {
+            let row = CSVRowReader(file: file, record: record, columns: columns)
             let id = row.text("household_id", &problems).map(HouseholdID.init)
             let commune = row.text("commune_code", &problems).map(CommuneCode.init)
             let location = row.coordinates(optional: true, boundingBox: boundingBox, &problems)
-            let communeIsValid = commune.map { checkCommune($0, district: nil, row: row) } ?? false
+            var communeIsValid = false
+            if let commune {
+                if let lastCommune, lastCommune.code == commune, lastCommune.isValid {
+                    communeIsValid = true
+                } else {
+                    communeIsValid = checkCommune(commune, district: nil, row: row)
+                    lastCommune = (commune, communeIsValid)
+                }
+            }
             guard let id, checkUnique(id, column: "household_id", in: row, seen: &seen) else { continue }
             let point: GeoPoint?
             switch location {

@@ -76,6 +76,13 @@ extension DatasetReader {
             folder.appendingPathComponent(name).relativePath
         }
 
+        /// The file's bytes as an array, read straight into it; nil as for `load`, which also reports any
+        /// failure (a large listing is then never held twice, as `Data` and as an array).
+        mutating func loadBytes(_ name: String, required: Bool) -> [UInt8]? {
+            if let bytes = FileBytes.contents(of: folder.appendingPathComponent(name)) { return bytes }
+            return load(name, required: required).map { [UInt8]($0) }
+        }
+
         /// The file's bytes; nil when absent (a problem if it is required) or unreadable (always a problem).
         mutating func load(_ name: String, required: Bool) -> Data? {
             let url = folder.appendingPathComponent(name)
@@ -96,41 +103,55 @@ extension DatasetReader {
         }
 
         /// Reads a CSV file and checks its header; nil when it has no usable header.
-        mutating func table(_ name: String, required: Bool, columns: [String]) -> (CSVTable, [String: Int])? {
-            guard let data = load(name, required: required) else { return nil }
-            guard let table = csvReader.read(data, file: path(name), problems: &problems) else { return nil }
-            var indices: [String: Int] = [:]
+        mutating func table(_ name: String, required: Bool, columns: [String]) -> (CSVTable, CSVColumns)? {
+            guard let opened = records(name, required: required, columns: columns) else { return nil }
+            var stream = opened.stream
+            var records: [CSVTable.Record] = []
+            while let record = stream.next(problems: &problems) {
+                records.append(record)
+            }
+            return (CSVTable(file: stream.file, header: stream.header, records: records), opened.columns)
+        }
+
+        /// Opens a CSV file as a stream of records and checks its header; nil when the file is absent, has no
+        /// usable header or lacks a column (its records are then still read, for their problems).
+        mutating func records(_ name: String, required: Bool, columns: [String]) -> (stream: CSVRecordStream, columns: CSVColumns)? {
+            guard let bytes = loadBytes(name, required: required) else { return nil }
+            guard var stream = csvReader.records(bytes, file: path(name), problems: &problems) else { return nil }
+            var positions: [Int] = []
             for column in columns {
-                if let index = table.columnIndex(column) {
-                    indices[column] = index
+                if let index = stream.header.firstIndex(where: { $0.text == column }) {
+                    positions.append(index)
                 } else {
-                    let headerEnd = table.header.last.map {
+                    let headerEnd = stream.header.last.map {
                         SourceLocation(line: $0.location.line, column: $0.location.column + $0.text.unicodeScalars.count)
                     }
                     problems.add(file: path(name), at: headerEnd ?? SourceLocation(line: 1, column: 1), field: column,
                                  expected: "a column named \(column) (required: \(columns.joined(separator: ",")))",
-                                 found: "header \(table.columnNames.joined(separator: ","))")
+                                 found: "header \(stream.header.map(\.text).joined(separator: ","))")
                 }
             }
-            guard indices.count == columns.count else { return nil }
-            return (table, indices)
+            guard positions.count == columns.count else {
+                while stream.next(problems: &problems) != nil {}
+                return nil
+            }
+            return (stream, CSVColumns(names: columns, positions: positions))
         }
 
-        func rows(of table: CSVTable, columns: [String: Int]) -> [CSVRowReader] {
-            table.records.map { CSVRowReader(file: table.file, record: $0, columns: columns) }
+        func rows(of table: CSVTable, columns: CSVColumns) -> LazyMapSequence<[CSVTable.Record], CSVRowReader> {
+            table.records.lazy.map { CSVRowReader(file: table.file, record: $0, columns: columns) }
         }
 
         /// Reports a repeated ID; returns whether the ID is new.
-        mutating func checkUnique<ID: Hashable>(_ id: ID, column: String, in row: CSVRowReader,
-                                                seen: inout [ID: SourceLocation]) -> Bool {
-            let location = row.field(column).location
-            if let first = seen[id] {
+        mutating func checkUnique<ID: Hashable & Comparable>(_ id: ID, column: String, in row: CSVRowReader,
+                                                             seen: inout IDRegister<ID>) -> Bool {
+            let field = row.field(column)
+            if let first = seen.register(id, at: field.location) {
                 row.problem(column, expected: "a unique \(column)",
-                            found: "\(InputProblem.quoted(row.field(column).trimmed)) again (first on line \(first.line))",
+                            found: "\(InputProblem.quoted(field.trimmed)) again (first on line \(first.line))",
                             &problems)
                 return false
             }
-            seen[id] = location
             return true
         }
 

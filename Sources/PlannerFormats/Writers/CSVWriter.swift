@@ -63,8 +63,51 @@ public struct CSVWriter: Sendable {
         return output
     }
 
+    /// The bytes of `text(rows:)`, built in one buffer: a field that needs no change is copied as it is.
     public func data(rows: [[String]]) -> Data {
-        Data(text(rows: rows).utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 + rows.count * columns.count * 12)
+        if options.byteOrderMark { bytes.append(contentsOf: "\u{FEFF}".utf8) }
+        let lineEnding = Array(options.lineEnding.utf8)
+        for (index, column) in columns.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendField(column.name, neutralizing: false, to: &bytes)
+        }
+        bytes.append(contentsOf: lineEnding)
+        for row in rows {
+            precondition(row.count == columns.count, "a CSV row has \(row.count) values for \(columns.count) columns")
+            for (index, (column, value)) in zip(columns, row).enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendField(value, neutralizing: options.neutralizesFormulas && column.kind == .text, to: &bytes)
+            }
+            bytes.append(contentsOf: lineEnding)
+        }
+        return Data(bytes)
+    }
+
+    /// Appends a field as `text(rows:)` writes it. Most fields start with none of the formula characters or a
+    /// space, end with no space and hold no comma, quote or line break: their bytes are copied; any other goes
+    /// through `neutralized` and `quotedIfNeeded` (each of the characters they look for is one ASCII byte, and
+    /// only a space at either end needs the Character-level comparison).
+    private func appendField(_ value: String, neutralizing: Bool, to bytes: inout [UInt8]) {
+        var value = value
+        let isPlain = value.withUTF8 { utf8 -> Bool in
+            if let first = utf8.first {
+                if first == 0x20 || utf8.last == 0x20 { return false }
+                if neutralizing {
+                    switch first {
+                    case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return false  // = + - @ tab CR
+                    default: break
+                    }
+                }
+            }
+            return !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        }
+        if isPlain {
+            bytes.append(contentsOf: value.utf8)
+        } else {
+            bytes.append(contentsOf: Self.quotedIfNeeded(neutralizing ? Self.neutralized(value) : value).utf8)
+        }
     }
 
     static func neutralized(_ value: String) -> String {

@@ -5,7 +5,8 @@ import PlannerFormats
 import PlannerSampling
 
 /// The files a fieldwork plan adds to a plan folder: assignments, route sheets, post-office summaries, visit
-/// notices and the fieldwork report (docs/plan-files.md lists every file and column).
+/// notices, the fieldwork report, the GeoJSON of routes and the hand-over exports (docs/plan-files.md lists every
+/// file and column). `summary.html` is added by the commands (`SummaryPage`), since it also needs the manifest.
 ///
 /// A pure function of its inputs: the same plan, sample, dataset and language give the same bytes, so two plan
 /// folders can be compared file by file.
@@ -30,6 +31,9 @@ public enum FieldworkFolder {
         files += RouteSheets.files(context)
         files += PostOfficeSummaries.files(context)
         files += VisitNotices.files(context)
+        files += [.init(RoutesGeoJSON.fileName, RoutesGeoJSON.data(context)),
+                  .init(SurveySolutionsAssignments.path, SurveySolutionsAssignments.data(context)),
+                  .init(SurveyCTOCases.path, SurveyCTOCases.data(context))]
         return files.sorted { $0.path < $1.path }
     }
 }

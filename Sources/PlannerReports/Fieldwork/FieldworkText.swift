@@ -90,6 +90,8 @@ struct FieldworkText: Sendable {
     let bestBoundLabel: String
     let gapLabel: String
     let secondsLabel: String
+    /// Where the measured solve time is: kept out of every other file so that plans compare byte for byte.
+    let secondsInManifest: String
     let solverVersionLabel: String
     let planSourceLabel: String
     let warmStartLabel: String
@@ -194,6 +196,7 @@ struct FieldworkText: Sendable {
         diagnosisHeading: "Chẩn đoán: thiếu năng lực ở đâu và cách khắc phục",
         missedHeading: "Các đơn vị sẽ bị bỏ sót", statusLabel: "Trạng thái", objectiveLabel: "Giá trị mục tiêu (MIP)",
         bestBoundLabel: "Cận tốt nhất", gapLabel: "Khoảng cách tương đối", secondsLabel: "Thời gian giải (giây)",
+        secondsInManifest: "ghi trong manifest.json (solver.seconds)",
         solverVersionLabel: "Phiên bản bộ giải", planSourceLabel: "Nguồn lời giải",
         warmStartLabel: "Lời giải khởi đầu được chấp nhận", heuristicObjectiveLabel: "Mục tiêu của lời giải tham lam",
         chosenObjectiveLabel: "Mục tiêu của lời giải được dùng", unitsScheduledLabel: "Đơn vị đã xếp lịch",
@@ -276,6 +279,7 @@ struct FieldworkText: Sendable {
         diagnosisHeading: "Diagnosis: where capacity is lacking and what would close the gap",
         missedHeading: "Units that would be missed", statusLabel: "Status", objectiveLabel: "MIP objective",
         bestBoundLabel: "Best bound", gapLabel: "Relative gap", secondsLabel: "Solver seconds",
+        secondsInManifest: "recorded in manifest.json (solver.seconds)",
         solverVersionLabel: "Solver version", planSourceLabel: "Plan built from",
         warmStartLabel: "Warm start accepted", heuristicObjectiveLabel: "Greedy objective",
         chosenObjectiveLabel: "Objective of the plan's day-trips", unitsScheduledLabel: "Units scheduled",

@@ -4,14 +4,14 @@ import PlannerSampling
 /// What a person reads for a unit ID: the register line, the listed address, or the enterprise's name.
 struct UnitLabels {
     private let enterpriseNames: [String: String]
-    private let householdAddresses: [String: String]
+    /// In ID order, as `Dataset` keeps them: searched, not copied into a dictionary of a million addresses.
+    private let households: [Household]
     private let text: FieldworkText
 
     init(dataset: Dataset, language: Language = .english) {
         enterpriseNames = Dictionary(dataset.enterprises.map { ($0.id.rawValue, $0.name) },
                                      uniquingKeysWith: { first, _ in first })
-        householdAddresses = Dictionary((dataset.households ?? []).map { ($0.id.rawValue, $0.address) },
-                                        uniquingKeysWith: { first, _ in first })
+        households = dataset.households ?? []
         text = FieldworkText.of(language)
     }
 
@@ -24,14 +24,22 @@ struct UnitLabels {
         case .enterprise:
             return enterpriseNames[unitID] ?? ""
         case .household:
-            if let address = householdAddresses[unitID] { return address }
+            if let address = address(unitID: unitID) { return address }
             return Self.registerLine(of: unitID).map(text.registerLine) ?? ""
         }
     }
 
     /// The listed address of a household; nil for register lines and enterprises (the frame has none).
     func address(unitID: String) -> String? {
-        householdAddresses[unitID]
+        var low = 0
+        var high = households.count
+        while low < high {
+            let middle = (low + high) / 2
+            if households[middle].id.rawValue < unitID { low = middle + 1 } else { high = middle }
+        }
+        if low < households.count && households[low].id.rawValue == unitID { return households[low].address }
+        // A listing changed after `Dataset` sorted it: fall back to a scan.
+        return households.first { $0.id.rawValue == unitID }?.address
     }
 
     /// The line number of a register-line household ID, `HH-<commune>-<line>`.

@@ -160,7 +160,7 @@ public struct PlanManifest: Codable, Sendable, Hashable {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
             else { return nil }
-            return InputFile(path: name, sha256: SHA256.hexDigest(try Data(contentsOf: url)))
+            return InputFile(path: name, sha256: try SHA256.hexDigest(contentsOf: url))
         }
     }
 }

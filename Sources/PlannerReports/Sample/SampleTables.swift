@@ -55,10 +55,23 @@ public enum SampleTables {
     /// Probabilities and weights with 12 significant digits: enough for any frame, and the same bytes on every
     /// platform (no locale, no shortest-representation differences).
     static func number(_ value: Double) -> String {
-        String(format: "%.12g", value)
+        formatted(value, "%.12g")
     }
 
     static func fixed(_ value: Double, digits: Int) -> String {
-        String(format: "%.\(digits)f", value)
+        formatted(value, "%.\(digits)f")
+    }
+
+    /// C's `vsnprintf`, which `String(format:)` comes down to for a Double, without Foundation's format-string
+    /// machinery (microseconds per call, and a sample has tens of thousands); a longer result than the buffer
+    /// is left to `String(format:)`.
+    private static func formatted(_ value: Double, _ format: String) -> String {
+        let short = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> String? in
+            let written = withVaList([value]) { vsnprintf(buffer.baseAddress!, buffer.count, format, $0) }
+            guard written >= 0 && Int(written) < buffer.count else { return nil }
+            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(written)),
+                          as: UTF8.self)
+        }
+        return short ?? String(format: format, value)
     }
 }

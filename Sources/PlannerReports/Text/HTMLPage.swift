@@ -1,6 +1,7 @@
 /// Self-contained, printable HTML pages: escaping, the A4 print stylesheet, the page skeleton.
 ///
-/// Every page works offline (no script, no external font or stylesheet) and prints on A4 portrait with table
+/// Every page works offline (no external script, font or stylesheet; only the summary page adds a few inline lines
+/// of script, and works without them) and prints on A4 portrait with table
 /// headers repeated on each page, totals only once at the end, and no row split across pages. The font stack lists system fonts with full
 /// Vietnamese coverage first.
 enum HTMLPage {
@@ -33,6 +34,7 @@ enum HTMLPage {
         th, td { border: 0.5pt solid #555; padding: 2pt 4pt; text-align: left; vertical-align: top; }
         th { background: #e8e8e8; font-weight: bold; }
         .n { text-align: right; white-space: nowrap; }
+        th.n { white-space: normal; }
         thead { display: table-header-group; }
         tfoot { display: table-row-group; }
         tr, .keep { page-break-inside: avoid; break-inside: avoid; }
@@ -45,23 +47,30 @@ enum HTMLPage {
         """
 
     /// A complete document; `body` is HTML already escaped by the caller.
-    static func document(language: Language, title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="\(language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
-        <style>
-        \(stylesheet)
-        </style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
+    ///
+    /// - Parameters:
+    ///   - extraStyle: rules added after the shared stylesheet (the summary page's charts).
+    ///   - script: inline script run at the end of the body; pages work without it.
+    static func document(language: Language, title: String, body: String, extraStyle: String = "",
+                         script: String? = nil) -> String {
+        let style = extraStyle.isEmpty ? stylesheet : stylesheet + "\n" + extraStyle
+        let scriptElement = script.map { "<script>\n\($0)\n</script>\n" } ?? ""
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+            \(body)\(scriptElement)</body>
+            </html>
 
-        """
+            """
     }
 
     /// A table with a repeated header; cells are escaped here, `numericColumns` are right-aligned.

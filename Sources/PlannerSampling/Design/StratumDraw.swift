@@ -44,8 +44,9 @@ struct StratumDraw: Sendable {
             selected = (forced.indices.filter { forced[$0] } + picked.map { open[$0] }).sorted()
         }
 
-        let isSelected = Set(selected)
-        let notSelected = (0..<frameSize).filter { !isSelected.contains($0) }
+        var isSelected = [Bool](repeating: false, count: frameSize)
+        for position in selected { isSelected[position] = true }
+        let notSelected = (0..<frameSize).filter { !isSelected[$0] }
         let reserveCount = min(parameters.reservePerStratum, notSelected.count)
         let reserveOrder = try SimpleRandomSelection.orderedDraw(count: reserveCount, from: notSelected.count,
                                                                  using: &generator).map { notSelected[$0] }

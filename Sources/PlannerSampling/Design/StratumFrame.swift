@@ -8,7 +8,7 @@ struct StratumFrame: Sendable {
     struct HouseholdBlock: Sendable {
         let commune: Commune
         /// The listing's households of this commune in ID order; nil when households are register lines.
-        let listed: [Household]?
+        let listed: ListingIndex.Households?
         /// L_i (listing) or M_i (census count).
         var count: Int { listed?.count ?? commune.households }
 
@@ -46,12 +46,12 @@ struct StratumFrame: Sendable {
         let stratifier = try Stratifier(dataset: dataset, unitType: unitType, parameters: parameters)
         switch unitType {
         case .household:
-            let listingByCommune = dataset.households.map { Dictionary(grouping: $0, by: \.communeCode) }
+            let listing = dataset.households.map(ListingIndex.init)
             // One-stage designs on a listing draw from the listed households; two-stage designs select communes
             // by census count whatever the listing says.
             var blocksByStratum: [StratumID: (Stratum, [HouseholdBlock])] = [:]
             for commune in dataset.communes.sorted(by: { $0.code < $1.code }) {
-                let listed = listingByCommune.map { ($0[commune.code] ?? []).sorted { $0.id < $1.id } }
+                let listed = listing?.households(of: commune.code)
                 let block = HouseholdBlock(commune: commune, listed: listed)
                 let size = twoStage ? commune.households : block.count
                 guard size > 0 else { continue }

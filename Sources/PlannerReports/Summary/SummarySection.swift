@@ -1,0 +1,31 @@
+/// A section another command adds to the summary page (`planner replan`: what changed, progress so far).
+///
+/// The page gives it a heading, an anchor and an entry in the contents, and places it right after the plan's
+/// key figures, before the sample design: what changed matters most to whoever opens a re-plan. The body is
+/// trusted HTML: build it with the helpers below, which escape every text, never by pasting input text.
+public struct SummarySection: Hashable, Sendable {
+    /// The anchor (`#id`); letters, digits and `-` are kept, anything else becomes `-`.
+    public var id: String
+    /// Plain text; the page escapes it.
+    public var title: String
+    /// HTML, already escaped.
+    public var bodyHTML: String
+
+    public init(id: String, title: String, bodyHTML: String) {
+        self.id = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") ? $0 : "-" })
+        self.title = title
+        self.bodyHTML = bodyHTML
+    }
+
+    /// Text made safe for an HTML element or a quoted attribute.
+    public static func escape(_ text: String) -> String { HTMLPage.escape(text) }
+
+    /// A paragraph of plain text.
+    public static func paragraph(_ text: String) -> String { HTMLPage.paragraph(text) }
+
+    /// A table with a repeated header on each printed page; every cell is escaped, `numericColumns` right-aligned.
+    public static func table(header: [String], rows: [[String]], numericColumns: Set<Int> = [],
+                             footer: [[String]] = []) -> String {
+        HTMLPage.table(header: header, rows: rows, numericColumns: numericColumns, footer: footer)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import PlannerOptimization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Shows a command's long steps on standard error: on a terminal one self-rewriting line with a spinner and the
+/// step's elapsed time; otherwise (a log, a pipe, CI) plain lines when a step starts and ends, and a detail line
+/// at most every few seconds; nothing at all when quiet.
+///
+/// Steps run synchronously on the caller's thread; a timer on a private queue redraws the terminal line, so the
+/// elapsed time moves even while a step (reading a large frame, solving, simulating) blocks. Owns that timer,
+/// hence a class; its state is guarded by a lock.
+final class ProgressDisplay: @unchecked Sendable {
+    enum Mode: Sendable {
+        case terminal
+        case log
+        case silent
+    }
+
+    private let mode: Mode
+    private let write: @Sendable (String) -> Void
+    private let commandStarted = Date()
+    private let lock = NSLock()
+    private var step: String?
+    private var stepStarted = Date()
+    private var detail: String?
+    private var lastLoggedDetail = Date.distantPast
+    private var frame = 0
+    private var lineShown = false
+    private var timer: (any DispatchSourceTimer)?
+
+    /// Seconds between two detail lines in a log.
+    static let logInterval = 5.0
+    private static let spinner = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+
+    init(mode: Mode, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+        self.mode = mode
+        self.write = write
+    }
+
+    /// Silent when quiet; a live line when standard error is a terminal; log lines otherwise.
+    convenience init(quiet: Bool) {
+        self.init(mode: quiet ? .silent : (isatty(STDERR_FILENO) == 1 ? .terminal : .log))
+    }
+
+    /// Runs one step, showing it while it runs and how long it took; a step that throws is marked failed.
+    func run<T, Failure: Error>(_ name: String, _ work: () throws(Failure) -> T) throws(Failure) -> T {
+        begin(name)
+        do {
+            let result = try work()
+            end(failed: false)
+            return result
+        } catch {
+            end(failed: true)
+            throw error
+        }
+    }
+
+    /// What the running step is doing now (the solver's incumbent and bound, a count of rows read).
+    func update(_ detail: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.detail = detail
+        if mode == .log, step != nil, Date().timeIntervalSince(lastLoggedDetail) >= Self.logInterval {
+            lastLoggedDetail = Date()
+            write("\(stamp()) \(step ?? ""): \(detail)\n")
+        }
+    }
+
+    /// The sink handed to the solver: its progress becomes the running step's detail.
+    var solverSink: @Sendable (SolveProgress) -> Void {
+        { [self] progress in update(Self.describe(progress)) }
+    }
+
+    /// Clears the live line so that a message printed now starts at the left margin; the line returns on the
+    /// next redraw.
+    func clearLine() {
+        lock.lock()
+        defer { lock.unlock() }
+        if lineShown { write("\r\u{1B}[K") }
+        lineShown = false
+    }
+
+    static func describe(_ progress: SolveProgress) -> String {
+        let incumbent = progress.incumbent.map { String(format: "%.1f", $0) } ?? "none"
+        let bound = progress.bestBound.map { String(format: "%.1f", $0) } ?? "none"
+        let gap = progress.relativeGap.map { String(format: "%.2f%%", $0 * 100) } ?? "–"
+        return "GLPK incumbent \(incumbent) · bound \(bound) · gap \(gap)"
+    }
+
+    // MARK: Drawing
+
+    private func begin(_ name: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        step = name
+        stepStarted = Date()
+        detail = nil
+        lastLoggedDetail = Date()
+        switch mode {
+        case .silent: return
+        case .log: write("\(stamp()) \(name)…\n")
+        case .terminal:
+            drawLine()
+            let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "planner.progress"))
+            timer.schedule(deadline: .now() + 0.1, repeating: 0.1)
+            timer.setEventHandler { [self] in tick() }
+            timer.resume()
+            self.timer = timer
+        }
+    }
+
+    private func end(failed: Bool) {
+        lock.lock()
+        let timer = self.timer
+        self.timer = nil
+        lock.unlock()
+        timer?.cancel()
+        lock.lock()
+        defer { lock.unlock() }
+        let seconds = String(format: "%.1f s", Date().timeIntervalSince(stepStarted))
+        let name = step ?? ""
+        switch mode {
+        case .silent: break
+        case .log: write("\(stamp()) \(name): \(failed ? "failed after" : "done in") \(seconds)\n")
+        case .terminal: write("\r\u{1B}[K\(failed ? "✗" : "✓") \(name) · \(seconds)\n")
+        }
+        lineShown = false
+        step = nil
+        detail = nil
+    }
+
+    private func tick() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard step != nil else { return }
+        frame += 1
+        drawLine()
+    }
+
+    /// Call with the lock held.
+    private func drawLine() {
+        guard let step else { return }
+        let spinner = Self.spinner[frame % Self.spinner.count]
+        var line = "\(spinner) \(step) · " + String(format: "%.1f s", Date().timeIntervalSince(stepStarted))
+        if let detail { line += " · " + detail }
+        write("\r\u{1B}[K" + line)
+        lineShown = true
+    }
+
+    /// `[  12.3 s]`: time since the command started, for log lines.
+    private func stamp() -> String {
+        String(format: "[%6.1f s]", Date().timeIntervalSince(commandStarted))
+    }
+}

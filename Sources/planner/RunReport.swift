@@ -1,0 +1,70 @@
+import Foundation
+import PlannerFieldwork
+import PlannerReports
+import PlannerSampling
+
+/// What `--json` prints on standard output: the folder written and its key figures, for scripts.
+///
+/// Keys are snake_case and sorted; the solver object is the manifest's. `exit_status` is the status the command
+/// exits with (0, or 3 for an incomplete plan), so a script can read both from one place.
+struct RunReport: Encodable {
+    struct Sample: Encodable {
+        var households: Int
+        var enterprises: Int
+        var householdReserves: Int
+        var enterpriseReserves: Int
+    }
+
+    struct Fieldwork: Encodable {
+        var complete: Bool
+        var units: Int
+        var scheduled: Int
+        var unscheduled: Int
+        var enumeratorDays: Int
+        var enumeratorsUsed: Int
+        var travelMinutes: Double
+        var solver: PlanManifest.Solver
+    }
+
+    var command: String
+    var folder: String
+    var kind: String
+    var seed: UInt64
+    var language: String
+    var sample: Sample
+    var fieldwork: Fieldwork?
+    var files: Int
+    var exitStatus: Int32
+
+    init(command: String, folder: URL, manifest: PlanManifest, language: Language, sample: [SampledUnit],
+         plan: FieldworkPlan?, files: Int) {
+        self.command = command
+        self.folder = folder.path
+        kind = manifest.kind
+        seed = manifest.seed
+        self.language = language.rawValue
+        func count(_ type: UnitType, _ role: SampledUnit.Role) -> Int {
+            sample.filter { $0.unitType == type && $0.role == role }.count
+        }
+        self.sample = Sample(households: count(.household, .main), enterprises: count(.enterprise, .main),
+                             householdReserves: count(.household, .reserve),
+                             enterpriseReserves: count(.enterprise, .reserve))
+        fieldwork = plan.flatMap { plan in
+            manifest.solver.map { solver in
+                Fieldwork(complete: plan.isComplete, units: plan.totals.units, scheduled: plan.totals.scheduledUnits,
+                          unscheduled: plan.unscheduledUnitIDs.count, enumeratorDays: plan.totals.enumeratorDays,
+                          enumeratorsUsed: plan.totals.enumeratorsUsed,
+                          travelMinutes: (plan.totals.travelMinutes * 10).rounded() / 10, solver: solver)
+            }
+        }
+        self.files = files
+        exitStatus = plan.map { $0.isComplete ? 0 : ExitStatus.incompletePlan.rawValue } ?? 0
+    }
+
+    func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
