@@ -16,7 +16,11 @@ struct ReplanCommandTests {
         let parentDigest: String
 
         init() throws {
-            scratch = try PlannerProcess.temporaryFolder()
+            // One fixed folder, emptied at each run: a static value is never deinitialised, so a fresh folder
+            // per run would be left behind every time.
+            scratch = FileManager.default.temporaryDirectory.appendingPathComponent("planner-e2e-replan")
+            try? FileManager.default.removeItem(at: scratch)
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             let plan = try PlannerProcess.run(["plan", PlannerProcess.defaultDataset.path, "--out", "p", "--quiet"],
                                               in: scratch)
             try #require(plan.status == 0, "\(plan.standardError)")
@@ -37,8 +41,6 @@ struct ReplanCommandTests {
                 .write(to: scratch.appendingPathComponent("drop.csv"))
             parentDigest = SHA256.hexDigest(try Data(contentsOf: scratch.appendingPathComponent("p/manifest.json")))
         }
-
-        deinit { try? FileManager.default.removeItem(at: scratch) }
 
         func replan(_ out: String, _ extra: [String] = [], quiet: Bool = true) throws -> PlannerProcess.Run {
             try PlannerProcess.run(["replan", "p", "--as-of", ReplanCommandTests.asOf, "--progress", "progress.csv",
