@@ -8,11 +8,16 @@ extension FieldworkUnit {
     /// Enterprises of an operating zone are visited at the zone (through its management board); enterprises
     /// and listed households carry their own coordinates; register-line households sit at their commune.
     public static func units(from sample: [SampledUnit], dataset: Dataset) -> [FieldworkUnit] {
+        visits(to: sample.filter { $0.role == .main }, dataset: dataset)
+    }
+
+    /// Sampled units of either role as fieldwork sees them: a re-plan visits released reserve units too.
+    public static func visits(to sample: [SampledUnit], dataset: Dataset) -> [FieldworkUnit] {
         let enterprises = Dictionary(dataset.enterprises.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
         let households = Dictionary((dataset.households ?? []).map { ($0.id.rawValue, $0) },
                                     uniquingKeysWith: { a, _ in a })
         let operatingZones = Set(dataset.zones.filter { $0.status == .operating }.map(\.id))
-        return sample.filter { $0.role == .main }.map { unit in
+        return sample.map { unit in
             switch unit.unitType {
             case .enterprise:
                 let enterprise = enterprises[unit.unitID]

@@ -6,6 +6,7 @@ struct Planner: ParsableCommand {
         commandName: "planner",
         abstract: "Plan a survey's sample and its fieldwork.",
         subcommands: [PlanCommand.self, ValidateCommand.self, SampleCommand.self, AssignCommand.self,
-                      GenerateCommand.self, VerifyCommand.self]
+                      GenerateCommand.self, VerifyCommand.self, ReplanCommand.self, ProgressTemplateCommand.self,
+                      SimulateCommand.self]
     )
 }

@@ -120,9 +120,9 @@ extension DatasetReader.Reading {
         var row: CSVRowReader
     }
 
-    mutating func readEnumerators(boundingBox: BoundingBox?) -> [ReadEnumerator] {
+    mutating func readEnumerators(boundingBox: BoundingBox?, file: String = "enumerators.csv") -> [ReadEnumerator] {
         let columns = ["enumerator_id", "name", "post_office", "district_code", "lat", "lon", "skills", "daily_minutes"]
-        guard let (table, indices) = table("enumerators.csv", required: true, columns: columns) else { return [] }
+        guard let (table, indices) = table(file, required: true, columns: columns) else { return [] }
         var seen = IDRegister<EnumeratorID>()
         var known: Set<EnumeratorID> = []
         var enumerators: [ReadEnumerator] = []
@@ -169,9 +169,10 @@ extension DatasetReader.Reading {
         return skills
     }
 
-    mutating func readUnavailability(calendar: SurveyCalendar?) -> [Unavailability] {
+    mutating func readUnavailability(calendar: SurveyCalendar?, file: String = "unavailability.csv",
+                                     required: Bool = false) -> [Unavailability] {
         let columns = ["enumerator_id", "from", "to", "reason"]
-        guard let (table, indices) = table("unavailability.csv", required: false, columns: columns) else { return [] }
+        guard let (table, indices) = table(file, required: required, columns: columns) else { return [] }
         var spans: [Unavailability] = []
         for row in rows(of: table, columns: indices) {
             let id = row.text("enumerator_id", &problems).map(EnumeratorID.init)

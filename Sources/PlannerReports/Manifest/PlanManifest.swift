@@ -117,6 +117,8 @@ public struct PlanManifest: Codable, Sendable, Hashable {
     /// Whether every main unit has a visit; nil for a sample without fieldwork.
     public var complete: Bool?
     public var solver: Solver?
+    /// What a re-plan started from (`planner replan`); nil for every other plan.
+    public var replan: Replan? = nil
     public var run: Run
 
     public init(kind: String, seed: UInt64, generator: Generator, dataset: String, inputs: [InputFile],

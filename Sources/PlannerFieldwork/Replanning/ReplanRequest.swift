@@ -1,0 +1,60 @@
+import PlannerCore
+import PlannerOptimization
+
+/// Everything a re-plan is computed from: the changed dataset, the work left from the as-of date, and the
+/// previous plan's visits from that date, which the new plan keeps where it can.
+public struct ReplanRequest: Sendable {
+    /// The dataset with every change of availability applied (new enumerators, new unavailability).
+    public var dataset: Dataset
+    /// The first day to plan; days before it are history and never planned.
+    public var asOf: CalendarDate
+    /// Units that still need a visit from `asOf` on: unvisited main units, re-visits, released reserves.
+    public var units: [FieldworkUnit]
+    /// The previous plan's visits on or after `asOf` (any unit): where each unit was going to be visited.
+    public var previousVisits: [VisitAssignment]
+    public var solverOptions: SolverOptions
+    /// Minutes after midnight at which every enumerator-day starts.
+    public var dayStartMinutes: Int
+    /// As in `FieldworkRequest`.
+    public var balanceMinutesPerExcessDay: Double
+    /// Objective minutes charged for each day-trip of the previous plan that the new plan does not keep
+    /// (same enumerator, same site, same kind of work): the price of disturbing someone's plan.
+    public var changedTripMinutes: Double
+
+    /// - Parameter solverOptions: nil takes `ReplanRequest.solverOptions(for:)`.
+    public init(dataset: Dataset, asOf: CalendarDate, units: [FieldworkUnit], previousVisits: [VisitAssignment],
+                solverOptions: SolverOptions? = nil, dayStartMinutes: Int = 7 * 60 + 30,
+                balanceMinutesPerExcessDay: Double = 60, changedTripMinutes: Double = 120) {
+        self.dataset = dataset
+        self.asOf = asOf
+        self.units = units
+        self.previousVisits = previousVisits
+        self.solverOptions = solverOptions ?? ReplanRequest.solverOptions(for: dataset.settings.fieldwork)
+        self.dayStartMinutes = dayStartMinutes
+        self.balanceMinutesPerExcessDay = balanceMinutesPerExcessDay
+        self.changedTripMinutes = changedTripMinutes
+    }
+
+    /// Seconds a re-plan searches by default: the post office needs tomorrow's sheets within minutes, and the
+    /// previous plan is a good incumbent from the first second.
+    public static let defaultTimeLimitSeconds = 4.0
+
+    /// `FieldworkRequest.solverOptions(for:)` with the shorter re-planning time limit (never above the survey's).
+    public static func solverOptions(for parameters: FieldworkParameters) -> SolverOptions {
+        var options = FieldworkRequest.solverOptions(for: parameters)
+        options.timeLimitSeconds = min(options.timeLimitSeconds, defaultTimeLimitSeconds)
+        return options
+    }
+
+    /// The dataset as the assignment model must see it: the window starts at `asOf` and has no buffer days
+    /// (the buffer may now be used).
+    var planningDataset: Dataset {
+        var planning = dataset
+        let calendar = dataset.settings.calendar
+        planning.settings.calendar = SurveyCalendar(
+            firstDay: max(calendar.firstDay, asOf), lastDay: calendar.lastDay,
+            workingWeekdays: calendar.workingWeekdays, holidays: calendar.holidays)
+        planning.settings.fieldwork.bufferDays = 0
+        return planning
+    }
+}

@@ -1,0 +1,9 @@
+/// A re-plan: the new plan from the as-of date and what it changed.
+public struct ReplanResult: Sendable {
+    /// Visits and routes from the as-of date on; unscheduled units make it incomplete.
+    public var plan: FieldworkPlan
+    public var changes: PlanChanges
+    /// Day-trips of the previous plan still possible, and how many the new solution keeps.
+    public var previousTripsKept: Int
+    public var previousTrips: Int
+}

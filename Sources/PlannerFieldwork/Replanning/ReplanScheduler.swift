@@ -1,0 +1,167 @@
+import PlannerCore
+
+/// Turns a re-plan's chosen day-trips into dated routes that change the previous plan as little as possible.
+///
+/// Steps, each deterministic:
+/// 1. Keep: every previous visit stays with its enumerator on its date when the unit still needs a visit, the
+///    enumerator still works that day, and the chosen trips still give that enumerator that work (a kept
+///    day that no longer fits its budget gives back its last visits).
+/// 2. Share the rest of each demand among the options with trips left over, cheapest round trip first, in
+///    chunks of one day-trip's visits.
+/// 3. Place each chunk on one of the enumerator's days where it fits and saves travel (the most first), else
+///    on the enumerator's earliest free usable day (buffer days are the last ones), else on any day where it
+///    fits, else visit by visit; what fits nowhere is unscheduled.
+/// 4. Order and time each day as `TripScheduler` does.
+struct ReplanScheduler {
+    let instance: AssignmentInstance
+    let dayStartMinutes: Int
+    let previousVisits: [VisitAssignment]
+
+    private struct DayKey: Hashable, Comparable {
+        var worker: Int
+        var date: CalendarDate
+        static func < (lhs: DayKey, rhs: DayKey) -> Bool { (lhs.worker, lhs.date) < (rhs.worker, rhs.date) }
+    }
+
+    private struct Placed {
+        var unit: FieldworkUnit
+        var demand: Int
+    }
+
+    func schedule(trips chosen: [Int]) -> TripScheduler.Schedule {
+        let routing = TripScheduler(instance: instance, dayStartMinutes: dayStartMinutes)
+        var demandOfUnit: [String: Int] = [:]
+        var unitsByID: [String: FieldworkUnit] = [:]
+        for (index, demand) in instance.demands.enumerated() {
+            for unit in demand.units {
+                demandOfUnit[unit.id] = index
+                unitsByID[unit.id] = unit
+            }
+        }
+        var workerOfEnumerator: [EnumeratorID: Int] = [:]
+        for (index, worker) in instance.workers.enumerated() { workerOfEnumerator[worker.enumerator.id] = index }
+        var optionOf: [Int: Int] = [:]
+        for (index, option) in instance.options.enumerated() {
+            optionOf[option.workerIndex * instance.demands.count + option.demandIndex] = index
+        }
+        func option(worker: Int, demand: Int) -> Int? { optionOf[worker * instance.demands.count + demand] }
+        let usable = instance.workers.map { Set($0.usableDays) }
+
+        func evaluate(_ placed: [Placed], worker: Int) -> TripScheduler.Day {
+            var counts: [Int: Int] = [:]
+            for entry in placed { counts[entry.demand, default: 0] += 1 }
+            let trips = counts.keys.sorted().map {
+                TripScheduler.Trip(option: option(worker: worker, demand: $0)!, visits: counts[$0]!)
+            }
+            return routing.evaluate(trips, worker: worker)
+        }
+        func fits(_ day: TripScheduler.Day, worker: Int) -> Bool {
+            day.siteOrder.count <= instance.parameters.maxCommunesPerDay
+                && day.usedMinutes <= Double(instance.workers[worker].enumerator.dailyMinutes) + 1e-9
+        }
+
+        // 1. Keep.
+        var capacity = chosen.enumerated().map { $0.element * instance.options[$0.offset].visitsPerTrip }
+        var days: [DayKey: [Placed]] = [:]
+        var placedIDs = Set<String>()
+        let ordered = previousVisits.sorted {
+            ($0.date, $0.enumeratorID, $0.visitOrder, $0.unitID) < ($1.date, $1.enumeratorID, $1.visitOrder, $1.unitID)
+        }
+        for visit in ordered {
+            guard let demand = demandOfUnit[visit.unitID], !placedIDs.contains(visit.unitID),
+                  let worker = workerOfEnumerator[visit.enumeratorID], usable[worker].contains(visit.date),
+                  let kept = option(worker: worker, demand: demand), capacity[kept] > 0 else { continue }
+            days[DayKey(worker: worker, date: visit.date), default: []]
+                .append(Placed(unit: unitsByID[visit.unitID]!, demand: demand))
+            capacity[kept] -= 1
+            placedIDs.insert(visit.unitID)
+        }
+        for key in days.keys.sorted() {
+            while let placed = days[key], !placed.isEmpty, !fits(evaluate(placed, worker: key.worker), worker: key.worker) {
+                let last = days[key]!.removeLast()
+                capacity[option(worker: key.worker, demand: last.demand)!] += 1
+                placedIDs.remove(last.unit.id)
+            }
+            if days[key]?.isEmpty == true { days[key] = nil }
+        }
+
+        // 2. Chunks of the rest.
+        var chunks: [(worker: Int, demand: Int, units: [FieldworkUnit])] = []
+        var unscheduled: [String] = []
+        for (demandIndex, demand) in instance.demands.enumerated() {
+            var pending = demand.units.filter { !placedIDs.contains($0.id) }
+            let candidates = instance.optionsOfDemand[demandIndex].filter { capacity[$0] > 0 }.sorted { lhs, rhs in
+                let left = instance.options[lhs], right = instance.options[rhs]
+                if left.roundTripMinutes != right.roundTripMinutes { return left.roundTripMinutes < right.roundTripMinutes }
+                return instance.workers[left.workerIndex].enumerator.id < instance.workers[right.workerIndex].enumerator.id
+            }
+            for candidate in candidates where !pending.isEmpty {
+                let taken = Array(pending.prefix(capacity[candidate]))
+                pending.removeFirst(taken.count)
+                let perTrip = instance.options[candidate].visitsPerTrip
+                for start in stride(from: 0, to: taken.count, by: perTrip) {
+                    chunks.append((instance.options[candidate].workerIndex, demandIndex,
+                                   Array(taken[start..<min(start + perTrip, taken.count)])))
+                }
+            }
+            unscheduled += pending.map(\.id)
+        }
+
+        // 3. Place the chunks.
+        func place(_ units: [Placed], worker: Int, allowNewDay: Bool) -> Bool {
+            let own = days.keys.filter { $0.worker == worker }.sorted()
+            let alone = evaluate(units, worker: worker).travelMinutes
+            var best: (key: DayKey, saving: Double)?
+            for key in own {
+                let current = evaluate(days[key]!, worker: worker)
+                let merged = evaluate(days[key]! + units, worker: worker)
+                guard fits(merged, worker: worker) else { continue }
+                let saving = current.travelMinutes + alone - merged.travelMinutes
+                if saving > (best?.saving ?? -.infinity) + 1e-9 { best = (key, saving) }
+            }
+            if let best, best.saving >= -1e-9 {
+                days[best.key]! += units
+                return true
+            }
+            if allowNewDay, let free = instance.workers[worker].usableDays.first(where: {
+                days[DayKey(worker: worker, date: $0)] == nil
+            }), fits(evaluate(units, worker: worker), worker: worker) {
+                days[DayKey(worker: worker, date: free)] = units
+                return true
+            }
+            if let best {
+                days[best.key]! += units
+                return true
+            }
+            return false
+        }
+        for chunk in chunks {
+            let units = chunk.units.map { Placed(unit: $0, demand: chunk.demand) }
+            if place(units, worker: chunk.worker, allowNewDay: true) { continue }
+            for unit in units {
+                let placed = place([unit], worker: chunk.worker, allowNewDay: true)
+                if !placed { unscheduled.append(unit.unit.id) }
+            }
+        }
+
+        // 4. Routes.
+        var routes: [DayRoute] = []
+        var visits: [VisitAssignment] = []
+        var dayTrips = 0
+        for key in days.keys.sorted() {
+            let placed = days[key]!
+            let day = evaluate(placed, worker: key.worker)
+            dayTrips += day.trips.count
+            let (route, dayVisits) = routing.makeRoute(day, date: key.date, units: placed.map(\.unit))
+            routes.append(route)
+            visits += dayVisits
+        }
+        routes.sort { ($0.enumeratorID, $0.date) < ($1.enumeratorID, $1.date) }
+        visits.sort { ($0.enumeratorID, $0.date, $0.visitOrder) < ($1.enumeratorID, $1.date, $1.visitOrder) }
+        let modelTravel = chosen.enumerated().reduce(0.0) {
+            $0 + Double($1.element) * instance.options[$1.offset].roundTripMinutes
+        }
+        return TripScheduler.Schedule(routes: routes, visits: visits, unscheduledUnitIDs: unscheduled.sorted(),
+                                      dayTrips: dayTrips, modelTravelMinutes: modelTravel)
+    }
+}

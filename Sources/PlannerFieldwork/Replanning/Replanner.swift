@@ -1,0 +1,152 @@
+import PlannerCore
+import PlannerOptimization
+
+/// Re-plans the work left from an as-of date: the day-trip MIP over the remaining units, from the previous
+/// plan as the warm start, with a cost for every previous day-trip dropped, then routes that keep previous
+/// visits on their enumerator and date wherever the solution allows.
+///
+/// The solver is a parameter, as for `FieldworkPlanner`; pass `GLPKSolver`.
+public struct Replanner: Sendable {
+    public init() {}
+
+    /// Re-plans the request.
+    ///
+    /// A request that no longer fits the window is not an error: the plan comes back incomplete with a
+    /// diagnosis (enumerator-days and minutes lacking, and what would close the gap).
+    /// - Throws: `FieldworkInputError` for a request that cannot be planned; the solver's errors when it breaks.
+    public func plan(_ request: ReplanRequest, solver: some MIPSolver,
+                     progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> ReplanResult {
+        let planning = request.planningDataset
+        let fieldworkRequest = FieldworkRequest(dataset: planning, units: request.units,
+                                                solverOptions: request.solverOptions,
+                                                dayStartMinutes: request.dayStartMinutes,
+                                                balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        let instance = try AssignmentInstance(request: fieldworkRequest)
+        let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        let previous = Self.previousTrips(instance: instance, visits: request.previousVisits)
+        let stable = StableAssignmentModel(base: base, instance: instance, previousTrips: previous,
+                                           changedTripMinutes: request.changedTripMinutes)
+        let warmStart = Self.warmStart(instance: instance, previousTrips: previous)
+        let warmObjective = stable.objective(of: warmStart)
+
+        var chosen = warmStart
+        let statistics: SolverStatistics
+        if stable.model.variables.isEmpty {
+            statistics = SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil,
+                                          relativeGap: nil, seconds: 0, solverVersion: solver.versionDescription,
+                                          warmStartAccepted: nil, heuristicObjective: warmObjective,
+                                          chosenObjective: warmObjective, source: .empty)
+        } else {
+            let solution = try solver.solve(stable.model, options: request.solverOptions,
+                                            warmStart: stable.solutionVector(trips: warmStart), progress: progress)
+            let result = solution.result
+            var source = SolverStatistics.Source.heuristic
+            if result.status.hasSolution, result.values.count == stable.model.variables.count {
+                let solverTrips = base.trips(from: result.values)
+                if base.respectsBoundsAndDays(solverTrips), stable.objective(of: solverTrips) <= warmObjective + 1e-6 {
+                    chosen = solverTrips
+                    source = .solver
+                }
+            }
+            statistics = SolverStatistics(
+                statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
+                relativeGap: result.relativeGap, seconds: result.seconds, solverVersion: solver.versionDescription,
+                warmStartAccepted: solution.warmStartAccepted, heuristicObjective: warmObjective,
+                chosenObjective: stable.objective(of: chosen), source: source)
+        }
+
+        let schedule = ReplanScheduler(instance: instance, dayStartMinutes: request.dayStartMinutes,
+                                       previousVisits: request.previousVisits).schedule(trips: chosen)
+        let unscheduled = Set(schedule.unscheduledUnitIDs)
+        let unservedPerDemand = instance.demands.map { demand in demand.units.filter { unscheduled.contains($0.id) }.count }
+        let diagnosis = ShortfallAnalyzer(instance: instance, dataset: planning)
+            .diagnose(unservedPerDemand: unservedPerDemand)
+        let routes = schedule.routes
+        let totals = PlanTotals(
+            units: request.units.count, scheduledUnits: schedule.visits.count,
+            unscheduledUnits: schedule.unscheduledUnitIDs.count, enumeratorDays: routes.count,
+            enumeratorsUsed: Set(routes.map(\.enumeratorID)).count,
+            travelMinutes: routes.reduce(0) { $0 + $1.travelMinutes },
+            moveMinutes: routes.reduce(0) { $0 + $1.moveMinutes },
+            interviewMinutes: routes.reduce(0) { $0 + $1.interviewMinutes },
+            dayTrips: schedule.dayTrips, daysSavedByMerging: schedule.dayTrips - routes.count,
+            modelTravelMinutes: schedule.modelTravelMinutes)
+        let plan = FieldworkPlan(visits: schedule.visits, routes: routes,
+                                 unscheduledUnitIDs: schedule.unscheduledUnitIDs, solver: statistics,
+                                 model: stable.model, totals: totals, diagnosis: diagnosis)
+        let previousFuture = request.previousVisits.filter { $0.date >= request.asOf }
+        return ReplanResult(plan: plan, changes: PlanChanges(previous: previousFuture, new: plan.visits),
+                            previousTripsKept: zip(previous, chosen).reduce(0) { $0 + min($1.0, $1.1) },
+                            previousTrips: previous.reduce(0, +))
+    }
+
+    /// The previous plan's day-trips still possible, per option: for each enumerator-day on a usable day, the
+    /// visits of each demand it made, in trips of the option's size (a merged day can hold two trips).
+    static func previousTrips(instance: AssignmentInstance, visits: [VisitAssignment]) -> [Int] {
+        var demandOfUnit: [String: Int] = [:]
+        for (index, demand) in instance.demands.enumerated() {
+            for unit in demand.units { demandOfUnit[unit.id] = index }
+        }
+        var workerOf: [EnumeratorID: Int] = [:]
+        for (index, worker) in instance.workers.enumerated() { workerOf[worker.enumerator.id] = index }
+        var optionOf: [Int: Int] = [:]
+        for (index, option) in instance.options.enumerated() {
+            optionOf[option.workerIndex * instance.demands.count + option.demandIndex] = index
+        }
+        struct Key: Hashable, Comparable {
+            var option: Int
+            var date: CalendarDate
+            static func < (lhs: Key, rhs: Key) -> Bool { (lhs.option, lhs.date) < (rhs.option, rhs.date) }
+        }
+        var visitsPerDay: [Key: Int] = [:]
+        for visit in visits {
+            guard let demand = demandOfUnit[visit.unitID], let worker = workerOf[visit.enumeratorID],
+                  instance.workers[worker].usableDays.contains(visit.date),
+                  let option = optionOf[worker * instance.demands.count + demand] else { continue }
+            visitsPerDay[Key(option: option, date: visit.date), default: 0] += 1
+        }
+        var trips = Array(repeating: 0, count: instance.options.count)
+        for key in visitsPerDay.keys.sorted() {
+            let perTrip = instance.options[key.option].visitsPerTrip
+            trips[key.option] += (visitsPerDay[key]! + perTrip - 1) / perTrip
+        }
+        for index in trips.indices { trips[index] = min(trips[index], instance.options[index].maximumTrips) }
+        return trips
+    }
+
+    /// The previous plan's trips, cut to each enumerator's usable days, then the uncovered work given to the
+    /// cheapest trips with days left: feasible for the model by construction.
+    static func warmStart(instance: AssignmentInstance, previousTrips: [Int]) -> [Int] {
+        var trips = previousTrips
+        var daysUsed = Array(repeating: 0, count: instance.workers.count)
+        for (option, count) in trips.enumerated() { daysUsed[instance.options[option].workerIndex] += count }
+        for worker in instance.workers.indices {
+            for option in instance.optionsOfWorker[worker].reversed()
+            where daysUsed[worker] > instance.workers[worker].usableDays.count {
+                let cut = min(trips[option], daysUsed[worker] - instance.workers[worker].usableDays.count)
+                trips[option] -= cut
+                daysUsed[worker] -= cut
+            }
+        }
+        for (demandIndex, demand) in instance.demands.enumerated() {
+            var covered = instance.optionsOfDemand[demandIndex].reduce(0) {
+                $0 + trips[$1] * instance.options[$1].visitsPerTrip
+            }
+            while covered < demand.count {
+                let open = instance.optionsOfDemand[demandIndex].filter { option in
+                    let chosen = instance.options[option]
+                    return trips[option] < chosen.maximumTrips
+                        && daysUsed[chosen.workerIndex] < instance.workers[chosen.workerIndex].usableDays.count
+                }
+                guard let cheapest = open.min(by: { lhs, rhs in
+                    let left = instance.options[lhs].roundTripMinutes, right = instance.options[rhs].roundTripMinutes
+                    return left != right ? left < right : lhs < rhs
+                }) else { break }
+                trips[cheapest] += 1
+                daysUsed[instance.options[cheapest].workerIndex] += 1
+                covered += instance.options[cheapest].visitsPerTrip
+            }
+        }
+        return trips
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerFormats
+import PlannerSampling
+
+extension FieldworkFolder {
+    /// The fieldwork files of a re-planned plan: those of `files(plan:sample:dataset:language:)` for the new
+    /// visits, with `assignments.csv` also holding the recorded history and a `status` column (the outcome
+    /// for a recorded visit, `planned` for a new one).
+    public static func files(plan: FieldworkPlan, sample: [SampledUnit], dataset: Dataset, language: Language,
+                             history: [RecordedVisit]) -> [PlanFolder.File] {
+        let context = FieldworkContext(plan: plan, sample: sample, dataset: dataset, language: language)
+        return files(plan: plan, sample: sample, dataset: dataset, language: language).map { file in
+            file.path == "assignments.csv"
+                ? PlanFolder.File(file.path, AssignmentTables.assignmentsCSV(context, history: history))
+                : file
+        }
+    }
+}
+
+extension AssignmentTables {
+    /// `assignments.csv` with a `status` column: recorded visits first (by date, enumerator, unit; no order,
+    /// time or minutes), then the planned ones.
+    static func assignmentsCSV(_ context: FieldworkContext, history: [RecordedVisit]) -> Data {
+        let columns = assignmentColumns + [.init("status")]
+        let recorded = history.sorted(by: RecordedVisit.historyOrder).map { visit -> [String] in
+            let unit = context.sampled(visit.unitID)
+            let type = unit?.unitType ?? .household
+            let zone = unit?.zoneID.flatMap { context.zone($0) }.flatMap { $0.status == .operating ? $0.id.rawValue : nil }
+            return [visit.unitID, visit.enumeratorID.rawValue, visit.date.description, "", "", "", "", type.rawValue,
+                    unit?.districtCode.rawValue ?? "", unit?.communeCode.rawValue ?? "", zone ?? "",
+                    context.labels.label(unitID: visit.unitID, type: type), visit.status.rawValue]
+        }
+        let planned = context.visits.map { visit -> [String] in
+            [visit.unitID, visit.enumeratorID.rawValue, visit.date.description, String(visit.visitOrder),
+             visit.plannedStart, FieldworkContext.decimal(visit.travelMinutes), String(visit.interviewMinutes),
+             context.unitType(of: visit).rawValue, context.districtCode(of: visit).rawValue,
+             context.communeCode(of: visit).rawValue, context.zone(of: visit)?.id.rawValue ?? "",
+             context.label(of: visit), PlanVisitsTable.plannedStatus]
+        }
+        return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: recorded + planned)
+    }
+}

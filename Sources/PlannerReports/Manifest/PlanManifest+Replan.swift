@@ -1,0 +1,36 @@
+import PlannerCore
+
+extension PlanManifest {
+    /// A re-plan's own inputs: the as-of date and the files of the day, each with its SHA-256, so that the new
+    /// plan can be tied to exactly what the post offices reported.
+    public struct Replan: Codable, Sendable, Hashable {
+        /// The first re-planned day, `YYYY-MM-DD`.
+        public var asOf: String
+        /// The progress files read (paths as given).
+        public var progress: [InputFile]
+        /// The unavailability and new-enumerator files read (paths as given).
+        public var availability: [InputFile]
+        /// Reserve units released by this re-plan, and in all.
+        public var newReleases: Int
+        public var releases: Int
+        /// Objective minutes per previous day-trip dropped.
+        public var changedTripMinutes: Double
+
+        public init(asOf: String, progress: [InputFile], availability: [InputFile], newReleases: Int, releases: Int,
+                    changedTripMinutes: Double) {
+            self.asOf = asOf
+            self.progress = progress
+            self.availability = availability
+            self.newReleases = newReleases
+            self.releases = releases
+            self.changedTripMinutes = changedTripMinutes
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case progress, availability, releases
+            case asOf = "as_of"
+            case newReleases = "new_releases"
+            case changedTripMinutes = "changed_trip_minutes"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import PlannerCore
+import PlannerFormats
+import PlannerSampling
+
+/// `releases.csv`: the log of every reserve unit released, by group and rank.
+public enum ReleaseTable {
+    public static let columns: [CSVWriter.Column] = [
+        .init("release_group"), .init("stratum"), .init("rank", .numeric), .init("reserve_unit_id"),
+        .init("replaced_unit_id"), .init("reason"), .init("date", .numeric),
+    ]
+
+    public static func csv(_ releases: [ReserveRelease]) -> Data {
+        let rows = releases.sorted(by: ReserveRelease.logOrder).map {
+            [$0.groupID, $0.stratumID.rawValue, String($0.rank), $0.reserveUnitID, $0.replacedUnitID, $0.reason,
+             $0.date.description]
+        }
+        return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: rows)
+    }
+
+    /// Reads the log a parent plan wrote.
+    public static func read(_ data: Data, file: String) throws(InvalidInput) -> [ReserveRelease] {
+        var problems = ProblemLog()
+        problems.register(file: file)
+        guard let table = CSVReader().read(data, file: file, problems: &problems) else {
+            try problems.throwIfAny()
+            return []
+        }
+        var index: [String: Int] = [:]
+        for column in columns.map(\.name) {
+            if let position = table.columnIndex(column) {
+                index[column] = position
+            } else {
+                problems.add(file: file, at: table.header.first?.location ?? SourceLocation(line: 1, column: 1),
+                             field: column, expected: "a column named \(column) in the header", found: "no such column")
+            }
+        }
+        try problems.throwIfAny()
+        var releases: [ReserveRelease] = []
+        for record in table.records {
+            func field(_ name: String) -> CSVField { record.fields[index[name]!] }
+            guard let rank = Int(field("rank").trimmed), rank >= 1 else {
+                problems.add(file: file, at: field("rank").location, field: "rank", expected: "1, 2, …",
+                             found: InputProblem.quoted(field("rank").trimmed))
+                continue
+            }
+            guard let date = CalendarDate(iso8601: field("date").trimmed) else {
+                problems.add(file: file, at: field("date").location, field: "date", expected: "a date YYYY-MM-DD",
+                             found: InputProblem.quoted(field("date").trimmed))
+                continue
+            }
+            releases.append(ReserveRelease(
+                groupID: field("release_group").trimmed, stratumID: StratumID(field("stratum").trimmed), rank: rank,
+                reserveUnitID: field("reserve_unit_id").trimmed, replacedUnitID: field("replaced_unit_id").trimmed,
+                reason: field("reason").text, date: date))
+        }
+        try problems.throwIfAny()
+        return releases.sorted(by: ReserveRelease.logOrder)
+    }
+}

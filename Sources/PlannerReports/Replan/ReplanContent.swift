@@ -1,0 +1,56 @@
+import PlannerCore
+import PlannerFieldwork
+import PlannerFormats
+import PlannerSampling
+
+/// Everything a re-planned plan folder shows, gathered by the caller (`planner replan`, the simulation).
+public struct ReplanContent: Sendable {
+    /// The parent plan folder as given.
+    public var parentPath: String
+    public var asOf: CalendarDate
+    /// The dataset the new plan was made for (changes of availability applied).
+    public var dataset: Dataset
+    public var sample: [SampledUnit]
+    public var result: ReplanResult
+    /// Every recorded visit.
+    public var history: [RecordedVisit]
+    /// Every unit of the plan, by unit ID.
+    public var progress: [UnitProgress]
+    /// Every release, logged before and now.
+    public var releases: [ReserveRelease]
+    public var newReleases: [ReserveRelease]
+    /// Nonrespondents for whom no reserve was left.
+    public var exhausted: [String]
+    public var weights: [ReplanWeight]
+    /// Enumerators who drop out from the as-of date on (by this re-plan's changes).
+    public var droppedEnumerators: [EnumeratorID]
+    /// All changes of availability since the first plan (the parent's and this re-plan's).
+    public var availability: AvailabilityChanges
+
+    public init(parentPath: String, asOf: CalendarDate, dataset: Dataset, sample: [SampledUnit], result: ReplanResult,
+                history: [RecordedVisit], progress: [UnitProgress], releases: [ReserveRelease],
+                newReleases: [ReserveRelease], exhausted: [String], weights: [ReplanWeight],
+                droppedEnumerators: [EnumeratorID], availability: AvailabilityChanges) {
+        self.parentPath = parentPath
+        self.asOf = asOf
+        self.dataset = dataset
+        self.sample = sample
+        self.result = result
+        self.history = history
+        self.progress = progress
+        self.releases = releases
+        self.newReleases = newReleases
+        self.exhausted = exhausted
+        self.weights = weights
+        self.droppedEnumerators = droppedEnumerators
+        self.availability = availability
+    }
+
+    public var plan: FieldworkPlan { result.plan }
+
+    /// The share of the other enumerators' previous remaining visits that moved (nil when they had none).
+    public var movedShareOfOthers: Double? {
+        let others = Set(result.changes.enumerators.map(\.enumeratorID)).subtracting(droppedEnumerators)
+        return result.changes.movedShare(of: others)
+    }
+}

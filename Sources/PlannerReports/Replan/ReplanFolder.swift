@@ -1,0 +1,101 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerFormats
+import PlannerSampling
+
+/// The files a re-plan adds to, or changes in, a plan folder (docs/replanning.md lists every column).
+///
+/// A pure function of its content: the same inputs give the same bytes.
+public enum ReplanFolder {
+    /// The fieldwork files (with the history in `assignments.csv`), `releases.csv`, `weights.csv`,
+    /// `changes.csv`, `visit-changes.csv`, `replan-report.md` and the accumulated changes of availability
+    /// under `availability/`; sorted by path. The sample files are the parent's and are not included.
+    public static func files(_ content: ReplanContent, language: Language) -> [PlanFolder.File] {
+        var files = FieldworkFolder.files(plan: content.plan, sample: content.sample, dataset: content.dataset,
+                                          language: language, history: content.history)
+        files += [
+            .init("releases.csv", ReleaseTable.csv(content.releases)),
+            .init("weights.csv", weightsCSV(content.weights)),
+            .init("changes.csv", changesCSV(content.result.changes)),
+            .init("visit-changes.csv", visitChangesCSV(content.result.changes)),
+            .init("replan-report.md", Data(ReplanReport.markdown(content, language: language).utf8)),
+        ]
+        if !content.availability.newEnumerators.isEmpty {
+            files.append(.init("availability/new-enumerators.csv", enumeratorsCSV(content.availability.newEnumerators)))
+        }
+        if !content.availability.unavailability.isEmpty {
+            files.append(.init("availability/unavailability.csv", unavailabilityCSV(content.availability.unavailability)))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    static let weightColumns: [CSVWriter.Column] = [
+        .init("release_group"), .init("unit_id"), .init("role", .numeric), .init("reserve_rank", .numeric),
+        .init("state"), .init("inclusion_probability", .numeric), .init("design_weight", .numeric),
+        .init("nonresponse_adjustment", .numeric), .init("final_weight", .numeric),
+    ]
+
+    static func weightsCSV(_ weights: [ReplanWeight]) -> Data {
+        let rows = weights.map { weight -> [String] in
+            [weight.groupID, weight.unitID, weight.role.rawValue, weight.reserveRank.map(String.init) ?? "", weight.state,
+             SampleTables.number(weight.inclusionProbability), SampleTables.number(weight.designWeight),
+             weight.nonresponseAdjustment.map(SampleTables.number) ?? "", weight.finalWeight.map(SampleTables.number) ?? ""]
+        }
+        return CSVWriter(columns: weightColumns, options: FieldworkContext.csvOptions).data(rows: rows)
+    }
+
+    static let changeColumns: [CSVWriter.Column] = [
+        .init("enumerator_id"), .init("date", .numeric), .init("previous_visits", .numeric),
+        .init("new_visits", .numeric), .init("kept", .numeric), .init("added", .numeric), .init("removed", .numeric),
+        .init("moved_in", .numeric), .init("moved_out", .numeric),
+    ]
+
+    /// One row per enumerator-day of either plan from the as-of date, by enumerator and date.
+    static func changesCSV(_ changes: PlanChanges) -> Data {
+        let rows = changes.days.map { day -> [String] in
+            [day.enumeratorID.rawValue, day.date.description, String(day.previousVisits), String(day.newVisits),
+             String(day.kept), String(day.added), String(day.removed), String(day.movedIn), String(day.movedOut)]
+        }
+        return CSVWriter(columns: changeColumns, options: FieldworkContext.csvOptions).data(rows: rows)
+    }
+
+    static let visitChangeColumns: [CSVWriter.Column] = [
+        .init("unit_id"), .init("change"), .init("previous_enumerator_id"), .init("previous_date", .numeric),
+        .init("new_enumerator_id"), .init("new_date", .numeric),
+    ]
+
+    /// One row per unit whose visit changed (kept visits are left out), by unit ID.
+    static func visitChangesCSV(_ changes: PlanChanges) -> Data {
+        let rows = changes.visits.filter { $0.kind != .kept }.map { change -> [String] in
+            [change.unitID, change.kind.rawValue, change.previousEnumeratorID?.rawValue ?? "",
+             change.previousDate?.description ?? "", change.newEnumeratorID?.rawValue ?? "",
+             change.newDate?.description ?? ""]
+        }
+        return CSVWriter(columns: visitChangeColumns, options: FieldworkContext.csvOptions).data(rows: rows)
+    }
+
+    /// New enumerators in the format of `enumerators.csv`.
+    public static func enumeratorsCSV(_ enumerators: [Enumerator]) -> Data {
+        let columns: [CSVWriter.Column] = [
+            .init("enumerator_id"), .init("name"), .init("post_office"), .init("district_code"), .init("lat", .numeric),
+            .init("lon", .numeric), .init("skills"), .init("daily_minutes", .numeric),
+        ]
+        let rows = enumerators.sorted { $0.id < $1.id }.map { enumerator -> [String] in
+            [enumerator.id.rawValue, enumerator.name, enumerator.postOffice.rawValue, enumerator.districtCode.rawValue,
+             String(format: "%.6f", enumerator.location.latitude), String(format: "%.6f", enumerator.location.longitude),
+             enumerator.skills.sorted().map(\.rawValue).joined(separator: ";"), String(enumerator.dailyMinutes)]
+        }
+        return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: rows)
+    }
+
+    /// Unavailability spans in the format of `unavailability.csv`.
+    public static func unavailabilityCSV(_ spans: [Unavailability]) -> Data {
+        let columns: [CSVWriter.Column] = [.init("enumerator_id"), .init("from", .numeric), .init("to", .numeric),
+                                           .init("reason")]
+        let rows = spans.sorted { ($0.enumeratorID, $0.from) < ($1.enumeratorID, $1.from) }.map { span -> [String] in
+            [span.enumeratorID.rawValue, span.from.description, span.to?.description ?? "", span.reason]
+        }
+        return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: rows)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerSampling
+
+/// `replan-report.md`: what the re-plan started from, what it released, what it moved for whom, and — when
+/// the deadline can no longer be met — by how much and what would fix it.
+enum ReplanReport {
+    static func markdown(_ content: ReplanContent, language: Language) -> String {
+        let text = ReplanText.of(language)
+        let plan = content.plan
+        let changes = content.result.changes
+        var lines: [String] = []
+        if !plan.isComplete {
+            lines += ["# \(text.incomplete)", "", "**\(text.missed(plan.unscheduledUnitIDs.count, plan.totals.units))**", ""]
+        }
+        lines += ["# \(text.title(content.asOf))", ""]
+        lines += ["- \(text.parent): `\(cell(content.parentPath))`",
+                  "- \(text.recordedVisits): \(content.history.count)",
+                  "- \(text.completed): \(content.progress.filter { $0.stateName == "completed" }.count)",
+                  "- \(text.nonresponse): \(content.progress.filter(\.isNonresponse).count)",
+                  "- \(text.pending): \(content.progress.filter(\.isPending).count)",
+                  "- \(text.dropped): " + (content.droppedEnumerators.isEmpty ? "–"
+                                           : content.droppedEnumerators.map(\.rawValue).joined(separator: ", ")),
+                  ""]
+
+        lines += ["## \(text.releasesHeading)", ""]
+        if content.newReleases.isEmpty {
+            lines += [text.noRelease, ""]
+        } else {
+            lines += ["| \(text.group) | \(text.rank) | \(text.reserve) | \(text.replaces) | \(text.reason) | \(text.date) |",
+                      "| --- | ---: | --- | --- | --- | --- |"]
+            lines += content.newReleases.map { release in
+                "| " + [release.groupID, String(release.rank), release.reserveUnitID, release.replacedUnitID,
+                        release.reason, release.date.description].map(cell).joined(separator: " | ") + " |"
+            }
+            lines.append("")
+        }
+        if !content.exhausted.isEmpty {
+            lines += ["\(text.exhausted): " + content.exhausted.joined(separator: ", "), ""]
+        }
+
+        lines += ["## \(text.changesHeading)", ""]
+        let share = content.movedShareOfOthers.map { String(format: "%.1f %%", $0 * 100) } ?? "–"
+        lines += ["- \(text.tripsKept): \(content.result.previousTripsKept) / \(content.result.previousTrips)",
+                  "- \(text.kept): \(changes.count(.kept))",
+                  "- \(text.moved): \(changes.count(.moved))",
+                  "- \(text.added): \(changes.count(.added))",
+                  "- \(text.removed): \(changes.count(.removed))",
+                  "- \(text.movedShare): \(share)",
+                  "- \(text.solver): \(plan.solver.statusName), \(text.source) \(plan.solver.source.rawValue)",
+                  ""]
+        lines += ["| \(text.enumerator) | \(text.previous) | \(text.kept) | \(text.moved) | \(text.removed) | "
+                      + "\(text.received) | \(text.now) |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines += changes.enumerators.map { row in
+            let name = row.enumeratorID.rawValue
+                + (content.droppedEnumerators.contains(row.enumeratorID) ? " (\(text.droppedMark))" : "")
+            return "| " + [name, String(row.previousVisits), String(row.kept), String(row.moved), String(row.removed),
+                           String(row.received), String(row.newVisits)].map(cell).joined(separator: " | ") + " |"
+        }
+        lines.append("")
+
+        if let diagnosis = plan.diagnosis, !plan.isComplete {
+            lines += ["## \(text.deadlineHeading)", ""]
+            lines += diagnosis.summaryLines.map { "- " + cell($0) }
+            lines += ["", text.missedList + " " + plan.unscheduledUnitIDs.joined(separator: ", "), ""]
+        }
+        lines += ["## \(text.weightsHeading)", "", text.weightsRule, ""]
+        return lines.joined(separator: "\n")
+    }
+
+    static func cell(_ value: String) -> String {
+        value.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "|", with: "\\|")
+    }
+}

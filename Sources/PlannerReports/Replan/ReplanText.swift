@@ -1,0 +1,58 @@
+import PlannerCore
+
+/// The texts of `replan-report.md` in one language.
+struct ReplanText {
+    var incomplete: String
+    var missed: (Int, Int) -> String
+    var title: (CalendarDate) -> String
+    var parent, recordedVisits, completed, nonresponse, pending, dropped, droppedMark: String
+    var releasesHeading, noRelease, group, rank, reserve, replaces, reason, date, exhausted: String
+    var changesHeading, tripsKept, kept, moved, added, removed, movedShare, solver, source: String
+    var enumerator, previous, received, now: String
+    var deadlineHeading, missedList, weightsHeading, weightsRule: String
+
+    static func of(_ language: Language) -> ReplanText {
+        switch language {
+        case .english:
+            return ReplanText(
+                incomplete: "INCOMPLETE PLAN",
+                missed: { "\($0) of \($1) remaining visits cannot be made by the end of the window." },
+                title: { "Re-plan from \($0)" },
+                parent: "Parent plan", recordedVisits: "Visits recorded", completed: "Units completed",
+                nonresponse: "Units lost (nonresponse)", pending: "Units still to visit",
+                dropped: "Enumerators dropping out", droppedMark: "drops out",
+                releasesHeading: "Reserve units released", noRelease: "No new release.", group: "Group",
+                rank: "Rank", reserve: "Reserve unit", replaces: "Replaces", reason: "Reason", date: "Date",
+                exhausted: "No reserve left for",
+                changesHeading: "Changes", tripsKept: "Previous day-trips kept", kept: "Kept", moved: "Moved",
+                added: "Added", removed: "Removed",
+                movedShare: "Share of the other enumerators' remaining visits moved", solver: "Solver",
+                source: "plan from", enumerator: "Enumerator", previous: "Previous visits", received: "Received",
+                now: "Visits now", deadlineHeading: "Deadline",
+                missedList: "Units that would be missed:", weightsHeading: "Weights",
+                weightsRule: "weights.csv: ReleaseGroup.releasedWeights per release group (stratum, or commune of "
+                    + "a two-stage design) with the released units not lost counted as respondents; provisional "
+                    + "until fieldwork ends (docs/replanning.md).")
+        case .vietnamese:
+            return ReplanText(
+                incomplete: "KẾ HOẠCH CHƯA ĐẦY ĐỦ",
+                missed: { "\($0) trong \($1) lượt thăm còn lại không thể thực hiện trước khi hết thời gian." },
+                title: { "Kế hoạch điều chỉnh từ ngày \($0)" },
+                parent: "Kế hoạch gốc", recordedVisits: "Lượt thăm đã ghi nhận", completed: "Đơn vị đã hoàn thành",
+                nonresponse: "Đơn vị không trả lời", pending: "Đơn vị còn phải thăm",
+                dropped: "Điều tra viên nghỉ", droppedMark: "nghỉ",
+                releasesHeading: "Đơn vị dự phòng được sử dụng", noRelease: "Không có đơn vị dự phòng mới.",
+                group: "Nhóm", rank: "Thứ tự", reserve: "Đơn vị dự phòng", replaces: "Thay cho", reason: "Lý do",
+                date: "Ngày", exhausted: "Hết đơn vị dự phòng cho",
+                changesHeading: "Thay đổi", tripsKept: "Chuyến đi cũ được giữ", kept: "Giữ nguyên", moved: "Chuyển",
+                added: "Thêm", removed: "Bỏ",
+                movedShare: "Tỷ lệ lượt thăm còn lại của các điều tra viên khác bị chuyển", solver: "Bộ giải",
+                source: "kế hoạch từ", enumerator: "Điều tra viên", previous: "Lượt thăm trước", received: "Nhận thêm",
+                now: "Lượt thăm hiện tại", deadlineHeading: "Thời hạn",
+                missedList: "Đơn vị sẽ bị bỏ sót:", weightsHeading: "Quyền số",
+                weightsRule: "weights.csv: ReleaseGroup.releasedWeights cho từng nhóm (tầng, hoặc xã của thiết kế "
+                    + "hai giai đoạn), coi các đơn vị chưa mất là trả lời; quyền số tạm thời cho đến khi kết thúc "
+                    + "điều tra (docs/replanning.md).")
+        }
+    }
+}

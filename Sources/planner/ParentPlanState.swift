@@ -1,0 +1,65 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerFormats
+import PlannerReports
+import PlannerSampling
+
+/// What a re-plan reads from its parent folder: sample, release groups, visits, releases, changes of
+/// availability; every file checked against the parent's manifest.
+struct ParentPlanState {
+    /// The dataset with the parent's changes of availability applied.
+    let dataset: Dataset
+    let sample: [SampledUnit]
+    let releaseGroups: [ReleaseGroup]
+    let visits: PlanVisits
+    let releases: [ReserveRelease]
+    let availability: AvailabilityChanges
+
+    init(parent: ParentPlan, manifest: PlanManifest, dataset base: Dataset) throws {
+        sample = try parent.sample(manifest: manifest)
+        let design: SamplePlan
+        do {
+            design = try SampleDesigner.design(dataset: base, seed: manifest.seed)
+        } catch {
+            printError("The sample cannot be designed again from the dataset: \(error)")
+            throw ExitStatus.invalidData
+        }
+        let drawn = design.units.map { "\($0.unitID) \($0.role.rawValue) \($0.reserveRank ?? 0)" }
+        guard drawn == sample.map({ "\($0.unitID) \($0.role.rawValue) \($0.reserveRank ?? 0)" }) else {
+            printError("\(parent.path)/sample.csv: expected the sample the dataset and seed \(manifest.seed) give, "
+                       + "found different units, roles or ranks")
+            throw ExitStatus.invalidData
+        }
+        releaseGroups = design.households.releaseGroups + design.enterprises.releaseGroups
+
+        let recorded = Set(manifest.files.map(\.path))
+        do {
+            visits = try PlanVisitsTable.readVisits(try parent.files(["assignments.csv"], manifest: manifest)[0].data,
+                                                    file: "\(parent.path)/assignments.csv")
+            releases = recorded.contains("releases.csv")
+                ? try ReleaseTable.read(try parent.files(["releases.csv"], manifest: manifest)[0].data,
+                                        file: "\(parent.path)/releases.csv")
+                : []
+        } catch let error as InvalidInput {
+            printError(error.description)
+            throw ExitStatus.invalidData
+        }
+        let enumeratorsFile = "availability/new-enumerators.csv", spansFile = "availability/unavailability.csv"
+        _ = try parent.files([enumeratorsFile, spansFile].filter(recorded.contains), manifest: manifest)
+        do {
+            availability = try DatasetReader().readAvailabilityChanges(
+                newEnumerators: recorded.contains(enumeratorsFile) ? parent.folder.appendingPathComponent(enumeratorsFile) : nil,
+                unavailability: recorded.contains(spansFile) ? parent.folder.appendingPathComponent(spansFile) : nil,
+                dataset: base)
+        } catch {
+            printError(error.description)
+            throw ExitStatus.invalidData
+        }
+        var changed = base
+        changed.enumerators = (base.enumerators + availability.newEnumerators).sorted { $0.id < $1.id }
+        changed.unavailability = (base.unavailability + availability.unavailability)
+            .sorted { ($0.enumeratorID, $0.from) < ($1.enumeratorID, $1.from) }
+        dataset = changed
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import PlannerCore
+import PlannerFormats
+import Testing
+
+/// `planner replan` and `planner progress-template` on the default dataset: one enumerator drops out on day 5
+/// (9 October) after four days of visits with refusals, absences and closures.
+@Suite("planner replan", .serialized)
+struct ReplanCommandTests {
+    static let asOf = "2023-10-09"
+    static let dropped = "EN05"
+
+    /// A planned default survey with its filled progress file and a dropout, made once for every test here.
+    final class Field: Sendable {
+        let scratch: URL
+        let parentDigest: String
+
+        init() throws {
+            // One fixed folder, emptied at each run: a static value is never deinitialised, so a fresh folder
+            // per run would be left behind every time.
+            scratch = FileManager.default.temporaryDirectory.appendingPathComponent("planner-e2e-replan")
+            try? FileManager.default.removeItem(at: scratch)
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            let plan = try PlannerProcess.run(["plan", PlannerProcess.defaultDataset.path, "--out", "p", "--quiet"],
+                                              in: scratch)
+            try #require(plan.status == 0, "\(plan.standardError)")
+            let template = try PlannerProcess.run(["progress-template", "p", "--out", "template.csv", "--until", asOf],
+                                                  in: scratch)
+            try #require(template.status == 0, "\(template.standardError)")
+            // Deterministic outcomes: every 17th visit refused, 13th not at home, 29th closed, the rest completed.
+            let lines = try String(decoding: Data(contentsOf: scratch.appendingPathComponent("template.csv")),
+                                   as: UTF8.self).split(separator: "\r\n").map(String.init)
+            var filled = [lines[0]]
+            for (index, line) in lines.dropFirst().enumerated() {
+                let status = index % 17 == 0 ? "refused" : index % 13 == 0 ? "not_at_home"
+                    : index % 29 == 0 ? "closed" : "completed"
+                filled.append(line + status)
+            }
+            try Data((filled.joined(separator: "\n") + "\n").utf8).write(to: scratch.appendingPathComponent("progress.csv"))
+            try Data("enumerator_id,from,to,reason\n\(dropped),\(asOf),,ill\n".utf8)
+                .write(to: scratch.appendingPathComponent("drop.csv"))
+            parentDigest = SHA256.hexDigest(try Data(contentsOf: scratch.appendingPathComponent("p/manifest.json")))
+        }
+
+        func replan(_ out: String, _ extra: [String] = [], quiet: Bool = true) throws -> PlannerProcess.Run {
+            try PlannerProcess.run(["replan", "p", "--as-of", ReplanCommandTests.asOf, "--progress", "progress.csv",
+                                    "--unavailable", "drop.csv", "--out", out] + (quiet ? ["--quiet"] : []) + extra,
+                                   in: scratch)
+        }
+
+        func folder(_ name: String) -> PlanFolderReader { PlanFolderReader(folder: scratch.appendingPathComponent(name)) }
+    }
+
+    static let field = Result { try Field() }
+
+    @Test func historyIsFrozenAndEveryUnitIsAccountedForOnce() throws {
+        let field = try Self.field.get()
+        let run = try field.replan("r1", quiet: false)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("of the other enumerators' remaining visits moved"))
+        let parent = field.folder("p"), replan = field.folder("r1")
+
+        let progress = try PlanFolderReader(folder: field.scratch).rows("progress.csv")
+        let assignments = try replan.rows("assignments.csv")
+        let history = assignments.filter { $0["status"] != "planned" }
+        let planned = assignments.filter { $0["status"] == "planned" }
+        func key(_ row: [String: String]) -> String {
+            [row["unit_id"]!, row["date"]!, row["enumerator_id"]!, row["status"]!].joined(separator: " ")
+        }
+        #expect(Set(history.map(key)) == Set(progress.map(key)), "the history is the progress as recorded")
+        #expect(history.count == progress.count)
+        #expect(planned.allSatisfy { $0["date"]! >= Self.asOf && $0["date"]! <= "2023-10-18" })
+        #expect(!planned.contains { $0["enumerator_id"] == Self.dropped }, "a dropped enumerator has visits")
+
+        // Every unit of the plan (main and released) is done, lost, or planned exactly once.
+        let sample = try replan.rows("sample.csv")
+        let releases = try replan.rows("releases.csv")
+        let planUnits = Set(sample.filter { $0["role"] == "main" }.map { $0["unit_id"]! })
+            .union(releases.map { $0["reserve_unit_id"]! })
+        let plannedIDs = planned.map { $0["unit_id"]! }
+        #expect(Set(plannedIDs).count == plannedIDs.count, "a unit is planned twice")
+        let completed = Set(history.filter { $0["status"] == "completed" }.map { $0["unit_id"]! })
+        let lost = Set(history.filter { ["refused", "closed", "not_found"].contains($0["status"]!) }.map { $0["unit_id"]! })
+        #expect(completed.isDisjoint(with: plannedIDs))
+        #expect(lost.isDisjoint(with: plannedIDs))
+        #expect(Set(plannedIDs).union(completed).union(lost) == planUnits)
+        // A unit not at home once (max_attempts 3) is visited again.
+        let absent = Set(history.filter { $0["status"] == "not_at_home" }.map { $0["unit_id"]! })
+        #expect(!absent.isEmpty && absent.isSubset(of: plannedIDs))
+
+        // Reserves released in rank order, one per lost unit, each a reserve of the lost unit's group.
+        // One release per lost unit, unless its group's reserve list has run out (the command says how many).
+        let replaced = Set(releases.map { $0["replaced_unit_id"]! })
+        #expect(replaced.count == releases.count && replaced.isSubset(of: lost))
+        let unreplaced = lost.count - replaced.count
+        #expect(unreplaced == 0 || run.standardOutput.contains("(\(unreplaced) lost units have no reserve left)"))
+        let byID = Dictionary(uniqueKeysWithValues: sample.map { ($0["unit_id"]!, $0) })
+        for (group, rows) in Dictionary(grouping: releases, by: { $0["release_group"]! }) {
+            #expect(rows.map { Int($0["rank"]!)! }.sorted() == Array(1...rows.count), "group \(group)")
+            for row in rows {
+                let reserve = try #require(byID[row["reserve_unit_id"]!])
+                let replaced = try #require(byID[row["replaced_unit_id"]!])
+                #expect(reserve["role"] == "reserve" && reserve["reserve_rank"] == row["rank"])
+                #expect(reserve["stratum"] == replaced["stratum"])
+                if replaced["unit_type"] == "household" { #expect(reserve["commune_code"] == replaced["commune_code"]) }
+            }
+        }
+
+        // Budgets kept.
+        for office in try FileManager.default.contentsOfDirectory(atPath: field.scratch.appendingPathComponent("r1/post-offices").path)
+        where office.hasSuffix(".csv") {
+            for row in try replan.rows("post-offices/\(office)") where row["date"] != "total" {
+                #expect(Double(row["used_minutes"]!)! <= Double(row["budget_minutes"]!)! + 1e-6, "\(office) \(row["date"]!)")
+            }
+        }
+
+        // At most 20 % of the other enumerators' remaining visits move.
+        let changes = try replan.rows("changes.csv").filter { $0["enumerator_id"] != Self.dropped }
+        let previous = changes.reduce(0) { $0 + Int($1["previous_visits"]!)! }
+        let moved = changes.reduce(0) { $0 + Int($1["moved_out"]!)! + Int($1["removed"]!)! }
+        #expect(previous > 0 && Double(moved) <= 0.2 * Double(previous), "\(moved) of \(previous) moved")
+
+        // The manifest ties the plan to its parent and to the files of the day; the parent is unchanged.
+        let manifest = try replan.manifest()
+        let parentRecord = try #require(manifest["parent"] as? [String: Any])
+        #expect(parentRecord["manifest_sha256"] as? String == field.parentDigest)
+        let record = try #require(manifest["replan"] as? [String: Any])
+        #expect(record["as_of"] as? String == Self.asOf)
+        let progressDigest = SHA256.hexDigest(try Data(contentsOf: field.scratch.appendingPathComponent("progress.csv")))
+        #expect((record["progress"] as? [[String: Any]])?.first?["sha256"] as? String == progressDigest)
+        #expect((record["availability"] as? [[String: Any]])?.count == 1)
+        #expect(manifest["complete"] as? Bool == true)
+        #expect(SHA256.hexDigest(try Data(contentsOf: field.scratch.appendingPathComponent("p/manifest.json")))
+                == field.parentDigest)
+        #expect(try parent.rows("assignments.csv").allSatisfy { $0["status"] == nil })
+        #expect(!FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("r1/unscheduled.csv").path))
+        #expect(FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("r1/availability/unavailability.csv").path))
+    }
+
+    @Test func theSameInputsGiveTheSameNewPlan() throws {
+        let field = try Self.field.get()
+        #expect(try field.replan("same-1").status == 0)
+        #expect(try field.replan("same-2").status == 0)
+        var first = try field.folder("same-1").files(), second = try field.folder("same-2").files()
+        // The solver's seconds are the only thing that may differ (as for `planner plan`).
+        first["fieldwork-report.md"] = nil
+        second["fieldwork-report.md"] = nil
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for path in first.keys.sorted() { #expect(first[path] == second[path], "\(path) differs") }
+    }
+
+    @Test func aReplanCanBeReplannedLater() throws {
+        let field = try Self.field.get()
+        if !FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("r1").path) {
+            #expect(try field.replan("r1").status == 0)
+        }
+        let template = try PlannerProcess.run(["progress-template", "r1", "--out", "more.csv", "--until", "2023-10-11"],
+                                              in: field.scratch)
+        #expect(template.status == 0, "\(template.standardError)")
+        let lines = try String(decoding: Data(contentsOf: field.scratch.appendingPathComponent("more.csv")), as: UTF8.self)
+            .split(separator: "\r\n").map(String.init)
+        let filled = [lines[0]] + lines.dropFirst().map { $0 + "completed" }
+        try Data(filled.joined(separator: "\n").utf8).write(to: field.scratch.appendingPathComponent("more.csv"))
+        let run = try PlannerProcess.run(["replan", "r1", "--as-of", "2023-10-11", "--progress", "more.csv",
+                                          "--out", "r2", "--quiet"], in: field.scratch)
+        #expect(run.status == 0, "\(run.standardError)")
+        let history = try field.folder("r2").rows("assignments.csv").filter { $0["status"] != "planned" }
+        let progress = try PlanFolderReader(folder: field.scratch).rows("progress.csv")
+        #expect(history.count == progress.count + lines.count - 1)
+        #expect(!(try field.folder("r2").rows("assignments.csv")).contains {
+            $0["status"] == "planned" && ($0["enumerator_id"] == Self.dropped || $0["date"]! < "2023-10-11")
+        })
+    }
+
+    @Test func anImpossibleScenarioWritesTheIncompletePlanAndExplains() throws {
+        let field = try Self.field.get()
+        let dataset = try DatasetReader().read(folder: PlannerProcess.defaultDataset)
+        // Everyone leaves on 16 October but two enumerators.
+        let spans = dataset.enumerators.dropFirst(2).map { "\($0.id.rawValue),2023-10-16,,strike" }
+        try Data((["enumerator_id,from,to,reason"] + spans).joined(separator: "\n").utf8)
+            .write(to: field.scratch.appendingPathComponent("strike.csv"))
+        let run = try PlannerProcess.run(["replan", "p", "--as-of", "2023-10-16", "--unavailable", "strike.csv",
+                                          "--out", "impossible", "--quiet"], in: field.scratch)
+        #expect(run.status == 3, "\(run.standardError)")
+        #expect(run.standardError.contains("INCOMPLETE PLAN"))
+        #expect(run.standardError.contains("enumerator-days"))
+        #expect(run.standardError.contains("work Saturdays") || run.standardError.contains("Saturdays give only"))
+        let folder = field.folder("impossible")
+        #expect(try folder.manifest()["complete"] as? Bool == false)
+        let missed = try folder.rows("unscheduled.csv")
+        #expect(!missed.isEmpty)
+        let planned = try folder.rows("assignments.csv").filter { $0["status"] == "planned" }
+        #expect(!planned.isEmpty, "the best plan for what fits is still written")
+        let allowed = Set(dataset.enumerators.prefix(2).map(\.id.rawValue))
+        #expect(planned.allSatisfy { allowed.contains($0["enumerator_id"]!) })
+        #expect(try String(decoding: Data(contentsOf: field.scratch.appendingPathComponent("impossible/replan-report.md")),
+                           as: UTF8.self).hasPrefix("# KẾ HOẠCH CHƯA ĐẦY ĐỦ"))
+    }
+
+    @Test func aNewEnumeratorJoinsAndIsKeptForLaterReplans() throws {
+        let field = try Self.field.get()
+        let dataset = try DatasetReader().read(folder: PlannerProcess.defaultDataset)
+        let colleague = try #require(dataset.enumerators.first { $0.id.rawValue == Self.dropped })
+        let row = ["NEW01", "Người mới", colleague.postOffice.rawValue, colleague.districtCode.rawValue,
+                   String(colleague.location.latitude), String(colleague.location.longitude), "household;enterprise",
+                   "480"].joined(separator: ",")
+        try Data("enumerator_id,name,post_office,district_code,lat,lon,skills,daily_minutes\n\(row)\n".utf8)
+            .write(to: field.scratch.appendingPathComponent("joining.csv"))
+        let run = try field.replan("joined", ["--new-enumerators", "joining.csv"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let folder = field.folder("joined")
+        #expect(try folder.rows("availability/new-enumerators.csv").map { $0["enumerator_id"] } == ["NEW01"])
+        let record = try #require(try folder.manifest()["replan"] as? [String: Any])
+        #expect((record["availability"] as? [[String: Any]])?.count == 2)
+        // The next re-plan reads the new enumerator from the folder: NEW01 may appear in its progress.
+        let planned = try folder.rows("assignments.csv").filter { $0["status"] == "planned" && $0["date"] == Self.asOf }
+        let visit = try #require(planned.first)
+        try Data("unit_id,date,enumerator_id,status\n\(visit["unit_id"]!),\(Self.asOf),NEW01,completed\n".utf8)
+            .write(to: field.scratch.appendingPathComponent("by-new.csv"))
+        let next = try PlannerProcess.run(["replan", "joined", "--as-of", "2023-10-10", "--progress", "by-new.csv",
+                                           "--out", "joined-2", "--quiet"], in: field.scratch)
+        #expect(next.status == 0, "\(next.standardError)")
+    }
+
+    @Test func invalidProgressIsReportedWithLocations() throws {
+        let field = try Self.field.get()
+        let text = """
+            unit_id,date,enumerator_id,status
+            NOT-A-UNIT,2023-10-03,EN01,completed
+            DN0066,2023-10-09,EN01,completed
+            DN0066,2023-10-03,EN01,lost
+            """
+        try Data(text.utf8).write(to: field.scratch.appendingPathComponent("bad.csv"))
+        let run = try PlannerProcess.run(["replan", "p", "--as-of", Self.asOf, "--progress", "bad.csv",
+                                          "--out", "never", "--quiet"], in: field.scratch)
+        #expect(run.status == 65)
+        #expect(run.standardError.contains("bad.csv:2:1: unit_id"))
+        #expect(run.standardError.contains("bad.csv:3:8: date: expected a date before the as-of date 2023-10-09"))
+        #expect(run.standardError.contains("bad.csv:4:24: status"))
+        #expect(!FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("never").path))
+    }
+}

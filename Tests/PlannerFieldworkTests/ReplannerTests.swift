@@ -1,0 +1,159 @@
+import PlannerCore
+import PlannerFieldwork
+import PlannerOptimization
+import Testing
+
+/// `Replanner` on a medium synthetic survey planned by GLPK, re-planned from its fifth working day.
+@Suite struct ReplannerTests {
+    /// The fifth working day of 3–18 October 2023.
+    static let asOf = CalendarDate(year: 2023, month: 10, day: 9)!
+
+    struct Scenario {
+        var survey: SyntheticSurvey
+        var plan: FieldworkPlan
+
+        init(seed: UInt64) throws {
+            survey = SyntheticSurvey(seed: seed, size: .medium)
+            var request = survey.request
+            request.solverOptions.timeLimitSeconds = 10
+            plan = try FieldworkPlanner().plan(request, solver: GLPKSolver())
+        }
+
+        /// The units the plan visits from `asOf` on: what is left when every earlier visit succeeded.
+        var remainingUnits: [FieldworkUnit] {
+            let later = Set(plan.visits.filter { $0.date >= ReplannerTests.asOf }.map(\.unitID))
+            return survey.units.filter { later.contains($0.id) }
+        }
+
+        func request(dataset: Dataset? = nil, units: [FieldworkUnit]? = nil,
+                     asOf: CalendarDate = ReplannerTests.asOf) -> ReplanRequest {
+            var request = ReplanRequest(dataset: dataset ?? survey.dataset, asOf: asOf, units: units ?? remainingUnits,
+                                        previousVisits: plan.visits.filter { $0.date >= asOf })
+            request.solverOptions.timeLimitSeconds = 10
+            return request
+        }
+
+        /// The busiest enumerator from `asOf` on, dropped from that day to the end.
+        var droppedEnumerator: EnumeratorID {
+            let later = plan.visits.filter { $0.date >= ReplannerTests.asOf }
+            let counts = Dictionary(grouping: later, by: \.enumeratorID).mapValues(\.count)
+            return counts.keys.sorted().max { counts[$0]! < counts[$1]! }!
+        }
+
+        func datasetDropping(_ enumerator: EnumeratorID) -> Dataset {
+            var dataset = survey.dataset
+            dataset.unavailability.append(Unavailability(enumeratorID: enumerator, from: ReplannerTests.asOf, to: nil,
+                                                         reason: "ill"))
+            return dataset
+        }
+    }
+
+    /// The planning rules for the re-planned window: from the as-of date, buffer days usable.
+    static func checker(for request: ReplanRequest) -> PlanChecker {
+        var dataset = request.dataset
+        let calendar = dataset.settings.calendar
+        dataset.settings.calendar = SurveyCalendar(firstDay: request.asOf, lastDay: calendar.lastDay,
+                                                   workingWeekdays: calendar.workingWeekdays,
+                                                   holidays: calendar.holidays)
+        dataset.settings.fieldwork.bufferDays = 0
+        return PlanChecker(request: FieldworkRequest(dataset: dataset, units: request.units,
+                                                     dayStartMinutes: request.dayStartMinutes))
+    }
+
+    @Test("with nothing changed, every visit stays with its enumerator on its date", arguments: [21, 22] as [UInt64])
+    func nothingChangedKeepsEverything(seed: UInt64) throws {
+        let scenario = try Scenario(seed: seed)
+        let request = scenario.request()
+        let result = try Replanner().plan(request, solver: GLPKSolver())
+        #expect(result.plan.isComplete)
+        #expect(result.changes.count(.kept) == request.units.count)
+        #expect(result.changes.count(.moved) == 0)
+        #expect(result.previousTripsKept == result.previousTrips)
+        #expect(Self.checker(for: request).violations(of: result.plan) == [])
+    }
+
+    @Test("a dropped enumerator gets no visit from the drop; the others keep at least 80 % of theirs",
+          arguments: [21, 22, 23] as [UInt64])
+    func droppedEnumerator(seed: UInt64) throws {
+        let scenario = try Scenario(seed: seed)
+        let dropped = scenario.droppedEnumerator
+        let request = scenario.request(dataset: scenario.datasetDropping(dropped))
+        let result = try Replanner().plan(request, solver: GLPKSolver())
+
+        #expect(!result.plan.visits.contains { $0.enumeratorID == dropped })
+        #expect(result.plan.visits.allSatisfy { $0.date >= Self.asOf })
+        #expect(Self.checker(for: request).violations(of: result.plan) == [])
+        let others = Set(scenario.survey.dataset.enumerators.map(\.id)).subtracting([dropped])
+        let share = try #require(result.changes.movedShare(of: others))
+        #expect(share <= 0.2, "moved \(share) of the other enumerators' remaining visits")
+        let droppedChange = try #require(result.changes.enumerators.first { $0.enumeratorID == dropped })
+        #expect(droppedChange.kept == 0)
+        #expect(droppedChange.moved + droppedChange.removed == droppedChange.previousVisits)
+    }
+
+    @Test("re-visits and released reserves are added; the same request gives the same plan")
+    func addedUnitsAndDeterminism() throws {
+        let scenario = try Scenario(seed: 24)
+        let commune = scenario.remainingUnits[0]
+        let extra = (1...4).map { index in
+            FieldworkUnit(id: "RESERVE-\(index)", kind: .household, communeCode: commune.communeCode,
+                          districtCode: commune.districtCode, label: "reserve \(index)", stratumID: commune.stratumID)
+        }
+        let request = scenario.request(units: scenario.remainingUnits + extra)
+        let first = try Replanner().plan(request, solver: GLPKSolver())
+        let second = try Replanner().plan(request, solver: GLPKSolver())
+        #expect(first.plan.visits == second.plan.visits)
+        #expect(first.plan.routes == second.plan.routes)
+        #expect(first.changes == second.changes)
+        #expect(first.changes.count(.added) == extra.count)
+        #expect(Set(first.plan.visits.map(\.unitID)).isSuperset(of: extra.map(\.id)))
+        #expect(Self.checker(for: request).violations(of: first.plan) == [])
+    }
+
+    @Test("work that no longer fits the window: an incomplete plan with a diagnosis, not a crash")
+    func impossible() throws {
+        let scenario = try Scenario(seed: 25)
+        var dataset = scenario.survey.dataset
+        // Everyone but one enumerator leaves from the as-of date.
+        let staying = dataset.enumerators[0].id
+        for enumerator in dataset.enumerators where enumerator.id != staying {
+            dataset.unavailability.append(Unavailability(enumeratorID: enumerator.id, from: Self.asOf, to: nil,
+                                                         reason: "strike"))
+        }
+        // The whole sample left for the last three working days.
+        let request = scenario.request(dataset: dataset, units: scenario.survey.units,
+                                       asOf: CalendarDate(year: 2023, month: 10, day: 16)!)
+        let result = try Replanner().plan(request, solver: GLPKSolver())
+        let complete = result.plan.isComplete
+        #expect(!complete)
+        let diagnosis = try #require(result.plan.diagnosis)
+        #expect(diagnosis.unservedUnits == result.plan.unscheduledUnitIDs.count)
+        #expect(diagnosis.lackingEnumeratorDays > 0)
+        #expect(diagnosis.summaryLines.last?.contains("enumerator-days") == true)
+        #expect(result.plan.visits.allSatisfy { $0.enumeratorID == staying })
+        #expect(Self.checker(for: request).violations(of: result.plan) == [])
+    }
+
+    @Test("an as-of date after the window leaves every unit unscheduled")
+    func afterTheWindow() throws {
+        let scenario = try Scenario(seed: 26)
+        let request = scenario.request(asOf: CalendarDate(year: 2023, month: 10, day: 19)!)
+        let result = try Replanner().plan(request, solver: GLPKSolver())
+        #expect(result.plan.visits.isEmpty)
+        #expect(Set(result.plan.unscheduledUnitIDs) == Set(request.units.map(\.id)))
+        #expect(result.plan.diagnosis != nil)
+    }
+
+    @Test("buffer days are used when the remaining work needs them")
+    func bufferDays() throws {
+        let scenario = try Scenario(seed: 27)
+        // Re-plan the whole sample from the tenth working day: ten days of work in three.
+        let asOf = CalendarDate(year: 2023, month: 10, day: 16)!
+        let request = scenario.request(units: scenario.survey.units, asOf: asOf)
+        let result = try Replanner().plan(request, solver: GLPKSolver())
+        let buffer = Set(scenario.survey.dataset.settings.calendar.workingDays.suffix(2))
+        let usesBuffer = result.plan.visits.contains { buffer.contains($0.date) }
+        #expect(usesBuffer)
+        #expect(Self.checker(for: request).violations(of: result.plan) == [])
+    }
+}
