@@ -135,6 +135,20 @@ struct ReplanCommandTests {
         #expect(try parent.rows("assignments.csv").allSatisfy { $0["status"] == nil })
         #expect(!FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("r1/unscheduled.csv").path))
         #expect(FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("r1/availability/unavailability.csv").path))
+
+        // Route sheets offer only reserves not yet released: a released reserve is scheduled, not offered again.
+        let released = Set(releases.map { $0["reserve_unit_id"]! })
+        let routes = field.scratch.appendingPathComponent("r1/routes")
+        for day in try FileManager.default.contentsOfDirectory(atPath: routes.path) {
+            for sheet in try FileManager.default.contentsOfDirectory(atPath: routes.appendingPathComponent(day).path)
+            where sheet.hasSuffix(".html") {
+                let html = String(decoding: try Data(contentsOf: routes.appendingPathComponent("\(day)/\(sheet)")),
+                                  as: UTF8.self)
+                let reserveSection = try #require(html.range(of: "<h2>Đơn vị dự phòng</h2>")).upperBound
+                let offered = html[reserveSection...]
+                for id in released { #expect(!offered.contains(">\(id)<"), "\(day)/\(sheet) offers released \(id)") }
+            }
+        }
     }
 
     @Test func theSameInputsGiveTheSameNewPlan() throws {

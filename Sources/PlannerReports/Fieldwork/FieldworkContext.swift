@@ -38,7 +38,10 @@ struct FieldworkContext {
     let siteFileNames: [String: String]
     let postOfficeFileNames: [String: String]
 
-    init(plan: FieldworkPlan, sample: [SampledUnit], dataset: Dataset, language: Language) {
+    /// - Parameter releasedUnitIDs: units visited before (a re-plan's history); reserves among them, and
+    ///   reserves the plan schedules, are released and no longer offered on reserve lists.
+    init(plan: FieldworkPlan, sample: [SampledUnit], dataset: Dataset, language: Language,
+         releasedUnitIDs: Set<String> = []) {
         self.plan = plan
         self.dataset = dataset
         text = FieldworkText.of(language)
@@ -53,8 +56,9 @@ struct FieldworkContext {
         zonesByID = Dictionary(dataset.zones.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         enumeratorsByID = Dictionary(dataset.enumerators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
+        let released = releasedUnitIDs.union(plan.visits.map(\.unitID))
         var groups: [ReserveGroup.Scope: [SampledUnit]] = [:]
-        for unit in sample where unit.role == .reserve {
+        for unit in sample where unit.role == .reserve && !released.contains(unit.unitID) {
             groups[Self.reserveScope(of: unit), default: []].append(unit)
         }
         reserveGroups = groups.mapValues { units in

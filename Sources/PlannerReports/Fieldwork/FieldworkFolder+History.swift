@@ -7,11 +7,13 @@ import PlannerSampling
 extension FieldworkFolder {
     /// The fieldwork files of a re-planned plan: those of `files(plan:sample:dataset:language:)` for the new
     /// visits, with `assignments.csv` also holding the recorded history and a `status` column (the outcome
-    /// for a recorded visit, `planned` for a new one).
+    /// for a recorded visit, `planned` for a new one). Reserves already released (visited in the history or
+    /// scheduled now) are left off the route sheets' reserve lists, so that a sheet only offers unused ones.
     public static func files(plan: FieldworkPlan, sample: [SampledUnit], dataset: Dataset, language: Language,
                              history: [RecordedVisit]) -> [PlanFolder.File] {
-        let context = FieldworkContext(plan: plan, sample: sample, dataset: dataset, language: language)
-        return files(plan: plan, sample: sample, dataset: dataset, language: language).map { file in
+        let context = FieldworkContext(plan: plan, sample: sample, dataset: dataset, language: language,
+                                       releasedUnitIDs: Set(history.map(\.unitID)))
+        return files(context).map { file in
             file.path == "assignments.csv"
                 ? PlanFolder.File(file.path, AssignmentTables.assignmentsCSV(context, history: history))
                 : file

@@ -20,7 +20,11 @@ public enum FieldworkFolder {
     ///   - language: of the texts people read; identifiers and CSV column names do not change.
     public static func files(plan: FieldworkPlan, sample: [SampledUnit], dataset: Dataset,
                              language: Language = .vietnamese) -> [PlanFolder.File] {
-        let context = FieldworkContext(plan: plan, sample: sample, dataset: dataset, language: language)
+        files(FieldworkContext(plan: plan, sample: sample, dataset: dataset, language: language))
+    }
+
+    static func files(_ context: FieldworkContext) -> [PlanFolder.File] {
+        let plan = context.plan
         var files: [PlanFolder.File] = [
             .init("assignments.csv", AssignmentTables.assignmentsCSV(context)),
             .init("fieldwork-report.md", Data(FieldworkReport.markdown(context).utf8)),
