@@ -50,7 +50,6 @@ struct ReplanCommand: ParsableCommand {
     @OptionGroup var fieldwork: FieldworkOptions
 
     func validate() throws {
-        if fieldwork.output.json { throw ValidationError("--json is not available for replan yet") }
         guard CalendarDate(iso8601: asOf) != nil else { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
         guard changeCost >= 0, changeCost.isFinite else { throw ValidationError("--change-cost must be 0 or more") }
     }
@@ -142,8 +141,11 @@ struct ReplanCommand: ParsableCommand {
                 + [SummaryPage.file(summary)]
         }
         try writePlan(files, manifest: manifest, started: started, to: destination, progress: display)
-        if !fieldwork.quiet { printSummary(content) }
-        try finish(outcome.plan, destination: destination, quiet: fieldwork.quiet)
+        if !fieldwork.quiet && !fieldwork.output.json { printSummary(content) }
+        try finish(outcome.plan, destination: destination, output: fieldwork.output,
+                   report: RunReport(command: "replan", folder: destination, manifest: manifest,
+                                     language: fieldwork.chosenLanguage, sample: state.sample, plan: outcome.plan,
+                                     files: files.count))
     }
 
     /// This re-plan's changes of availability, checked against the dataset as the parent left it.

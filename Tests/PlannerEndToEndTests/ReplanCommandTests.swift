@@ -151,6 +151,18 @@ struct ReplanCommandTests {
         }
     }
 
+    @Test func jsonSummaryForScripts() throws {
+        let field = try Self.field.get()
+        let run = try PlannerProcess.run(["replan", "p", "--as-of", Self.asOf, "--progress", "progress.csv",
+                                          "--unavailable", "drop.csv", "--out", "r-json", "--json", "--quiet"],
+                                         in: field.scratch)
+        #expect(run.status == 0, "\(run.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(object["command"] as? String == "replan")
+        let fieldwork = try #require(object["fieldwork"] as? [String: Any])
+        #expect(fieldwork["complete"] as? Bool == true)
+    }
+
     @Test func theSameInputsGiveTheSameNewPlan() throws {
         let field = try Self.field.get()
         #expect(try field.replan("same-1").status == 0)
