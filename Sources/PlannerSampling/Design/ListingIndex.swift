@@ -5,8 +5,8 @@ import PlannerCore
 /// A listing of a million households grouped into per-commune arrays would be copied once per grouping; here
 /// the listing is shared and each commune is a slice of one array of positions. The positions come from one
 /// stable counting sort by the listing's commune slots, so a listing already in ID order (as `Dataset` keeps
-/// it) gives every commune's households in ID order; a commune whose households are not is sorted by ID
-/// (stably, as before).
+/// it) gives every commune's households in ID order without a comparison; a commune whose households are not
+/// is sorted by ID (stably, as before).
 struct ListingIndex: Sendable {
     /// A commune's households: positions into the shared listing.
     struct Households: Sendable {
@@ -40,7 +40,8 @@ struct ListingIndex: Sendable {
         for (slot, code) in listing.communeCodes.enumerated() {
             let range = starts[slot]..<starts[slot + 1]
             ranges[code] = range
-            let isInIDOrder = zip(positions[range].dropFirst(), positions[range]).allSatisfy { later, earlier in
+            // A listing in ID order (as `Dataset` keeps it) has every commune's positions in ID order already.
+            let isInIDOrder = listing.isInIDOrder || zip(positions[range].dropFirst(), positions[range]).allSatisfy { later, earlier in
                 !listing.idPrecedes(later, earlier)
             }
             if !isInIDOrder {
