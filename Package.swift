@@ -26,8 +26,10 @@ let package = Package(
             path: "Sources/CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
+        // SHA-256 with the x86 SHA instructions, chosen at run time; SHA256 in PlannerFormats falls back to Swift.
+        .target(name: "CSHA256", path: "Sources/CSHA256"),
         .target(name: "PlannerCore", swiftSettings: strictSettings),
-        .target(name: "PlannerFormats", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
+        .target(name: "PlannerFormats", dependencies: ["PlannerCore", "CSHA256"], swiftSettings: strictSettings),
         .target(name: "PlannerSampling", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         .target(name: "PlannerOptimization", dependencies: ["CGLPK"], swiftSettings: strictSettings),
         .target(name: "PlannerFieldwork", dependencies: ["PlannerCore", "PlannerOptimization"], swiftSettings: strictSettings),

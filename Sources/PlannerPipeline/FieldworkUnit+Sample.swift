@@ -14,8 +14,6 @@ extension FieldworkUnit {
     /// Sampled units of either role as fieldwork sees them: a re-plan visits released reserve units too.
     public static func visits(to sample: [SampledUnit], dataset: Dataset) -> [FieldworkUnit] {
         let enterprises = Dictionary(dataset.enterprises.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
-        let households = Dictionary((dataset.households ?? []).map { ($0.id.rawValue, $0) },
-                                    uniquingKeysWith: { a, _ in a })
         let operatingZones = Set(dataset.zones.filter { $0.status == .operating }.map(\.id))
         return sample.map { unit in
             switch unit.unitType {
@@ -26,7 +24,10 @@ extension FieldworkUnit {
                                      districtCode: unit.districtCode, zoneID: zone, location: enterprise?.location,
                                      label: enterprise?.name ?? unit.unitID, stratumID: unit.stratumID.rawValue)
             case .household:
-                let listed = households[unit.unitID]
+                // Looked up in the listing (in ID order): no dictionary of every listed household.
+                let listed = dataset.households.flatMap { households in
+                    households.position(of: HouseholdID(unit.unitID)).map { households[$0] }
+                }
                 return FieldworkUnit(id: unit.unitID, kind: .household, communeCode: unit.communeCode,
                                      districtCode: unit.districtCode, location: listed?.location,
                                      label: listed?.address ?? registerLineLabel(unit.unitID),

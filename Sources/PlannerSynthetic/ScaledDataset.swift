@@ -179,7 +179,7 @@ public struct ScaledDataset: Sendable {
         return Data(csv.bytes)
     }
 
-    private func householdsCSV(_ households: [Household], dataset: Dataset, copies: [Int],
+    private func householdsCSV(_ households: ListedHouseholds, dataset: Dataset, copies: [Int],
                                shifts: [Int: [CommuneCode: Displacement]]) -> Data {
         var csv = CSVBytes(header: HouseholdListing.header)
         for copy in copies {

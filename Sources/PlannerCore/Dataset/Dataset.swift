@@ -8,12 +8,22 @@ public struct Dataset: Sendable {
     public var enterprises: [Enterprise]
     public var enumerators: [Enumerator]
     public var unavailability: [Unavailability]
-    /// The household listing, when the survey has one; nil means households are register line numbers.
-    public var households: [Household]?
+    /// The household listing, in ID order, when the survey has one; nil means households are register line
+    /// numbers. Kept as bytes and offsets (`ListedHouseholds`): a listing can hold a million households.
+    public var households: ListedHouseholds?
     public var travelOverrides: [TravelOverride]
 
     public init(settings: SurveySettings, communes: [Commune], zones: [IndustrialZone], enterprises: [Enterprise],
                 enumerators: [Enumerator], unavailability: [Unavailability] = [], households: [Household]? = nil,
+                travelOverrides: [TravelOverride] = []) {
+        self.init(settings: settings, communes: communes, zones: zones, enterprises: enterprises,
+                  enumerators: enumerators, unavailability: unavailability, listing: households.map(ListedHouseholds.init),
+                  travelOverrides: travelOverrides)
+    }
+
+    /// A dataset whose listing was read as a `ListedHouseholds` (or is nil).
+    public init(settings: SurveySettings, communes: [Commune], zones: [IndustrialZone], enterprises: [Enterprise],
+                enumerators: [Enumerator], unavailability: [Unavailability] = [], listing: ListedHouseholds?,
                 travelOverrides: [TravelOverride] = []) {
         self.settings = settings
         self.communes = communes.sorted { $0.code < $1.code }
@@ -21,11 +31,8 @@ public struct Dataset: Sendable {
         self.enterprises = enterprises.sorted { $0.id < $1.id }
         self.enumerators = enumerators.sorted { $0.id < $1.id }
         self.unavailability = unavailability
-        // A listing of a million households usually comes sorted: checking is much cheaper than sorting a copy.
-        self.households = households.map { listing in
-            zip(listing.dropFirst(), listing).allSatisfy { later, earlier in !(later.id < earlier.id) }
-                ? listing : listing.sorted { $0.id < $1.id }
-        }
+        // A listing of a million households usually comes sorted, which the listing knows from being built.
+        self.households = listing?.sortedByID()
         self.travelOverrides = travelOverrides
     }
 

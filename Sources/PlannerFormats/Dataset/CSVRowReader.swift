@@ -90,11 +90,6 @@ struct CSVRowReader {
         return value
     }
 
-    /// Powers of ten exactly representable as a Double.
-    private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
-        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
-    }
-
     /// `[-]digits[.digits]` with at most 15 digits in all, as the nearest Double, without `strtod`.
     ///
     /// Clinger's fast path (1990): the digits as an integer m < 10¹⁵ < 2⁵³ and 10^k (k ≤ 15 < 22) are both
@@ -109,7 +104,9 @@ struct CSVRowReader {
     static func shortDecimal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
         var mantissa = 0
         var digits = 0
-        var fractionDigits = 0
+        // 10^(fraction digits), built by multiplications that are exact (every power up to 10^22 is a Double),
+        // as it is counted: no table, so no global's lazy-initialisation check per call.
+        var divisor = 1.0
         var seenPoint = false
         let isNegative = bytes.first == 0x2D
         for byte in bytes.dropFirst(isNegative ? 1 : 0) {
@@ -117,7 +114,7 @@ struct CSVRowReader {
             case 0x30...0x39:
                 mantissa = mantissa &* 10 &+ Int(byte &- 0x30)
                 digits += 1
-                if seenPoint { fractionDigits += 1 }
+                if seenPoint { divisor *= 10 }
             case 0x2E where !seenPoint:
                 seenPoint = true
             default:
@@ -126,7 +123,7 @@ struct CSVRowReader {
             if digits > 15 { return nil }
         }
         guard digits > 0 else { return nil }
-        let magnitude = Double(mantissa) / exactPowersOfTen[fractionDigits]
+        let magnitude = Double(mantissa) / divisor
         return isNegative ? -magnitude : magnitude
     }
 

@@ -222,7 +222,7 @@ extension DatasetReader.Reading {
 
     /// Reads the listing with `ListingScanner` when it has nothing to report; otherwise streams it record by
     /// record, checking each (a listing can hold a million households, and no table of it is built).
-    mutating func readHouseholds(boundingBox: BoundingBox?) -> [Household]? {
+    mutating func readHouseholds(boundingBox: BoundingBox?) -> ListedHouseholds? {
         let names = ["household_id", "commune_code", "address", "lat", "lon"]
         guard let opened = records("households.csv", required: false, columns: names) else { return nil }
         var stream = opened.stream
@@ -265,7 +265,7 @@ extension DatasetReader.Reading {
             households.append(Household(id: id, communeCode: commune, address: row.field("address").trimmed,
                                         location: point))
         }
-        return households
+        return ListedHouseholds(households)
     }
 
     mutating func readTravel() -> [TravelOverride] {

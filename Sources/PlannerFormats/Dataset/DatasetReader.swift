@@ -50,7 +50,7 @@ public struct DatasetReader: Sendable {
         }
         return Dataset(settings: settings, communes: communes, zones: zones, enterprises: enterprises,
                        enumerators: enumerators.map(\.enumerator), unavailability: unavailability,
-                       households: households, travelOverrides: travel)
+                       listing: households, travelOverrides: travel)
     }
 }
 

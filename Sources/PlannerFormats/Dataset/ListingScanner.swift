@@ -27,16 +27,15 @@ struct ListingScanner {
     private static let carriageReturn = UInt8(ascii: "\r")
 
     /// The households, or nil when any record needs the checked reading.
-    func scan(reservingCapacity capacity: Int) -> [Household]? {
+    func scan(reservingCapacity capacity: Int) -> ListedHouseholds? {
         bytes.withUnsafeBufferPointer { buffer in scan(buffer, capacity: capacity) }
     }
 
-    private func scan(_ buffer: UnsafeBufferPointer<UInt8>, capacity: Int) -> [Household]? {
-        var households: [Household] = []
-        households.reserveCapacity(capacity)
+    private func scan(_ buffer: UnsafeBufferPointer<UInt8>, capacity: Int) -> ListedHouseholds? {
+        // The listing keeps the file's bytes and the ranges of each household's fields: no strings are built.
+        var households = ListedHouseholds.Builder(text: bytes, capacity: capacity)
         var fields = [Range<Int>](repeating: 0..<0, count: fieldCount)
-        var lastID: HouseholdID?
-        var lastCommune: (bytes: Range<Int>, code: CommuneCode)?
+        var lastCommune: (bytes: Range<Int>, slot: Int32)?
         var index = start
         let end = buffer.count
         while index < end {
@@ -75,29 +74,30 @@ struct ListingScanner {
                     return nil  // text after a closing quote
                 }
             }
-            guard let household = household(from: fields, in: buffer, lastCommune: &lastCommune) else { return nil }
-            if let lastID, !(lastID < household.id) { return nil }
-            lastID = household.id
-            households.append(household)
+            guard appendHousehold(from: fields, in: buffer, to: &households, lastCommune: &lastCommune),
+                  households.isStrictlyAscending else { return nil }
         }
-        return households
+        return households.build()
     }
 
-    private func household(from fields: [Range<Int>], in buffer: UnsafeBufferPointer<UInt8>,
-                           lastCommune: inout (bytes: Range<Int>, code: CommuneCode)?) -> Household? {
+    /// Checks one record's fields and appends the household; false when the record needs the checked reading.
+    private func appendHousehold(from fields: [Range<Int>], in buffer: UnsafeBufferPointer<UInt8>,
+                                 to households: inout ListedHouseholds.Builder,
+                                 lastCommune: inout (bytes: Range<Int>, slot: Int32)?) -> Bool {
         let idBytes = buffer[fields[positions.id]]
         let communeBytes = buffer[fields[positions.commune]]
         let addressBytes = buffer[fields[positions.address]]
         guard !idBytes.isEmpty, !communeBytes.isEmpty, isTrimmed(idBytes), isTrimmed(communeBytes),
-              isTrimmed(addressBytes) else { return nil }
+              isTrimmed(addressBytes) else { return false }
 
-        let commune: CommuneCode
+        let communeSlot: Int32
         if let last = lastCommune, buffer[last.bytes].elementsEqual(communeBytes) {
-            commune = last.code
+            communeSlot = last.slot
         } else {
-            commune = CommuneCode(String(decoding: communeBytes, as: UTF8.self))
-            if let knownCommunes, knownCommunes[commune] == nil { return nil }
-            lastCommune = (fields[positions.commune], commune)
+            let commune = CommuneCode(String(decoding: communeBytes, as: UTF8.self))
+            if let knownCommunes, knownCommunes[commune] == nil { return false }
+            communeSlot = households.slot(of: commune)
+            lastCommune = (fields[positions.commune], communeSlot)
         }
 
         let latitudeBytes = buffer[fields[positions.latitude]]
@@ -108,13 +108,14 @@ struct ListingScanner {
         } else {
             guard let latitude = CSVRowReader.shortDecimal(latitudeBytes),
                   let longitude = CSVRowReader.shortDecimal(longitudeBytes),
-                  (-90...90).contains(latitude), (-180...180).contains(longitude) else { return nil }
+                  (-90...90).contains(latitude), (-180...180).contains(longitude) else { return false }
             let point = GeoPoint(latitude: latitude, longitude: longitude)
-            if let boundingBox, !boundingBox.contains(point) { return nil }
+            if let boundingBox, !boundingBox.contains(point) { return false }
             location = point
         }
-        return Household(id: HouseholdID(String(decoding: idBytes, as: UTF8.self)), communeCode: commune,
-                         address: String(decoding: addressBytes, as: UTF8.self), location: location)
+        households.append(id: fields[positions.id], address: fields[positions.address], communeSlot: communeSlot,
+                          location: location)
+        return true
     }
 
     /// The closing quote of a quoted field, or nil when the file ends first.

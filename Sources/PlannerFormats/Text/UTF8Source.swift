@@ -102,11 +102,17 @@ public struct UTF8Source: Sendable {
         let count = bytes.count
         let raw = UnsafeRawBufferPointer(bytes)
         while index < count {
-            // Eight ASCII bytes at a time: most of a CSV file is ASCII.
-            if index + 8 <= count,
-               raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
+            // Eight bytes at a time: all ASCII (most of a CSV file) are skipped together, and otherwise the
+            // ASCII bytes before the first other one (the lowest address is the lowest bits on a little-endian
+            // CPU).
+            if index + 8 <= count {
+                let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    & 0x8080_8080_8080_8080
+                if high == 0 {
+                    index += 8
+                    continue
+                }
+                index += high.trailingZeroBitCount / 8
             }
             let lead = bytes[index]
             if lead < 0x80 {

@@ -121,6 +121,8 @@ public struct CSVWriter: Sendable {
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || value.first == " " || value.last == " "
         guard needsQuotes else { return value }
+        // Most quoted fields hold a comma and no quote (an address): nothing to double, no search needed.
+        guard value.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + value + "\"" }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,17 +1,48 @@
+import CSHA256
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// SHA-256 (FIPS 180-4) in plain Swift, to fingerprint inputs and plans without a crypto dependency.
+/// SHA-256 (FIPS 180-4), with the CPU's SHA instructions when it has them and plain Swift otherwise.
 ///
 /// Used for identity, not secrecy: a plan records the digests of the files it was made from, so that a
 /// re-plan can tell whether the inputs changed. Feed data in pieces with `update`, then call `finalize`.
+/// Hashing a 76 MB listing takes about 0.3 s in Swift and a tenth of that with the x86 SHA extensions
+/// (`CSHA256`); both compute the same function and are tested against each other.
 public struct SHA256: Sendable {
+    /// How the compression function runs.
+    enum Implementation: Sendable, CaseIterable {
+        /// Plain Swift, on every CPU.
+        case portable
+        /// The x86 SHA extensions through `CSHA256`; only where `isHardwareAvailable`.
+        case hardware
+    }
+
+    /// Whether this CPU has the SHA extensions; asked once per process.
+    static let isHardwareAvailable = csha256_hardware_available() != 0
+
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
     private var pending: [UInt8] = []
     private var messageLength: UInt64 = 0
+    private let implementation: Implementation
 
-    public init() {}
+    /// A hasher with the fastest implementation this CPU allows.
+    public init() {
+        self.init(implementation: Self.isHardwareAvailable ? .hardware : .portable)
+    }
+
+    /// A hasher with a given implementation (tests compare the two); `.hardware` requires `isHardwareAvailable`.
+    init(implementation: Implementation) {
+        precondition(implementation == .portable || Self.isHardwareAvailable, "this CPU has no SHA extensions")
+        self.implementation = implementation
+    }
 
     /// The digest of `data` in one call.
     public static func hash(_ data: some Sequence<UInt8>) -> [UInt8] {
@@ -32,13 +63,20 @@ public struct SHA256: Sendable {
         }.joined()
     }
 
-    /// The digest of a file, read in pieces so that a large listing is never held twice in memory.
+    /// The digest of a file, read in pieces into one reused buffer, so that a large listing is never held
+    /// twice in memory.
     public static func hexDigest(contentsOf url: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()
-        while let piece = try handle.read(upToCount: 1 << 22), !piece.isEmpty {
-            hasher.update(piece)
+        let descriptor = handle.fileDescriptor
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard count > 0 else { break }
+            buffer.withUnsafeBytes { hasher.update(bytes: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
         }
         return hexString(hasher.finalize())
     }
@@ -61,13 +99,14 @@ public struct SHA256: Sendable {
             pending.append(contentsOf: bytes[0..<taken])
             offset = taken
             guard pending.count == 64 else { return }
-            pending.withUnsafeBytes { compress(block: $0.baseAddress!) }
+            pending.withUnsafeBytes { compress(blocks: $0.baseAddress!, count: 1) }
             pending.removeAll(keepingCapacity: true)
         }
         guard let base = bytes.baseAddress else { return }
-        while bytes.count - offset >= 64 {
-            compress(block: base + offset)
-            offset += 64
+        let wholeBlocks = (bytes.count - offset) / 64
+        if wholeBlocks > 0 {
+            compress(blocks: base + offset, count: wholeBlocks)
+            offset += 64 * wholeBlocks
         }
         pending.append(contentsOf: bytes[offset...])
     }
@@ -80,7 +119,7 @@ public struct SHA256: Sendable {
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         tail.withUnsafeBytes { buffer in
-            for start in stride(from: 0, to: buffer.count, by: 64) { compress(block: buffer.baseAddress! + start) }
+            compress(blocks: buffer.baseAddress!, count: buffer.count / 64)
         }
         pending = []
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
@@ -97,7 +136,19 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    /// One 64-byte block (FIPS 180-4 §6.2.2), the schedule on the stack and the state in locals.
+    /// `count` consecutive 64-byte blocks (FIPS 180-4 §6.2.2).
+    private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+        switch implementation {
+        case .hardware:
+            state.withUnsafeMutableBufferPointer { words in
+                csha256_hardware_compress(words.baseAddress!, blocks.assumingMemoryBound(to: UInt8.self), count)
+            }
+        case .portable:
+            for index in 0..<count { compress(block: blocks + 64 * index) }
+        }
+    }
+
+    /// One 64-byte block in Swift, the schedule on the stack and the state in locals.
     private mutating func compress(block: UnsafeRawPointer) {
         Self.roundConstants.withUnsafeBufferPointer { constants in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in

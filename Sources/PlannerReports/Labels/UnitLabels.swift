@@ -5,13 +5,13 @@ import PlannerSampling
 struct UnitLabels {
     private let enterpriseNames: [String: String]
     /// In ID order, as `Dataset` keeps them: searched, not copied into a dictionary of a million addresses.
-    private let households: [Household]
+    private let households: ListedHouseholds?
     private let text: FieldworkText
 
     init(dataset: Dataset, language: Language = .english) {
         enterpriseNames = Dictionary(dataset.enterprises.map { ($0.id.rawValue, $0.name) },
                                      uniquingKeysWith: { first, _ in first })
-        households = dataset.households ?? []
+        households = dataset.households
         text = FieldworkText.of(language)
     }
 
@@ -31,15 +31,8 @@ struct UnitLabels {
 
     /// The listed address of a household; nil for register lines and enterprises (the frame has none).
     func address(unitID: String) -> String? {
-        var low = 0
-        var high = households.count
-        while low < high {
-            let middle = (low + high) / 2
-            if households[middle].id.rawValue < unitID { low = middle + 1 } else { high = middle }
-        }
-        if low < households.count && households[low].id.rawValue == unitID { return households[low].address }
-        // A listing changed after `Dataset` sorted it: fall back to a scan.
-        return households.first { $0.id.rawValue == unitID }?.address
+        guard let households, let position = households.position(of: HouseholdID(unitID)) else { return nil }
+        return households.address(at: position)
     }
 
     /// The line number of a register-line household ID, `HH-<commune>-<line>`.

@@ -11,45 +11,66 @@ struct StratumDraw: Sendable {
     var takePerCommune: Int?
 
     /// One-stage selection (SRS, systematic, PPS systematic) of `sampleSize` units from `frame`.
+    ///
+    /// Nothing here is as long as the frame unless it has to be: a household stratum of a large listing has
+    /// hundreds of thousands of units and no size threshold, so the open units are the frame itself, every
+    /// one has the same probability, and the reserve list indexes the units left out without listing them.
     static func oneStage(frame: StratumFrame, sampleSize: Int, parameters: SampleDesignParameters,
                          using generator: inout some RandomNumberGenerator) throws -> StratumDraw {
         let frameSize = frame.unitCount
         let enterprises = frame.enterprises
         let forced: [Bool] = frame.stratum.unitType == .enterprise
             ? enterprises.map { enterprise in parameters.certaintyEmployees.map { enterprise.employees >= $0 } ?? false }
-            : Array(repeating: false, count: frameSize)
-        let forcedCount = forced.filter { $0 }.count
+            : []
+        let isForced = { (position: Int) in forced.isEmpty ? false : forced[position] }
+        let forcedPositions = forced.indices.filter { forced[$0] }
+        let forcedCount = forcedPositions.count
 
-        var probabilities: [Double]
-        var certain = forced
+        let probability: (Int) -> Double
+        var certain = isForced
         var selected: [Int]
         if forcedCount >= sampleSize {
             // The threshold alone fills the stratum: every unit above it is taken, nothing else.
-            probabilities = forced.map { $0 ? 1 : 0 }
-            selected = forced.indices.filter { forced[$0] }
+            probability = { isForced($0) ? 1 : 0 }
+            selected = forcedPositions
         } else if parameters.selection == .ppsSystematic {
             let sizes = enterprises.map { Double($0.employees) }
-            let inclusion = try InclusionProbabilities(sizes: sizes, sampleSize: sampleSize, forcedCertain: forced)
-            probabilities = inclusion.probabilities
-            certain = inclusion.isCertain
+            let inclusion = try InclusionProbabilities(
+                sizes: sizes, sampleSize: sampleSize,
+                forcedCertain: forced.isEmpty ? Array(repeating: false, count: frameSize) : forced)
+            probability = { inclusion.probabilities[$0] }
+            certain = { inclusion.isCertain[$0] }
             selected = PPSSystematicSelection.select(inclusion, using: &generator)
         } else {
-            let open = forced.indices.filter { !forced[$0] }
+            // The open units, in frame order: all of them when nothing is forced.
+            let open: [Int]? = forcedCount == 0 ? nil : forced.indices.filter { !forced[$0] }
+            let openCount = open?.count ?? frameSize
             let draws = sampleSize - forcedCount
             let picked = parameters.selection == .systematic
-                ? try SystematicSelection.select(sampleSize: draws, frameSize: open.count, using: &generator)
-                : try SimpleRandomSelection.select(sampleSize: draws, frameSize: open.count, using: &generator)
-            let openProbability = Double(draws) / Double(open.count)
-            probabilities = forced.map { $0 ? 1 : openProbability }
-            selected = (forced.indices.filter { forced[$0] } + picked.map { open[$0] }).sorted()
+                ? try SystematicSelection.select(sampleSize: draws, frameSize: openCount, using: &generator)
+                : try SimpleRandomSelection.select(sampleSize: draws, frameSize: openCount, using: &generator)
+            let openProbability = Double(draws) / Double(openCount)
+            probability = { isForced($0) ? 1 : openProbability }
+            selected = (forcedPositions + picked.map { open?[$0] ?? $0 }).sorted()
         }
 
-        var isSelected = [Bool](repeating: false, count: frameSize)
-        for position in selected { isSelected[position] = true }
-        let notSelected = (0..<frameSize).filter { !isSelected[$0] }
-        let reserveCount = min(parameters.reservePerStratum, notSelected.count)
-        let reserveOrder = try SimpleRandomSelection.orderedDraw(count: reserveCount, from: notSelected.count,
-                                                                 using: &generator).map { notSelected[$0] }
+        // The units not selected, in frame order, are indexed without being listed: the k-th of them is k plus
+        // the number of selected positions at or before it.
+        let selectedInOrder = selected.sorted().reduce(into: [Int]()) { distinct, position in
+            if distinct.last != position { distinct.append(position) }
+        }
+        let notSelectedCount = frameSize - selectedInOrder.count
+        func notSelected(_ index: Int) -> Int {
+            var position = index
+            for taken in selectedInOrder {
+                guard taken <= position else { break }
+                position += 1
+            }
+            return position
+        }
+        let reserveCount = min(parameters.reservePerStratum, notSelectedCount)
+        let reserveOrder = try SimpleRandomSelection.orderedDraw(count: reserveCount, from: notSelectedCount,
+                                                                 using: &generator).map(notSelected)
 
         var draw = StratumDraw()
         draw.mainCount = selected.count
@@ -59,27 +80,27 @@ struct StratumDraw: Sendable {
             mainCount: selected.count, firstStageProbability: 1,
             members: selected.map { position in
                 ReleaseGroup.Member(unitID: frame.unitID(at: position), role: .main, reserveRank: nil,
-                                    mainDrawProbability: probabilities[position])
+                                    mainDrawProbability: probability(position))
             }.sorted { $0.unitID < $1.unitID }
                 + reserveOrder.enumerated().map { rank, position in
                     ReleaseGroup.Member(unitID: frame.unitID(at: position), role: .reserve, reserveRank: rank + 1,
-                                        mainDrawProbability: probabilities[position])
+                                        mainDrawProbability: probability(position))
                 })
         draw.releaseGroups = [group]
         for position in selected {
-            draw.units.append(frame.sampledUnit(at: position, probability: probabilities[position], firstStage: nil,
+            draw.units.append(frame.sampledUnit(at: position, probability: probability(position), firstStage: nil,
                                                 secondStage: nil, role: .main, rank: nil))
         }
         for (rank, position) in reserveOrder.enumerated() {
-            let released = group.stageProbability(mainDrawProbability: probabilities[position], released: rank + 1)
+            let released = group.stageProbability(mainDrawProbability: probability(position), released: rank + 1)
             draw.units.append(frame.sampledUnit(at: position, probability: released, firstStage: nil,
                                                 secondStage: nil, role: .reserve, rank: rank + 1))
         }
-        for position in selected where certain[position] {
+        for position in selected where certain(position) {
             draw.certaintyUnits.append(CertaintyUnit(
                 unitID: frame.unitID(at: position), level: .enterprise, stratumID: frame.stratum.id,
                 sizeMeasure: Double(enterprises[position].employees),
-                reason: forced[position] ? .sizeThreshold : .proportionalToSize))
+                reason: isForced(position) ? .sizeThreshold : .proportionalToSize))
         }
         return draw
     }

@@ -13,7 +13,7 @@ struct StratumFrame: Sendable {
         var count: Int { listed?.count ?? commune.households }
 
         func unitID(at index: Int) -> String {
-            if let listed { return listed[index].id.rawValue }
+            if let listed { return listed.id(at: index).rawValue }
             return HouseholdBlock.registerLineID(commune: commune.code, line: index + 1)
         }
 
