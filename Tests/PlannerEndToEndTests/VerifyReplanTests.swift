@@ -8,8 +8,10 @@ import Testing
 struct VerifyReplanTests {
     static let asOf = "2023-10-09"
     static let dropped = "EN05"
+    static let unavailability = "availability/unavailability.csv"
 
-    /// A planned default survey, its filled progress file, a dropout and the re-plan `r`, made once for every test.
+    /// A planned default survey, its filled progress file, a dropout, the re-plan `r` and its re-plan `r2` (two
+    /// more days of visits, all completed), made once for every test.
     final class Field: Sendable {
         let scratch: URL
 
@@ -31,6 +33,12 @@ struct VerifyReplanTests {
             try write("enumerator_id,from,to,reason\n\(dropped),\(asOf),,ill\n", to: "drop.csv")
             try run(["replan", "p", "--as-of", asOf, "--progress", "progress.csv", "--unavailable", "drop.csv",
                      "--out", "r", "--quiet"])
+
+            try run(["progress-template", "r", "--out", "more.csv", "--until", "2023-10-11"])
+            let more = try String(decoding: Data(contentsOf: scratch.appendingPathComponent("more.csv")),
+                                  as: UTF8.self).split(separator: "\r\n").map(String.init)
+            try write(([more[0]] + more.dropFirst().map { $0 + "completed" }).joined(separator: "\n"), to: "more.csv")
+            try run(["replan", "r", "--as-of", "2023-10-11", "--progress", "more.csv", "--out", "r2", "--quiet"])
         }
 
         /// Runs the built planner in the scratch folder and expects exit status 0 (or `status`).
@@ -45,11 +53,11 @@ struct VerifyReplanTests {
             try Data(text.utf8).write(to: scratch.appendingPathComponent(name))
         }
 
-        /// A fresh copy of the re-plan `r`, to break.
-        func copy(_ name: String) throws -> PlanEditor {
+        /// A fresh copy of a re-plan, to break.
+        func copy(_ name: String, of plan: String = "r") throws -> PlanEditor {
             let url = scratch.appendingPathComponent(name)
             try? FileManager.default.removeItem(at: url)
-            try FileManager.default.copyItem(at: scratch.appendingPathComponent("r"), to: url)
+            try FileManager.default.copyItem(at: scratch.appendingPathComponent(plan), to: url)
             return PlanEditor(folder: url)
         }
 
@@ -91,12 +99,6 @@ struct VerifyReplanTests {
         #expect(verified.standardError.isEmpty)
 
         // A re-plan of the re-plan, with more progress; then one that no longer fits (exit 3, unscheduled.csv).
-        try field.run(["progress-template", "r", "--out", "more.csv", "--until", "2023-10-11"])
-        let lines = try String(decoding: Data(contentsOf: field.scratch.appendingPathComponent("more.csv")),
-                               as: UTF8.self).split(separator: "\r\n").map(String.init)
-        try field.write(([lines[0]] + lines.dropFirst().map { $0 + "completed" }).joined(separator: "\n"),
-                        to: "more.csv")
-        try field.run(["replan", "r", "--as-of", "2023-10-11", "--progress", "more.csv", "--out", "r2", "--quiet"])
         try field.expectClean("r2")
 
         let enumerators = try PlanFolderReader(folder: PlannerProcess.defaultDataset).rows("enumerators.csv")
@@ -207,5 +209,24 @@ struct VerifyReplanTests {
         try field.write(progress.replacingOccurrences(of: "refused", with: "completed"), to: "edited.csv")
         try field.expectFinding("r", "r/manifest.json: history: ", "it changed after the re-plan",
                                 ["--progress", "edited.csv"])
+    }
+
+    @Test func releasesAndChangesOfAvailabilityOfTheParentAreKept() throws {
+        let field = try Self.field.get()
+        let plan = try field.copy("kept", of: "r2")
+        let completed = try #require(try PlanFolderReader(folder: plan.folder).rows("assignments.csv")
+            .first { $0["status"] == "completed" })["unit_id"]!
+        try plan.rewriteRecords("releases.csv") { records in
+            var records = Array(records.dropFirst())
+            records[0][4] = completed
+            return records
+        }
+        try plan.rewriteRecords(Self.unavailability) { _ in [] }
+        try field.expectFinding("kept", "kept/releases.csv: history: ",
+                                "line 2 of the parent's releases.csv (")
+        try field.expectFinding("kept", "kept/releases.csv:2: coverage: ",
+                                "replaces \(completed), which the history does not show lost: completed on ")
+        try field.expectFinding("kept", "kept/\(Self.unavailability): history: ",
+                                "(\(Self.dropped),\(Self.asOf),,ill) is missing")
     }
 }

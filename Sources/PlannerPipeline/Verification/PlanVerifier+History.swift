@@ -78,35 +78,38 @@ extension PlanVerifier {
                                                 + "checked"))
                 return
             }
-            let parentReleases = parent.rows("releases.csv", &findings)
+            let parentReleases = parent.table("releases.csv", &findings)
             checkKept(parentReleases, in: replanned.releases, path: "releases.csv", key: { $0["reserve_unit_id"] },
                       what: "releases stand once made", &findings)
             for path in [ReplannedFolder.newEnumeratorsPath, ReplannedFolder.unavailabilityPath] {
                 var ignored: [PlanFinding] = []
                 let childRows = files[path].flatMap { PlanTable.read($0, path: path, requiring: [], findings: &ignored) }
-                checkKept(parent.rows(path, &findings), in: childRows?.rows ?? [], path: path,
+                checkKept(parent.table(path, &findings), in: childRows?.rows ?? [], path: path,
                           key: { row in row.values.keys.sorted().map { "\($0)=\(row[$0])" }.joined(separator: "|") },
                           what: "changes of availability are kept for later re-plans", &findings)
             }
-            let history = ReplanHistory(parent: parentVisits, parentReleases: parentReleases, asOf: replanned.asOf)
+            let history = ReplanHistory(parent: parentVisits, parentReleases: parentReleases?.rows ?? [],
+                                        asOf: replanned.asOf)
             history.check(visits.filter(\.isHistory), verifier: verifier, files: files, replanned: replanned,
                           &findings)
         }
 
         /// Every row of the parent's file is in the child's, unchanged.
-        private func checkKept(_ parentRows: [PlanTable.Row], in childRows: [PlanTable.Row], path: String,
+        private func checkKept(_ parentTable: PlanTable?, in childRows: [PlanTable.Row], path: String,
                                key: (PlanTable.Row) -> String, what: String, _ findings: inout [PlanFinding]) {
             let child = Dictionary(childRows.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
-            for row in parentRows {
-                let shown = row.values.keys.sorted().map { "\($0) \(row[$0])" }.joined(separator: ", ")
+            guard let parentTable else { return }
+            for row in parentTable.rows {
+                let shown = parentTable.columns.map { row[$0] }.joined(separator: ",")
                 guard let kept = child[key(row)] else {
-                    findings.append(PlanFinding(.history, path, "the parent's row \(row.line) (\(shown)) is missing: "
-                                                + what))
+                    findings.append(PlanFinding(.history, path, "line \(row.line) of the parent's \(path) (\(shown)) "
+                                                + "is missing: \(what)"))
                     continue
                 }
                 if kept.values != row.values {
                     findings.append(PlanFinding(.history, path, line: kept.line,
-                                                "differs from the parent's row \(row.line) (\(shown)): \(what)"))
+                                                "differs from line \(row.line) of the parent's \(path) (\(shown)): "
+                                                    + what))
                 }
             }
         }
@@ -129,11 +132,10 @@ extension PlanVerifier {
             return data
         }
 
-        /// The rows of a parent CSV; none when the parent has no such file.
-        func rows(_ path: String, _ findings: inout [PlanFinding]) -> [PlanTable.Row] {
+        /// A parent CSV; nil when the parent has no such file.
+        func table(_ path: String, _ findings: inout [PlanFinding]) -> PlanTable? {
             var ignored: [PlanFinding] = []
-            return data(path, &findings)
-                .flatMap { PlanTable.read($0, path: path, requiring: [], findings: &ignored)?.rows } ?? []
+            return data(path, &findings).flatMap { PlanTable.read($0, path: path, requiring: [], findings: &ignored) }
         }
     }
 }
