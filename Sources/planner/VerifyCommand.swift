@@ -19,9 +19,10 @@ struct VerifyCommand: ParsableCommand {
             the parent's history unchanged. A folder of `planner replan` is checked by its own rules: its history \
             is the parent's plus the progress file the re-plan read, each unit of the plan is completed or lost in \
             the history or planned once from the as-of date (or unscheduled), only released reserves are visited, \
-            and the planned visits keep every rule above with the folder's changes of availability. Prints one line per problem (PLAN/file:line: check: message) to \
-            standard error. Exits 0 when all is well, 1 when something is wrong, 65 when PLAN is not a plan \
-            folder or its dataset cannot be read.
+            and the planned visits keep every rule above with the folder's changes of availability, buffer days \
+            allowed. Prints one line per problem (PLAN/file:line: check: message) to standard error. Exits 0 when \
+            all is well, 1 when something is wrong, 64 on bad arguments, 65 when PLAN is not a plan folder or its \
+            dataset cannot be read.
             """
     )
 
