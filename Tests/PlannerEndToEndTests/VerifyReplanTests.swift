@@ -16,8 +16,11 @@ struct VerifyReplanTests {
         let scratch: URL
 
         init() throws {
-            // One fixed folder, emptied at each run: a static value is never deinitialised.
-            scratch = FileManager.default.temporaryDirectory.appendingPathComponent("planner-e2e-verify-replan")
+            // One fixed folder per checkout, emptied at each run: a static value is never deinitialised, and two
+            // checkouts tested at once must not share it.
+            let checkout = SHA256.hexDigest(Data(PlannerProcess.packageRoot.path.utf8)).prefix(12)
+            scratch = FileManager.default.temporaryDirectory
+                .appendingPathComponent("planner-e2e-verify-replan-\(checkout)")
             try? FileManager.default.removeItem(at: scratch)
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             try run(["plan", PlannerProcess.defaultDataset.path, "--out", "p", "--quiet"])
