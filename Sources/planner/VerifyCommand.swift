@@ -16,9 +16,13 @@ struct VerifyCommand: ParsableCommand {
             unscheduled.csv), on working days outside the buffer, never while its enumerator is unavailable, by an \
             enumerator with the skill, within each day's minutes with travel recomputed from the dataset; visit \
             orders 1…k; route sheets that agree with assignments.csv; and, for a folder derived from another plan, \
-            the parent's history unchanged. Prints one line per problem (PLAN/file:line: check: message) to \
-            standard error. Exits 0 when all is well, 1 when something is wrong, 65 when PLAN is not a plan \
-            folder or its dataset cannot be read.
+            the parent's history unchanged. A folder of `planner replan` is checked by its own rules: its history \
+            is the parent's plus the progress file the re-plan read, each unit of the plan is completed or lost in \
+            the history or planned once from the as-of date (or unscheduled), only released reserves are visited, \
+            and the planned visits keep every rule above with the folder's changes of availability, buffer days \
+            allowed. Prints one line per problem (PLAN/file:line: check: message) to standard error. Exits 0 when \
+            all is well, 1 when something is wrong, 64 on bad arguments, 65 when PLAN is not a plan folder or its \
+            dataset cannot be read.
             """
     )
 
@@ -37,6 +41,10 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "For a re-planned folder: the first day that may differ from the parent (default: the manifest's as_of).")
     var asOf: String?
 
+    @Option(name: .customLong("progress"),
+            help: "For a re-planned folder: the progress file its re-plan read, where it is now (default: the path its manifest records); repeat for each file it lists.")
+    var progressFiles: [String] = []
+
     func validate() throws {
         if let asOf, CalendarDate(iso8601: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
     }
@@ -44,7 +52,6 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let planFolder = ParentPlan(path: plan)
         let manifest = try planFolder.manifest()
-        let manifestData = try Data(contentsOf: planFolder.folder.appendingPathComponent(PlanFolder.manifestName))
 
         let datasetPath = dataset ?? manifest.dataset
         guard let datasetFolder = Self.existingFolder(datasetPath, besides: planFolder.folder) else {
@@ -55,11 +62,19 @@ struct VerifyCommand: ParsableCommand {
         let datasetArgument = DatasetArgument(datasetPath: datasetFolder.relativePath)
         let loaded: Dataset? = manifest.kind == "plan" ? try datasetArgument.load() : nil
         let parentFolder = (parent ?? manifest.parent?.path).flatMap { Self.existingFolder($0, besides: planFolder.folder) }
+        let recordedProgress = manifest.replan?.progress.map(\.path) ?? []
+        guard progressFiles.isEmpty || progressFiles.count == recordedProgress.count else {
+            throw ValidationError("--progress: \(plan) records \(recordedProgress.count) progress file(s); give as many")
+        }
+        let given = progressFiles.isEmpty ? recordedProgress : progressFiles
+        var progress: [String: URL] = [:]
+        for (recorded, path) in zip(recordedProgress, given) {
+            progress[recorded] = Self.existingItem(path, besides: planFolder.folder, isFolder: false)
+        }
 
         let verifier = PlanVerifier(folder: planFolder.folder, manifest: manifest, dataset: loaded,
                                     datasetFolder: datasetArgument.folder, parentFolder: parentFolder,
-                                    asOf: asOf.flatMap(CalendarDate.init(iso8601:))
-                                        ?? PlanVerifier.asOfDate(inManifest: manifestData))
+                                    asOf: asOf.flatMap(CalendarDate.init(iso8601:)), progressFiles: progress)
         let findings = verifier.findings()
         for finding in findings { printError(finding.description(inPlan: plan)) }
         guard findings.isEmpty else {
@@ -72,6 +87,11 @@ struct VerifyCommand: ParsableCommand {
     /// A folder as given (relative to the working directory), else relative to the folder holding the plan;
     /// `relativePath` is the path as given in the first case and an absolute path in the second.
     static func existingFolder(_ path: String, besides plan: URL) -> URL? {
+        existingItem(path, besides: plan, isFolder: true)
+    }
+
+    /// A file or folder found as `existingFolder(_:besides:)` finds a folder.
+    static func existingItem(_ path: String, besides plan: URL, isFolder wanted: Bool) -> URL? {
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         var candidates = [URL(fileURLWithPath: path, relativeTo: workingDirectory)]
         if !path.hasPrefix("/") {
@@ -80,7 +100,7 @@ struct VerifyCommand: ParsableCommand {
         }
         return candidates.first { url in
             var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue == wanted
         }
     }
 }

@@ -202,33 +202,4 @@ struct VerifyCommandTests {
         try PlanEditor(folder: fixture.root.appendingPathComponent("s")).editManifest { $0["seed"] = 1 }
         try expectFinding(fixture, "plan/manifest.json: history: ", "the parent changed")
     }
-
-    @Test func replannedHistoryIsFrozen() throws {
-        let fixture = try PlannableFixture()
-        defer { fixture.delete() }
-        let parent = try fixture.plan("parent")
-        // A stand-in for a re-planned folder: the parent's files, the parent named with its digest, an as-of date.
-        try FileManager.default.copyItem(at: parent, to: fixture.root.appendingPathComponent("plan"))
-        let child = PlanEditor(folder: fixture.root.appendingPathComponent("plan"))
-        let parentDigest = SHA256.hexDigest(try Data(contentsOf: parent.appendingPathComponent("manifest.json")))
-        try child.editManifest {
-            $0["parent"] = ["path": "parent", "manifest_sha256": parentDigest]
-            $0["replan"] = ["as_of": "2023-10-05"]
-        }
-        #expect(try verify(fixture).0 == 0)
-
-        var index = 0
-        try child.rewriteRecords("assignments.csv") { rows in
-            var rows = rows
-            index = try #require(rows.firstIndex { $0[2] == "2023-10-04" && $0[7] == "household" })
-            rows[index][3] = "99"
-            return rows
-        }
-        let line = try child.line(ofRecord: index, in: "assignments.csv")
-        try expectFinding(fixture, "plan/assignments.csv:\(line): history: ", "history before 2023-10-05 is frozen")
-        // With an as-of date before the edit, the edited visit is no longer history.
-        let (status, lines) = try verify(fixture, ["--as-of", "2023-10-03"])
-        #expect(status == 1)
-        #expect(!lines.contains { $0.contains("history:") }, "\(lines)")
-    }
 }

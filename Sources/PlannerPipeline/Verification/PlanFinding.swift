@@ -8,7 +8,8 @@ public struct PlanFinding: Hashable, Sendable, CustomStringConvertible {
         case inputs
         /// A plan file cannot be read as the format docs/plan-files.md gives.
         case format
-        /// A main unit scheduled twice, never, or both scheduled and unscheduled; an unknown unit.
+        /// A unit of the plan scheduled twice, never, or both scheduled and unscheduled; an unknown unit; in a
+        /// re-plan, an unreleased reserve visited, a finished unit planned again, a release of no lost unit.
         case coverage
         /// A visit on a day that is not a working day, is a buffer day, or the enumerator is unavailable.
         case calendar
@@ -20,7 +21,8 @@ public struct PlanFinding: Hashable, Sendable, CustomStringConvertible {
         case order
         /// A route sheet that does not match assignments.csv.
         case routes
-        /// A re-planned folder whose visits before the as-of date differ from its parent's.
+        /// A derived folder that does not keep its parent's sample, or a re-plan whose recorded visits are not its
+        /// parent's plus the progress reported, that plans before its as-of date, or drops its parent's releases.
         case history
     }
 

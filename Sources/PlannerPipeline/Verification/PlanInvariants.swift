@@ -11,6 +11,10 @@ import PlannerReports
 /// gives it: a day leaves the enumerator's base (in the commune nearest the post office within its district),
 /// takes the road leg to each new site (a commune, or an operating zone's office), pays the in-site move between
 /// visits of one site, and returns to the base.
+///
+/// A re-planned folder (docs/replanning.md) is checked by its own rules: its history rows are records, checked
+/// for coverage and history only; its planned rows keep every rule of a plan, against the dataset with the
+/// folder's changes of availability, with the buffer days allowed.
 struct PlanInvariants {
     /// One row of `assignments.csv`, parsed.
     struct Visit {
@@ -23,56 +27,92 @@ struct PlanInvariants {
         var unitID: String
         var enumeratorID: EnumeratorID
         var date: CalendarDate
+        /// 1…k for a planned visit; 0 for a recorded one, which has no order, time or minutes.
         var order: Int
         var startMinutes: Int
         var travelMinutes: Double
         var interviewMinutes: Int
         var unitType: String
         var site: Site
-        /// A re-planned folder's record of a visit already made (its `status` is filled in).
-        var isHistory: Bool
+        /// The outcome of a re-planned folder's record of a visit already made; nil for a planned visit.
+        var status: VisitStatus?
+
+        var isHistory: Bool { status != nil }
+
+        var recorded: RecordedVisit? {
+            status.map { RecordedVisit(unitID: unitID, date: date, enumeratorID: enumeratorID, status: $0) }
+        }
     }
 
     /// A route sheet's travel or interview figure may differ from the model's by the CSV's rounding only.
     static let minutesTolerance = 0.051
 
+    /// The dataset the plan was made against: for a re-planned folder, with its changes of availability.
     let dataset: Dataset
     let manifest: PlanManifest
     let files: [String: Data]
-    /// A folder re-planned from a plan with visits: the buffer days may be used.
-    let isReplanned: Bool
+    /// Set for a folder written by `planner replan`: its history, releases and changes of availability.
+    let replanned: ReplannedFolder?
 
-    func check(assignments data: Data, _ findings: inout [PlanFinding]) {
-        let required = ["unit_id", "enumerator_id", "date", "visit_order", "planned_start", "travel_minutes",
-                        "interview_minutes", "unit_type", "commune_code", "zone_id"]
-        guard let table = PlanTable.read(data, path: "assignments.csv", requiring: required, findings: &findings)
-        else { return }
-        let hasStatus = table.columns.contains("status")
-        let visits = table.rows.compactMap { parse($0, hasStatus: hasStatus, &findings) }
-        checkCoverage(visits, hasStatus: hasStatus, &findings)
-        checkCalendarAndSkills(visits.filter { !$0.isHistory }, &findings)
-        checkDays(visits, &findings)
-        checkRouteSheets(visits.filter { !$0.isHistory }, &findings)
+    init(dataset: Dataset, manifest: PlanManifest, files: [String: Data], replanned: ReplannedFolder?) {
+        self.dataset = replanned?.dataset ?? dataset
+        self.manifest = manifest
+        self.files = files
+        self.replanned = replanned
     }
 
-    private func parse(_ row: PlanTable.Row, hasStatus: Bool, _ findings: inout [PlanFinding]) -> Visit? {
-        func bad(_ column: String) -> Visit? {
+    /// Checks every rule and returns the rows of `assignments.csv` that could be read, for the history check
+    /// against the parent.
+    @discardableResult
+    func check(assignments data: Data, _ findings: inout [PlanFinding]) -> [Visit] {
+        let required = ["unit_id", "enumerator_id", "date", "visit_order", "planned_start", "travel_minutes",
+                        "interview_minutes", "unit_type", "commune_code", "zone_id"]
+            + (replanned == nil ? [] : ["status"])
+        guard let table = PlanTable.read(data, path: "assignments.csv", requiring: required, findings: &findings)
+        else { return [] }
+        let visits = table.rows.compactMap { parse($0, &findings) }
+        let planned = visits.filter { !$0.isHistory }
+        checkCoverage(visits, &findings)
+        if let replanned { checkHistoryRows(visits, asOf: replanned.asOf, &findings) }
+        checkCalendarAndSkills(planned, &findings)
+        checkDays(planned, &findings)
+        checkRouteSheets(planned, &findings)
+        return visits
+    }
+
+    /// A planned row needs every column; in a re-planned folder a recorded row (its `status` an outcome) has no
+    /// order, time or minutes, and every row needs `planned` or an outcome.
+    private func parse(_ row: PlanTable.Row, _ findings: inout [PlanFinding]) -> Visit? {
+        func bad(_ column: String, _ expected: String = "a value as docs/plan-files.md gives") -> Visit? {
             findings.append(PlanFinding(.format, "assignments.csv", line: row.line,
-                                        "\(column): expected a value as docs/plan-files.md gives, found "
-                                            + InputProblem.quoted(row[column])))
+                                        "\(column): expected \(expected), found " + InputProblem.quoted(row[column])))
             return nil
         }
+        var status: VisitStatus?
+        if replanned != nil && row["status"] != PlanVisitsTable.plannedStatus {
+            status = VisitStatus(rawValue: row["status"])
+            guard status != nil else {
+                let outcomes = VisitStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                return bad("status", "\(PlanVisitsTable.plannedStatus) or a recorded outcome (\(outcomes))")
+            }
+        }
         guard let date = CalendarDate(iso8601: row["date"]) else { return bad("date") }
+        guard !row["unit_id"].isEmpty else { return bad("unit_id") }
+        let zone = row["zone_id"]
+        let site: Visit.Site = zone.isEmpty ? .commune(CommuneCode(row["commune_code"])) : .zone(ZoneID(zone))
+        var visit = Visit(line: row.line, unitID: row["unit_id"], enumeratorID: EnumeratorID(row["enumerator_id"]),
+                          date: date, order: 0, startMinutes: 0, travelMinutes: 0, interviewMinutes: 0,
+                          unitType: row["unit_type"], site: site, status: status)
+        if status != nil { return visit }
         guard let order = Int(row["visit_order"]) else { return bad("visit_order") }
         guard let start = Self.clockMinutes(row["planned_start"]) else { return bad("planned_start") }
         guard let travel = Double(row["travel_minutes"]), travel.isFinite else { return bad("travel_minutes") }
         guard let interview = Int(row["interview_minutes"]) else { return bad("interview_minutes") }
-        guard !row["unit_id"].isEmpty else { return bad("unit_id") }
-        let zone = row["zone_id"]
-        let site: Visit.Site = zone.isEmpty ? .commune(CommuneCode(row["commune_code"])) : .zone(ZoneID(zone))
-        return Visit(line: row.line, unitID: row["unit_id"], enumeratorID: EnumeratorID(row["enumerator_id"]),
-                     date: date, order: order, startMinutes: start, travelMinutes: travel, interviewMinutes: interview,
-                     unitType: row["unit_type"], site: site, isHistory: hasStatus && !row["status"].isEmpty)
+        visit.order = order
+        visit.startMinutes = start
+        visit.travelMinutes = travel
+        visit.interviewMinutes = interview
+        return visit
     }
 
     /// `HH:MM` as minutes after midnight.
@@ -88,96 +128,15 @@ struct PlanInvariants {
 
     static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
 
-    // MARK: Coverage
-
-    /// Each main unit once in `assignments.csv` or in `unscheduled.csv` (never both); nothing unknown scheduled.
-    ///
-    /// In a re-planned folder (a `status` column) the history rows are records, not plans: a unit may appear
-    /// there and again as a future visit, and released reserve units may be scheduled.
-    private func checkCoverage(_ visits: [Visit], hasStatus: Bool, _ findings: inout [PlanFinding]) {
-        guard let sampleData = files["sample.csv"],
-              let sample = PlanTable.read(sampleData, path: "sample.csv", requiring: ["unit_id", "unit_type", "role"],
-                                          findings: &findings) else {
-            if files["sample.csv"] == nil {
-                findings.append(PlanFinding(.integrity, "sample.csv", "expected the sample of the plan, found none "
-                                            + "in the manifest"))
-            }
-            return
-        }
-        var units: [String: PlanTable.Row] = [:]
-        for row in sample.rows where units[row["unit_id"]] == nil { units[row["unit_id"]] = row }
-
-        var firstLine: [String: Int] = [:]
-        for visit in visits where !visit.isHistory {
-            if let first = firstLine[visit.unitID] {
-                findings.append(PlanFinding(.coverage, "assignments.csv", line: visit.line,
-                                            "unit \(visit.unitID) is scheduled again (first on line \(first))"))
-                continue
-            }
-            firstLine[visit.unitID] = visit.line
-            guard let unit = units[visit.unitID] else {
-                findings.append(PlanFinding(.coverage, "assignments.csv", line: visit.line,
-                                            "unit \(visit.unitID) is not in sample.csv"))
-                continue
-            }
-            if !hasStatus && unit["role"] != "main" {
-                findings.append(PlanFinding(.coverage, "assignments.csv", line: visit.line,
-                                            "unit \(visit.unitID) is a \(unit["role"]) unit; a plan schedules main "
-                                                + "units only"))
-            }
-            if unit["unit_type"] != visit.unitType {
-                findings.append(PlanFinding(.coverage, "assignments.csv", line: visit.line,
-                                            "unit \(visit.unitID) is a \(unit["unit_type"]) in sample.csv, found "
-                                                + "unit_type \(InputProblem.quoted(visit.unitType))"))
-            }
-        }
-        let recorded = Set(visits.filter(\.isHistory).map(\.unitID))
-
-        var unscheduled: [String: Int] = [:]
-        if let data = files["unscheduled.csv"] {
-            if manifest.complete == true {
-                findings.append(PlanFinding(.coverage, "unscheduled.csv", "the manifest says the plan is complete, "
-                                            + "yet it lists unscheduled units"))
-            }
-            if let table = PlanTable.read(data, path: "unscheduled.csv", requiring: ["unit_id"], findings: &findings) {
-                for row in table.rows {
-                    let unitID = row["unit_id"]
-                    if let first = unscheduled[unitID] {
-                        findings.append(PlanFinding(.coverage, "unscheduled.csv", line: row.line,
-                                                    "unit \(unitID) is listed again (first on line \(first))"))
-                    } else if let scheduled = firstLine[unitID] {
-                        findings.append(PlanFinding(.coverage, "unscheduled.csv", line: row.line,
-                                                    "unit \(unitID) is listed as unscheduled but is scheduled on "
-                                                        + "line \(scheduled) of assignments.csv"))
-                    } else if units[unitID] == nil {
-                        findings.append(PlanFinding(.coverage, "unscheduled.csv", line: row.line,
-                                                    "unit \(unitID) is not in sample.csv"))
-                    }
-                    if unscheduled[unitID] == nil { unscheduled[unitID] = row.line }
-                }
-            }
-        } else if manifest.complete == false {
-            findings.append(PlanFinding(.coverage, PlanFolder.manifestName, "the manifest says the plan is "
-                                        + "incomplete, yet the folder has no unscheduled.csv"))
-        }
-
-        for row in sample.rows where row["role"] == "main" {
-            let unitID = row["unit_id"]
-            if firstLine[unitID] == nil && unscheduled[unitID] == nil && !recorded.contains(unitID) {
-                findings.append(PlanFinding(.coverage, "sample.csv", line: row.line,
-                                            "main unit \(unitID) is neither scheduled in assignments.csv nor listed "
-                                                + "in unscheduled.csv"))
-            }
-        }
-    }
-
     // MARK: Calendar and skills
 
+    /// In a re-planned folder the buffer days may be used (docs/replanning.md, rule 5), and the folder's
+    /// `availability/` files add enumerators and unavailability.
     private func checkCalendarAndSkills(_ visits: [Visit], _ findings: inout [PlanFinding]) {
         let calendar = dataset.settings.calendar
         let workingDays = calendar.workingDays
         let bufferCount = min(max(dataset.settings.fieldwork.bufferDays, 0), workingDays.count)
-        let bufferDays = Set(isReplanned ? [] : workingDays.suffix(bufferCount))
+        let bufferDays = Set(replanned == nil ? workingDays.suffix(bufferCount) : [])
         let enumerators = Dictionary(dataset.enumerators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for visit in visits {
             let who = visit.enumeratorID.rawValue
@@ -192,13 +151,15 @@ struct PlanInvariants {
             }
             if let span = dataset.unavailability.first(where: { $0.enumeratorID == visit.enumeratorID
                                                                 && $0.covers(visit.date) }) {
+                let file = replanned?.addedUnavailability.contains(span) == true
+                    ? ReplannedFolder.unavailabilityPath : "unavailability.csv"
                 findings.append(PlanFinding(.calendar, "assignments.csv", line: visit.line,
-                                            "\(who) is unavailable on \(visit.date) (unavailability.csv from "
-                                                + "\(span.from))"))
+                                            "\(who) is unavailable on \(visit.date) (\(file) from \(span.from))"))
             }
             guard let enumerator = enumerators[visit.enumeratorID] else {
                 findings.append(PlanFinding(.skills, "assignments.csv", line: visit.line,
-                                            "enumerator \(InputProblem.quoted(who)) is not in enumerators.csv"))
+                                            "enumerator \(InputProblem.quoted(who)) is not in enumerators.csv"
+                                                + (replanned == nil ? "" : " or \(ReplannedFolder.newEnumeratorsPath)")))
                 continue
             }
             let skill: Skill? = visit.unitType == "household" ? .household
@@ -235,8 +196,7 @@ struct PlanInvariants {
                                             "\(title): visit \(next.order) starts at \(Self.clock(next.startMinutes)), "
                                                 + "not after visit \(previous.order)"))
             }
-            // Budgets are checked on planned days only: a re-planned folder's history is a record.
-            guard !day.contains(where: \.isHistory), let enumerator = enumerators[key.enumeratorID] else { continue }
+            guard let enumerator = enumerators[key.enumeratorID] else { continue }
             let sites = day.reduce(into: [Visit.Site]()) { sites, visit in
                 if sites.last != visit.site { sites.append(visit.site) }
             }

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerCore
+import PlannerFieldwork
 import PlannerFormats
 import PlannerReports
 
@@ -36,8 +37,10 @@ extension PlanVerifier {
             manifest = try? PlanManifest.read(from: data)
         }
 
-        /// A parent sample is kept as it was; a parent plan's visits before the as-of date are kept as they were.
-        func checkHistory(of verifier: PlanVerifier, files: [String: Data], _ findings: inout [PlanFinding]) {
+        /// A parent sample is kept as it was. A parent plan's history, releases and changes of availability are
+        /// kept as they were, and the history grows only by the progress the re-plan read (docs/replanning.md).
+        func checkHistory(of verifier: PlanVerifier, files: [String: Data], visits: [PlanInvariants.Visit],
+                          replanned: ReplannedFolder?, _ findings: inout [PlanFinding]) {
             guard let manifest, let folder else { return }
             if !hasAssignments {
                 let parentSample = manifest.files.first { $0.path == "sample.csv" }?.sha256
@@ -49,49 +52,90 @@ extension PlanVerifier {
                 }
                 return
             }
-            guard let asOf = verifier.asOf else {
+            guard let replanned else {
+                if verifier.dataset != nil && verifier.manifest.kind == "plan" {
+                    findings.append(PlanFinding(.history, PlanFolder.manifestName,
+                                                "a plan derived from the plan \(folder.relativePath) has no replan "
+                                                    + "record with its as-of date (pass --as-of): the history is not "
+                                                    + "checked"))
+                }
+                return
+            }
+            let parent = ParentFiles(manifest: manifest, folder: folder)
+            if let parentAsOf = manifest.replan.flatMap({ CalendarDate(iso8601: $0.asOf) }),
+               replanned.asOf < parentAsOf {
                 findings.append(PlanFinding(.history, PlanFolder.manifestName,
-                                            "no as-of date in the manifest (pass --as-of): the history is not checked"))
+                                            "the as-of date \(replanned.asOf) is before the parent's as-of date "
+                                                + "\(parentAsOf): the parent's days are history"))
+            }
+            guard let data = parent.data("assignments.csv", &findings) else { return }
+            let parentVisits: PlanVisits
+            do {
+                parentVisits = try PlanVisitsTable.readVisits(data, file: "assignments.csv")
+            } catch {
+                findings.append(PlanFinding(.history, "assignments.csv", "cannot read the parent's assignments.csv "
+                                            + "(\(error.problems.first?.description ?? "")): the history is not "
+                                                + "checked"))
                 return
             }
-            var ignored: [PlanFinding] = []
-            guard let parentData = try? Data(contentsOf: folder.appendingPathComponent("assignments.csv")),
-                  let parent = PlanTable.read(parentData, path: "assignments.csv", requiring: ["unit_id", "date"],
-                                              findings: &ignored),
-                  let childData = files["assignments.csv"],
-                  let child = PlanTable.read(childData, path: "assignments.csv", requiring: ["unit_id", "date"],
-                                             findings: &ignored) else {
-                findings.append(PlanFinding(.history, "assignments.csv",
-                                            "cannot read the parent's or this plan's assignments.csv"))
-                return
+            let parentReleases = parent.table("releases.csv", &findings)
+            checkKept(parentReleases, in: replanned.releases, path: "releases.csv", key: { $0["reserve_unit_id"] },
+                      what: "releases stand once made", &findings)
+            for path in [ReplannedFolder.newEnumeratorsPath, ReplannedFolder.unavailabilityPath] {
+                var ignored: [PlanFinding] = []
+                let childRows = files[path].flatMap { PlanTable.read($0, path: path, requiring: [], findings: &ignored) }
+                checkKept(parent.table(path, &findings), in: childRows?.rows ?? [], path: path,
+                          key: { row in row.values.keys.sorted().map { "\($0)=\(row[$0])" }.joined(separator: "|") },
+                          what: "changes of availability are kept for later re-plans", &findings)
             }
-            let before = { (row: PlanTable.Row) in CalendarDate(iso8601: row["date"]).map { $0 < asOf } ?? false }
-            let frozen = ["unit_id", "enumerator_id", "date", "visit_order"]
-            func key(_ row: PlanTable.Row) -> [String] { frozen.map { row[$0] } }
-            let parentRows = Dictionary(parent.rows.filter(before).map { ("\($0["unit_id"])|\($0["date"])", $0) },
-                                        uniquingKeysWith: { first, _ in first })
-            let childRows = Dictionary(child.rows.filter(before).map { ("\($0["unit_id"])|\($0["date"])", $0) },
-                                       uniquingKeysWith: { first, _ in first })
-            for id in childRows.keys.sorted() {
-                let row = childRows[id]!
-                guard let old = parentRows[id] else {
-                    findings.append(PlanFinding(.history, "assignments.csv", line: row.line,
-                                                "\(row["unit_id"]) on \(row["date"]) is before the as-of date \(asOf) "
-                                                    + "but not in the parent plan"))
+            let history = ReplanHistory(parent: parentVisits, parentReleases: parentReleases?.rows ?? [],
+                                        asOf: replanned.asOf)
+            history.check(visits.filter(\.isHistory), verifier: verifier, files: files, replanned: replanned,
+                          &findings)
+        }
+
+        /// Every row of the parent's file is in the child's, unchanged.
+        private func checkKept(_ parentTable: PlanTable?, in childRows: [PlanTable.Row], path: String,
+                               key: (PlanTable.Row) -> String, what: String, _ findings: inout [PlanFinding]) {
+            let child = Dictionary(childRows.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+            guard let parentTable else { return }
+            for row in parentTable.rows {
+                let shown = parentTable.columns.map { row[$0] }.joined(separator: ",")
+                guard let kept = child[key(row)] else {
+                    findings.append(PlanFinding(.history, path, "line \(row.line) of the parent's \(path) (\(shown)) "
+                                                + "is missing: \(what)"))
                     continue
                 }
-                if key(old) != key(row) {
-                    findings.append(PlanFinding(.history, "assignments.csv", line: row.line,
-                                                "\(row["unit_id"]) on \(row["date"]) differs from the parent plan "
-                                                    + "(line \(old.line)): history before \(asOf) is frozen"))
+                if kept.values != row.values {
+                    findings.append(PlanFinding(.history, path, line: kept.line,
+                                                "differs from line \(row.line) of the parent's \(path) (\(shown)): "
+                                                    + what))
                 }
             }
-            for id in parentRows.keys.sorted() where childRows[id] == nil {
-                let old = parentRows[id]!
-                findings.append(PlanFinding(.history, "assignments.csv",
-                                            "\(old["unit_id"]) on \(old["date"]) (parent line \(old.line)) is before "
-                                                + "the as-of date \(asOf) but missing"))
+        }
+    }
+
+    /// The parent's files, each read only when it is the one the parent's manifest records.
+    struct ParentFiles {
+        var manifest: PlanManifest
+        var folder: URL
+
+        func data(_ path: String, _ findings: inout [PlanFinding]) -> Data? {
+            guard let digest = manifest.files.first(where: { $0.path == path }) else { return nil }
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(path)),
+                  SHA256.hexDigest(data) == digest.sha256 else {
+                findings.append(PlanFinding(.history, PlanFolder.manifestName,
+                                            "the parent's \(path) is missing or changed since its manifest was "
+                                                + "written: the history is not checked against it"))
+                return nil
             }
+            return data
+        }
+
+        /// A parent CSV; nil when the parent has no such file.
+        func table(_ path: String, _ findings: inout [PlanFinding]) -> PlanTable? {
+            var ignored: [PlanFinding] = []
+            return data(path, &findings).flatMap { PlanTable.read($0, path: path, requiring: [], findings: &ignored) }
         }
     }
 }

@@ -10,8 +10,11 @@ import PlannerReports
 /// each main unit scheduled exactly once or listed as unscheduled, working days only and no buffer day, no visit
 /// while the enumerator is unavailable, skills, each enumerator-day's minutes within its budget with travel
 /// recomputed by the documented travel model, at most `max_communes_per_day` sites a day, visit orders 1…k, route
-/// sheets that agree with `assignments.csv`, and for a folder derived from a parent plan the history before the
-/// as-of date frozen. It reads and never writes.
+/// sheets that agree with `assignments.csv`. A folder written by `planner replan` is checked by the rules of
+/// docs/replanning.md: its history is its parent's plus the progress reported, every unit of the plan is finished
+/// in the history or planned once from the as-of date (or unscheduled), and the planned visits keep the rules
+/// above against the dataset with the folder's changes of availability, buffer days allowed. It reads and never
+/// writes.
 public struct PlanVerifier: Sendable {
     /// The plan folder.
     public var folder: URL
@@ -22,34 +25,52 @@ public struct PlanVerifier: Sendable {
     public var datasetFolder: URL?
     /// The parent plan's folder when the manifest names one and it was found.
     public var parentFolder: URL?
-    /// The first day that may differ from the parent's plan: visits before it are history.
+    /// The first day that may differ from the parent's plan, to override the manifest's `replan.as_of`.
     public var asOf: CalendarDate?
+    /// Where the progress files that the manifest's `replan.progress` lists were found, by the path it records;
+    /// one not found leaves the history checked against the parent's planned visits only.
+    public var progressFiles: [String: URL]
 
     public init(folder: URL, manifest: PlanManifest, dataset: Dataset? = nil, datasetFolder: URL? = nil,
-                parentFolder: URL? = nil, asOf: CalendarDate? = nil) {
+                parentFolder: URL? = nil, asOf: CalendarDate? = nil, progressFiles: [String: URL] = [:]) {
         self.folder = folder
         self.manifest = manifest
         self.dataset = dataset
         self.datasetFolder = datasetFolder
         self.parentFolder = parentFolder
         self.asOf = asOf
+        self.progressFiles = progressFiles
     }
+
+    /// The as-of date of a re-planned folder: `asOf` when given, else the one `planner replan` recorded.
+    var replanAsOf: CalendarDate? { asOf ?? manifest.replan.flatMap { CalendarDate(iso8601: $0.asOf) } }
 
     /// Everything wrong with the plan, by file and line; empty when the plan keeps every rule.
     public func findings() -> [PlanFinding] {
         var findings: [PlanFinding] = []
         let files = checkIntegrity(&findings)
         if let datasetFolder { checkInputs(datasetFolder: datasetFolder, &findings) }
+        if let replan = manifest.replan, CalendarDate(iso8601: replan.asOf) == nil {
+            findings.append(PlanFinding(.format, PlanFolder.manifestName, "replan.as_of: expected a date YYYY-MM-DD, "
+                                        + "found \(InputProblem.quoted(replan.asOf))"))
+        }
         let parent = manifest.parent.map { _ in ParentState(verifier: self, findings: &findings) }
+        var visits: [PlanInvariants.Visit] = []
+        var replanned: ReplannedFolder?
         if manifest.kind == "plan", let dataset, let assignmentsData = files["assignments.csv"] {
-            let invariants = PlanInvariants(dataset: dataset, manifest: manifest, files: files,
-                                            isReplanned: parent?.hasAssignments ?? false)
-            invariants.check(assignments: assignmentsData, &findings)
+            if let asOf = replanAsOf {
+                replanned = ReplannedFolder(asOf: asOf, folder: folder, files: files, dataset: dataset,
+                                            findings: &findings)
+            }
+            let invariants = PlanInvariants(dataset: dataset, manifest: manifest, files: files, replanned: replanned)
+            visits = invariants.check(assignments: assignmentsData, &findings)
         } else if manifest.kind == "plan", dataset != nil {
             findings.append(PlanFinding(.integrity, "assignments.csv", "expected the file of every fieldwork plan, "
                                         + "found none in the manifest"))
         }
-        if let parent { parent.checkHistory(of: self, files: files, &findings) }
+        if let parent {
+            parent.checkHistory(of: self, files: files, visits: visits, replanned: replanned, &findings)
+        }
         return Self.ordered(findings)
     }
 
@@ -62,27 +83,5 @@ public struct PlanVerifier: Sendable {
                          rhs.offset)
             return left < right
         }.map(\.element)
-    }
-
-    /// The as-of date a re-planning command recorded in its manifest: the first string value under a key
-    /// `as_of`, anywhere in the JSON, that is an ISO date.
-    ///
-    /// The verifier reads it this way so that it needs no change when `planner replan` adds its own section.
-    public static func asOfDate(inManifest data: Data) -> CalendarDate? {
-        guard let json = try? JSONSerialization.jsonObject(with: data) else { return nil }
-        func search(_ value: Any) -> CalendarDate? {
-            if let object = value as? [String: Any] {
-                if let text = object["as_of"] as? String, let date = CalendarDate(iso8601: text) { return date }
-                for key in object.keys.sorted() {
-                    if let found = search(object[key]!) { return found }
-                }
-            } else if let array = value as? [Any] {
-                for element in array {
-                    if let found = search(element) { return found }
-                }
-            }
-            return nil
-        }
-        return search(json)
     }
 }

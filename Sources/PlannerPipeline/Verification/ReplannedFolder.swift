@@ -1,0 +1,62 @@
+import Foundation
+import PlannerCore
+import PlannerFormats
+
+/// What a folder written by `planner replan` holds beyond a plan, read from the folder's own files: the as-of
+/// date, the changes of availability so far (`availability/`) and the reserve units released so far
+/// (`releases.csv`), as docs/replanning.md gives them.
+///
+/// The planned visits of a re-plan were made against the dataset with those changes applied, so the verifier
+/// checks them against that dataset, not the one on disk alone.
+struct ReplannedFolder {
+    static let newEnumeratorsPath = "availability/new-enumerators.csv"
+    static let unavailabilityPath = "availability/unavailability.csv"
+
+    /// The first re-planned day: rows before it are history, rows from it on are planned.
+    var asOf: CalendarDate
+    /// The dataset with the folder's new enumerators and unavailability spans added.
+    var dataset: Dataset
+    /// The spans of `availability/unavailability.csv`, so that a finding names the file that holds its span.
+    var addedUnavailability: [Unavailability]
+    /// The rows of `releases.csv`: every reserve released so far (by the parents and by this re-plan).
+    var releases: [PlanTable.Row]
+
+    /// Reserve units the folder's `releases.csv` releases.
+    var releasedUnitIDs: Set<String> { Set(releases.map { $0["reserve_unit_id"] }) }
+
+    /// Reads the folder's `availability/` and `releases.csv`; problems become `format` findings.
+    init(asOf: CalendarDate, folder: URL, files: [String: Data], dataset base: Dataset,
+         findings: inout [PlanFinding]) {
+        self.asOf = asOf
+        var changes = AvailabilityChanges()
+        let enumeratorsFile = files[Self.newEnumeratorsPath] == nil ? nil
+            : folder.appendingPathComponent(Self.newEnumeratorsPath)
+        let spansFile = files[Self.unavailabilityPath] == nil ? nil
+            : folder.appendingPathComponent(Self.unavailabilityPath)
+        do {
+            changes = try DatasetReader().readAvailabilityChanges(newEnumerators: enumeratorsFile,
+                                                                  unavailability: spansFile, dataset: base)
+        } catch {
+            findings += error.problems.map { problem in
+                let name = URL(fileURLWithPath: problem.file).lastPathComponent
+                return PlanFinding(.format, "availability/\(name)", line: problem.line,
+                                   "\(problem.field): expected \(problem.expected), found \(problem.found)")
+            }
+        }
+        var changed = base
+        changed.enumerators = (base.enumerators + changes.newEnumerators).sorted { $0.id < $1.id }
+        changed.unavailability = (base.unavailability + changes.unavailability)
+            .sorted { ($0.enumeratorID, $0.from) < ($1.enumeratorID, $1.from) }
+        dataset = changed
+        addedUnavailability = changes.unavailability
+
+        releases = []
+        if let data = files["releases.csv"] {
+            let required = ["release_group", "stratum", "rank", "reserve_unit_id", "replaced_unit_id", "reason", "date"]
+            releases = PlanTable.read(data, path: "releases.csv", requiring: required, findings: &findings)?.rows ?? []
+        } else {
+            findings.append(PlanFinding(.integrity, "releases.csv", "expected the release log of a re-planned "
+                                        + "folder, found none in the manifest"))
+        }
+    }
+}
