@@ -16,9 +16,10 @@ struct ReplanCommandTests {
         let parentDigest: String
 
         init() throws {
-            // One fixed folder, emptied at each run: a static value is never deinitialised, so a fresh folder
-            // per run would be left behind every time.
-            scratch = FileManager.default.temporaryDirectory.appendingPathComponent("planner-e2e-replan")
+            // One fixed folder per checkout, emptied at each run: a static value is never deinitialised, so a fresh
+            // folder per run would be left behind every time; two checkouts tested at once must not share it.
+            let checkout = SHA256.hexDigest(Data(PlannerProcess.packageRoot.path.utf8)).prefix(12)
+            scratch = FileManager.default.temporaryDirectory.appendingPathComponent("planner-e2e-replan-\(checkout)")
             try? FileManager.default.removeItem(at: scratch)
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             let plan = try PlannerProcess.run(["plan", PlannerProcess.defaultDataset.path, "--out", "p", "--quiet"],
