@@ -180,11 +180,6 @@ func writePlan(_ files: [PlanFolder.File], manifest: PlanManifest, started: Date
     }
 }
 
-/// Prints the outcome; an incomplete plan prints its diagnosis and exits 3.
-func finish(_ plan: FieldworkPlan, destination: URL, quiet: Bool) throws {
-    try finish(plan, destination: destination, quiet: quiet, json: nil)
-}
-
 /// Prints the outcome as `--quiet` and `--json` ask; an incomplete plan prints its diagnosis and exits 3.
 func finish(_ plan: FieldworkPlan, destination: URL, output: OutputOptions, report: RunReport) throws {
     try finish(plan, destination: destination, quiet: output.quiet, json: output.json ? try report.jsonText() : nil)
