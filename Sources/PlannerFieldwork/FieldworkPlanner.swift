@@ -18,13 +18,34 @@ public struct FieldworkPlanner: Sendable {
         let assignment = AssignmentModel(instance: instance,
                                          balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
         let heuristic = GreedyAssignment(instance: instance, model: assignment)
-        let heuristicTrips = heuristic.solve()
-        let heuristicObjective = heuristic.objective(of: heuristicTrips)
+        var heuristicTrips = heuristic.solve()
+        var heuristicObjective = heuristic.objective(of: heuristicTrips)
 
         // Large instances are solved with interchangeable enumerators pooled (exact; see PooledAssignmentModel).
         let pooled = instance.options.count > PooledAssignmentModel.optionThreshold
             ? PooledAssignmentModel(instance: instance, base: assignment) : nil
         let solved = pooled?.model ?? assignment.model
+
+        // Near full capacity the greedy may leave units unserved that a complete plan would serve: then the LP
+        // relaxation rounded down and completed by the greedy is tried too, and the better start kept. Its time
+        // comes out of the solver's limit.
+        var solverOptions = request.solverOptions
+        if !solved.variables.isEmpty, heuristic.unservedUnits(of: heuristicTrips) > 0 {
+            let start = ContinuousClock.now
+            let rounding = RelaxationRounding(instance: instance, assignment: assignment, pooled: pooled, greedy: heuristic)
+            var roundingOptions = solverOptions
+            roundingOptions.timeLimitSeconds = solverOptions.timeLimitSeconds / 2
+            if let rounded = try rounding.solve(solver: solver, options: roundingOptions) {
+                let roundedObjective = heuristic.objective(of: rounded)
+                if roundedObjective < heuristicObjective - 1e-6 {
+                    heuristicTrips = rounded
+                    heuristicObjective = roundedObjective
+                }
+            }
+            let elapsed = ContinuousClock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            solverOptions.timeLimitSeconds = max(0, solverOptions.timeLimitSeconds - seconds)
+        }
 
         var chosen = heuristicTrips
         let statistics: SolverStatistics
@@ -36,7 +57,7 @@ public struct FieldworkPlanner: Sendable {
         } else {
             let warmStart = pooled?.solutionVector(trips: heuristicTrips)
                 ?? assignment.solutionVector(trips: heuristicTrips)
-            let solution = try solver.solve(solved, options: request.solverOptions, warmStart: warmStart,
+            let solution = try solver.solve(solved, options: solverOptions, warmStart: warmStart,
                                             progress: progress)
             let result = solution.result
             var source = SolverStatistics.Source.heuristic

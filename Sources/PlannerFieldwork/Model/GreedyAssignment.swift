@@ -1,7 +1,7 @@
 /// A quick, always-feasible choice of day-trips: the warm start handed to the solver, and the plan when the
 /// solver returns nothing better.
 ///
-/// Two phases, both deterministic:
+/// Four phases, all deterministic:
 /// 1. Regret construction: while any demand is uncovered, take the demand whose best trip (cost per unit it
 ///    covers) beats its second-best by the most — the one that loses most by waiting — and give it its best
 ///    trip. A demand with a single option left has infinite regret and goes first.
@@ -13,6 +13,9 @@
 ///    every single move a tie — measured on the 10× benchmark instance, where it left 110 enterprise visits
 ///    unserved although enterprise-skilled staff had days to spare.
 ///
+/// 4. Ejection chains, when units are still unserved: the same hand-over along up to three enumerators, ending
+///    at one with a free day or one that drops a trip its work can spare (see `repairByChains`).
+///
 /// It only ever respects the model's bounds and day rows, and leaves the rest to `unserved`, so its vector is
 /// feasible for `AssignmentModel` by construction (the tests check that too).
 public struct GreedyAssignment: Sendable {
@@ -20,10 +23,18 @@ public struct GreedyAssignment: Sendable {
     private let excessDayCost: Double
     private let unservedPenalty: Double
 
+    /// Whether phase 4 (ejection chains) runs; off only to measure what it adds (tests).
+    let usesEjectionChains: Bool
+
     public init(instance: AssignmentInstance, model: AssignmentModel) {
+        self.init(instance: instance, model: model, usesEjectionChains: true)
+    }
+
+    init(instance: AssignmentInstance, model: AssignmentModel, usesEjectionChains: Bool) {
         self.instance = instance
         self.excessDayCost = model.excessDayCost
         self.unservedPenalty = model.unservedPenalty
+        self.usesEjectionChains = usesEjectionChains
     }
 
     /// Trips per option.
@@ -32,7 +43,31 @@ public struct GreedyAssignment: Sendable {
         construct(&state)
         improve(&state)
         repair(&state)
+        if usesEjectionChains { repairByChains(&state) }
         return state.trips
+    }
+
+    /// Completes a partial choice of trips (for instance an LP relaxation rounded down) with the same three
+    /// phases: trips beyond a column's bound or an enumerator's days are left out, in option order.
+    public func solve(startingFrom trips: [Int]) -> [Int] {
+        var state = State(instance: instance)
+        for (option, count) in zip(instance.options.indices, trips) where count > 0 {
+            for _ in 0..<count where state.canAdd(option, instance: instance) { state.add(option, instance: instance) }
+        }
+        construct(&state)
+        improve(&state)
+        repair(&state)
+        if usesEjectionChains { repairByChains(&state) }
+        return state.trips
+    }
+
+    /// Units a choice of trips leaves unserved.
+    public func unservedUnits(of trips: [Int]) -> Int {
+        var state = State(instance: instance)
+        for (option, count) in trips.enumerated() where count > 0 {
+            for _ in 0..<count { state.add(option, instance: instance) }
+        }
+        return state.unserved(instance: instance)
     }
 
     /// The model's objective for a choice of trips.
@@ -193,6 +228,149 @@ public struct GreedyAssignment: Sendable {
                 state.add(move.option, instance: instance)
             }
         }
+    }
+
+    /// Longest ejection chain `repairByChains` tries, in trips handed on.
+    static let chainLength = 3
+
+    /// Ejection chains for work still unserved after `repair` (phase 4): an eligible enumerator e₀ takes one more
+    /// trip to the demand; it hands one of its trips to e₁, who hands one of its own to e₂, …, up to
+    /// `chainLength` hand-overs, ending at an enumerator with a free day. Near full capacity the single
+    /// hand-over of `repair` often finds nobody with a free day who can make the trip e₀ gives away, while a
+    /// neighbour of e₀ could take it and pass on a trip of its own to someone who has the day.
+    ///
+    /// The cheapest chain per demand is found by a shortest path over enumerators, depth by depth (each edge
+    /// priced by its travel, balance and coverage change on the current state), then applied only if the exact
+    /// objective falls; a demand whose best chain does not improve is left as it is. Runs only while units are
+    /// unserved, so complete greedy plans are untouched.
+    private func repairByChains(_ state: inout State) {
+        var improved = true
+        var passes = 0
+        while improved, passes < 10, state.unserved(instance: instance) > 0 {
+            improved = false
+            passes += 1
+            for demand in instance.demands.indices {
+                while state.remaining(demand, instance: instance) > 0,
+                      let chain = cheapestChain(for: demand, state: state) {
+                    var trial = state
+                    guard apply(chain, to: &trial),
+                          objective(of: trial) < objective(of: state) - 1e-9 else { break }
+                    state = trial
+                    improved = true
+                }
+            }
+        }
+    }
+
+    /// A chain: the trip added for the demand, the hand-overs (from option, to option) in order, and the trip
+    /// the last enumerator drops when it has no free day.
+    private struct Chain {
+        var added: Int
+        var handOvers: [(from: Int, to: Int)]
+        var dropped: Int?
+    }
+
+    private func objective(of state: State) -> Double {
+        state.travel + excessDayCost * state.excessDays(instance: instance)
+            + unservedPenalty * Double(state.unserved(instance: instance))
+    }
+
+    /// Applies a chain step by step, checking each bound and day; false (state partly changed) when one fails.
+    private func apply(_ chain: Chain, to state: inout State) -> Bool {
+        if let dropped = chain.dropped {
+            guard state.trips[dropped] > 0 else { return false }
+            state.remove(dropped, instance: instance)
+        }
+        for handOver in chain.handOvers.reversed() {
+            guard state.trips[handOver.from] > 0, state.canAdd(handOver.to, instance: instance) else { return false }
+            state.remove(handOver.from, instance: instance)
+            state.add(handOver.to, instance: instance)
+        }
+        guard state.canAdd(chain.added, instance: instance) else { return false }
+        state.add(chain.added, instance: instance)
+        return true
+    }
+
+    private func cheapestChain(for demand: Int, state: State) -> Chain? {
+        func uncovered(_ demand: Int, covered: Int) -> Int { max(0, instance.demands[demand].count - covered) }
+        let workerCount = instance.workers.count
+        // Reached workers at each depth: cost so far and how (previous worker's label, option pair).
+        struct Label {
+            var cost: Double
+            var added: Int
+            var previous: Int?
+            var handOver: (from: Int, to: Int)?
+        }
+        var layers: [[Label?]] = [Array(repeating: nil, count: workerCount)]
+        let remaining = state.remaining(demand, instance: instance)
+        for option in instance.optionsOfDemand[demand] {
+            let taken = instance.options[option]
+            guard state.trips[option] < taken.maximumTrips else { continue }
+            let served = remaining - uncovered(demand, covered: state.covered[demand] + taken.visitsPerTrip)
+            let cost = taken.roundTripMinutes - unservedPenalty * Double(served)
+            if cost < (layers[0][taken.workerIndex]?.cost ?? .infinity) {
+                layers[0][taken.workerIndex] = Label(cost: cost, added: option, previous: nil, handOver: nil)
+            }
+        }
+        func isFree(_ worker: Int) -> Bool { state.daysUsed[worker] < instance.workers[worker].usableDays.count }
+        // A chain ends at an enumerator with a free day, or at one that drops a trip whose work is covered
+        // well enough without it (losing fewer units than the chain serves).
+        var best: (cost: Double, depth: Int, worker: Int, dropped: Int?)?
+        for depth in 0...Self.chainLength {
+            for worker in 0..<workerCount {
+                guard let label = layers[depth][worker] else { continue }
+                if isFree(worker) {
+                    guard depth > 0 else { continue }
+                    let cost = label.cost + balanceCostOfAddingDay(worker: worker, daysUsed: state.daysUsed[worker])
+                    if cost < (best?.cost ?? .infinity) { best = (cost, depth, worker, nil) }
+                    continue
+                }
+                let savedBalance = state.daysUsed[worker] > instance.workers[worker].fairShareDays ? excessDayCost : 0
+                for dropped in instance.optionsOfWorker[worker] where state.trips[dropped] > 0 {
+                    let given = instance.options[dropped]
+                    let other = given.demandIndex
+                    guard other != demand else { continue }
+                    let lost = uncovered(other, covered: state.covered[other] - given.visitsPerTrip)
+                        - uncovered(other, covered: state.covered[other])
+                    let cost = label.cost - given.roundTripMinutes - savedBalance + unservedPenalty * Double(lost)
+                    if cost < (best?.cost ?? .infinity) { best = (cost, depth, worker, dropped) }
+                }
+            }
+            guard depth < Self.chainLength else { break }
+            var next: [Label?] = Array(repeating: nil, count: workerCount)
+            for worker in 0..<workerCount {
+                guard let label = layers[depth][worker], !isFree(worker) || depth == 0 else { continue }
+                for from in instance.optionsOfWorker[worker] where state.trips[from] > 0 {
+                    let given = instance.options[from]
+                    let other = given.demandIndex
+                    for to in instance.optionsOfDemand[other] {
+                        let candidate = instance.options[to]
+                        guard candidate.workerIndex != worker,
+                              state.trips[to] < candidate.maximumTrips else { continue }
+                        let lost = uncovered(other, covered: state.covered[other] - given.visitsPerTrip
+                                             + candidate.visitsPerTrip) - uncovered(other, covered: state.covered[other])
+                        let cost = label.cost - given.roundTripMinutes + candidate.roundTripMinutes
+                            + unservedPenalty * Double(lost)
+                        if cost < (next[candidate.workerIndex]?.cost ?? .infinity) {
+                            next[candidate.workerIndex] = Label(cost: cost, added: label.added, previous: worker,
+                                                                handOver: (from, to))
+                        }
+                    }
+                }
+            }
+            layers.append(next)
+        }
+        guard let best, best.cost < -1e-9 else { return nil }
+        var handOvers: [(from: Int, to: Int)] = []
+        var worker = best.worker
+        var depth = best.depth
+        while depth > 0, let label = layers[depth][worker], let handOver = label.handOver, let previous = label.previous {
+            handOvers.append(handOver)
+            worker = previous
+            depth -= 1
+        }
+        return Chain(added: layers[best.depth][best.worker]!.added, handOvers: handOvers.reversed(),
+                     dropped: best.dropped)
     }
 
     private func bestEjection(for demand: Int, state: State) -> (option: Int, ejected: Int, replacement: Int)? {

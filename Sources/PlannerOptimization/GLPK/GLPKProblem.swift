@@ -118,6 +118,54 @@ final class GLPKProblem {
         return Outcome(intoptCode: code, mipStatus: mipStatus, rootLP: nil, values: values)
     }
 
+    /// What `glp_simplex` left after solving the LP relaxation alone.
+    struct RelaxationOutcome {
+        var code: Int32
+        var status: Int32
+        /// Column primal values in model order, when `status` is optimal.
+        var values: [Double]
+    }
+
+    /// Solves the LP relaxation (integrality ignored) with the primal simplex, scaled and from an advanced basis
+    /// as `solve` does before branch-and-cut. With `fromCurrentBasis`, after bounds changed since the last call,
+    /// the dual simplex starts from the basis that call left (still dual feasible), which takes a few pivots
+    /// instead of a whole solve; the primal simplex finishes if the dual one stops short.
+    func solveRelaxation(timeLimitMilliseconds: Int32, msgLevel: Int32, fromCurrentBasis: Bool = false) -> RelaxationOutcome {
+        var simplex = glp_smcp()
+        glp_init_smcp(&simplex)
+        simplex.msg_lev = msgLevel
+        simplex.tm_lim = timeLimitMilliseconds
+        var code: Int32
+        if fromCurrentBasis {
+            simplex.meth = GLP_DUALP
+            code = glp_simplex(problem, &simplex)
+            if code != 0 || glp_get_status(problem) != GLP_OPT {
+                simplex.meth = GLP_PRIMAL
+                code = glp_simplex(problem, &simplex)
+            }
+        } else {
+            glp_scale_prob(problem, GLP_SF_AUTO)
+            glp_adv_basis(problem, 0)
+            code = glp_simplex(problem, &simplex)
+        }
+        let status = glp_get_status(problem)
+        var values: [Double] = []
+        if code == 0, status == GLP_OPT {
+            values = (0..<Int(glp_get_num_cols(problem))).map { glp_get_col_prim(problem, Int32($0 + 1)) }
+        }
+        return RelaxationOutcome(code: code, status: status, values: values)
+    }
+
+    /// Changes a column's bounds (model order), as the constructor sets them: integer bounds rounded inward.
+    /// The caller checks the bounds first (GLPK aborts on a lower bound above the upper one).
+    func setBounds(column index: Int, of variable: MIPModel.Variable) {
+        var lower = variable.lowerBound
+        var upper = variable.upperBound
+        if variable.kind != .continuous, let domain = Self.integerDomain(variable) { (lower, upper) = domain }
+        let (type, low, up) = Self.boundType(lower, upper)
+        glp_set_col_bnds(problem, Int32(index + 1), type, low, up)
+    }
+
     // MARK: Files
 
     enum FileFormat {

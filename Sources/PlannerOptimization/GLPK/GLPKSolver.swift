@@ -86,7 +86,7 @@ public struct GLPKSolver: MIPSolver {
 
     /// The answer for models GLPK should not be asked about: no variables, or an integer variable whose
     /// bounds hold no integer (`glp_intopt` would refuse the rounded bounds with GLP_EBOUND).
-    private static func trivialResult(_ model: MIPModel) -> MIPResult? {
+    static func trivialResult(_ model: MIPModel) -> MIPResult? {
         let emptyIntegerDomain = model.variables.contains {
             $0.kind != .continuous && GLPKProblem.integerDomain($0) == nil
         }

@@ -143,6 +143,22 @@ public protocol MIPSolver: Sendable {
     ///   sees neither. A solver that fails mid-solve is a result with status `.failure`.
     func solve(_ model: MIPModel, options: SolverOptions, warmStart: [Double]?,
                progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution
+
+    /// Solves the LP relaxation of `model` (integrality dropped), for heuristics that round it; nil when the
+    /// backend has no LP solver (the default). A result has status `.optimal` with values, or says why not.
+    ///
+    /// - Throws: as `solve`.
+    func solveRelaxation(_ model: MIPModel, options: SolverOptions) throws -> MIPResult?
+
+    /// Dives on the LP relaxation: solves it, hands each optimal result to `next`, applies the bound changes
+    /// `next` returns and solves again, until `next` returns none, an LP does not end optimal, or
+    /// `options.timeLimitSeconds` (for the whole dive) runs out. Returns the last LP's result; nil when the
+    /// backend has no LP solver. The default re-solves a modified copy of the model each time; a backend may
+    /// keep its basis between solves.
+    ///
+    /// - Throws: as `solve`, also when the bounds after a change are malformed (e.g. lower above upper).
+    func diveRelaxation(_ model: MIPModel, options: SolverOptions,
+                        next: (MIPResult) -> [BoundChange]) throws -> MIPResult?
 }
 
 /// A result plus what happened to the warm start.

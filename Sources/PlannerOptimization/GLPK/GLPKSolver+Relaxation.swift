@@ -1,0 +1,72 @@
+import CGLPK
+
+extension GLPKSolver {
+    /// Solves the LP relaxation of `model` with GLPK's primal simplex: every integer and binary column is
+    /// treated as continuous within its bounds (integer bounds rounded inward, as for the MIP).
+    ///
+    /// Only `timeLimitSeconds` and `solverOutput` of `options` apply. The result's status is `.optimal` with
+    /// the LP values and objective (which is also its `bestBound`, a valid bound on the MIP's optimum), or the
+    /// status the LP ended with (infeasible, unbounded, time limit) and no values. Never nil: GLPK always has an
+    /// LP solver.
+    ///
+    /// - Throws: `ModelError` for a malformed model, `SolverError` for a negative or NaN time limit.
+    public func solveRelaxation(_ model: MIPModel, options: SolverOptions) throws -> MIPResult? {
+        try diveRelaxation(model, options: options) { _ in [] }
+    }
+
+    /// Dives on one GLPK problem: after the first LP, each round changes the bounds in place and re-solves with
+    /// the dual simplex from the previous basis (a few pivots where a fresh solve takes thousands). Bound
+    /// changes are checked in Swift (on a copy of the model) before GLPK sees them.
+    public func diveRelaxation(_ model: MIPModel, options: SolverOptions,
+                               next: (MIPResult) -> [BoundChange]) throws -> MIPResult? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func elapsedSeconds() -> Double {
+            let elapsed = clock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        }
+        try model.validate()
+        let parameters = try Self.parameters(for: options)
+        if let trivial = Self.trivialResult(model) { return trivial }
+        var current = model
+        return try GLPKTerminal.run(showingSolverOutput: options.solverOutput) { () throws -> MIPResult in
+            let problem = GLPKProblem(model)
+            var outcome = problem.solveRelaxation(timeLimitMilliseconds: parameters.tm_lim,
+                                                  msgLevel: parameters.msg_lev)
+            while true {
+                let result = Self.relaxationResult(outcome, model: current, seconds: elapsedSeconds())
+                guard result.status == .optimal else { return result }
+                let changes = next(result)
+                if changes.isEmpty { return result }
+                for change in changes {
+                    guard current.variables.indices.contains(change.variable.index) else {
+                        throw ModelError(.variable(index: change.variable.index, name: "?"),
+                                         .unknownVariable(change.variable))
+                    }
+                    current.setBounds(of: change.variable, lowerBound: change.lowerBound,
+                                      upperBound: change.upperBound)
+                }
+                try current.validate()
+                if Self.trivialResult(current) != nil { return result }
+                for change in changes {
+                    problem.setBounds(column: change.variable.index, of: current.variables[change.variable.index])
+                }
+                let remaining = Double(parameters.tm_lim) - elapsedSeconds() * 1000
+                guard remaining > 0 else { return result }
+                outcome = problem.solveRelaxation(timeLimitMilliseconds: Int32(min(remaining, Double(Int32.max))),
+                                                  msgLevel: parameters.msg_lev, fromCurrentBasis: true)
+            }
+        }
+    }
+
+    private static func relaxationResult(_ outcome: GLPKProblem.RelaxationOutcome, model: MIPModel,
+                                         seconds: Double) -> MIPResult {
+        guard outcome.code == 0, outcome.status == GLP_OPT, outcome.values.count == model.variables.count else {
+            return MIPResult(status: GLPKTermination.status(rootLPCode: outcome.code, lpStatus: outcome.status),
+                             objective: nil, bestBound: nil, relativeGap: nil, values: [], seconds: seconds)
+        }
+        let objective = model.objectiveValue(of: outcome.values)
+        return MIPResult(status: .optimal, objective: objective, bestBound: objective, relativeGap: 0,
+                         values: outcome.values, seconds: seconds)
+    }
+}

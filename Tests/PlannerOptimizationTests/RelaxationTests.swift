@@ -1,0 +1,100 @@
+import Testing
+import PlannerOptimization
+
+/// GLPK's LP relaxation and LP dive, and the protocol's default dive (a fresh LP per round) agreeing with it.
+@Suite("LP relaxation and dive")
+struct RelaxationTests {
+    /// Forwards solves to GLPK but keeps the protocol's default `diveRelaxation`.
+    struct FreshLPSolver: MIPSolver {
+        var versionDescription: String { "fresh LP per round" }
+        func solve(_ model: MIPModel, options: SolverOptions, warmStart: [Double]?,
+                   progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution {
+            try GLPKSolver().solve(model, options: options, warmStart: warmStart, progress: progress)
+        }
+        func solveRelaxation(_ model: MIPModel, options: SolverOptions) throws -> MIPResult? {
+            try GLPKSolver().solveRelaxation(model, options: options)
+        }
+    }
+
+    /// `TestModels.knapsack` with integer columns in [0, 1], whose bounds a dive may change (a binary's may not).
+    static func knapsack() -> MIPModel {
+        var model = MIPModel(name: "knapsack", sense: .maximize)
+        let values: [Double] = [24, 13, 23, 15, 16]
+        let weights: [Double] = [12, 7, 11, 8, 9]
+        let items = values.indices.map {
+            model.addVariable("take_\($0)", kind: .integer, lowerBound: 0, upperBound: 1, objective: values[$0])
+        }
+        model.addConstraint("capacity", zip(items, weights).map { MIPModel.Term($0, $1) }, upperBound: 26)
+        return model
+    }
+
+    /// Knapsack values 24, 13, 23, 15, 16, weights 12, 7, 11, 8, 9, capacity 26 (maximise): by value per weight
+    /// items 2 and 0 fit whole, then 3/8 of item 3: 23 + 24 + 15 · 3/8 = 52.625.
+    @Test func knapsackRelaxationIsTheFractionalGreedy() throws {
+        let result = try #require(try GLPKSolver().solveRelaxation(Self.knapsack(), options: SolverOptions()))
+        #expect(result.status == .optimal)
+        let objective = try #require(result.objective)
+        #expect(abs(objective - 52.625) < 1e-9)
+        let expected: [Double] = [1, 0, 1, 0.375, 0]
+        #expect(zip(result.values, expected).allSatisfy { abs($0 - $1) < 1e-9 })
+        #expect(result.bestBound == result.objective)
+    }
+
+    /// Fixing item 3 at 0 moves the spare 3 units of capacity to item 1 (13 · 3/7).
+    @Test(arguments: [false, true])
+    func diveAppliesBoundChanges(freshLP: Bool) throws {
+        let model = Self.knapsack()
+        var seen: [Double] = []
+        let next: (MIPResult) -> [BoundChange] = { result in
+            seen.append(result.objective ?? .nan)
+            return seen.count == 1 ? [BoundChange(MIPModel.VariableID(index: 3), lowerBound: 0, upperBound: 0)] : []
+        }
+        let result = try #require(freshLP
+            ? try FreshLPSolver().diveRelaxation(model, options: SolverOptions(), next: next)
+            : try GLPKSolver().diveRelaxation(model, options: SolverOptions(), next: next))
+        #expect(seen.count == 2)
+        #expect(abs(seen[0] - 52.625) < 1e-9)
+        let expected: Double = 47 + 13.0 * 3 / 7
+        let objective = try #require(result.objective)
+        #expect(abs(objective - expected) < 1e-9)
+        #expect(abs(result.values[1] - 3.0 / 7) < 1e-9)
+        #expect(result.values[3] == 0)
+    }
+
+    @Test func diveStopsWhenAnLPIsInfeasible() throws {
+        var model = MIPModel(name: "cover")
+        let x = model.addVariable("x", kind: .integer, lowerBound: 0, upperBound: 4, objective: 1)
+        let y = model.addVariable("y", kind: .integer, lowerBound: 0, upperBound: 4, objective: 2)
+        model.addConstraint("need", [.init(x, 1), .init(y, 1)], lowerBound: 3)
+        var rounds = 0
+        let result = try #require(try GLPKSolver().diveRelaxation(model, options: SolverOptions()) { _ in
+            rounds += 1
+            return [BoundChange(x, lowerBound: 0, upperBound: 1), BoundChange(y, lowerBound: 0, upperBound: 1)]
+        })
+        #expect(rounds == 1)
+        #expect(result.status == .infeasible)
+    }
+
+    @Test func diveRefusesALowerBoundAboveTheUpper() throws {
+        let model = Self.knapsack()
+        #expect(throws: ModelError.self) {
+            _ = try GLPKSolver().diveRelaxation(model, options: SolverOptions()) { _ in
+                [BoundChange(MIPModel.VariableID(index: 0), lowerBound: 1, upperBound: 0)]
+            }
+        }
+    }
+
+    @Test func noLPSolverMeansNil() throws {
+        #expect(try NoLPSolver().solveRelaxation(Self.knapsack(), options: SolverOptions()) == nil)
+        #expect(try NoLPSolver().diveRelaxation(Self.knapsack(), options: SolverOptions()) { _ in [] } == nil)
+    }
+
+    struct NoLPSolver: MIPSolver {
+        var versionDescription: String { "none" }
+        func solve(_ model: MIPModel, options: SolverOptions, warmStart: [Double]?,
+                   progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution {
+            MIPSolution(result: MIPResult(status: .noSolutionFound(.timeLimit), objective: nil, bestBound: nil,
+                                          relativeGap: nil, values: [], seconds: 0), warmStartAccepted: nil)
+        }
+    }
+}
