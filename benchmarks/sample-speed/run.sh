@@ -63,7 +63,21 @@ fi
 samplics_median=$(awk '/^samplics median:/ { print $3 }' "$WORK/samplics.txt")
 samplics_cpu_median=$(awk '/^samplics median:/ { print $6 }' "$WORK/samplics.txt")
 
-ratio=$(awk -v s="$samplics_median" -v p="$planner_median" 'BEGIN { printf "%.1f", s / p }')
+# The same script timed as a command, like the planner: interpreter start-up and imports included, as the
+# planner's own process start-up is. Both ratios are printed; the target is judged command against command.
+echo "== samplics as a command, $RUNS runs"
+samplics_command_times=()
+for run in $(seq 1 "$RUNS"); do
+    /usr/bin/time -f "%e" -o "$WORK/time.txt" "$WORK/venv/bin/python" "$HERE/samplics_sample.py" "$DATASET" \
+        "$WORK/samplics-sample.csv" 1 >/dev/null
+    seconds=$(cat "$WORK/time.txt")
+    echo "samplics command run $run: $seconds s wall"
+    samplics_command_times+=("$seconds")
+done
+samplics_command_median=$(printf '%s\n' "${samplics_command_times[@]}" | median)
+
+ratio=$(awk -v s="$samplics_command_median" -v p="$planner_median" 'BEGIN { printf "%.1f", s / p }')
+inner_ratio=$(awk -v s="$samplics_median" -v p="$planner_median" 'BEGIN { printf "%.1f", s / p }')
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
 time_ok=$(awk -v p="$planner_median" -v l="$TIME_LIMIT_SECONDS" 'BEGIN { print (p <= l) ? 1 : 0 }')
 memory_ok=$(( planner_peak_kb < MEMORY_LIMIT_KB ? 1 : 0 ))
@@ -74,6 +88,7 @@ echo "== Results ($(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg) at
 echo "planner sample median: $planner_median s   [target ≤ $TIME_LIMIT_SECONDS s: $(verdict "$time_ok")]"
 echo "planner peak RSS:      $((planner_peak_kb / 1024)) MB   [target < 400 MB: $(verdict "$memory_ok")]"
 echo "planner CPU median:    $planner_cpu_median s (user + system, both threads)"
-echo "samplics median:       $samplics_median s (CPU $samplics_cpu_median s)"
-echo "ratio samplics/planner: $ratio×   [target ≥ $MINIMUM_RATIO×: $(verdict "$ratio_ok")]"
+echo "samplics median:       $samplics_command_median s as a command; $samplics_median s from first read to last write (CPU $samplics_cpu_median s)"
+echo "ratio samplics/planner: $ratio× command against command   [target ≥ $MINIMUM_RATIO×: $(verdict "$ratio_ok")]"
+echo "                        $inner_ratio× against samplics' in-process time (start-up and imports left out)"
 echo "CPU-time ratio:         $(awk -v s="$samplics_cpu_median" -v p="$planner_cpu_median" 'BEGIN { printf "%.1f", s / p }')× (less sensitive to a busy machine)"
