@@ -30,8 +30,9 @@ public struct FieldworkPlanner: Sendable {
         // relaxation rounded down and completed by the greedy is tried too, and the better start kept. Its time
         // comes out of the solver's limit.
         var solverOptions = request.solverOptions
-        if !solved.variables.isEmpty, heuristic.unservedUnits(of: heuristicTrips) > 0 {
-            let start = ContinuousClock.now
+        let start = ContinuousClock.now
+        let greedyLeftUnserved = !solved.variables.isEmpty && heuristic.unservedUnits(of: heuristicTrips) > 0
+        if greedyLeftUnserved {
             let rounding = RelaxationRounding(instance: instance, assignment: assignment, pooled: pooled, greedy: heuristic)
             var roundingOptions = solverOptions
             roundingOptions.timeLimitSeconds = solverOptions.timeLimitSeconds / 2
@@ -42,9 +43,9 @@ public struct FieldworkPlanner: Sendable {
                     heuristicObjective = roundedObjective
                 }
             }
-            let elapsed = ContinuousClock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            solverOptions.timeLimitSeconds = max(0, solverOptions.timeLimitSeconds - seconds)
+            solverOptions.timeLimitSeconds = max(0, solverOptions.timeLimitSeconds - Self.seconds(since: start))
+            // Half of what is left is kept for the repair below, should the solver leave units unserved too.
+            if pooled == nil { solverOptions.timeLimitSeconds /= 2 }
         }
 
         var chosen = heuristicTrips
@@ -66,6 +67,18 @@ public struct FieldworkPlanner: Sendable {
                 if assignment.respectsBoundsAndDays(solverTrips),
                    heuristic.objective(of: solverTrips) <= heuristicObjective + 1e-6 {
                     chosen = solverTrips
+                    source = .solver
+                }
+            }
+            // Still short near full capacity: the MIP again with the enumerators far from the unserved units fixed.
+            if greedyLeftUnserved, pooled == nil, heuristic.unservedUnits(of: chosen) > 0 {
+                var repairOptions = request.solverOptions
+                repairOptions.timeLimitSeconds = max(0, request.solverOptions.timeLimitSeconds - Self.seconds(since: start))
+                let repair = UnservedRepair(instance: instance, assignment: assignment, greedy: heuristic)
+                if repairOptions.timeLimitSeconds > 0,
+                   let repaired = try repair.solve(trips: chosen, solver: solver, options: repairOptions),
+                   heuristic.objective(of: repaired) < heuristic.objective(of: chosen) - 1e-6 {
+                    chosen = repaired
                     source = .solver
                 }
             }
@@ -94,5 +107,10 @@ public struct FieldworkPlanner: Sendable {
             modelTravelMinutes: schedule.modelTravelMinutes)
         return FieldworkPlan(visits: schedule.visits, routes: routes, unscheduledUnitIDs: schedule.unscheduledUnitIDs,
                              solver: statistics, model: solved, totals: totals, diagnosis: diagnosis)
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }
