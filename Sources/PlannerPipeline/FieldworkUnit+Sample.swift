@@ -30,15 +30,9 @@ extension FieldworkUnit {
                 }
                 return FieldworkUnit(id: unit.unitID, kind: .household, communeCode: unit.communeCode,
                                      districtCode: unit.districtCode, location: listed?.location,
-                                     label: listed?.address ?? registerLineLabel(unit.unitID),
+                                     label: listed?.address ?? RegisterLine.line(of: unit.unitID).map(String.init) ?? unit.unitID,
                                      stratumID: unit.stratumID.rawValue)
             }
         }
-    }
-
-    /// `HH-31498-00123` → `123`: the line of the commune's household register the enumerator asks for.
-    static func registerLineLabel(_ unitID: String) -> String {
-        guard let last = unitID.split(separator: "-").last, let line = Int(last) else { return unitID }
-        return String(line)
     }
 }

@@ -27,7 +27,7 @@ import Testing
         for (i, commune) in Self.communes.enumerated() {
             let firstStage = commune.households == 60 ? 1 : Double(commune.households) / 52
             for line in 1...commune.households {
-                let id = StratumFrame.HouseholdBlock.registerLineID(commune: commune.code, line: line)
+                let id = RegisterLine.unitID(commune: commune.code, line: line)
                 probabilities[id] = firstStage * 3 / Double(commune.households)
                 values[id] = Double(i * 10 + line % 7)
             }

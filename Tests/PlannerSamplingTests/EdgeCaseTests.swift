@@ -69,3 +69,16 @@ import Testing
         #expect(Set(ids).count == ids.count)
     }
 }
+
+@Suite struct RegisterLineTests {
+    @Test func registerLineIDsRoundTripAndOthersAreNotLines() {
+        for line in [1, 42, 99_999, 123_456] {
+            let id = RegisterLine.unitID(commune: "31498", line: line)
+            #expect(RegisterLine.line(of: id) == line)
+        }
+        #expect(RegisterLine.unitID(commune: "31498", line: 7) == "HH-31498-00007")
+        #expect(RegisterLine.line(of: "HH31498-000001") == nil)
+        #expect(RegisterLine.line(of: "DN0001") == nil)
+        #expect(RegisterLine.line(of: "HH-31498-x") == nil)
+    }
+}

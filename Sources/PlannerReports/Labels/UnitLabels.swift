@@ -25,7 +25,7 @@ struct UnitLabels {
             return enterpriseNames[unitID] ?? ""
         case .household:
             if let address = address(unitID: unitID) { return address }
-            return Self.registerLine(of: unitID).map(text.registerLine) ?? ""
+            return RegisterLine.line(of: unitID).map(text.registerLine) ?? ""
         }
     }
 
@@ -33,12 +33,5 @@ struct UnitLabels {
     func address(unitID: String) -> String? {
         guard let households, let position = households.position(of: HouseholdID(unitID)) else { return nil }
         return households.address(at: position)
-    }
-
-    /// The line number of a register-line household ID, `HH-<commune>-<line>`.
-    static func registerLine(of unitID: String) -> Int? {
-        let parts = unitID.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "HH" else { return nil }
-        return Int(parts[2])
     }
 }

@@ -14,13 +14,7 @@ struct StratumFrame: Sendable {
 
         func unitID(at index: Int) -> String {
             if let listed { return listed.id(at: index).rawValue }
-            return HouseholdBlock.registerLineID(commune: commune.code, line: index + 1)
-        }
-
-        /// `HH-<commune>-<line>`, the line zero-padded to five digits so that IDs sort in line order.
-        static func registerLineID(commune: CommuneCode, line: Int) -> String {
-            let digits = String(line)
-            return "HH-\(commune.rawValue)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"
+            return RegisterLine.unitID(commune: commune.code, line: index + 1)
         }
     }
 
