@@ -101,7 +101,7 @@ struct AssignCommand: ParsableCommand {
         let parentManifest = try parent.manifest()
         let input = DatasetArgument(datasetPath: dataset ?? parentManifest.dataset)
         let loaded = try input.load(progress: progress)
-        try parent.checkInputsUnchanged(manifest: parentManifest, datasetFolder: input.folder)
+        let inputs = try parent.unchangedInputs(manifest: parentManifest, datasetFolder: input.folder)
         let sample = try parent.sample(manifest: parentManifest)
         let sampleFiles = try parent.files(["sample.csv", "allocation.csv", "design-report.md"])
         let design: SampleDesignSummary
@@ -117,7 +117,7 @@ struct AssignCommand: ParsableCommand {
             ?? siblingDestination(of: parent.folder, suffix: "assigned")
         let manifest = PlanManifest(
             kind: "plan", seed: parentManifest.seed, generator: parentManifest.generator,
-            dataset: input.dataset, inputs: try PlanManifest.inputFiles(in: input.folder), files: [],
+            dataset: input.dataset, inputs: inputs, files: [],
             parent: .init(path: plan, manifestSHA256: try parent.manifestDigest()),
             complete: fieldworkPlan.isComplete, solver: FieldworkStage.manifestRecord(of: fieldworkPlan),
             run: .init(createdAt: timestampNow(), seconds: 0))

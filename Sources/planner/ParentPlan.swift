@@ -33,16 +33,21 @@ struct ParentPlan {
         SHA256.hexDigest(try Data(contentsOf: folder.appendingPathComponent(PlanFolder.manifestName)))
     }
 
-    /// Refuses to go on when the dataset differs from the one the plan was made from.
-    func checkInputsUnchanged(manifest: PlanManifest, datasetFolder: URL) throws {
-        let now = Dictionary(try PlanManifest.inputFiles(in: datasetFolder).map { ($0.path, $0.sha256) },
-                             uniquingKeysWith: { a, _ in a })
+    /// The dataset's files as the new plan's manifest records them, after checking that they are exactly the
+    /// ones the parent was made from: none changed, none added (a listing added later would change the
+    /// design), none removed.
+    func unchangedInputs(manifest: PlanManifest, datasetFolder: URL) throws -> [PlanManifest.InputFile] {
+        let current = try PlanManifest.inputFiles(in: datasetFolder)
+        let now = Dictionary(current.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+        let recorded = Set(manifest.inputs.map(\.path))
         let changed = manifest.inputs.filter { now[$0.path] != $0.sha256 }.map(\.path)
+            + current.map(\.path).filter { !recorded.contains($0) }
         guard changed.isEmpty else {
             printError("\(path): the dataset changed since this plan was made (\(changed.joined(separator: ", "))); "
                        + "expected the files recorded in its manifest")
             throw ExitStatus.invalidData
         }
+        return current
     }
 
     /// The plan's sample, after checking that `sample.csv` is the file the manifest recorded.

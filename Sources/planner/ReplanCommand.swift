@@ -62,7 +62,7 @@ struct ReplanCommand: ParsableCommand {
         let input = DatasetArgument(datasetPath: dataset ?? parentManifest.dataset)
         let display = fieldwork.output.progressDisplay()
         let baseDataset = try input.load(progress: display)
-        try parent.checkInputsUnchanged(manifest: parentManifest, datasetFolder: input.folder)
+        let inputs = try parent.unchangedInputs(manifest: parentManifest, datasetFolder: input.folder)
         let calendar = baseDataset.settings.calendar
         guard asOfDate >= calendar.firstDay else {
             throw ValidationError("--as-of must be on or after the first day of the survey, \(calendar.firstDay)")
@@ -125,7 +125,7 @@ struct ReplanCommand: ParsableCommand {
             ?? siblingDestination(of: parent.folder, suffix: "replan-\(asOfDate)")
         var manifest = PlanManifest(
             kind: "plan", seed: parentManifest.seed, generator: parentManifest.generator, dataset: input.dataset,
-            inputs: try PlanManifest.inputFiles(in: input.folder), files: [],
+            inputs: inputs, files: [],
             parent: .init(path: plan, manifestSHA256: try parent.manifestDigest()),
             complete: outcome.isComplete, solver: FieldworkStage.manifestRecord(of: outcome.plan),
             run: .init(createdAt: timestampNow(), seconds: 0))

@@ -87,4 +87,18 @@ struct PlanCommandTests {
         #expect(refused.status == 65)
         #expect(refused.standardError.contains("s/sample.csv"))
     }
+
+    @Test func assignRefusesADatasetWithAFileAddedSinceTheSample() throws {
+        let scratch = try PlannerProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let dataset = scratch.appendingPathComponent("dataset")
+        try FileManager.default.copyItem(at: PlannerProcess.defaultDataset, to: dataset)
+        #expect(try PlannerProcess.run(["sample", "dataset", "--out", "s", "--quiet"], in: scratch).status == 0)
+        try Data("household_id,commune_code,address,lat,lon\n".utf8)
+            .write(to: dataset.appendingPathComponent("households.csv"))
+        let refused = try PlannerProcess.run(["assign", "s", "--quiet"], in: scratch)
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains("the dataset changed since this plan was made (households.csv)"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("s-assigned").path))
+    }
 }
