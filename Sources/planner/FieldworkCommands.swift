@@ -35,23 +35,16 @@ struct PlanCommand: ParsableCommand {
         let started = Date()
         let output = fieldwork.output
         let progress = output.progressDisplay()
+        let inputDigests = InputDigests(folder: input.folder)
         let dataset = try input.load(progress: progress)
         let seed = self.seed ?? dataset.settings.seed
-        let sample: SamplePlan
-        do {
-            sample = try progress.run("Drawing the sample (seed \(seed))") {
-                try SampleDesigner.design(dataset: dataset, seed: seed)
-            }
-        } catch {
-            printError("The sample cannot be designed: \(error)")
-            throw ExitStatus.invalidData
-        }
+        let sample = try drawSample(dataset: dataset, seed: seed, progress: progress)
         let plan = try solveFieldwork(dataset: dataset, sample: sample.units, options: fieldwork, progress: progress)
         let destination = planDestination(out: out, dataset: input.folder, seed: seed)
         let manifest = PlanManifest(
             kind: "plan", seed: seed,
             generator: .init(name: Xoshiro256StarStar.name, version: Xoshiro256StarStar.version),
-            dataset: input.dataset, inputs: try PlanManifest.inputFiles(in: input.folder), files: [],
+            dataset: input.dataset, inputs: try inputDigests.value(), files: [],
             complete: plan.isComplete, solver: FieldworkStage.manifestRecord(of: plan),
             run: .init(createdAt: timestampNow(), seconds: 0))
         let files = progress.run("Rendering the plan's files") {

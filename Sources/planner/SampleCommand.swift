@@ -34,15 +34,7 @@ struct SampleCommand: ParsableCommand {
         let inputDigests = InputDigests(folder: input.folder)
         let dataset = try input.load(progress: progress)
         let seed = self.seed ?? dataset.settings.seed
-        let plan: SamplePlan
-        do {
-            plan = try progress.run("Drawing the sample (seed \(seed))") {
-                try SampleDesigner.design(dataset: dataset, seed: seed)
-            }
-        } catch {
-            printError("The sample cannot be designed: \(error)")
-            throw ExitStatus.invalidData
-        }
+        let plan = try drawSample(dataset: dataset, seed: seed, progress: progress)
         let destination = planDestination(out: out, dataset: input.folder, seed: seed)
         let manifest = PlanManifest(
             kind: "sample", seed: seed,
@@ -60,5 +52,17 @@ struct SampleCommand: ParsableCommand {
         } else if !output.quiet {
             print(SampleFolder.summaryLine(for: plan, destination: destination))
         }
+    }
+}
+
+/// Draws the sample, showing the step; a design the frame cannot support exits 65 with the reason.
+func drawSample(dataset: Dataset, seed: UInt64, progress: ProgressDisplay) throws -> SamplePlan {
+    do {
+        return try progress.run("Drawing the sample (seed \(seed))") {
+            try SampleDesigner.design(dataset: dataset, seed: seed)
+        }
+    } catch {
+        printError("The sample cannot be designed: \(error)")
+        throw ExitStatus.invalidData
     }
 }
