@@ -3,18 +3,6 @@ import Foundation
 import PlannerCore
 import PlannerFormats
 
-/// The exit statuses of `sysexits.h` that the planner uses, so that scripts can tell failures apart.
-enum ExitStatus {
-    /// The input data were invalid (EX_DATAERR).
-    static let invalidData = ExitCode(65)
-    /// The output could not be created, e.g. the plan folder exists (EX_CANTCREAT).
-    static let cannotCreate = ExitCode(73)
-    /// The plan was written but is incomplete: the fieldwork does not fit the window.
-    static let incompletePlan = ExitCode(3)
-    /// Something the planner itself could not do (EX_SOFTWARE).
-    static let internalFailure = ExitCode(70)
-}
-
 /// The DATASET argument shared by the commands that read a dataset.
 struct DatasetArgument: ParsableArguments {
     @Argument(help: "The dataset folder (default: the embedded Sóc Trăng 2023 dataset).")
@@ -32,19 +20,13 @@ struct DatasetArgument: ParsableArguments {
                                                       isDirectory: true))
     }
 
-    /// Reads and checks the dataset, or prints every problem and exits 65.
+    /// Reads and checks the dataset; `InvalidInput` lists every problem.
     ///
-    /// - Parameter progress: shows the read as a step, and is cleared before problems are printed.
-    func load(progress: ProgressDisplay? = nil) throws -> Dataset {
-        do {
-            guard let progress else { return try DatasetReader().read(folder: folder) }
-            return try progress.run("Reading the dataset \(dataset)") { () throws(InvalidInput) -> Dataset in
-                try DatasetReader().read(folder: folder)
-            }
-        } catch {
-            progress?.clearLine()
-            printError(error.description)
-            throw ExitStatus.invalidData
+    /// - Parameter progress: shows the read as a step.
+    func load(progress: ProgressDisplay? = nil) throws(InvalidInput) -> Dataset {
+        guard let progress else { return try DatasetReader().read(folder: folder) }
+        return try progress.run("Reading the dataset \(dataset)") { () throws(InvalidInput) -> Dataset in
+            try DatasetReader().read(folder: folder)
         }
     }
 }

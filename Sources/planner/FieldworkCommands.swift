@@ -97,13 +97,7 @@ struct AssignCommand: ParsableCommand {
         let inputs = try parent.unchangedInputs(manifest: parentManifest, datasetFolder: input.folder)
         let sample = try parent.sample(manifest: parentManifest)
         let sampleFiles = try parent.files(["sample.csv", "allocation.csv", "design-report.md"])
-        let design: SampleDesignSummary
-        do {
-            design = try SampleDesignSummary.read(allocationCSV: sampleFiles[1].data, file: "\(plan)/allocation.csv")
-        } catch {
-            printError(error.description)
-            throw ExitStatus.invalidData
-        }
+        let design = try SampleDesignSummary.read(allocationCSV: sampleFiles[1].data, file: "\(plan)/allocation.csv")
         let fieldworkPlan = try solveFieldwork(dataset: loaded, sample: sample, options: fieldwork, progress: progress)
 
         let destination = out.map { planDestination(out: $0, dataset: input.folder, seed: parentManifest.seed) }
@@ -133,24 +127,11 @@ struct AssignCommand: ParsableCommand {
 func solveFieldwork(dataset: Dataset, sample: [SampledUnit], options: FieldworkOptions,
                     progress: ProgressDisplay? = nil) throws -> FieldworkPlan {
     let progress = progress ?? ProgressDisplay(quiet: options.quiet)
-    let plan: FieldworkPlan
-    do {
-        plan = try progress.run("Planning the fieldwork (\(sample.filter { $0.role == .main }.count) visits)") {
-            try FieldworkStage.plan(dataset: dataset, sample: sample, timeLimitSeconds: options.timeLimit,
-                                    progress: progress.solverSink)
-        }
-    } catch let error as FieldworkInputError {
-        printError("The fieldwork cannot be planned: \(error)")
-        throw ExitStatus.invalidData
+    let plan = try progress.run("Planning the fieldwork (\(sample.filter { $0.role == .main }.count) visits)") {
+        try FieldworkStage.plan(dataset: dataset, sample: sample, timeLimitSeconds: options.timeLimit,
+                                progress: progress.solverSink)
     }
-    if let url = options.exportURL {
-        do {
-            try FieldworkStage.exportModel(of: plan, to: url)
-        } catch {
-            printError("\(error)")
-            throw ExitStatus.cannotCreate
-        }
-    }
+    if let url = options.exportURL { try exportModel(of: plan, to: url) }
     return plan
 }
 
@@ -158,18 +139,22 @@ func solveFieldwork(dataset: Dataset, sample: [SampledUnit], options: FieldworkO
 func writePlan(_ files: [PlanFolder.File], manifest: PlanManifest, started: Date, to destination: URL,
                progress: ProgressDisplay? = nil) throws {
     let progress = progress ?? ProgressDisplay(mode: .silent)
-    do {
-        try progress.run("Writing \(files.count) files") { () throws(PlanFolder.WriteError) in
-            try PlanFolder(destination: destination).write(files) { digests in
-                var complete = manifest
-                complete.files = digests
-                complete.run = .init(createdAt: manifest.run.createdAt, seconds: Date().timeIntervalSince(started))
-                return try complete.jsonData()
-            }
+    try progress.run("Writing \(files.count) files") { () throws(PlanFolder.WriteError) in
+        try PlanFolder(destination: destination).write(files) { digests in
+            var complete = manifest
+            complete.files = digests
+            complete.run = .init(createdAt: manifest.run.createdAt, seconds: Date().timeIntervalSince(started))
+            return try complete.jsonData()
         }
+    }
+}
+
+/// Writes the exact model solved; a file that cannot be written is an output that cannot be created.
+func exportModel(of plan: FieldworkPlan, to url: URL) throws {
+    do {
+        try FieldworkStage.exportModel(of: plan, to: url)
     } catch {
-        printError(error.description)
-        throw error.kind == .exists ? ExitStatus.cannotCreate : ExitStatus.internalFailure
+        throw PipelineError.cannotCreate("\(error)")
     }
 }
 
@@ -192,9 +177,7 @@ private func finish(_ plan: FieldworkPlan, destination: URL, quiet: Bool, json: 
         print("Plan written to \(destination.path)")
     }
     if let diagnosis = plan.diagnosis, !plan.isComplete {
-        printError("INCOMPLETE PLAN: \(plan.unscheduledUnitIDs.count) visits cannot be made in the window.")
-        for line in diagnosis.summaryLines { printError("  " + line) }
-        throw ExitStatus.incompletePlan
+        throw IncompletePlanWritten(unscheduledVisits: plan.unscheduledUnitIDs.count, diagnosis: diagnosis.summaryLines)
     }
 }
 

@@ -54,12 +54,7 @@ struct GenerateCommand: ParsableCommand {
             let size: HouseholdListing.Size = total.map { .total($0) } ?? .scale(perCommuneScale ?? 1)
             let listing = HouseholdListing(size: size, seed: seed ?? dataset.settings.seed)
             let destination = URL(fileURLWithPath: out, relativeTo: workingDirectory()).standardizedFileURL
-            do {
-                try listing.write(for: dataset, to: destination)
-            } catch {
-                printError(error.description)
-                throw ExitStatus.cannotCreate
-            }
+            try listing.write(for: dataset, to: destination)
             let count = listing.counts(for: dataset.communes).reduce(0, +)
             print("Households: \(count) in \(dataset.communes.count) communes → \(destination.path)")
         }
@@ -98,14 +93,8 @@ struct GenerateCommand: ParsableCommand {
             let surveyTOML = try Data(contentsOf: input.folder.appendingPathComponent("survey.toml"))
             let files = ScaledDataset(scale: scale, seed: seed).files(from: dataset, surveyTOML: surveyTOML)
             let destination = URL(fileURLWithPath: out, relativeTo: workingDirectory()).standardizedFileURL
-            do {
-                try PlanFolder(destination: destination).write(files) { digests in
-                    try ScaledDataset.Manifest(source: input.dataset, scale: scale, seed: seed, files: digests)
-                        .jsonData()
-                }
-            } catch {
-                printError(error.description)
-                throw error.kind == .exists ? ExitStatus.cannotCreate : ExitStatus.internalFailure
+            try PlanFolder(destination: destination).write(files) { digests in
+                try ScaledDataset.Manifest(source: input.dataset, scale: scale, seed: seed, files: digests).jsonData()
             }
             print("Dataset: \(scale) × \(dataset.communes.count) communes, \(scale * dataset.enterprises.count) "
                 + "enterprises, \(scale * dataset.enumerators.count) enumerators → \(destination.path)")

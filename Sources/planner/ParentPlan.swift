@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlannerFormats
+import PlannerPipeline
 import PlannerReports
 import PlannerSampling
 
@@ -18,14 +19,14 @@ struct ParentPlan {
     func manifest() throws -> PlanManifest {
         let url = folder.appendingPathComponent(PlanFolder.manifestName)
         guard let data = try? Data(contentsOf: url) else {
-            printError("\(path)/\(PlanFolder.manifestName): file: expected the manifest of a plan folder, found no such file")
-            throw ExitStatus.invalidData
+            throw PipelineError.invalidInput(
+                "\(path)/\(PlanFolder.manifestName): file: expected the manifest of a plan folder, found no such file")
         }
         do {
             return try PlanManifest.read(from: data)
         } catch {
-            printError("\(path)/\(PlanFolder.manifestName): expected a planner manifest, found unreadable JSON (\(error))")
-            throw ExitStatus.invalidData
+            throw PipelineError.invalidInput(
+                "\(path)/\(PlanFolder.manifestName): expected a planner manifest, found unreadable JSON (\(error))")
         }
     }
 
@@ -43,9 +44,9 @@ struct ParentPlan {
         let changed = manifest.inputs.filter { now[$0.path] != $0.sha256 }.map(\.path)
             + current.map(\.path).filter { !recorded.contains($0) }
         guard changed.isEmpty else {
-            printError("\(path): the dataset changed since this plan was made (\(changed.joined(separator: ", "))); "
-                       + "expected the files recorded in its manifest")
-            throw ExitStatus.invalidData
+            throw PipelineError.invalidInput(
+                "\(path): the dataset changed since this plan was made (\(changed.joined(separator: ", "))); "
+                    + "expected the files recorded in its manifest")
         }
         return current
     }
@@ -53,12 +54,7 @@ struct ParentPlan {
     /// The plan's sample, after checking that `sample.csv` is the file the manifest recorded.
     func sample(manifest: PlanManifest) throws -> [SampledUnit] {
         let data = try files(["sample.csv"], manifest: manifest)[0].data
-        do {
-            return try SampleTables.readSample(data, file: "\(path)/sample.csv")
-        } catch {
-            printError(error.description)
-            throw ExitStatus.invalidData
-        }
+        return try SampleTables.readSample(data, file: "\(path)/sample.csv")
     }
 
     /// Files of the plan, each checked against its digest in the manifest.
@@ -66,12 +62,11 @@ struct ParentPlan {
         let recorded = try manifest ?? self.manifest()
         return try names.map { name in
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else {
-                printError("\(path)/\(name): file: expected a file of the plan, found no such file")
-                throw ExitStatus.invalidData
+                throw PipelineError.invalidInput("\(path)/\(name): file: expected a file of the plan, found no such file")
             }
             guard recorded.files.contains(where: { $0.path == name && $0.sha256 == SHA256.hexDigest(data) }) else {
-                printError("\(path)/\(name): expected the file recorded in the manifest, found a changed file")
-                throw ExitStatus.invalidData
+                throw PipelineError.invalidInput(
+                    "\(path)/\(name): expected the file recorded in the manifest, found a changed file")
             }
             return PlanFolder.File(name, data)
         }

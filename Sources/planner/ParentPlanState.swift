@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPipeline
 import PlannerReports
 import PlannerSampling
 
@@ -22,40 +23,29 @@ struct ParentPlanState {
         do {
             design = try SampleDesigner.design(dataset: base, seed: manifest.seed)
         } catch {
-            printError("The sample cannot be designed again from the dataset: \(error)")
-            throw ExitStatus.invalidData
+            throw PipelineError.invalidInput("The sample cannot be designed again from the dataset: \(error)")
         }
         let drawn = design.units.map { "\($0.unitID) \($0.role.rawValue) \($0.reserveRank ?? 0)" }
         guard drawn == sample.map({ "\($0.unitID) \($0.role.rawValue) \($0.reserveRank ?? 0)" }) else {
-            printError("\(parent.path)/sample.csv: expected the sample the dataset and seed \(manifest.seed) give, "
-                       + "found different units, roles or ranks")
-            throw ExitStatus.invalidData
+            throw PipelineError.invalidInput(
+                "\(parent.path)/sample.csv: expected the sample the dataset and seed \(manifest.seed) give, "
+                    + "found different units, roles or ranks")
         }
         releaseGroups = design.households.releaseGroups + design.enterprises.releaseGroups
 
         let recorded = Set(manifest.files.map(\.path))
-        do {
-            visits = try PlanVisitsTable.readVisits(try parent.files(["assignments.csv"], manifest: manifest)[0].data,
-                                                    file: "\(parent.path)/assignments.csv")
-            releases = recorded.contains("releases.csv")
-                ? try ReleaseTable.read(try parent.files(["releases.csv"], manifest: manifest)[0].data,
-                                        file: "\(parent.path)/releases.csv")
-                : []
-        } catch let error as InvalidInput {
-            printError(error.description)
-            throw ExitStatus.invalidData
-        }
+        visits = try PlanVisitsTable.readVisits(try parent.files(["assignments.csv"], manifest: manifest)[0].data,
+                                                file: "\(parent.path)/assignments.csv")
+        releases = recorded.contains("releases.csv")
+            ? try ReleaseTable.read(try parent.files(["releases.csv"], manifest: manifest)[0].data,
+                                    file: "\(parent.path)/releases.csv")
+            : []
         let enumeratorsFile = "availability/new-enumerators.csv", spansFile = "availability/unavailability.csv"
         _ = try parent.files([enumeratorsFile, spansFile].filter(recorded.contains), manifest: manifest)
-        do {
-            availability = try DatasetReader().readAvailabilityChanges(
-                newEnumerators: recorded.contains(enumeratorsFile) ? parent.folder.appendingPathComponent(enumeratorsFile) : nil,
-                unavailability: recorded.contains(spansFile) ? parent.folder.appendingPathComponent(spansFile) : nil,
-                dataset: base)
-        } catch {
-            printError(error.description)
-            throw ExitStatus.invalidData
-        }
+        availability = try DatasetReader().readAvailabilityChanges(
+            newEnumerators: recorded.contains(enumeratorsFile) ? parent.folder.appendingPathComponent(enumeratorsFile) : nil,
+            unavailability: recorded.contains(spansFile) ? parent.folder.appendingPathComponent(spansFile) : nil,
+            dataset: base)
         var changed = base
         changed.enumerators = (base.enumerators + availability.newEnumerators).sorted { $0.id < $1.id }
         changed.unavailability = (base.unavailability + availability.unavailability)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Planner: ParsableCommand {
@@ -9,4 +10,22 @@ struct Planner: ParsableCommand {
                       GenerateCommand.self, VerifyCommand.self, ReplanCommand.self, ProgressTemplateCommand.self,
                       SimulateCommand.self]
     )
+
+    /// Parses and runs a command; whatever it throws leaves through `ExitStatus`, the one mapping from errors
+    /// to exit statuses. ArgumentParser keeps its own errors (usage, help, `ValidationError` as 64).
+    static func main() {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            if error is ValidationError || error is CleanExit || error is ExitCode { exit(withError: error) }
+            FileHandle.standardError.write(Data((ExitStatus.message(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.of(error))
+        }
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlannerCore
 import PlannerFormats
+import PlannerPipeline
 import PlannerReports
 
 /// `planner progress-template`: the empty `progress.csv` the post offices fill in for `planner replan`.
@@ -32,25 +33,17 @@ struct ProgressTemplateCommand: ParsableCommand {
     func run() throws {
         let parent = ParentPlan(path: plan)
         let manifest = try parent.manifest()
-        let visits: PlanVisits
-        do {
-            visits = try PlanVisitsTable.readVisits(try parent.files(["assignments.csv"], manifest: manifest)[0].data,
+        let visits = try PlanVisitsTable.readVisits(try parent.files(["assignments.csv"], manifest: manifest)[0].data,
                                                     file: "\(plan)/assignments.csv")
-        } catch let error as InvalidInput {
-            printError(error.description)
-            throw ExitStatus.invalidData
-        }
         let data = ProgressTable.templateCSV(visits: visits.planned, until: until.flatMap { CalendarDate(iso8601: $0) })
         let url = localURL(out)
         guard !FileManager.default.fileExists(atPath: url.path) else {
-            printError("\(out): expected a new file, found an existing one (it is never overwritten)")
-            throw ExitStatus.cannotCreate
+            throw PipelineError.cannotCreate("\(out): expected a new file, found an existing one (it is never overwritten)")
         }
         do {
             try data.write(to: url, options: .withoutOverwriting)
         } catch {
-            printError("\(out): cannot write: \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
+            throw PipelineError.cannotCreate("\(out): cannot write: \(error.localizedDescription)")
         }
         print("Progress template with \(visits.planned.filter { v in until.flatMap { CalendarDate(iso8601: $0) }.map { v.date < $0 } ?? true }.count) visits written to \(out)")
     }

@@ -65,10 +65,10 @@ struct ReplanCommand: ParsableCommand {
         let inputs = try parent.unchangedInputs(manifest: parentManifest, datasetFolder: input.folder)
         let calendar = baseDataset.settings.calendar
         guard asOfDate >= calendar.firstDay else {
-            throw ValidationError("--as-of must be on or after the first day of the survey, \(calendar.firstDay)")
+            throw PipelineError.invalidRequest("--as-of must be on or after the first day of the survey, \(calendar.firstDay)")
         }
         if let parentAsOf = parentManifest.replan.flatMap({ CalendarDate(iso8601: $0.asOf) }), asOfDate < parentAsOf {
-            throw ValidationError("--as-of must be on or after the parent plan's as-of date, \(parentAsOf)")
+            throw PipelineError.invalidRequest("--as-of must be on or after the parent plan's as-of date, \(parentAsOf)")
         }
 
         let state = try display.run("Reading the plan \(plan)") {
@@ -87,23 +87,10 @@ struct ReplanCommand: ParsableCommand {
             plannedVisits: state.visits.planned, history: history, previousReleases: state.releases,
             addedUnavailability: changes.unavailability, addedEnumerators: changes.newEnumerators, asOf: asOfDate,
             solverOptions: options, changedTripMinutes: changeCost)
-        let outcome: ReplanOutcome
-        do {
-            outcome = try display.run("Re-planning from \(asOfDate)") {
-                try ReplanStage.replan(replanInput, solveProgress: display.solverSink)
-            }
-        } catch let error as FieldworkInputError {
-            printError("The fieldwork cannot be re-planned: \(error)")
-            throw ExitStatus.invalidData
+        let outcome = try display.run("Re-planning from \(asOfDate)") {
+            try ReplanStage.replan(replanInput, solveProgress: display.solverSink)
         }
-        if let url = fieldwork.exportURL {
-            do {
-                try FieldworkStage.exportModel(of: outcome.plan, to: url)
-            } catch {
-                printError("\(error)")
-                throw ExitStatus.cannotCreate
-            }
-        }
+        if let url = fieldwork.exportURL { try exportModel(of: outcome.plan, to: url) }
 
         let accumulated = AvailabilityChanges(
             newEnumerators: state.availability.newEnumerators + changes.newEnumerators,
@@ -114,13 +101,7 @@ struct ReplanCommand: ParsableCommand {
             newReleases: outcome.releases.newReleases, exhausted: outcome.releases.exhausted,
             weights: outcome.weights, droppedEnumerators: outcome.droppedEnumerators, availability: accumulated)
         let sampleFiles = try parent.files(["sample.csv", "allocation.csv", "design-report.md"], manifest: parentManifest)
-        let design: SampleDesignSummary
-        do {
-            design = try SampleDesignSummary.read(allocationCSV: sampleFiles[1].data, file: "\(plan)/allocation.csv")
-        } catch {
-            printError(error.description)
-            throw ExitStatus.invalidData
-        }
+        let design = try SampleDesignSummary.read(allocationCSV: sampleFiles[1].data, file: "\(plan)/allocation.csv")
         let destination = out.map { planDestination(out: $0, dataset: input.folder, seed: parentManifest.seed) }
             ?? siblingDestination(of: parent.folder, suffix: "replan-\(asOfDate)")
         var manifest = PlanManifest(
@@ -150,28 +131,21 @@ struct ReplanCommand: ParsableCommand {
 
     /// This re-plan's changes of availability, checked against the dataset as the parent left it.
     private func readChanges(dataset: Dataset) throws -> AvailabilityChanges {
-        do {
-            return try DatasetReader().readAvailabilityChanges(newEnumerators: newEnumerators.map(localURL),
-                                                               unavailability: unavailable.map(localURL),
-                                                               dataset: dataset)
-        } catch {
-            printError(error.description)
-            throw ExitStatus.invalidData
-        }
+        try DatasetReader().readAvailabilityChanges(newEnumerators: newEnumerators.map(localURL),
+                                                    unavailability: unavailable.map(localURL), dataset: dataset)
     }
 
     /// The parent's recorded history and the progress file, merged and checked.
     private func readHistory(state: ParentPlanState, dataset: Dataset, asOf: CalendarDate) throws -> [RecordedVisit] {
         if let late = state.visits.history.last(where: { $0.date >= asOf }) {
-            printError("\(plan)/assignments.csv: the parent records a visit on \(late.date); expected --as-of after "
-                       + "every recorded visit")
-            throw ExitStatus.invalidData
+            throw PipelineError.invalidInput(
+                "\(plan)/assignments.csv: the parent records a visit on \(late.date); expected --as-of after "
+                    + "every recorded visit")
         }
         guard let progress else { return state.visits.history }
         let url = localURL(progress)
         guard let data = try? Data(contentsOf: url) else {
-            printError("\(progress): file: expected a progress file, found no such file")
-            throw ExitStatus.invalidData
+            throw PipelineError.invalidInput("\(progress): file: expected a progress file, found no such file")
         }
         let released = Set(state.releases.map(\.reserveUnitID))
         let context = ProgressTable.Context(
@@ -179,12 +153,7 @@ struct ReplanCommand: ParsableCommand {
             planUnitIDs: Set(state.sample.filter { $0.role == .main || released.contains($0.unitID) }.map(\.unitID)),
             enumeratorIDs: Set(dataset.enumerators.map(\.id)), calendar: dataset.settings.calendar, asOf: asOf,
             recorded: state.visits.history)
-        do {
-            return try ProgressTable.read(data, file: progress, context: context)
-        } catch {
-            printError(error.description)
-            throw ExitStatus.invalidData
-        }
+        return try ProgressTable.read(data, file: progress, context: context)
     }
 
     private func digests(_ paths: [String]) throws -> [PlanManifest.InputFile] {

@@ -58,7 +58,7 @@ struct RunReport: Encodable {
             }
         }
         self.files = files
-        exitStatus = plan.map { $0.isComplete ? 0 : ExitStatus.incompletePlan.rawValue } ?? 0
+        exitStatus = plan.map { $0.isComplete ? 0 : ExitStatus.incompletePlan } ?? 0
     }
 
     func jsonText() throws -> String {

@@ -55,14 +55,9 @@ struct SampleCommand: ParsableCommand {
     }
 }
 
-/// Draws the sample, showing the step; a design the frame cannot support exits 65 with the reason.
+/// Draws the sample, showing the step; a design the frame cannot support throws `SamplingError`.
 func drawSample(dataset: Dataset, seed: UInt64, progress: ProgressDisplay) throws -> SamplePlan {
-    do {
-        return try progress.run("Drawing the sample (seed \(seed))") {
-            try SampleDesigner.design(dataset: dataset, seed: seed)
-        }
-    } catch {
-        printError("The sample cannot be designed: \(error)")
-        throw ExitStatus.invalidData
+    try progress.run("Drawing the sample (seed \(seed))") {
+        try SampleDesigner.design(dataset: dataset, seed: seed)
     }
 }

@@ -55,13 +55,7 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let dataset = try input.load()
-        let sample: SamplePlan
-        do {
-            sample = try SampleDesigner.design(dataset: dataset, seed: dataset.settings.seed)
-        } catch {
-            printError("The sample cannot be designed: \(error)")
-            throw ExitStatus.invalidData
-        }
+        let sample = try SampleDesigner.design(dataset: dataset, seed: dataset.settings.seed)
         let settings = SimulationSettings(runs: runs, seed: seed, dropoutProbability: dropout, refusalRate: refusal,
                                           notAtHomeRate: notAtHome, timeLimitSeconds: timeLimit)
         let lastDay = dataset.settings.calendar.lastDay

@@ -21,13 +21,10 @@ struct VerifyCommand: ParsableCommand {
             the history or planned once from the as-of date (or unscheduled), only released reserves are visited, \
             and the planned visits keep every rule above with the folder's changes of availability, buffer days \
             allowed. Prints one line per problem (PLAN/file:line: check: message) to standard error. Exits 0 when \
-            all is well, 1 when something is wrong, 64 on bad arguments, 65 when PLAN is not a plan folder or its \
+            all is well, 4 when something is wrong, 64 on bad arguments, 65 when PLAN is not a plan folder or its \
             dataset cannot be read.
             """
     )
-
-    /// Something in the plan is wrong.
-    static let failed = ExitCode(1)
 
     @Argument(help: "The plan folder to check.")
     var plan: String
@@ -55,16 +52,16 @@ struct VerifyCommand: ParsableCommand {
 
         let datasetPath = dataset ?? manifest.dataset
         guard let datasetFolder = Self.existingFolder(datasetPath, besides: planFolder.folder) else {
-            printError("\(datasetPath): dataset: expected the dataset folder the plan was made from (pass --dataset), "
-                       + "found no folder at this path")
-            throw ExitStatus.invalidData
+            throw PipelineError.invalidInput(
+                "\(datasetPath): dataset: expected the dataset folder the plan was made from (pass --dataset), "
+                    + "found no folder at this path")
         }
         let datasetArgument = DatasetArgument(datasetPath: datasetFolder.relativePath)
         let loaded: Dataset? = manifest.kind == "plan" ? try datasetArgument.load() : nil
         let parentFolder = (parent ?? manifest.parent?.path).flatMap { Self.existingFolder($0, besides: planFolder.folder) }
         let recordedProgress = manifest.replan?.progress.map(\.path) ?? []
         guard progressFiles.isEmpty || progressFiles.count == recordedProgress.count else {
-            throw ValidationError("--progress: \(plan) records \(recordedProgress.count) progress file(s); give as many")
+            throw PipelineError.invalidRequest("--progress: \(plan) records \(recordedProgress.count) progress file(s); give as many")
         }
         let given = progressFiles.isEmpty ? recordedProgress : progressFiles
         var progress: [String: URL] = [:]
@@ -77,10 +74,7 @@ struct VerifyCommand: ParsableCommand {
                                     asOf: asOf.flatMap(CalendarDate.init(iso8601:)), progressFiles: progress)
         let findings = verifier.findings()
         for finding in findings { printError(finding.description(inPlan: plan)) }
-        guard findings.isEmpty else {
-            printError("\(plan): \(findings.count) problem\(findings.count == 1 ? "" : "s") found")
-            throw Self.failed
-        }
+        guard findings.isEmpty else { throw ProblemsFound(plan: plan, count: findings.count) }
         print("\(plan): verified \(manifest.files.count + 1) files; every check passed")
     }
 

@@ -21,7 +21,7 @@ struct VerifyCommandTests {
     func expectFinding(_ fixture: PlannableFixture, _ prefix: String, _ fragment: String,
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let (status, lines) = try verify(fixture)
-        #expect(status == 1, sourceLocation: sourceLocation)
+        #expect(status == 4, sourceLocation: sourceLocation)
         #expect(lines.contains { $0.hasPrefix(prefix) && $0.contains(fragment) },
                 "no line starting \(prefix) with \(fragment) in:\n\(lines.joined(separator: "\n"))",
                 sourceLocation: sourceLocation)

@@ -81,7 +81,7 @@ struct VerifyReplanTests {
         func expectFinding(_ folder: String, _ prefix: String, _ fragment: String, _ extra: [String] = [],
                            sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
             let (status, lines) = try verify(folder, extra)
-            #expect(status == 1, sourceLocation: sourceLocation)
+            #expect(status == 4, sourceLocation: sourceLocation)
             #expect(lines.contains { $0.hasPrefix(prefix) && $0.contains(fragment) },
                     "no line starting \(prefix) with \(fragment) in:\n\(lines.prefix(40).joined(separator: "\n"))",
                     sourceLocation: sourceLocation)
