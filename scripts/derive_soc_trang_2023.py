@@ -589,6 +589,8 @@ SURVEY_TOML = """\
 
 [survey]
 name = "Sóc Trăng 2023: satisfaction with administrative services (households and enterprises)"
+# The name Vietnamese documents use, worded as the announcement words it (lower case: it reads mid-sentence).
+name_vi = "điều tra xã hội học đo lường sự hài lòng của cá nhân, tổ chức đối với sự phục vụ của các cơ quan, đơn vị trên địa bàn tỉnh Sóc Trăng năm 2023"
 # The announced fieldwork window. 3 October 2023 is a Tuesday, 18 October a Wednesday: 12 working days.
 first_day = 2023-10-03
 last_day = 2023-10-18

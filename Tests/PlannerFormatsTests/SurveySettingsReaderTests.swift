@@ -42,6 +42,16 @@ struct SurveySettingsReaderTests {
         ])
     }
 
+    @Test func aNamePerLanguageFallsBackToTheName() throws {
+        let settings = try read(window + "name = \"Satisfaction survey\"\nname_vi = \"điều tra sự hài lòng\"\n")
+        #expect(settings.name(inLanguage: "vi") == "điều tra sự hài lòng")
+        #expect(settings.name(inLanguage: "en") == "Satisfaction survey")
+        #expect(problems(window + "name_vi = \"\"\n") == [
+            "survey.toml:4:11: survey.name_vi: expected a non-empty survey name, found an empty string",
+        ])
+        #expect(problems(window + "name_fr = \"enquête\"\n").count == 1, "unknown key")
+    }
+
     @Test func datesMayBeStringsAndHolidaysRemoveWorkingDays() throws {
         let settings = try read("""
             [survey]

@@ -211,7 +211,7 @@ import Testing
         #expect(files["assignments.csv"].map { Self.text($0).components(separatedBy: "\r\n")[0] }
                 == item.files()["assignments.csv"].map { Self.text($0).components(separatedBy: "\r\n")[0] })
         let labels = try Self.column(try Self.table(files["assignments.csv"], "assignments.csv"), "label")
-        #expect(labels.contains("register line 1"))
+        #expect(labels.contains("household list line 1"))
     }
 
     // MARK: Reserves

@@ -2,7 +2,11 @@
 ///
 /// Every field has the default documented in `docs/formats.md`; the reader fills in what the file leaves out.
 public struct SurveySettings: Hashable, Sendable {
+    /// The survey's name in the file's own words (`name`): used for a language that has no name of its own.
     public var name: String
+    /// The name per language code (`name_vi`, `name_en`): a Vietnamese sheet must not carry an English name
+    /// mid-sentence.
+    public var namesByLanguage: [String: String]
     public var calendar: SurveyCalendar
     /// The seed of the plan's random generator; `--seed` overrides it.
     public var seed: UInt64
@@ -20,8 +24,9 @@ public struct SurveySettings: Hashable, Sendable {
                 households: SampleDesignParameters = .householdDefault,
                 enterprises: SampleDesignParameters = .enterpriseDefault,
                 fieldwork: FieldworkParameters = FieldworkParameters(),
-                boundingBox: BoundingBox? = nil, contact: String? = nil) {
+                boundingBox: BoundingBox? = nil, contact: String? = nil, namesByLanguage: [String: String] = [:]) {
         self.name = name
+        self.namesByLanguage = namesByLanguage
         self.calendar = calendar
         self.seed = seed
         self.households = households
@@ -29,6 +34,11 @@ public struct SurveySettings: Hashable, Sendable {
         self.fieldwork = fieldwork
         self.boundingBox = boundingBox
         self.contact = contact
+    }
+
+    /// The name for readers of `languageCode` (`vi`, `en`), else `name`.
+    public func name(inLanguage languageCode: String) -> String {
+        namesByLanguage[languageCode] ?? name
     }
 }
 

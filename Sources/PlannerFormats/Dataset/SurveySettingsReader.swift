@@ -38,7 +38,7 @@ public struct SurveySettingsReader: Sendable {
                                knownKeys: ["survey", "sample", "fieldwork"], problems: &problems)
         var references: [(code: DistrictCode, location: SourceLocation, field: String)] = []
 
-        let (name, calendar, seed, boundingBox, contact) = readSurvey(root, &problems)
+        let (name, namesByLanguage, calendar, seed, boundingBox, contact) = readSurvey(root, &problems)
         var households = SampleDesignParameters.householdDefault
         var enterprises = SampleDesignParameters.enterpriseDefault
         if let sample = root.subsection("sample", knownKeys: ["households", "enterprises"], problems: &problems) {
@@ -54,26 +54,41 @@ public struct SurveySettingsReader: Sendable {
         guard problems.count(in: file) == before, let calendar else { return nil }
         let settings = SurveySettings(name: name, calendar: calendar, seed: seed, households: households,
                                       enterprises: enterprises, fieldwork: fieldwork, boundingBox: boundingBox,
-                                      contact: contact)
+                                      contact: contact, namesByLanguage: namesByLanguage)
         return Result(settings: settings, districtReferences: references)
     }
 
     // MARK: [survey]
 
+    /// The languages the planner writes documents in: `name_vi` and `name_en` name the survey in each.
+    static let nameLanguages = ["vi", "en"]
+
     private func readSurvey(_ root: TOMLSection, _ problems: inout ProblemLog)
-        -> (String, SurveyCalendar?, UInt64, BoundingBox?, String?) {
+        -> (String, [String: String], SurveyCalendar?, UInt64, BoundingBox?, String?) {
         let defaultName = "survey"
-        guard let survey = root.subsection("survey", knownKeys: ["name", "first_day", "last_day", "working_weekdays",
-                                                                 "holidays", "seed", "bounding_box", "contact"],
+        guard let survey = root.subsection("survey", knownKeys: ["name", "name_vi", "name_en", "first_day", "last_day",
+                                                                 "working_weekdays", "holidays", "seed", "bounding_box",
+                                                                 "contact"],
                                            problems: &problems)
         else {
             if root.value("survey") == nil {
                 problems.add(file: root.file, at: SourceLocation(line: 1, column: 1), field: "survey",
                              expected: "a [survey] table with first_day and last_day", found: "none")
             }
-            return (defaultName, nil, 1, nil, nil)
+            return (defaultName, [:], nil, 1, nil, nil)
         }
         let name = survey.string("name", &problems) ?? defaultName
+        var namesByLanguage: [String: String] = [:]
+        for code in Self.nameLanguages {
+            let key = "name_\(code)"
+            guard let text = survey.string(key, &problems) else { continue }
+            if text.allSatisfy(\.isWhitespace) {
+                survey.problem(key, at: survey.value(key)!.location, expected: "a non-empty survey name",
+                               found: "an empty string", &problems)
+            } else {
+                namesByLanguage[code] = text
+            }
+        }
         let seed = survey.integer("seed", &problems, expected: "a non-negative integer", where: { $0 >= 0 }).map(UInt64.init) ?? 1
 
         var firstDay = survey.date("first_day", &problems)
@@ -151,7 +166,7 @@ public struct SurveySettingsReader: Sendable {
                            &problems)
             contact = nil
         }
-        return (name, calendar, seed, boundingBox, contact)
+        return (name, namesByLanguage, calendar, seed, boundingBox, contact)
     }
 
     private func readBoundingBox(_ survey: TOMLSection, _ problems: inout ProblemLog) -> BoundingBox? {

@@ -6,7 +6,8 @@ import PlannerSampling
 /// Bars share one scale so that strata compare at a glance; the exact figures are printed at each bar's end and
 /// in the table above the chart.
 enum AllocationChart {
-    static func svg(_ design: SampleDesignSummary, text: SummaryText, fieldworkText: FieldworkText) -> String {
+    static func svg(_ design: SampleDesignSummary, names: StratumNames, text: SummaryText,
+                    fieldworkText: FieldworkText) -> String {
         let width = 720.0
         let labelWidth = 78.0
         let valueWidth = 70.0
@@ -26,7 +27,7 @@ enum AllocationChart {
             for stratum in strata {
                 let main = Double(stratum.sampleSize) * scale
                 let reserve = Double(stratum.reserveSize) * scale
-                let title = "\(stratum.id.rawValue) — \(stratum.label): \(text.mainSampleLabel) \(stratum.sampleSize), "
+                let title = "\(stratum.id.rawValue) — \(names.name(of: stratum.id, given: stratum.label)): \(text.mainSampleLabel) \(stratum.sampleSize), "
                     + "\(text.reserveLabel) \(stratum.reserveSize), N_h = \(stratum.frameSize)"
                 svg += SVG.text(stratum.id.rawValue, x: 0, y: y + 10, className: "lbl")
                 svg += SVG.rect(x: labelWidth, y: y + 1, width: main, height: rowHeight - 4, fill: "#2b5d8a",

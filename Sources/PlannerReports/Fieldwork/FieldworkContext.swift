@@ -24,6 +24,7 @@ struct FieldworkContext {
     let dataset: Dataset
     let text: FieldworkText
     let labels: UnitLabels
+    let stratumNames: StratumNames
     /// By date, enumerator, visit order.
     let visits: [VisitAssignment]
     /// By date, enumerator.
@@ -46,6 +47,7 @@ struct FieldworkContext {
         self.dataset = dataset
         text = FieldworkText.of(language)
         labels = UnitLabels(dataset: dataset, language: language)
+        stratumNames = StratumNames(dataset: dataset, language: language)
         visits = plan.visits.sorted { lhs, rhs in
             (lhs.date, lhs.enumeratorID, lhs.visitOrder, lhs.unitID) < (rhs.date, rhs.enumeratorID, rhs.visitOrder,
                                                                         rhs.unitID)
@@ -115,6 +117,10 @@ struct FieldworkContext {
         if let zone = zone(of: visit) { return "\(zone.name) (\(text.viaZoneBoard))" }
         return ""
     }
+
+    /// The survey's name in the documents' language (`name_vi`/`name_en` of survey.toml, else `name`), as it
+    /// reads mid-sentence.
+    var surveyName: String { dataset.settings.name(inLanguage: text.language.rawValue) }
 
     func communeName(_ code: CommuneCode) -> String { communesByCode[code]?.name ?? code.rawValue }
 

@@ -17,17 +17,17 @@ enum FieldworkReport {
             lines += ["# \(text.incompleteHeading)", "",
                       "**\(text.incompleteWarning(plan.unscheduledUnitIDs.count, plan.totals.units))**", ""]
         }
-        lines += ["# \(text.reportTitle)", "", "\(text.surveyLabel): \(cell(context.dataset.settings.name))", ""]
+        lines += ["# \(text.reportTitle)", "", "\(text.surveyLabel): \(cell(SurveyName.standalone(context.surveyName)))", ""]
 
         let solver = plan.solver
         lines += ["## \(text.solverHeading)", ""]
         lines += facts([
-            (text.statusLabel, solver.statusName),
+            (text.statusLabel, text.solverStatus(solver.statusName)),
             (text.objectiveLabel, solver.mipObjective.map { fixed($0, 1) } ?? text.none),
             (text.bestBoundLabel, solver.bestBound.map { fixed($0, 1) } ?? text.none),
             (text.gapLabel, solver.relativeGap.map { fixed($0 * 100, 3) + " %" } ?? text.none),
             (text.solverVersionLabel, solver.solverVersion),
-            (text.planSourceLabel, solver.source.rawValue),
+            (text.planSourceLabel, text.planSource(solver.source.rawValue)),
             (text.warmStartLabel, solver.warmStartAccepted.map { $0 ? text.yes : text.no } ?? text.none),
             (text.heuristicObjectiveLabel, fixed(solver.heuristicObjective, 1)),
             (text.chosenObjectiveLabel, fixed(solver.chosenObjective, 1)),

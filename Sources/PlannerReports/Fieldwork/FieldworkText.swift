@@ -56,7 +56,8 @@ struct FieldworkText: Sendable {
     let reservesTitle: String
     let reserveRule: @Sendable (Int) -> String
     let communeReserves: @Sendable (String) -> String
-    let stratumReserves: @Sendable (String) -> String
+    /// The stratum's ID and its name (empty when the language has none beyond the ID).
+    let stratumReserves: @Sendable (String, String) -> String
     let rankLabel: String
     let noReserves: String
     let sitesLabel: String
@@ -139,6 +140,30 @@ struct FieldworkText: Sendable {
         return Self.pad2(date.day) + "/" + Self.pad2(date.month) + "/" + String(date.year)
     }
 
+    /// A solver status (`TerminationStatus.name`, as the manifest keeps it) in words; a name this does not
+    /// know is shown as it is.
+    func solverStatus(_ name: String) -> String {
+        guard language == .vietnamese else { return name }
+        let words: [String: String] = [
+            "optimal": "tối ưu", "feasible_time_limit": "khả thi, dừng khi hết thời gian giải",
+            "feasible_gap_limit": "khả thi, dừng khi đạt khoảng cách cho phép", "feasible_interrupted": "khả thi, bị ngắt",
+            "infeasible": "không khả thi", "unbounded": "không bị chặn",
+            "no_solution_time_limit": "chưa có lời giải khi hết thời gian giải",
+            "no_solution_gap_limit": "chưa có lời giải", "no_solution_interrupted": "chưa có lời giải, bị ngắt",
+            "failure": "bộ giải gặp lỗi", "not_solved_empty": "không giải: không có đơn vị nào cần xếp lịch",
+        ]
+        return words[name] ?? name
+    }
+
+    /// Where the plan's day-trips came from (`SolverStatistics.Source`), in words.
+    func planSource(_ name: String) -> String {
+        let words: [String: String] = language == .vietnamese
+            ? ["solver": "lời giải của bộ giải GLPK", "heuristic": "lời giải tham lam",
+               "empty": "không có đơn vị nào cần xếp lịch"]
+            : ["solver": "the GLPK solver's solution", "heuristic": "the greedy heuristic", "empty": "no units to plan"]
+        return words[name] ?? name
+    }
+
     func unitType(_ type: UnitType) -> String { type == .household ? household : enterprise }
 
     func work(_ skill: Skill) -> String { skill == .household ? householdWork : enterpriseWork }
@@ -152,12 +177,12 @@ struct FieldworkText: Sendable {
         weekdayNames: ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"],
         writesDayFirst: true,
         household: "Hộ gia đình", enterprise: "Doanh nghiệp",
-        registerLine: { "dòng \($0) sổ hộ khẩu" },
+        registerLine: { "dòng \($0) danh sách hộ" },
         householdWork: "khảo sát hộ gia đình", enterpriseWork: "khảo sát doanh nghiệp",
         minutesUnit: "phút",
         surveyLabel: "Cuộc khảo sát", enumeratorLabel: "Điều tra viên", postOfficeLabel: "Bưu điện",
         dateLabel: "Ngày", communeLabel: "Xã/phường/thị trấn", districtLabel: "Huyện/thị xã/thành phố",
-        zoneLabel: "Khu công nghiệp", unitLabel: "Mã đơn vị", labelLabel: "Dòng sổ hộ khẩu / tên doanh nghiệp",
+        zoneLabel: "Khu công nghiệp", unitLabel: "Mã đơn vị", labelLabel: "Hộ (dòng danh sách hộ) / tên doanh nghiệp",
         addressLabel: "Địa chỉ", visitsLabel: "Số lượt khảo sát", householdsLabel: "Hộ gia đình",
         enterprisesLabel: "Doanh nghiệp", contactLabel: "Liên hệ", totalLabel: "Tổng cộng",
         viaZoneBoard: "qua Ban Quản lý các khu công nghiệp",
@@ -174,7 +199,7 @@ struct FieldworkText: Sendable {
                 + "thứ tự; ghi lại mỗi lần sử dụng đơn vị dự phòng. Không tự chọn đơn vị thay thế."
         },
         communeReserves: { "Hộ dự phòng của \($0)" },
-        stratumReserves: { "Doanh nghiệp dự phòng của tầng \($0)" },
+        stratumReserves: { id, name in "Đơn vị dự phòng của tầng \(id)" + (name.isEmpty ? "" : " (\(name))") },
         rankLabel: "Thứ tự", noReserves: "Không có đơn vị dự phòng.", sitesLabel: "Nơi đến",
         postOfficeTitle: "TỔNG HỢP LỊCH KHẢO SÁT HẰNG NGÀY", dayTotalLabel: "Cộng ngày",
         enumeratorDaysLabel: "Ngày công", usedLabel: "Thời gian sử dụng (phút)", budgetLabel: "Quỹ thời gian (phút)",
@@ -238,12 +263,12 @@ struct FieldworkText: Sendable {
         weekdayNames: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
         writesDayFirst: false,
         household: "household", enterprise: "enterprise",
-        registerLine: { "register line \($0)" },
+        registerLine: { "household list line \($0)" },
         householdWork: "household visits", enterpriseWork: "enterprise visits",
         minutesUnit: "min",
         surveyLabel: "Survey", enumeratorLabel: "Enumerator", postOfficeLabel: "Post office", dateLabel: "Date",
         communeLabel: "Commune", districtLabel: "District", zoneLabel: "Industrial zone", unitLabel: "Unit",
-        labelLabel: "Register line / enterprise", addressLabel: "Address", visitsLabel: "Visits",
+        labelLabel: "Household (list line) / enterprise", addressLabel: "Address", visitsLabel: "Visits",
         householdsLabel: "Households", enterprisesLabel: "Enterprises", contactLabel: "Contact",
         totalLabel: "Total", viaZoneBoard: "through the zones' management board",
         routeSheetTitle: "ROUTE SHEET", orderLabel: "#", plannedTimeLabel: "Planned time",
@@ -258,7 +283,7 @@ struct FieldworkText: Sendable {
                 + "each release. Never choose a replacement yourself."
         },
         communeReserves: { "Reserve households of \($0)" },
-        stratumReserves: { "Reserve enterprises of stratum \($0)" },
+        stratumReserves: { id, name in "Reserve units of stratum \(id)" + (name.isEmpty ? "" : " (\(name))") },
         rankLabel: "Rank", noReserves: "No reserve units.", sitesLabel: "Communes / zones",
         postOfficeTitle: "DAILY FIELDWORK SUMMARY", dayTotalLabel: "Day total", enumeratorDaysLabel: "Enumerator-days",
         usedLabel: "Used (min)", budgetLabel: "Budget (min)", travelLabel: "Travel (min)",

@@ -61,7 +61,7 @@ enum PostOfficeSummaries {
     private static func html(_ office: PostOfficeID, _ rows: [Row], _ context: FieldworkContext) -> String {
         let text = context.text
         var body = HTMLPage.heading(1, text.postOfficeTitle)
-        body += HTMLPage.paragraph(context.dataset.settings.name)
+        body += HTMLPage.paragraph(SurveyName.standalone(context.surveyName))
         body += HTMLPage.facts([
             (text.postOfficeLabel, office.rawValue),
             (text.enumeratorDaysLabel, String(rows.count)),

@@ -41,7 +41,7 @@ enum RouteSheets {
         let enumerator = context.enumerator(route.enumeratorID)
         let visits = context.visits(of: route)
         var body = HTMLPage.heading(1, text.routeSheetTitle)
-        body += HTMLPage.paragraph(context.dataset.settings.name)
+        body += HTMLPage.paragraph(SurveyName.standalone(context.surveyName))
         body += HTMLPage.facts([
             (text.enumeratorLabel, "\(route.enumeratorID.rawValue) — \(enumerator?.name ?? "")"),
             (text.postOfficeLabel, enumerator?.postOffice.rawValue ?? ""),
@@ -97,7 +97,8 @@ enum RouteSheets {
             let title: String
             switch group.scope {
             case .commune(let code): title = text.communeReserves(context.communeName(code))
-            case .stratum(let stratum): title = text.stratumReserves(stratum.rawValue)
+            case .stratum(let stratum):
+                title = text.stratumReserves(stratum.rawValue, context.stratumNames.name(of: stratum, given: ""))
             }
             html += "<div class=\"keep\">\n" + HTMLPage.paragraph(title)
             let rows = group.units.map { unit -> [String] in

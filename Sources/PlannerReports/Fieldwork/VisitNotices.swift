@@ -88,7 +88,7 @@ enum VisitNotices {
         }
         var body = HTMLPage.heading(1, text.noticeTitle)
         body += HTMLPage.paragraph(addressee)
-        body += HTMLPage.paragraph(text.noticeBody(context.dataset.settings.name))
+        body += HTMLPage.paragraph(text.noticeBody(context.surveyName))
         let rows = entries.map { entry -> [String] in
             [text.date(entry.date), "\(context.enumeratorName(entry.enumeratorID)) (\(entry.enumeratorID.rawValue))",
              context.enumerator(entry.enumeratorID)?.postOffice.rawValue ?? "", String(entry.households),

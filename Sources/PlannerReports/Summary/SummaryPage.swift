@@ -49,8 +49,9 @@ public enum SummaryPage {
         }
         sections.append(("inputs", text.provenanceHeading, provenance(input.manifest, text: text)))
 
+        let surveyName = input.dataset.settings.name(inLanguage: input.language.rawValue)
         var body = HTMLPage.heading(1, text.pageTitle)
-        body += HTMLPage.paragraph(input.dataset.settings.name)
+        body += HTMLPage.paragraph(SurveyName.standalone(surveyName))
         if let plan = input.plan, !plan.isComplete {
             body += HTMLPage.paragraph("\(fieldworkText.incompleteHeading): "
                                        + fieldworkText.incompleteWarning(plan.unscheduledUnitIDs.count, plan.totals.units),
@@ -68,7 +69,7 @@ public enum SummaryPage {
         }
         let hasRoutes = !(context?.routes.isEmpty ?? true)
         return HTMLPage.document(language: input.language,
-                                 title: "\(text.pageTitle) — \(input.dataset.settings.name)", body: body,
+                                 title: "\(text.pageTitle) — \(SurveyName.standalone(surveyName))", body: body,
                                  extraStyle: stylesheet, script: hasRoutes ? ProvinceMap.script : nil)
     }
 
@@ -105,6 +106,7 @@ public enum SummaryPage {
 
     private static func design(_ input: SummaryInput, text: SummaryText, fieldworkText: FieldworkText) -> String {
         let mainByStratum = Dictionary(grouping: input.sample.filter { $0.role == .main }, by: \.stratumID)
+        let names = StratumNames(dataset: input.dataset, language: input.language)
         let header = [text.stratumLabel, text.stratumNameLabel,
                       text.frameLabel, text.allocatedLabel, text.mainSampleLabel, text.reserveLabel,
                       text.probabilityLabel, text.marginLabel, text.relativeMarginLabel, text.designEffectLabel]
@@ -120,7 +122,7 @@ public enum SummaryPage {
                     return low == high ? probability(low, input.language)
                                        : "\(probability(low, input.language)) – \(probability(high, input.language))"
                 } ?? "–"
-                return [stratum.id.rawValue, stratum.label, String(stratum.frameSize), String(stratum.allocatedSize),
+                return [stratum.id.rawValue, names.name(of: stratum.id, given: stratum.label), String(stratum.frameSize), String(stratum.allocatedSize),
                         String(stratum.sampleSize), String(stratum.reserveSize), range,
                         percent(stratum.expectedMargin, input.language),
                         percent(stratum.expectedRelativeMargin, input.language),
@@ -140,7 +142,8 @@ public enum SummaryPage {
         }
         html += HTMLPage.paragraph(text.marginsNote, className: "note")
         html += HTMLPage.heading(3, text.allocationChartTitle)
-        html += "<div class=\"keep\">\n" + AllocationChart.svg(input.design, text: text, fieldworkText: fieldworkText)
+        html += "<div class=\"keep\">\n" + AllocationChart.svg(input.design, names: names, text: text,
+                                                                        fieldworkText: fieldworkText)
             + "</div>\n"
         return html
     }
@@ -148,13 +151,13 @@ public enum SummaryPage {
     private static func solverFacts(_ solver: PlanManifest.Solver, text: SummaryText,
                                     fieldworkText: FieldworkText) -> String {
         HTMLPage.facts([
-            (fieldworkText.statusLabel, solver.status),
+            (fieldworkText.statusLabel, fieldworkText.solverStatus(solver.status)),
             (fieldworkText.chosenObjectiveLabel, solver.objective.map { String(format: "%.1f", $0) } ?? fieldworkText.none),
             (fieldworkText.bestBoundLabel, solver.bestBound.map { String(format: "%.1f", $0) } ?? fieldworkText.none),
             (fieldworkText.gapLabel, solver.gap.map { String(format: "%.3f %%", $0 * 100) } ?? fieldworkText.none),
             (fieldworkText.secondsLabel, fieldworkText.secondsInManifest),
             (fieldworkText.solverVersionLabel, solver.glpkVersion),
-            (fieldworkText.planSourceLabel, solver.source),
+            (fieldworkText.planSourceLabel, fieldworkText.planSource(solver.source)),
             (fieldworkText.warmStartLabel,
              solver.warmStartAccepted.map { $0 ? fieldworkText.yes : fieldworkText.no } ?? fieldworkText.none),
             (text.modelSizeLabel, text.modelSize(solver.rows, solver.columns, solver.integerColumns)),

@@ -22,13 +22,18 @@ enum HTMLPage {
         return escaped
     }
 
+    /// Vietnamese capitals carry stacked marks (Ế, Ẩ, Ỗ) that rise well above the cap height: every heading
+    /// gets a line box tall enough to hold them (line-height ≥ 1.35, a little padding above), never a clipping
+    /// `overflow` or `text-transform`, so that "PHIẾU" cannot print as "PHIÊU" at the top of a page or screen.
     static let stylesheet = """
-        @page { size: A4 portrait; margin: 14mm 12mm 16mm 12mm; }
+        @page { size: A4 portrait; margin: 12mm 11mm 13mm 11mm; }
         html { font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", \
-        sans-serif; font-size: 10pt; color: #000; background: #fff; }
-        body { margin: 0 auto; max-width: 186mm; padding: 0 2mm; }
-        h1 { font-size: 14pt; margin: 0 0 4pt 0; }
-        h2 { font-size: 11.5pt; margin: 10pt 0 4pt 0; }
+        sans-serif; font-size: 10pt; line-height: 1.3; color: #000; background: #fff; }
+        body { margin: 0 auto; max-width: 186mm; padding: 3mm 2mm 0 2mm; }
+        h1, h2, h3 { line-height: 1.4; padding-top: 0.15em; overflow: visible; text-transform: none; \
+        break-after: avoid; page-break-after: avoid; }
+        h1 { font-size: 14pt; margin: 0 0 3pt 0; }
+        h2 { font-size: 11.5pt; margin: 8pt 0 3pt 0; }
         p { margin: 3pt 0; }
         table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt 0; }
         th, td { border: 0.5pt solid #555; padding: 2pt 4pt; text-align: left; vertical-align: top; }
