@@ -113,6 +113,14 @@ import Testing
         #expect(visits.dropLast().reduce(0, +) == visits.last)
         let cityVisits = item.plan.visits.filter { ["EN01", "EN02"].contains($0.enumeratorID.rawValue) }.count
         #expect(visits.last == cityVisits)
+        // Whole minutes (a Vietnamese-locale Excel reads "12.5" as text); totals add up the minutes shown.
+        for column in ["travel_minutes", "used_minutes"] {
+            let minutes = try Self.column(table, column).map { try #require(Int($0), "\(column): \($0) is not whole") }
+            #expect(minutes.dropLast().reduce(0, +) == minutes.last)
+        }
+        for (path, data) in files where path.hasPrefix("routes/") && path.hasSuffix(".csv") {
+            #expect(try Self.column(try Self.table(data, path), "travel_minutes").allSatisfy { Int($0) != nil }, "\(path)")
+        }
         let offices = files.keys.filter { $0.hasPrefix("post-offices/") }.sorted()
         #expect(offices.allSatisfy {
             $0.hasPrefix("post-offices/buu-dien-tinh-soc-trang.") || $0.hasPrefix("post-offices/buu-dien-huyen-chau-thanh.")

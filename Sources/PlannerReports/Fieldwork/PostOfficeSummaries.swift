@@ -20,6 +20,9 @@ enum PostOfficeSummaries {
         var households: Int
         var enterprises: Int
         var visits: Int { households + enterprises }
+        /// Whole minutes: Excel on a Vietnamese-locale PC reads "12.5" as text, and totals add up what is shown.
+        var travelMinutes: Int { Int(route.travelMinutes.rounded()) }
+        var usedMinutes: Int { Int(route.usedMinutes.rounded()) }
     }
 
     static func files(_ context: FieldworkContext) -> [PlanFolder.File] {
@@ -47,13 +50,11 @@ enum PostOfficeSummaries {
         var lines = rows.map { row -> [String] in
             [row.route.date.description, row.route.enumeratorID.rawValue, row.name, row.siteIDs.joined(separator: ";"),
              row.sites.joined(separator: "; "), String(row.visits), String(row.households), String(row.enterprises),
-             FieldworkContext.decimal(row.route.travelMinutes), FieldworkContext.decimal(row.route.usedMinutes),
-             String(row.route.budgetMinutes)]
+             String(row.travelMinutes), String(row.usedMinutes), String(row.route.budgetMinutes)]
         }
         lines.append(["total", "", "", "", "", String(rows.reduce(0) { $0 + $1.visits }),
                       String(rows.reduce(0) { $0 + $1.households }), String(rows.reduce(0) { $0 + $1.enterprises }),
-                      FieldworkContext.decimal(rows.reduce(0) { $0 + $1.route.travelMinutes }),
-                      FieldworkContext.decimal(rows.reduce(0) { $0 + $1.route.usedMinutes }),
+                      String(rows.reduce(0) { $0 + $1.travelMinutes }), String(rows.reduce(0) { $0 + $1.usedMinutes }),
                       String(rows.reduce(0) { $0 + $1.route.budgetMinutes })])
         return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: lines)
     }
@@ -75,8 +76,8 @@ enum PostOfficeSummaries {
             body += "<div class=\"keep\">\n" + HTMLPage.heading(2, text.date(day))
             let tableRows = ofDay.map { row -> [String] in
                 ["\(row.route.enumeratorID.rawValue) — \(row.name)", row.sites.joined(separator: "; "),
-                 String(row.households), String(row.enterprises), FieldworkContext.whole(row.route.travelMinutes),
-                 FieldworkContext.whole(row.route.usedMinutes), String(row.route.budgetMinutes)]
+                 String(row.households), String(row.enterprises), String(row.travelMinutes),
+                 String(row.usedMinutes), String(row.route.budgetMinutes)]
             }
             body += HTMLPage.table(header: header, rows: tableRows, numericColumns: [2, 3, 4, 5, 6],
                                    footer: [totalRow(text.dayTotalLabel, ofDay)]) + "</div>\n"
@@ -93,8 +94,7 @@ enum PostOfficeSummaries {
 
     private static func totalRow(_ label: String, _ rows: [Row]) -> [String] {
         [label, "", String(rows.reduce(0) { $0 + $1.households }), String(rows.reduce(0) { $0 + $1.enterprises }),
-         FieldworkContext.whole(rows.reduce(0) { $0 + $1.route.travelMinutes }),
-         FieldworkContext.whole(rows.reduce(0) { $0 + $1.route.usedMinutes }),
+         String(rows.reduce(0) { $0 + $1.travelMinutes }), String(rows.reduce(0) { $0 + $1.usedMinutes }),
          String(rows.reduce(0) { $0 + $1.route.budgetMinutes })]
     }
 }

@@ -31,7 +31,7 @@ enum RouteSheets {
                     visit.unitID, context.unitType(of: visit).rawValue, context.label(of: visit), commune.rawValue,
                     context.communeName(commune), context.districtName(context.districtCode(of: visit)),
                     context.zone(of: visit)?.id.rawValue ?? "", context.address(of: visit),
-                    FieldworkContext.decimal(visit.travelMinutes), String(visit.interviewMinutes)]
+                    FieldworkContext.whole(visit.travelMinutes), String(visit.interviewMinutes)]
         }
         return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: rows)
     }
