@@ -13,8 +13,8 @@ let package = Package(
         // For the benchmark packages under benchmarks/, which depend on this one by path; the CLI is the
         // supported interface.
         .library(name: "PlannerLibraries",
-                 targets: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerFieldwork",
-                           "PlannerPipeline"]),
+                 targets: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerGLPK",
+                           "PlannerFieldwork", "PlannerPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,7 +31,10 @@ let package = Package(
         .target(name: "PlannerCore", swiftSettings: strictSettings),
         .target(name: "PlannerFormats", dependencies: ["PlannerCore", "CSHA256"], swiftSettings: strictSettings),
         .target(name: "PlannerSampling", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
-        .target(name: "PlannerOptimization", dependencies: ["CGLPK"], swiftSettings: strictSettings),
+        // The solver-independent model, result and solver protocol; backends are separate targets.
+        .target(name: "PlannerOptimization", swiftSettings: strictSettings),
+        // The GLPK backend. Only the command line (and tests) depend on it: it chooses the backend.
+        .target(name: "PlannerGLPK", dependencies: ["CGLPK", "PlannerOptimization"], swiftSettings: strictSettings),
         .target(name: "PlannerFieldwork", dependencies: ["PlannerCore", "PlannerOptimization"], swiftSettings: strictSettings),
         .target(
             name: "PlannerReports",
@@ -52,8 +55,8 @@ let package = Package(
         .executableTarget(
             name: "planner",
             dependencies: [
-                "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerFieldwork",
-                "PlannerReports", "PlannerPipeline", "PlannerSynthetic",
+                "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerGLPK",
+                "PlannerFieldwork", "PlannerReports", "PlannerPipeline", "PlannerSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -62,12 +65,21 @@ let package = Package(
         .testTarget(name: "PlannerFormatsTests", dependencies: ["PlannerFormats", "PlannerCore"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "PlannerSamplingTests", dependencies: ["PlannerSampling", "PlannerCore"], swiftSettings: strictSettings),
-        .testTarget(name: "PlannerOptimizationTests", dependencies: ["PlannerOptimization"], swiftSettings: strictSettings),
-        .testTarget(name: "PlannerFieldworkTests", dependencies: ["PlannerFieldwork", "PlannerOptimization", "PlannerCore"], swiftSettings: strictSettings),
+        // The conformance suite every backend must pass, with its brute-force reference; run by each backend's tests.
+        .target(name: "MIPSolverConformance", dependencies: ["PlannerOptimization"], path: "Tests/MIPSolverConformance",
+                swiftSettings: strictSettings),
+        .testTarget(name: "PlannerOptimizationTests", dependencies: ["PlannerOptimization", "MIPSolverConformance"],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "PlannerGLPKTests",
+                    dependencies: ["PlannerGLPK", "PlannerOptimization", "MIPSolverConformance"],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "PlannerFieldworkTests",
+                    dependencies: ["PlannerFieldwork", "PlannerOptimization", "PlannerGLPK", "PlannerCore"],
+                    swiftSettings: strictSettings),
         .testTarget(
             name: "PlannerReportsTests",
             dependencies: ["PlannerReports", "PlannerFormats", "PlannerSampling", "PlannerCore", "PlannerFieldwork",
-                           "PlannerOptimization"],
+                           "PlannerOptimization", "PlannerGLPK"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),

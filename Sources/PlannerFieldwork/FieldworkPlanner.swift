@@ -4,7 +4,7 @@ import PlannerOptimization
 /// Plans fieldwork: builds the aggregated day-trip MIP, solves it from a greedy warm start, and turns the
 /// day-trips into dated, ordered routes.
 ///
-/// The solver is a parameter so that this module never links a particular backend; pass `GLPKSolver`.
+/// The solver is a parameter so that this module never links a particular backend; the command line chooses it.
 public struct FieldworkPlanner: Sendable {
     public init() {}
 
@@ -52,7 +52,7 @@ public struct FieldworkPlanner: Sendable {
         let statistics: SolverStatistics
         if solved.variables.isEmpty {
             statistics = SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil,
-                                          relativeGap: nil, seconds: 0, solverVersion: solver.versionDescription,
+                                          relativeGap: nil, seconds: 0, backend: solver.identity,
                                           warmStartAccepted: nil, heuristicObjective: heuristicObjective,
                                           chosenObjective: heuristicObjective, source: .empty)
         } else {
@@ -84,7 +84,7 @@ public struct FieldworkPlanner: Sendable {
             }
             statistics = SolverStatistics(
                 statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
-                relativeGap: result.relativeGap, seconds: result.seconds, solverVersion: solver.versionDescription,
+                relativeGap: result.relativeGap, seconds: result.seconds, backend: solver.identity,
                 warmStartAccepted: solution.warmStartAccepted, heuristicObjective: heuristicObjective,
                 chosenObjective: heuristic.objective(of: chosen), source: source)
         }

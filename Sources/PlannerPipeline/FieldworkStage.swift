@@ -5,18 +5,21 @@ import PlannerOptimization
 import PlannerReports
 import PlannerSampling
 
-/// Turns a drawn sample into a fieldwork plan with GLPK, and describes the solve for the manifest.
+/// Turns a drawn sample into a fieldwork plan with the solver it is given, and describes the solve for the manifest.
 public enum FieldworkStage {
     /// Plans the main units of `sample`.
     ///
-    /// - Parameter timeLimitSeconds: overrides `solver_time_limit_seconds` of survey.toml.
-    public static func plan(dataset: Dataset, sample: [SampledUnit], timeLimitSeconds: Double? = nil,
+    /// - Parameters:
+    ///   - solver: the backend; the command line chooses it, so that this module links none.
+    ///   - timeLimitSeconds: overrides `solver_time_limit_seconds` of survey.toml.
+    public static func plan(dataset: Dataset, sample: [SampledUnit], solver: some MIPSolver,
+                            timeLimitSeconds: Double? = nil,
                             progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> FieldworkPlan {
         var options = FieldworkRequest.solverOptions(for: dataset.settings.fieldwork)
         if let timeLimitSeconds { options.timeLimitSeconds = timeLimitSeconds }
         let request = FieldworkRequest(dataset: dataset, units: FieldworkUnit.units(from: sample, dataset: dataset),
                                        solverOptions: options)
-        return try FieldworkPlanner().plan(request, solver: GLPKSolver(), progress: progress)
+        return try FieldworkPlanner().plan(request, solver: solver, progress: progress)
     }
 
     /// The manifest's `solver` object. Objective and bound are the exported model's: the objective is that of
@@ -29,21 +32,17 @@ public enum FieldworkStage {
         let gap = bound.map { abs(objective - $0) / (abs(objective) + Double.ulpOfOne) }
         return PlanManifest.Solver(
             status: statistics.statusName, objective: objective, bestBound: bound, gap: gap,
-            seconds: statistics.seconds, glpkVersion: statistics.solverVersion,
+            seconds: statistics.seconds, backend: statistics.backend.name,
+            backendVersion: statistics.backend.version,
             warmStartAccepted: statistics.warmStartAccepted, source: statistics.source.rawValue,
             rows: plan.model.constraints.count, columns: plan.model.variables.count,
             integerColumns: plan.model.integerVariableCount)
     }
 
     /// Writes the exact model solved, as free MPS (`.mps`) or CPLEX LP (`.lp`), by the file's extension.
-    public static func exportModel(of plan: FieldworkPlan, to url: URL) throws {
-        let format: ModelFileFormat
-        switch url.pathExtension.lowercased() {
-        case "mps": format = .freeMPS
-        case "lp": format = .cplexLP
-        default: throw ExportError(path: url.path)
-        }
-        try GLPKSolver().export(plan.model, as: format, to: url)
+    public static func exportModel(of plan: FieldworkPlan, to url: URL, using exporter: some ModelExporting) throws {
+        guard let format = ModelFileFormat(pathExtension: url.pathExtension) else { throw ExportError(path: url.path) }
+        try exporter.export(plan.model, as: format, to: url)
     }
 
     public struct ExportError: Error, CustomStringConvertible {

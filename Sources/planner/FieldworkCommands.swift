@@ -128,8 +128,8 @@ func solveFieldwork(dataset: Dataset, sample: [SampledUnit], options: FieldworkO
                     progress: ProgressDisplay? = nil) throws -> FieldworkPlan {
     let progress = progress ?? ProgressDisplay(quiet: options.quiet)
     let plan = try progress.run("Planning the fieldwork (\(sample.filter { $0.role == .main }.count) visits)") {
-        try FieldworkStage.plan(dataset: dataset, sample: sample, timeLimitSeconds: options.timeLimit,
-                                progress: progress.solverSink)
+        try FieldworkStage.plan(dataset: dataset, sample: sample, solver: Backend.solver,
+                                timeLimitSeconds: options.timeLimit, progress: progress.solverSink)
     }
     if let url = options.exportURL { try exportModel(of: plan, to: url) }
     return plan
@@ -152,7 +152,7 @@ func writePlan(_ files: [PlanFolder.File], manifest: PlanManifest, started: Date
 /// Writes the exact model solved; a file that cannot be written is an output that cannot be created.
 func exportModel(of plan: FieldworkPlan, to url: URL) throws {
     do {
-        try FieldworkStage.exportModel(of: plan, to: url)
+        try FieldworkStage.exportModel(of: plan, to: url, using: Backend.solver)
     } catch {
         throw PipelineError.cannotCreate("\(error)")
     }

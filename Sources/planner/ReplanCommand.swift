@@ -88,7 +88,7 @@ struct ReplanCommand: ParsableCommand {
             addedUnavailability: changes.unavailability, addedEnumerators: changes.newEnumerators, asOf: asOfDate,
             solverOptions: options, changedTripMinutes: changeCost)
         let outcome = try display.run("Re-planning from \(asOfDate)") {
-            try ReplanStage.replan(replanInput, solveProgress: display.solverSink)
+            try ReplanStage.replan(replanInput, solver: Backend.solver, solveProgress: display.solverSink)
         }
         if let url = fieldwork.exportURL { try exportModel(of: outcome.plan, to: url) }
 

@@ -60,7 +60,8 @@ struct SimulateCommand: ParsableCommand {
                                           notAtHomeRate: notAtHome, timeLimitSeconds: timeLimit)
         let lastDay = dataset.settings.calendar.lastDay
         print("Simulating \(runs) surveys (seed \(seed)): dropout \(dropout), refusal \(refusal), not at home \(notAtHome)")
-        let summary = try FieldworkSimulation(dataset: dataset, sample: sample, settings: settings).run { run in
+        let simulation = FieldworkSimulation(dataset: dataset, sample: sample, settings: settings)
+        let summary = try simulation.run(solver: Backend.solver) { run in
             guard !quiet else { return }
             print(String(format: "run %3d %-6@ %@ travel %7.0f min, %4d completed, %3d lost, %3d pending, "
                          + "%3d released, %d dropped, %.1f s planning",

@@ -22,7 +22,7 @@ struct OutputOptionsTests {
         #expect(fieldwork["complete"] as? Bool == true)
         #expect(fieldwork["scheduled"] as? Int == fieldwork["units"] as? Int)
         let solver = try #require(fieldwork["solver"] as? [String: Any])
-        #expect(solver["glpk_version"] as? String == "GLPK 5.0")
+        #expect(solver["backend"] as? String == "GLPK" && solver["backend_version"] as? String == "5.0")
 
         // Standard error is a file here, not a terminal: plain lines, a start and an end per step, no escapes.
         let lines = result.standardError.split(separator: "\n").map(String.init)

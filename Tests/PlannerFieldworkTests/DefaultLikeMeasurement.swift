@@ -1,6 +1,7 @@
 import Foundation
 import PlannerCore
 import PlannerFieldwork
+import PlannerGLPK
 import PlannerOptimization
 import Testing
 

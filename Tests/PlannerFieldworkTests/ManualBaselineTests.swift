@@ -37,8 +37,9 @@ import Testing
     /// The baseline in the shape `PlanChecker` reads; the solver fields are placeholders it does not check.
     static func checkable(_ baseline: BaselinePlan, units: Int) -> FieldworkPlan {
         let statistics = SolverStatistics(statusName: "baseline", mipObjective: nil, bestBound: nil, relativeGap: nil,
-                                          seconds: 0, solverVersion: "none", warmStartAccepted: nil,
-                                          heuristicObjective: 0, chosenObjective: 0, source: .heuristic)
+                                          seconds: 0, backend: SolverIdentity(name: "none", version: ""),
+                                          warmStartAccepted: nil, heuristicObjective: 0, chosenObjective: 0,
+                                          source: .heuristic)
         let totals = PlanTotals(units: units, scheduledUnits: baseline.visits.count,
                                 unscheduledUnits: baseline.unscheduledUnitIDs.count,
                                 enumeratorDays: baseline.enumeratorDays,

@@ -1,5 +1,6 @@
 import PlannerCore
 import PlannerFieldwork
+import PlannerGLPK
 import PlannerOptimization
 import Testing
 

@@ -1,5 +1,6 @@
 import PlannerCore
 @testable import PlannerFieldwork
+import PlannerGLPK
 import PlannerOptimization
 import Testing
 
@@ -31,8 +32,7 @@ import Testing
 
         /// Units GLPK's proven optimum leaves unserved.
         func optimalUnserved() throws -> Int {
-            var options = SolverOptions(timeLimitSeconds: 120, relativeGap: 0)
-            options.proximitySearch = false
+            let options = SolverOptions(timeLimitSeconds: 120, relativeGap: 0)
             let result = try GLPKSolver().solve(model.model, options: options).result
             #expect(result.status == .optimal)
             return Int(model.unservedVariables.reduce(0.0) { $0 + result.values[$1.index] }.rounded())

@@ -1,5 +1,6 @@
 import PlannerCore
 @testable import PlannerFieldwork
+import PlannerGLPK
 import PlannerOptimization
 import Testing
 

@@ -29,7 +29,7 @@ import Testing
             files: [], complete: plan?.isComplete,
             solver: plan.map { _ in
                 PlanManifest.Solver(status: "optimal", objective: 812.5, bestBound: 812.5, gap: 0, seconds: 0.25,
-                                    glpkVersion: "GLPK 5.0", warmStartAccepted: true, source: "solver", rows: 40,
+                                    backend: "GLPK", backendVersion: "5.0", warmStartAccepted: true, source: "solver", rows: 40,
                                     columns: 90, integerColumns: 90)
             },
             run: .init(createdAt: "2023-09-20T00:00:00Z", seconds: 1))

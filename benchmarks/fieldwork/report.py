@@ -34,6 +34,13 @@ def percent(fraction, digits=2):
     return "–" if fraction is None else "%.*f %%" % (digits, 100 * fraction)
 
 
+def backend(solver):
+    """`GLPK 5.0` from a manifest's solver record; older manifests wrote it whole as glpk_version."""
+    if "backend" in solver:
+        return "%s %s" % (solver["backend"], solver.get("backend_version", ""))
+    return solver.get("glpk_version", "?")
+
+
 def verdict(passed):
     return "PASS" if passed else "FAIL"
 
@@ -71,7 +78,7 @@ def main():
         best = min(objectives)
         print("| solver | status | objective | bound | seconds |")
         print("|---|---|---|---|---|")
-        print("| %s (planner) | %s | %s | %s | %s |" % (run["solver"]["glpk_version"], run["solver"]["status"],
+        print("| %s (planner) | %s | %s | %s | %s |" % (backend(run["solver"]), run["solver"]["status"],
                                                        number(ours), number(run["solver"].get("best_bound")),
                                                        number(run["solver"]["seconds"], 2)))
         for peer in peers:

@@ -23,11 +23,9 @@ public struct FieldworkRequest: Sendable {
         self.balanceMinutesPerExcessDay = balanceMinutesPerExcessDay
     }
 
-    /// The options measured to work for this model with GLPK: presolve and all four cut families on, the
-    /// time limit and relative gap from the survey's fieldwork parameters.
+    /// The time limit and relative gap from the survey's fieldwork parameters. How the backend searches
+    /// (GLPK's presolver and cuts, say) is the backend's own configuration, chosen with the backend.
     public static func solverOptions(for parameters: FieldworkParameters) -> SolverOptions {
-        SolverOptions(timeLimitSeconds: parameters.solverTimeLimitSeconds, relativeGap: parameters.solverRelativeGap,
-                      presolve: true, gomoryCuts: true, mixedIntegerRoundingCuts: true, coverCuts: true,
-                      cliqueCuts: true)
+        SolverOptions(timeLimitSeconds: parameters.solverTimeLimitSeconds, relativeGap: parameters.solverRelativeGap)
     }
 }

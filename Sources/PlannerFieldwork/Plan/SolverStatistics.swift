@@ -1,3 +1,5 @@
+import PlannerOptimization
+
 /// What the solver did with the exported model, for the plan's manifest.
 public struct SolverStatistics: Hashable, Sendable, Codable {
     /// Where the chosen day-trips came from.
@@ -17,8 +19,8 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
     public var bestBound: Double?
     public var relativeGap: Double?
     public var seconds: Double
-    /// e.g. `GLPK 5.0`.
-    public var solverVersion: String
+    /// The backend that solved, e.g. GLPK 5.0.
+    public var backend: SolverIdentity
     /// Whether the solver took the heuristic's warm start; nil when none was given.
     public var warmStartAccepted: Bool?
     /// The exported model's objective at the heuristic's solution.
@@ -28,14 +30,14 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
     public var source: Source
 
     public init(statusName: String, mipObjective: Double?, bestBound: Double?, relativeGap: Double?, seconds: Double,
-                solverVersion: String, warmStartAccepted: Bool?, heuristicObjective: Double,
+                backend: SolverIdentity, warmStartAccepted: Bool?, heuristicObjective: Double,
                 chosenObjective: Double, source: Source) {
         self.statusName = statusName
         self.mipObjective = mipObjective
         self.bestBound = bestBound
         self.relativeGap = relativeGap
         self.seconds = seconds
-        self.solverVersion = solverVersion
+        self.backend = backend
         self.warmStartAccepted = warmStartAccepted
         self.heuristicObjective = heuristicObjective
         self.chosenObjective = chosenObjective

@@ -5,7 +5,7 @@ import PlannerOptimization
 /// plan as the warm start, with a cost for every previous day-trip dropped, then routes that keep previous
 /// visits on their enumerator and date wherever the solution allows.
 ///
-/// The solver is a parameter, as for `FieldworkPlanner`; pass `GLPKSolver`.
+/// The solver is a parameter, as for `FieldworkPlanner`.
 public struct Replanner: Sendable {
     public init() {}
 
@@ -33,7 +33,7 @@ public struct Replanner: Sendable {
         let statistics: SolverStatistics
         if stable.model.variables.isEmpty {
             statistics = SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil,
-                                          relativeGap: nil, seconds: 0, solverVersion: solver.versionDescription,
+                                          relativeGap: nil, seconds: 0, backend: solver.identity,
                                           warmStartAccepted: nil, heuristicObjective: warmObjective,
                                           chosenObjective: warmObjective, source: .empty)
         } else {
@@ -50,7 +50,7 @@ public struct Replanner: Sendable {
             }
             statistics = SolverStatistics(
                 statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
-                relativeGap: result.relativeGap, seconds: result.seconds, solverVersion: solver.versionDescription,
+                relativeGap: result.relativeGap, seconds: result.seconds, backend: solver.identity,
                 warmStartAccepted: solution.warmStartAccepted, heuristicObjective: warmObjective,
                 chosenObjective: stable.objective(of: chosen), source: source)
         }

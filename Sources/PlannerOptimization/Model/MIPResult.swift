@@ -93,47 +93,29 @@ public struct SolveProgress: Sendable, Hashable {
     }
 }
 
-/// How hard and how long to search.
+/// How long to search and when to stop, in terms every backend understands.
+///
+/// Knobs of one backend (GLPK's presolver and cut families, for instance) belong to that backend's own
+/// configuration, so that a model's caller never names a particular solver.
 public struct SolverOptions: Sendable, Hashable {
     /// Wall-clock limit for the whole solve; `.infinity` for none. Negative or NaN values are refused.
     public var timeLimitSeconds: Double
     /// Stop when the relative gap falls to this value.
     public var relativeGap: Double
-    /// GLPK's MIP presolver. GLPK builds the presolved problem without column names, so a feasible warm start
-    /// turns it off for that solve (the warm start could not be matched to GLPK's columns otherwise).
-    public var presolve: Bool
-    public var gomoryCuts: Bool
-    public var mixedIntegerRoundingCuts: Bool
-    public var coverCuts: Bool
-    public var cliqueCuts: Bool
-    public var feasibilityPump: Bool
-    public var proximitySearch: Bool
-    public var proximitySearchSeconds: Double
     /// Let the solver print its own log to the terminal.
     public var solverOutput: Bool
 
-    public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, presolve: Bool = true,
-                gomoryCuts: Bool = true, mixedIntegerRoundingCuts: Bool = true, coverCuts: Bool = true,
-                cliqueCuts: Bool = true, feasibilityPump: Bool = false, proximitySearch: Bool = false,
-                proximitySearchSeconds: Double = 10, solverOutput: Bool = false) {
+    public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, solverOutput: Bool = false) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
-        self.presolve = presolve
-        self.gomoryCuts = gomoryCuts
-        self.mixedIntegerRoundingCuts = mixedIntegerRoundingCuts
-        self.coverCuts = coverCuts
-        self.cliqueCuts = cliqueCuts
-        self.feasibilityPump = feasibilityPump
-        self.proximitySearch = proximitySearch
-        self.proximitySearchSeconds = proximitySearchSeconds
         self.solverOutput = solverOutput
     }
 }
 
 /// A MIP solver. Solving is synchronous and confined to the calling thread.
 public protocol MIPSolver: Sendable {
-    /// A name and version for manifests, e.g. `GLPK 5.0`.
-    var versionDescription: String { get }
+    /// Which backend and version solved: recorded in manifests so that a plan says what produced it.
+    var identity: SolverIdentity { get }
 
     /// Solves `model`. `warmStart`, one value per variable, is checked against the model and, if feasible,
     /// handed to the solver as its first incumbent; an infeasible warm start is ignored (and reported through

@@ -3,7 +3,8 @@
 /// A solve that runs and stops (infeasible, time limit, even a solver failure) is a `MIPResult`, not an error.
 public struct SolverError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Problem: Sendable, Hashable {
-        /// The named `SolverOptions` field holds a value the solver cannot use (negative, NaN, …).
+        /// The named option (of `SolverOptions` or the backend's configuration) holds a value the solver cannot
+        /// use (negative, NaN, …).
         case invalidOption(name: String, value: Double)
     }
 

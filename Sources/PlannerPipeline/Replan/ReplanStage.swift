@@ -4,11 +4,11 @@ import PlannerOptimization
 import PlannerSampling
 
 /// Re-plans a survey in the field: applies the history, releases reserves, recomputes weights and re-solves
-/// the remaining work with GLPK from the parent plan.
+/// the remaining work with the given solver from the parent plan.
 public enum ReplanStage {
     /// - Throws: `FieldworkInputError` when the history names units outside the plan or the remaining work
     ///   cannot be planned; the solver's errors when it breaks.
-    public static func replan(_ input: ReplanInput, solver: some MIPSolver = GLPKSolver(),
+    public static func replan(_ input: ReplanInput, solver: some MIPSolver,
                               solveProgress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> ReplanOutcome {
         let dataset = input.changedDataset
         let maxAttempts = dataset.settings.fieldwork.maxAttempts

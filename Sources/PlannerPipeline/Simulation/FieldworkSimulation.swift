@@ -23,10 +23,11 @@ public struct FieldworkSimulation: Sendable {
     }
 
     /// Every run under both policies, from one initial plan.
-    /// - Parameter report: called after each run (for a progress line).
-    public func run(solver: some MIPSolver = GLPKSolver(),
-                    report: ((SimulationRun) -> Void)? = nil) throws -> SimulationSummary {
-        let initial = try FieldworkStage.plan(dataset: dataset, sample: sample.units,
+    /// - Parameters:
+    ///   - solver: solves the initial plan and every evening's re-plan.
+    ///   - report: called after each run (for a progress line).
+    public func run(solver: some MIPSolver, report: ((SimulationRun) -> Void)? = nil) throws -> SimulationSummary {
+        let initial = try FieldworkStage.plan(dataset: dataset, sample: sample.units, solver: solver,
                                               timeLimitSeconds: max(settings.timeLimitSeconds, 10))
         var runs: [SimulationRun] = []
         for run in 0..<settings.runs {

@@ -8,7 +8,7 @@ public struct SimulationSettings: Hashable, Sendable {
     public var refusalRate: Double
     /// Probability that a visit finds nobody at home (another visit follows, up to `max_attempts`).
     public var notAtHomeRate: Double
-    /// Seconds GLPK may search at each evening's re-plan.
+    /// Seconds the solver may search at each evening's re-plan.
     public var timeLimitSeconds: Double
 
     public init(runs: Int = 20, seed: UInt64 = 2023, dropoutProbability: Double = 0.05, refusalRate: Double = 0.05,

@@ -26,7 +26,7 @@ enum FieldworkReport {
             (text.objectiveLabel, solver.mipObjective.map { fixed($0, 1) } ?? text.none),
             (text.bestBoundLabel, solver.bestBound.map { fixed($0, 1) } ?? text.none),
             (text.gapLabel, solver.relativeGap.map { fixed($0 * 100, 3) + " %" } ?? text.none),
-            (text.solverVersionLabel, solver.solverVersion),
+            (text.solverVersionLabel, solver.backend.description),
             (text.planSourceLabel, text.planSource(solver.source.rawValue)),
             (text.warmStartLabel, solver.warmStartAccepted.map { $0 ? text.yes : text.no } ?? text.none),
             (text.heuristicObjectiveLabel, fixed(solver.heuristicObjective, 1)),

@@ -54,7 +54,10 @@ public struct PlanManifest: Codable, Sendable, Hashable {
         public var bestBound: Double?
         public var gap: Double?
         public var seconds: Double
-        public var glpkVersion: String
+        /// The backend's name, e.g. `GLPK`.
+        public var backend: String
+        /// The backend library's version as it reports it, e.g. `5.0`.
+        public var backendVersion: String
         public var warmStartAccepted: Bool?
         /// `solver` when the plan is built from the solver's solution, `heuristic` when from the warm start.
         public var source: String
@@ -63,14 +66,16 @@ public struct PlanManifest: Codable, Sendable, Hashable {
         public var integerColumns: Int
 
         public init(status: String, objective: Double?, bestBound: Double?, gap: Double?, seconds: Double,
-                    glpkVersion: String, warmStartAccepted: Bool?, source: String, rows: Int, columns: Int,
+                    backend: String, backendVersion: String, warmStartAccepted: Bool?, source: String, rows: Int,
+                    columns: Int,
                     integerColumns: Int) {
             self.status = status
             self.objective = objective
             self.bestBound = bestBound
             self.gap = gap
             self.seconds = seconds
-            self.glpkVersion = glpkVersion
+            self.backend = backend
+            self.backendVersion = backendVersion
             self.warmStartAccepted = warmStartAccepted
             self.source = source
             self.rows = rows
@@ -81,9 +86,51 @@ public struct PlanManifest: Codable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey {
             case status, objective, gap, seconds, source, rows, columns
             case bestBound = "best_bound"
-            case glpkVersion = "glpk_version"
+            case backend
+            case backendVersion = "backend_version"
             case warmStartAccepted = "warm_start_accepted"
             case integerColumns = "integer_columns"
+            /// Written before the backend was recorded generically, as e.g. `GLPK 5.0`; read, never written.
+            case legacyGLPKVersion = "glpk_version"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            status = try container.decode(String.self, forKey: .status)
+            objective = try container.decodeIfPresent(Double.self, forKey: .objective)
+            bestBound = try container.decodeIfPresent(Double.self, forKey: .bestBound)
+            gap = try container.decodeIfPresent(Double.self, forKey: .gap)
+            seconds = try container.decode(Double.self, forKey: .seconds)
+            if let legacy = try container.decodeIfPresent(String.self, forKey: .legacyGLPKVersion),
+               !container.contains(.backend) {
+                // Every plan written before the backend had its own keys was solved by GLPK.
+                backend = "GLPK"
+                backendVersion = legacy.hasPrefix("GLPK ") ? String(legacy.dropFirst("GLPK ".count)) : legacy
+            } else {
+                backend = try container.decode(String.self, forKey: .backend)
+                backendVersion = try container.decode(String.self, forKey: .backendVersion)
+            }
+            warmStartAccepted = try container.decodeIfPresent(Bool.self, forKey: .warmStartAccepted)
+            source = try container.decode(String.self, forKey: .source)
+            rows = try container.decode(Int.self, forKey: .rows)
+            columns = try container.decode(Int.self, forKey: .columns)
+            integerColumns = try container.decode(Int.self, forKey: .integerColumns)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(status, forKey: .status)
+            try container.encodeIfPresent(objective, forKey: .objective)
+            try container.encodeIfPresent(bestBound, forKey: .bestBound)
+            try container.encodeIfPresent(gap, forKey: .gap)
+            try container.encode(seconds, forKey: .seconds)
+            try container.encode(backend, forKey: .backend)
+            try container.encode(backendVersion, forKey: .backendVersion)
+            try container.encodeIfPresent(warmStartAccepted, forKey: .warmStartAccepted)
+            try container.encode(source, forKey: .source)
+            try container.encode(rows, forKey: .rows)
+            try container.encode(columns, forKey: .columns)
+            try container.encode(integerColumns, forKey: .integerColumns)
         }
     }
 

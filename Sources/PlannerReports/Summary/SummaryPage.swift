@@ -156,7 +156,7 @@ public enum SummaryPage {
             (fieldworkText.bestBoundLabel, solver.bestBound.map { String(format: "%.1f", $0) } ?? fieldworkText.none),
             (fieldworkText.gapLabel, solver.gap.map { String(format: "%.3f %%", $0 * 100) } ?? fieldworkText.none),
             (fieldworkText.secondsLabel, fieldworkText.secondsInManifest),
-            (fieldworkText.solverVersionLabel, solver.glpkVersion),
+            (fieldworkText.solverVersionLabel, "\(solver.backend) \(solver.backendVersion)"),
             (fieldworkText.planSourceLabel, fieldworkText.planSource(solver.source)),
             (fieldworkText.warmStartLabel,
              solver.warmStartAccepted.map { $0 ? fieldworkText.yes : fieldworkText.no } ?? fieldworkText.none),

@@ -2,7 +2,7 @@ import PlannerOptimization
 
 /// A stand-in solver that never finds anything: only for testing what the planner does without a solution.
 struct NothingFoundSolver: MIPSolver {
-    var versionDescription: String { "nothing 0" }
+    var identity: SolverIdentity { SolverIdentity(name: "nothing", version: "0") }
 
     func solve(_ model: MIPModel, options: SolverOptions, warmStart: [Double]?,
                progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution {

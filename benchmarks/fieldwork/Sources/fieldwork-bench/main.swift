@@ -13,6 +13,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerGLPK
 import PlannerPipeline
 import PlannerSampling
 
@@ -63,7 +64,8 @@ func baselineReport(_ arguments: Arguments, dataset: Dataset, sample: SamplePlan
     let capacity = try AssignmentInstance(request: request).workers
         .reduce(0) { $0 + $1.enumerator.dailyMinutes * $1.usableDays.count }
     let baseline = try ManualBaseline().plan(request)
-    let optimised = try FieldworkStage.plan(dataset: dataset, sample: sample.units, timeLimitSeconds: arguments.timeLimit)
+    let optimised = try FieldworkStage.plan(dataset: dataset, sample: sample.units, solver: GLPKSolver(),
+                                            timeLimitSeconds: arguments.timeLimit)
     let saved = baseline.travelMinutes - optimised.totals.travelMinutes
     let used = optimised.routes.reduce(0) { $0 + $1.usedMinutes }
     return [

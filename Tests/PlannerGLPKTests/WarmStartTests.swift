@@ -1,6 +1,9 @@
 import Testing
 import PlannerOptimization
+import PlannerGLPK
+import MIPSolverConformance
 
+/// GLPK-specific warm-start and progress behaviour; what every backend must do is in `MIPSolverConformance`.
 @Suite("Warm start")
 struct WarmStartTests {
     let solver = GLPKSolver()
@@ -25,48 +28,6 @@ struct WarmStartTests {
             #expect(bound <= objective + 1e-9, "a minimisation's bound is below the incumbent")
         }
     }
-
-    @Test func infeasibleWarmStartIsRejectedAndTheSolveStillWorks() throws {
-        let model = TestModels.knapsack()
-        let overweight: [Double] = [1, 1, 1, 1, 1]
-        let solution = try solver.solve(model, options: exactOptions, warmStart: overweight, progress: nil)
-        #expect(solution.warmStartAccepted == false)
-        #expect(solution.result.objective == 51)
-    }
-
-    @Test(arguments: [
-        [1, 0, 0, 0],            // wrong length
-        [0.5, 0, 0, 0, 0],       // fractional binary
-        [2, 0, 0, 0, 0],         // outside bounds
-        [.nan, 0, 0, 0, 0],      // not a number
-    ] as [[Double]])
-    func malformedWarmStartsAreRejected(_ warmStart: [Double]) throws {
-        let solution = try solver.solve(TestModels.knapsack(), options: exactOptions, warmStart: warmStart, progress: nil)
-        #expect(solution.warmStartAccepted == false)
-        #expect(solution.result.status == .optimal)
-    }
-
-    @Test(arguments: [true, false])
-    func feasibleWarmStartIsAcceptedAndOptimumStillFound(presolve: Bool) throws {
-        let model = TestModels.multiKnapsack(items: 30, dimensions: 3, seed: 9)
-        var options = exactOptions
-        options.presolve = presolve
-        let reference = try solver.solve(model, options: options).result
-        let nothing = [Double](repeating: 0, count: model.variables.count)
-        let warm = try solver.solve(model, options: options, warmStart: nothing, progress: nil)
-        #expect(warm.warmStartAccepted == true)
-        #expect(warm.result.status == .optimal)
-        #expect(warm.result.objective == reference.objective)
-        #expect(warm.result.bestBound == warm.result.objective)
-    }
-
-    @Test func warmStartWithinToleranceIsCleanedToIntegers() throws {
-        let model = TestModels.knapsack()
-        let nearlyOptimal: [Double] = [1e-9, 1 - 1e-9, 1, 1, 0]
-        let solution = try solver.solve(model, options: exactOptions, warmStart: nearlyOptimal, progress: nil)
-        #expect(solution.warmStartAccepted == true)
-        #expect(solution.result.values == [0, 1, 1, 1, 0])
-    }
 }
 
 @Suite("Progress")
@@ -74,10 +35,9 @@ struct ProgressTests {
     @Test(arguments: [true, false])
     func sinkSeesMonotoneIncumbentsAndValidBounds(presolve: Bool) throws {
         let model = TestModels.multiKnapsack(items: 40, dimensions: 5, seed: 7)
-        var options = exactOptions
-        options.presolve = presolve
         let log = ProgressLog()
-        let result = try GLPKSolver().solve(model, options: options, warmStart: nil, progress: log.sink).result
+        let solver = GLPKSolver(configuration: GLPKConfiguration(presolve: presolve))
+        let result = try solver.solve(model, options: exactOptions, warmStart: nil, progress: log.sink).result
         let snapshots = log.snapshots
         #expect(result.status == .optimal)
         #expect(!snapshots.isEmpty, "a 40-item, 5-row knapsack needs a search tree")

@@ -1,5 +1,6 @@
 import CGLPK
 import Foundation
+import PlannerOptimization
 
 extension GLPKSolver {
     /// Name of the fixed column that carries the objective constant in CPLEX LP exports.

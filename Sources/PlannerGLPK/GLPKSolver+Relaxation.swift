@@ -1,4 +1,5 @@
 import CGLPK
+import PlannerOptimization
 
 extension GLPKSolver {
     /// Solves the LP relaxation of `model` with GLPK's primal simplex: every integer and binary column is
@@ -26,7 +27,7 @@ extension GLPKSolver {
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         }
         try model.validate()
-        let parameters = try Self.parameters(for: options)
+        let parameters = try Self.parameters(for: options, configuration: configuration)
         if let trivial = Self.trivialResult(model) { return trivial }
         var current = model
         return try GLPKTerminal.run(showingSolverOutput: options.solverOutput) { () throws -> MIPResult in

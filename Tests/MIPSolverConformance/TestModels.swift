@@ -1,9 +1,9 @@
 import PlannerOptimization
 
 /// Small models with known answers, and generators for random and hard ones.
-enum TestModels {
+public enum TestModels {
     /// 0/1 knapsack: values (24, 13, 23, 15, 16), weights (12, 7, 11, 8, 9), capacity 26.
-    static func knapsack() -> MIPModel {
+    public static func knapsack() -> MIPModel {
         var model = MIPModel(name: "knapsack", sense: .maximize)
         let values: [Double] = [24, 13, 23, 15, 16]
         let weights: [Double] = [12, 7, 11, 8, 9]
@@ -13,7 +13,7 @@ enum TestModels {
     }
 
     /// n×n assignment with cost (i·3 + j·5) mod 7 + 1: every agent does one task, every task gets one agent.
-    static func assignment(size: Int) -> MIPModel {
+    public static func assignment(size: Int) -> MIPModel {
         var model = MIPModel(name: "assignment")
         var x: [[MIPModel.VariableID]] = []
         for agent in 0..<size {
@@ -32,7 +32,7 @@ enum TestModels {
     }
 
     /// Multi-dimensional 0/1 knapsack (maximise), weights 5…99, each capacity half the row's total weight.
-    static func multiKnapsack(items: Int, dimensions: Int, seed: UInt64, objectiveConstant: Double = 0) -> MIPModel {
+    public static func multiKnapsack(items: Int, dimensions: Int, seed: UInt64, objectiveConstant: Double = 0) -> MIPModel {
         var generator = SplitMix64(seed: seed)
         var model = MIPModel(name: "multi_knapsack", sense: .maximize, objectiveConstant: objectiveConstant)
         let x = (0..<items).map {
@@ -49,7 +49,7 @@ enum TestModels {
     /// A market-split instance (Cornuéjols & Dawande) with a planted solution: equality rows Σ a_ij x_j = a_i·x*,
     /// a_ij in 0…99, plus a cost to minimise. Branch-and-bound cannot find a feasible point quickly, so a short
     /// time limit ends without one unless a warm start supplies it.
-    static func plantedMarketSplit(rows: Int, columns: Int, seed: UInt64) -> (model: MIPModel, planted: [Double]) {
+    public static func plantedMarketSplit(rows: Int, columns: Int, seed: UInt64) -> (model: MIPModel, planted: [Double]) {
         var generator = SplitMix64(seed: seed)
         var model = MIPModel(name: "market_split")
         let planted = (0..<columns).map { _ in Double(Int.random(in: 0...1, using: &generator)) }
@@ -67,7 +67,7 @@ enum TestModels {
 
     /// A random small pure-integer model for brute-force comparison: 2–6 variables with domains of up to
     /// 4 values, 1–4 rows of every kind (≤, ≥, =, ranged), either sense, a constant.
-    static func randomSmall(seed: UInt64) -> MIPModel {
+    public static func randomSmall(seed: UInt64) -> MIPModel {
         var generator = SplitMix64(seed: seed)
         let sense: MIPModel.Sense = Bool.random(using: &generator) ? .minimize : .maximize
         var model = MIPModel(name: "random_\(seed)", sense: sense,

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import PlannerOptimization
+import PlannerGLPK
+import MIPSolverConformance
 
 @Suite("MPS and LP export")
 struct ModelFileTests {
@@ -132,6 +134,13 @@ struct ModelFileTests {
         noRows.addVariable("x", kind: .binary)
         let url = directory.appendingPathComponent("m.mps")
         #expect(throws: ModelFileError(path: url.path, .emptyModel)) { try solver.export(noRows, as: .freeMPS, to: url) }
+    }
+
+    @Test(arguments: BadModel.all)
+    func exportRefusesMalformedModelsWithoutCallingGLPK(_ bad: BadModel) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).mps")
+        #expect(throws: ModelError.self) { try solver.export(bad.model, as: .freeMPS, to: url) }
+        #expect(!FileManager.default.fileExists(atPath: url.path))
     }
 
     @Test func readingGarbageIsAnError() throws {

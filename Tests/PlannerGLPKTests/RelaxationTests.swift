@@ -1,12 +1,14 @@
 import Testing
 import PlannerOptimization
+import PlannerGLPK
+import MIPSolverConformance
 
 /// GLPK's LP relaxation and LP dive, and the protocol's default dive (a fresh LP per round) agreeing with it.
 @Suite("LP relaxation and dive")
 struct RelaxationTests {
     /// Forwards solves to GLPK but keeps the protocol's default `diveRelaxation`.
     struct FreshLPSolver: MIPSolver {
-        var versionDescription: String { "fresh LP per round" }
+        var identity: SolverIdentity { SolverIdentity(name: "fresh LP per round", version: "") }
         func solve(_ model: MIPModel, options: SolverOptions, warmStart: [Double]?,
                    progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution {
             try GLPKSolver().solve(model, options: options, warmStart: warmStart, progress: progress)
@@ -90,7 +92,7 @@ struct RelaxationTests {
     }
 
     struct NoLPSolver: MIPSolver {
-        var versionDescription: String { "none" }
+        var identity: SolverIdentity { SolverIdentity(name: "none", version: "") }
         func solve(_ model: MIPModel, options: SolverOptions, warmStart: [Double]?,
                    progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution {
             MIPSolution(result: MIPResult(status: .noSolutionFound(.timeLimit), objective: nil, bestBound: nil,

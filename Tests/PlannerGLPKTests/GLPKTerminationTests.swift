@@ -1,6 +1,7 @@
 import CGLPK
 import Testing
-@testable import PlannerOptimization
+import PlannerOptimization
+@testable import PlannerGLPK
 
 /// The mapping for every `glp_intopt` return code, including those the validated models never produce.
 @Suite("GLPK termination mapping")

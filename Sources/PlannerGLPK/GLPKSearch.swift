@@ -1,4 +1,5 @@
 import CGLPK
+import PlannerOptimization
 
 /// The state GLPK's branch-and-cut callback works on: progress reporting, the best bound, and the warm start.
 ///

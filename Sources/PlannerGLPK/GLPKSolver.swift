@@ -1,20 +1,27 @@
 import CGLPK
+import PlannerOptimization
 
 /// Solves `MIPModel`s with GLPK 5.0's branch-and-cut (`glp_intopt`).
 ///
 /// Each solve validates the model, builds a fresh GLPK problem, solves and frees it synchronously on the calling
 /// thread (Debian's GLPK keeps its environment thread-local), so a solve must not span an `await`.
 ///
-/// Options map to `glp_iocp`: `timeLimitSeconds` → `tm_lim`, `relativeGap` → `mip_gap`, `presolve` → the MIP
-/// presolver, the four cut flags → `gmi_cuts`/`mir_cuts`/`cov_cuts`/`clq_cuts`, `feasibilityPump` → `fp_heur`,
-/// `proximitySearch` → `ps_heur` with `ps_tm_lim`. GLPK's presolver builds its problem without column names, so a
-/// warm start can only be matched to GLPK's columns with the presolver off: when a feasible warm start is given,
-/// the solve runs without the MIP presolver (GLPK then starts from the root LP solved here).
-public struct GLPKSolver: MIPSolver {
-    public init() {}
+/// Options map to `glp_iocp`: `timeLimitSeconds` → `tm_lim`, `relativeGap` → `mip_gap`; from the configuration,
+/// `presolve` → the MIP presolver, the four cut flags → `gmi_cuts`/`mir_cuts`/`cov_cuts`/`clq_cuts`,
+/// `feasibilityPump` → `fp_heur`, `proximitySearch` → `ps_heur` with `ps_tm_lim`. GLPK's presolver builds its
+/// problem without column names, so a warm start can only be matched to GLPK's columns with the presolver off:
+/// when a feasible warm start is given, the solve runs without the MIP presolver (GLPK then starts from the root
+/// LP solved here).
+public struct GLPKSolver: MIPSolver, ModelExporting {
+    /// GLPK's own knobs; every solve and relaxation of this solver uses them.
+    public var configuration: GLPKConfiguration
 
-    /// `GLPK 5.0`, from `glp_version()`.
-    public var versionDescription: String { "GLPK " + String(cString: glp_version()) }
+    public init(configuration: GLPKConfiguration = GLPKConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// `GLPK` and the linked library's version from `glp_version()` (`5.0` here).
+    public var identity: SolverIdentity { SolverIdentity(name: "GLPK", version: String(cString: glp_version())) }
 
     /// Solves `model`; an infeasible, unbounded or time-limited model is a result, not an error.
     ///
@@ -23,12 +30,13 @@ public struct GLPKSolver: MIPSolver {
     /// anything better, the warm start itself is the answer. `progress` is called on the calling thread on every
     /// new incumbent and otherwise at most about once a second.
     ///
-    /// - Throws: `ModelError` for a malformed model, `SolverError` for unusable options; GLPK never sees either.
+    /// - Throws: `ModelError` for a malformed model, `SolverError` for unusable options or configuration; GLPK
+    ///   never sees either.
     public func solve(_ model: MIPModel, options: SolverOptions, warmStart: [Double]?,
                       progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution {
         let start = ContinuousClock.now
         try model.validate()
-        let parameters = try Self.parameters(for: options)
+        let parameters = try Self.parameters(for: options, configuration: configuration)
 
         var checkedWarmStart: [Double]?
         if let warmStart, model.feasibilityViolation(of: warmStart) == nil {
@@ -53,7 +61,8 @@ public struct GLPKSolver: MIPSolver {
 
     // MARK: Parameters
 
-    static func parameters(for options: SolverOptions) throws(SolverError) -> glp_iocp {
+    static func parameters(for options: SolverOptions,
+                           configuration: GLPKConfiguration) throws(SolverError) -> glp_iocp {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = options.solverOutput ? GLP_MSG_ON : GLP_MSG_OFF
@@ -62,14 +71,14 @@ public struct GLPKSolver: MIPSolver {
             throw SolverError(.invalidOption(name: "relativeGap", value: options.relativeGap))
         }
         parameters.mip_gap = options.relativeGap
-        parameters.presolve = flag(options.presolve)
-        parameters.gmi_cuts = flag(options.gomoryCuts)
-        parameters.mir_cuts = flag(options.mixedIntegerRoundingCuts)
-        parameters.cov_cuts = flag(options.coverCuts)
-        parameters.clq_cuts = flag(options.cliqueCuts)
-        parameters.fp_heur = flag(options.feasibilityPump)
-        parameters.ps_heur = flag(options.proximitySearch)
-        parameters.ps_tm_lim = try milliseconds(options.proximitySearchSeconds, option: "proximitySearchSeconds")
+        parameters.presolve = flag(configuration.presolve)
+        parameters.gmi_cuts = flag(configuration.gomoryCuts)
+        parameters.mir_cuts = flag(configuration.mixedIntegerRoundingCuts)
+        parameters.cov_cuts = flag(configuration.coverCuts)
+        parameters.clq_cuts = flag(configuration.cliqueCuts)
+        parameters.fp_heur = flag(configuration.feasibilityPump)
+        parameters.ps_heur = flag(configuration.proximitySearch)
+        parameters.ps_tm_lim = try milliseconds(configuration.proximitySearchSeconds, option: "proximitySearchSeconds")
         return parameters
     }
 

@@ -1,18 +1,18 @@
-@testable import PlannerOptimization
+import PlannerOptimization
 
 /// The reference answer for small pure-integer models: every point of the integer box, checked and scored.
 ///
-/// Independent of GLPK on purpose; shares only `MIPModel.feasibilityViolation(of:)` and `objectiveValue(of:)`,
+/// Independent of every backend on purpose; shares only `MIPModel.feasibilityViolation(of:)` and `objectiveValue(of:)`,
 /// which have their own tests.
-enum BruteForceSolver {
-    enum Answer: Equatable {
+public enum BruteForceSolver {
+    public enum Answer: Equatable {
         case infeasible
         case optimal(objective: Double)
     }
 
     /// - Precondition: every variable is integer or binary with finite bounds, and the box has at most
     ///   `pointLimit` points.
-    static func solve(_ model: MIPModel, pointLimit: Int = 2_000_000) -> Answer {
+    public static func solve(_ model: MIPModel, pointLimit: Int = 2_000_000) -> Answer {
         let domains: [[Double]] = model.variables.map { variable in
             precondition(variable.kind != .continuous, "brute force needs integer variables")
             guard let lower = variable.lowerBound, let upper = variable.upperBound else {

@@ -1,4 +1,5 @@
 import CGLPK
+import PlannerOptimization
 
 /// How GLPK's return codes and solution statuses become a `TerminationStatus`.
 ///

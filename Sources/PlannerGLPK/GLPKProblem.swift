@@ -1,4 +1,5 @@
 import CGLPK
+import PlannerOptimization
 
 /// Owns one `glp_prob` for the length of one solve, export or import, and frees it in `deinit`.
 ///

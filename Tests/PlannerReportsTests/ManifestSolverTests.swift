@@ -1,0 +1,39 @@
+import Foundation
+import PlannerReports
+import Testing
+
+/// The manifest's solver record names its backend generically and still reads manifests written with `glpk_version`.
+@Suite("Manifest solver record")
+struct ManifestSolverTests {
+    static let record = PlanManifest.Solver(
+        status: "optimal", objective: 812.5, bestBound: 812.5, gap: 0, seconds: 0.25, backend: "GLPK",
+        backendVersion: "5.0", warmStartAccepted: nil, source: "solver", rows: 40, columns: 90, integerColumns: 90)
+
+    @Test func writesBackendAndVersionAndRoundTrips() throws {
+        let data = try JSONEncoder().encode(Self.record)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["backend"] as? String == "GLPK")
+        #expect(object["backend_version"] as? String == "5.0")
+        #expect(object["glpk_version"] == nil)
+        #expect(object["warm_start_accepted"] == nil, "an absent value stays absent, as before")
+        #expect(try JSONDecoder().decode(PlanManifest.Solver.self, from: data) == Self.record)
+    }
+
+    @Test func readsTheOlderGLPKVersionKey() throws {
+        let older = """
+            {"status": "optimal", "objective": 812.5, "best_bound": 812.5, "gap": 0, "seconds": 0.25,
+             "glpk_version": "GLPK 5.0", "source": "solver", "rows": 40, "columns": 90, "integer_columns": 90}
+            """
+        let decoded = try JSONDecoder().decode(PlanManifest.Solver.self, from: Data(older.utf8))
+        #expect(decoded == Self.record)
+    }
+
+    @Test func aRecordWithoutAnyBackendIsAnError() {
+        let missing = """
+            {"status": "optimal", "seconds": 0.25, "source": "solver", "rows": 40, "columns": 90, "integer_columns": 90}
+            """
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(PlanManifest.Solver.self, from: Data(missing.utf8))
+        }
+    }
+}
