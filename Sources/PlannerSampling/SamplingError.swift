@@ -42,6 +42,14 @@ public enum SamplingError: Error, Hashable, Sendable, CustomStringConvertible {
     case emptyListing(CommuneCode)
     /// A reserve release or response record that does not fit the stratum it is applied to.
     case invalidRelease(String)
+    /// A sample size that no frame could hold (a margin or rate so small that n is not a finite count).
+    case sampleSizeBeyondRange(Double)
+    /// A design its own settings make impossible or unsafe (a unit that could never be drawn, a constraint
+    /// that cannot hold), found while drawing; `key` is relative to the unit's `[sample.*]` table
+    /// (`certainty_employees`, `precision.margin`). `SampleDesigner` turns it into `refusedSetting`.
+    case unmeetableSetting(key: String, expected: String, found: String)
+    /// A design refused at the `survey.toml` key that causes it, located when the dataset was read from a file.
+    case refusedSetting(SettingRefusal)
 
     public var description: String {
         switch self {
@@ -93,6 +101,12 @@ public enum SamplingError: Error, Hashable, Sendable, CustomStringConvertible {
             "commune \(commune) was selected but has no listed household"
         case .invalidRelease(let reason):
             "reserve release: \(reason)"
+        case .sampleSizeBeyondRange(let size):
+            "a sample size of \(size) units is beyond any frame: widen the margin or raise the rates"
+        case .unmeetableSetting(let key, let expected, let found):
+            "\(key): expected \(expected), found \(found)"
+        case .refusedSetting(let refusal):
+            refusal.description
         }
     }
 }

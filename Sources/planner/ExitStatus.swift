@@ -44,6 +44,8 @@ enum ExitStatus {
     static func message(for error: any Error) -> String {
         switch error {
         case let error as FieldworkInputError: "The fieldwork cannot be planned: \(error)"
+        // A design refused at a survey.toml key is a located problem line like any reading problem.
+        case SamplingError.refusedSetting(let refusal): refusal.description
         case let error as SamplingError: "The sample cannot be designed: \(error)"
         case _ where of(error) == internalFailure: "planner: internal failure: \(String(describing: error))"
         default: String(describing: error)

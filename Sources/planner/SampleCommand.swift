@@ -57,7 +57,10 @@ struct SampleCommand: ParsableCommand {
 
 /// Draws the sample, showing the step; a design the frame cannot support throws `SamplingError`.
 func drawSample(dataset: Dataset, seed: UInt64, progress: ProgressDisplay) throws -> SamplePlan {
-    try progress.run("Drawing the sample (seed \(seed))") {
+    let plan = try progress.run("Drawing the sample (seed \(seed))") {
         try SampleDesigner.design(dataset: dataset, seed: seed)
     }
+    for warning in plan.warnings { printError(warning.description) }
+    return plan
 }
+

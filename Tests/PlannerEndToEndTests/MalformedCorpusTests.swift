@@ -146,6 +146,32 @@ let brokenDatasets: [BrokenDataset] = [
                   BrokenDataset.replacing("last_day = 2023-10-18", with: "last_day = 9999-12-31")),
     BrokenDataset("enumerator ID with a path", "enumerators.csv", expect: "expected an identifier usable as a file name",
                   BrokenDataset.replacing("N01,", with: "../N01,")),
+    // Accepted by `validate` once, then crashed `sample` and `plan` (exit 132) or the solver (exit 1).
+    BrokenDataset("a margin of 1e-10", "survey.toml", expect: "precision.margin: expected a margin in [0.001, 0.5]",
+                  BrokenDataset.replacing("margin = 0.2", with: "margin = 1e-10")),
+    BrokenDataset("a response rate of 1e-320", "survey.toml", expect: "response_rate: expected a rate in [0.01, 1]",
+                  BrokenDataset.replacing("response_rate = 0.9", with: "response_rate = 1e-320")),
+    BrokenDataset("a confidence a hair below 1", "survey.toml", expect: "confidence: expected a confidence level in [0.5, 0.9999]",
+                  BrokenDataset.replacing("response_rate = 0.9", with: "confidence = 0.99999999999999989")),
+    BrokenDataset("a design effect of 1e308", "survey.toml", expect: "design_effect: expected a design effect in [0.1, 100]",
+                  BrokenDataset.replacing("icc = 0.05", with: "design_effect = 1e308")),
+    BrokenDataset("a workload weight of 1e308", "survey.toml", expect: "workload_balance_weight: expected a weight in [0, 100]",
+                  BrokenDataset.replacing("speed_kmh = 30", with: "speed_kmh = 30\nworkload_balance_weight = 1e308")),
+    // Designs the settings make impossible: refused at the key, with the stratum named.
+    BrokenDataset("certainty units fill a stratum", "survey.toml",
+                  expect: "sample.enterprises.certainty_employees: expected a threshold that leaves room for a probability "
+                      + "sample in every stratum, found 500: in stratum EN-IZ01, 1 of 2 enterprises",
+                  { data in
+                      BrokenDataset.replacing("minimum_per_stratum = 2", with: "minimum_per_stratum = 1\ncertainty_employees = 500")(
+                          BrokenDataset.replacing("size = 4", with: "size = 3")(data))
+                  }),
+    BrokenDataset("a stratum allocated no unit", "survey.toml",
+                  expect: "sample.enterprises.minimum_per_stratum: expected a minimum of at least 1",
+                  { data in
+                      BrokenDataset.replacing("minimum_per_stratum = 2", with: "minimum_per_stratum = 0\nallocation = \"proportional\"")(
+                          BrokenDataset.replacing("size = 4", with: "size = 1")(
+                              BrokenDataset.replacing("allocation = \"kish\"\n", with: "")(data)))
+                  }),
 ]
 
 /// Every broken dataset gives located problems and exit status 65 through the built `planner validate` and

@@ -18,12 +18,35 @@ struct ValidateCommandTests {
     }
 
     @Test func validDatasetPrintsSummaryAndExitsZero() throws {
-        let result = try run(["validate", "valid"], in: PlannerProcess.fixtures)
+        let fixture = try PlannableFixture()
+        defer { fixture.delete() }
+        try fixture.edit("survey.toml") { $0.replacingOccurrences(of: "minimum_per_stratum = 2", with: "minimum_per_stratum = 2\nreserve_per_stratum = 0") }
+        let result = try run(["validate", "dataset"], in: fixture.root)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("Dataset \"Fixture survey\": valid.\n"))
         #expect(result.standardOutput.contains("  IZ01  Khu công nghiệp An Nghiệp  operating            2"))
         #expect(result.standardOutput.contains("Working days (12): 2023-10-03 "))
         #expect(result.standardError.isEmpty)
+    }
+
+    /// The reader's fixture (without its listing) reads well but asks for 12 of its 4 enterprises: validate draws the design too, and
+    /// refuses it at the key; a stratum with fewer reserves than asked is a warning, not a failure.
+    @Test func aDesignTheFrameCannotSupportIsRefusedAtItsKey() throws {
+        let (parent, dataset) = try copyOfValidFixture()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try FileManager.default.removeItem(at: dataset.appendingPathComponent("households.csv"))
+        let result = try run(["validate", "dataset"], in: parent)
+        #expect(result.status == 65)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.hasPrefix("dataset/survey.toml:27:8: sample.enterprises.size: expected a design the "
+            + "frame can support, found a total of 12 exceeds the 4 units"), "\(result.standardError)")
+
+        let fixture = try PlannableFixture()
+        defer { fixture.delete() }
+        let warned = try run(["validate", "dataset"], in: fixture.root)
+        #expect(warned.status == 0, "\(warned.standardError)")
+        #expect(warned.standardError.contains("warning: sample.enterprises.reserve_per_stratum: stratum EN-G1 has 0 reserves "
+            + "where 5 were asked"), "\(warned.standardError)")
     }
 
     @Test func malformedDatasetPrintsLocatedProblemsAndExits65() throws {
@@ -56,8 +79,9 @@ struct ValidateCommandTests {
     }
 
     @Test func defaultDatasetIsResolvedFromTheCurrentDirectory() throws {
-        let (parent, dataset) = try copyOfValidFixture()
-        defer { try? FileManager.default.removeItem(at: parent) }
+        let fixture = try PlannableFixture()
+        defer { fixture.delete() }
+        let (parent, dataset) = (fixture.root, fixture.dataset)
         let empty = parent.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let missing = try run(["validate"], in: empty)

@@ -161,14 +161,14 @@ struct SurveySettingsReaderTests {
             "survey.toml:8:18: sample.households.stratification: expected one of district, district_urban_rural, found \"district_groups\"",
             "survey.toml:9:13: sample.households.selection: expected one of srs, systematic, two_stage, found \"pps_systematic\"",
             "survey.toml:11:23: sample.households.maximum_per_stratum: expected at least minimum_per_stratum (5), found 3",
-            "survey.toml:13:10: sample.households.precision.margin: expected a margin in (0, 1), found 0",
-            "survey.toml:14:14: sample.households.precision.confidence: expected a confidence level in (0, 1), found 1",
-            "survey.toml:16:27: sample.enterprises.stratum_costs.941: expected a relative cost > 0, found 0",
+            "survey.toml:13:10: sample.households.precision.margin: expected a margin in [0.001, 0.5], found 0",
+            "survey.toml:14:14: sample.households.precision.confidence: expected a confidence level in [0.5, 0.9999], found 1",
+            "survey.toml:16:27: sample.enterprises.stratum_costs.941: expected a relative cost in [0.001, 1000], found 0",
             "survey.toml:17:30: sample.enterprises.district_groups: expected each district in one group, found 941 again (first at 17:21)",
             "survey.toml:17:39: sample.enterprises.district_groups: expected a district code as a string (\"942\"), found 942",
-            "survey.toml:19:19: fieldwork.circuity_factor: expected a factor ≥ 1, found 0.9",
+            "survey.toml:19:19: fieldwork.circuity_factor: expected a factor in [1, 5], found 0.9",
             "survey.toml:20:23: fieldwork.solver_relative_gap: expected a gap in [0, 1), found 1",
-            "survey.toml:21:16: fieldwork.max_attempts: expected an integer ≥ 1, found a float 1.5",
+            "survey.toml:21:16: fieldwork.max_attempts: expected an integer in 1…20, found a float 1.5",
         ])
     }
 

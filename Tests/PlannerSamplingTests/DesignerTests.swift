@@ -189,32 +189,33 @@ import Testing
     }
 
     @Test func impossibleDesignsAreTypedErrors() {
-        #expect(throws: SamplingError.unsupportedSelection(unitType: .household, method: .ppsSystematic)) {
+        #expect(Self.refusal {
             try SampleDesigner.design(.household, dataset: Fixture.dataset(households: Self.parameters(.district, .ppsSystematic)), seed: 1)
-        }
-        #expect(throws: SamplingError.unsupportedSelection(unitType: .enterprise, method: .twoStage)) {
+        } == Self.refused("sample.households.selection", SamplingError.unsupportedSelection(unitType: .household, method: .ppsSystematic)))
+        #expect(Self.refusal {
             try SampleDesigner.design(.enterprise, dataset: Fixture.dataset(enterprises: Self.parameters(.district, .twoStage)), seed: 1)
-        }
+        } == Self.refused("sample.enterprises.selection", SamplingError.unsupportedSelection(unitType: .enterprise, method: .twoStage)))
         #expect(throws: SamplingError.emptyFrame(.enterprise)) {
             try SampleDesigner.design(.enterprise, dataset: Fixture.dataset(enterpriseList: []), seed: 1)
         }
-        #expect(throws: SamplingError.totalExceedsCapacity(total: 301, capacity: 300)) {
+        #expect(Self.refusal {
             try SampleDesigner.design(.enterprise, dataset: Fixture.dataset(enterprises: Self.parameters(.district, .simpleRandom, size: .total(301))), seed: 1)
-        }
+        } == Self.refused("sample.enterprises.size", SamplingError.totalExceedsCapacity(total: 301, capacity: 300)))
         let tooFew = Array(Fixture.enterprises.prefix(30))
-        #expect(throws: SamplingError.totalExceedsCapacity(total: 35, capacity: 30)) {
+        #expect(Self.refusal {
             // e = .05 and 80 % response need 27.9/.8 → 35 of 30 enterprises: even a census falls short.
             try SampleDesigner.design(.enterprise, dataset: Fixture.dataset(enterpriseList: tooFew), seed: 1)
-        }
+        } == Self.refused("sample.enterprises.precision.margin", SamplingError.totalExceedsCapacity(total: 35, capacity: 30)))
         #expect(throws: SamplingError.districtInSeveralGroups("942")) {
             try SampleDesigner.design(.enterprise, dataset: Fixture.dataset(
                 enterprises: Self.parameters(.districtGroups, .simpleRandom, groups: [["941", "942"], ["942"]])), seed: 1)
         }
         var neyman = Self.parameters(.district, .simpleRandom, allocation: .neyman)
         neyman.stratumProportions = ["HH-942": 1.2]
-        #expect(throws: SamplingError.proportionOutOfRange(1.2, context: "expected proportion of stratum HH-942")) {
+        #expect(Self.refusal {
             try SampleDesigner.design(.household, dataset: Fixture.dataset(households: neyman), seed: 1)
-        }
+        } == Self.refused("sample.households.stratum_proportions",
+                          SamplingError.proportionOutOfRange(1.2, context: "expected proportion of stratum HH-942")))
         let strayZone = [Enterprise(id: "X1", name: "X", districtCode: "941", communeCode: "31498", zoneID: "IZ99",
                                     employees: 10, location: GeoPoint(latitude: 9, longitude: 105))]
         #expect(throws: SamplingError.unknownZone(enterprise: "X1", zone: "IZ99")) {
@@ -225,9 +226,24 @@ import Testing
             try SampleDesigner.design(.household, dataset: Fixture.dataset(
                 households: Self.parameters(.district, .twoStage, size: .total(95)), listing: emptyListing), seed: 1)
         }
-        #expect(throws: SamplingError.invalidClusterTake(0)) {
+        #expect(Self.refusal {
             try SampleDesigner.design(.household, dataset: Fixture.dataset(
                 households: Self.parameters(.district, .twoStage, take: 0)), seed: 1)
-        }
+        } == Self.refused("sample.households.take_per_commune", SamplingError.invalidClusterTake(0)))
+    }
+
+    /// The refusal `body` throws, or nil when it throws nothing or another error.
+    static func refusal(_ body: () throws -> Any) -> SettingRefusal? {
+        do {
+            _ = try body()
+        } catch SamplingError.refusedSetting(let refusal) {
+            return refusal
+        } catch {}
+        return nil
+    }
+
+    /// A refusal at `key` of a dataset built in code (no file), whose reason is `error`.
+    static func refused(_ key: String, _ error: SamplingError) -> SettingRefusal {
+        SettingRefusal(key: key, expected: "a design the frame can support", found: error.description, source: nil)
     }
 }

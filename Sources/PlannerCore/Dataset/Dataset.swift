@@ -12,6 +12,9 @@ public struct Dataset: Sendable {
     /// numbers. Kept as bytes and offsets (`ListedHouseholds`): a listing can hold a million households.
     public var households: ListedHouseholds?
     public var travelOverrides: [TravelOverride]
+    /// Where `survey.toml` set each key, when the dataset was read from a folder; nil for a dataset built in
+    /// code. A design that the frame cannot support is reported at the key that causes it.
+    public var settingsSource: SettingsSource?
 
     public init(settings: SurveySettings, communes: [Commune], zones: [IndustrialZone], enterprises: [Enterprise],
                 enumerators: [Enumerator], unavailability: [Unavailability] = [], households: [Household]? = nil,

@@ -48,9 +48,11 @@ public struct DatasetReader: Sendable {
         guard let settings = survey?.settings else {
             preconditionFailure("survey.toml gave no settings yet reported no problem")
         }
-        return Dataset(settings: settings, communes: communes, zones: zones, enterprises: enterprises,
-                       enumerators: enumerators.map(\.enumerator), unavailability: unavailability,
-                       listing: households, travelOverrides: travel)
+        var dataset = Dataset(settings: settings, communes: communes, zones: zones, enterprises: enterprises,
+                              enumerators: enumerators.map(\.enumerator), unavailability: unavailability,
+                              listing: households, travelOverrides: travel)
+        dataset.settingsSource = survey?.source
+        return dataset
     }
 }
 

@@ -11,10 +11,17 @@ public struct SurveySettingsReader: Sendable {
     struct Result {
         var settings: SurveySettings
         var districtReferences: [(code: DistrictCode, location: SourceLocation, field: String)]
+        /// Where every key and table was written.
+        var source: SettingsSource
     }
 
     /// The longest fieldwork window accepted, in days: a year and a day.
     public static let maximumWindowDays = 367
+    /// The largest count of units a size, bound or threshold may name: the largest household count a commune
+    /// may have, so that sums over strata cannot overflow.
+    static let maximumUnits = 100_000_000
+    /// Expected proportions: away from 0 and 1, where a relative margin would ask for an unbounded sample.
+    static let proportionRange = 0.001...0.999
 
     public init() {}
 
@@ -55,7 +62,19 @@ public struct SurveySettingsReader: Sendable {
         let settings = SurveySettings(name: name, calendar: calendar, seed: seed, households: households,
                                       enterprises: enterprises, fieldwork: fieldwork, boundingBox: boundingBox,
                                       contact: contact, namesByLanguage: namesByLanguage)
-        return Result(settings: settings, districtReferences: references)
+        var source = SettingsSource(file: file)
+        Self.recordPositions(of: document, under: "", into: &source)
+        return Result(settings: settings, districtReferences: references, source: source)
+    }
+
+    /// Every key of `table` and its subtables by dotted path: values where they start, tables at their header.
+    private static func recordPositions(of table: TOMLTable, under path: String, into source: inout SettingsSource) {
+        for entry in table.entries {
+            let key = path.isEmpty ? entry.key : "\(path).\(entry.key)"
+            let location = entry.value.table == nil ? entry.value.location : entry.keyLocation
+            source.positions[key] = SettingsSource.Position(line: location.line, column: location.column)
+            if let child = entry.value.table { recordPositions(of: child, under: key, into: &source) }
+        }
     }
 
     // MARK: [survey]
@@ -229,9 +248,12 @@ public struct SurveySettingsReader: Sendable {
         design.allocation = section.choice("allocation", &problems) ?? design.allocation
         design.powerExponent = section.number("power_exponent", &problems, expected: "a number in [0, 1]",
                                               where: { (0...1).contains($0) }) ?? design.powerExponent
-        design.minimumPerStratum = section.integer("minimum_per_stratum", &problems, expected: "an integer ≥ 0",
-                                                   where: { $0 >= 0 }) ?? design.minimumPerStratum
-        if let maximum = section.integer("maximum_per_stratum", &problems, expected: "an integer ≥ 1", where: { $0 >= 1 }) {
+        design.minimumPerStratum = section.integer("minimum_per_stratum", &problems,
+                                                   expected: "an integer in 0…\(Self.maximumUnits)",
+                                                   where: { (0...Self.maximumUnits).contains($0) }) ?? design.minimumPerStratum
+        if let maximum = section.integer("maximum_per_stratum", &problems,
+                                         expected: "an integer in 1…\(Self.maximumUnits)",
+                                         where: { (1...Self.maximumUnits).contains($0) }) {
             if maximum < design.minimumPerStratum {
                 section.problem("maximum_per_stratum", at: section.value("maximum_per_stratum")!.location,
                                 expected: "at least minimum_per_stratum (\(design.minimumPerStratum))",
@@ -241,17 +263,20 @@ public struct SurveySettingsReader: Sendable {
         }
         design.takePerCluster = section.integer("take_per_commune", &problems, expected: "an integer in 1…100000",
                                                 where: { (1...100_000).contains($0) }) ?? design.takePerCluster
-        design.reservePerStratum = section.integer("reserve_per_stratum", &problems, expected: "an integer ≥ 0",
-                                                   where: { $0 >= 0 }) ?? design.reservePerStratum
+        design.reservePerStratum = section.integer("reserve_per_stratum", &problems, expected: "an integer in 0…100000",
+                                                   where: { (0...100_000).contains($0) }) ?? design.reservePerStratum
         if section.value("certainty_employees") != nil {
-            design.certaintyEmployees = section.integer("certainty_employees", &problems, expected: "an integer ≥ 1",
-                                                        where: { $0 >= 1 })
+            design.certaintyEmployees = section.integer("certainty_employees", &problems,
+                                                        expected: "an integer in 1…\(Self.maximumUnits)",
+                                                        where: { (1...Self.maximumUnits).contains($0) })
         }
         design.districtGroups = readDistrictGroups(section, references: &references, &problems) ?? design.districtGroups
-        design.stratumCosts = readStratumNumbers("stratum_costs", section, expected: "a relative cost > 0",
-                                                 where: { $0 > 0 }, &problems) ?? design.stratumCosts
-        design.stratumProportions = readStratumNumbers("stratum_proportions", section, expected: "a proportion in (0, 1)",
-                                                       where: { $0 > 0 && $0 < 1 }, &problems) ?? design.stratumProportions
+        design.stratumCosts = readStratumNumbers("stratum_costs", section, expected: "a relative cost in [0.001, 1000]",
+                                                 where: { (0.001...1000).contains($0) }, &problems) ?? design.stratumCosts
+        design.stratumProportions = readStratumNumbers("stratum_proportions", section,
+                                                       expected: "a proportion in [0.001, 0.999]",
+                                                       where: Self.proportionRange.contains, &problems)
+            ?? design.stratumProportions
 
         design.size = readSizeRule(section, base: base.size, &problems)
         return design
@@ -278,7 +303,8 @@ public struct SurveySettingsReader: Sendable {
         if let precision = section.subsection("precision", knownKeys: Self.precisionKeys, problems: &problems) {
             target = readPrecision(precision, base: target, &problems)
         }
-        if let size = section.integer("size", &problems, expected: "an integer ≥ 1", where: { $0 >= 1 }) {
+        if let size = section.integer("size", &problems, expected: "an integer in 1…\(Self.maximumUnits)",
+                                      where: { (1...Self.maximumUnits).contains($0) }) {
             return .total(size)
         }
         return perStratum ? .perStratumForPrecision(target) : .totalForPrecision(target)
@@ -286,21 +312,23 @@ public struct SurveySettingsReader: Sendable {
 
     private func readPrecision(_ section: TOMLSection, base: PrecisionTarget, _ problems: inout ProblemLog) -> PrecisionTarget {
         var target = base
-        let openUnit: (Double) -> Bool = { $0 > 0 && $0 < 1 }
-        let rate: (Double) -> Bool = { $0 > 0 && $0 <= 1 }
-        target.proportion = section.number("proportion", &problems, expected: "a proportion in (0, 1)",
-                                           where: openUnit) ?? target.proportion
+        let rate: (Double) -> Bool = { (0.01...1).contains($0) }
+        target.proportion = section.number("proportion", &problems, expected: "a proportion in [0.001, 0.999]",
+                                           where: Self.proportionRange.contains) ?? target.proportion
         target.marginKind = section.choice("margin_kind", &problems) ?? target.marginKind
-        let marginRule = target.marginKind == .absolute ? "a margin in (0, 1)" : "a relative margin > 0"
-        target.margin = section.number("margin", &problems, expected: marginRule,
-                                       where: { target.marginKind == .absolute ? openUnit($0) : $0 > 0 }) ?? target.margin
-        target.confidence = section.number("confidence", &problems, expected: "a confidence level in (0, 1)",
-                                           where: openUnit) ?? target.confidence
-        target.responseRate = section.number("response_rate", &problems, expected: "a rate in (0, 1]",
+        let absolute = target.marginKind == .absolute
+        let marginRange = absolute ? 0.001...0.5 : 0.01...1
+        target.margin = section.number("margin", &problems,
+                                       expected: absolute ? "a margin in [0.001, 0.5]" : "a relative margin in [0.01, 1]",
+                                       where: marginRange.contains) ?? target.margin
+        target.confidence = section.number("confidence", &problems, expected: "a confidence level in [0.5, 0.9999]",
+                                           where: { (0.5...0.9999).contains($0) }) ?? target.confidence
+        target.responseRate = section.number("response_rate", &problems, expected: "a rate in [0.01, 1]",
                                              where: rate) ?? target.responseRate
-        target.eligibilityRate = section.number("eligibility_rate", &problems, expected: "a rate in (0, 1]",
+        target.eligibilityRate = section.number("eligibility_rate", &problems, expected: "a rate in [0.01, 1]",
                                                 where: rate) ?? target.eligibilityRate
-        let designEffect = section.number("design_effect", &problems, expected: "a design effect > 0", where: { $0 > 0 })
+        let designEffect = section.number("design_effect", &problems, expected: "a design effect in [0.1, 100]",
+                                          where: { (0.1...100).contains($0) })
         let icc = section.number("icc", &problems, expected: "an intraclass correlation in [0, 1]",
                                  where: { (0...1).contains($0) })
         if section.value("design_effect") != nil, let iccValue = section.value("icc") {
@@ -383,18 +411,19 @@ public struct SurveySettingsReader: Sendable {
             expected: "minutes in 1…1440", where: { (1...1440).contains($0) }) ?? fieldwork.enterpriseInterviewMinutes
         fieldwork.withinCommuneMoveMinutes = section.integer("within_commune_move_minutes", &problems,
             expected: "minutes in 0…1440", where: { (0...1440).contains($0) }) ?? fieldwork.withinCommuneMoveMinutes
+        // Bounded above as well: an objective weight or a travel time of 1e308 overflows the solver's arithmetic.
         fieldwork.maxCommunesPerDay = section.integer("max_communes_per_day", &problems,
-            expected: "an integer ≥ 1", where: { $0 >= 1 }) ?? fieldwork.maxCommunesPerDay
+            expected: "an integer in 1…100", where: { (1...100).contains($0) }) ?? fieldwork.maxCommunesPerDay
         fieldwork.circuityFactor = section.number("circuity_factor", &problems,
-            expected: "a factor ≥ 1", where: { $0 >= 1 }) ?? fieldwork.circuityFactor
+            expected: "a factor in [1, 5]", where: { (1...5).contains($0) }) ?? fieldwork.circuityFactor
         fieldwork.speedKmPerHour = section.number("speed_kmh", &problems,
-            expected: "a speed in km/h > 0", where: { $0 > 0 }) ?? fieldwork.speedKmPerHour
+            expected: "a speed in km/h in [1, 200]", where: { (1...200).contains($0) }) ?? fieldwork.speedKmPerHour
         fieldwork.workloadBalanceWeight = section.number("workload_balance_weight", &problems,
-            expected: "a weight ≥ 0", where: { $0 >= 0 }) ?? fieldwork.workloadBalanceWeight
+            expected: "a weight in [0, 100]", where: { (0...100).contains($0) }) ?? fieldwork.workloadBalanceWeight
         fieldwork.maxAttempts = section.integer("max_attempts", &problems,
-            expected: "an integer ≥ 1", where: { $0 >= 1 }) ?? fieldwork.maxAttempts
+            expected: "an integer in 1…20", where: { (1...20).contains($0) }) ?? fieldwork.maxAttempts
         fieldwork.solverTimeLimitSeconds = section.number("solver_time_limit_seconds", &problems,
-            expected: "seconds > 0", where: { $0 > 0 }) ?? fieldwork.solverTimeLimitSeconds
+            expected: "seconds in (0, 86400]", where: { $0 > 0 && $0 <= 86_400 }) ?? fieldwork.solverTimeLimitSeconds
         fieldwork.solverRelativeGap = section.number("solver_relative_gap", &problems,
             expected: "a gap in [0, 1)", where: { $0 >= 0 && $0 < 1 }) ?? fieldwork.solverRelativeGap
         return fieldwork

@@ -18,7 +18,14 @@ public struct AllocationRow: Hashable, Sendable {
     /// Households per selected commune (two-stage only): the design's take, or ⌈n_h/C_h⌉ when the stratum has
     /// too few communes for n_h at that take and every commune is taken.
     public let takePerCommune: Int?
+    /// The smallest and largest take used in the selected communes (two-stage only): below `takePerCommune`
+    /// in a commune with fewer households.
+    public let takeRange: ClosedRange<Int>?
+    /// Reserve units drawn.
     public let reserveSize: Int
+    /// Reserve units the settings asked for (`reservePerStratum`, per selected commune in a two-stage design);
+    /// more than `reserveSize` where the frame ran out.
+    public let reservesAsked: Int
     /// The size computation with this stratum's N_h, for a per-stratum precision target.
     public let sizeCalculation: SampleSizeCalculation?
     /// Whether the per-stratum target asked for more than the stratum's ceiling (min(max, N_h)).
@@ -29,7 +36,8 @@ public struct AllocationRow: Hashable, Sendable {
     public let expectedMargin: ExpectedMargin
 
     public init(stratumID: StratumID, label: String, frameSize: Int, communeCount: Int?, allocatedSize: Int,
-                sampleSize: Int, selectedCommunes: Int?, takePerCommune: Int?, reserveSize: Int, sizeCalculation: SampleSizeCalculation?,
+                sampleSize: Int, selectedCommunes: Int?, takePerCommune: Int?, takeRange: ClosedRange<Int>?,
+                reserveSize: Int, reservesAsked: Int, sizeCalculation: SampleSizeCalculation?,
                 cappedAtCeiling: Bool, expectedMargin: ExpectedMargin) {
         self.stratumID = stratumID
         self.label = label
@@ -39,7 +47,9 @@ public struct AllocationRow: Hashable, Sendable {
         self.sampleSize = sampleSize
         self.selectedCommunes = selectedCommunes
         self.takePerCommune = takePerCommune
+        self.takeRange = takeRange
         self.reserveSize = reserveSize
+        self.reservesAsked = reservesAsked
         self.sizeCalculation = sizeCalculation
         self.cappedAtCeiling = cappedAtCeiling
         self.expectedMargin = expectedMargin

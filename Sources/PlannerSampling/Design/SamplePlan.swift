@@ -18,4 +18,6 @@ public struct SamplePlan: Hashable, Sendable {
     public var units: [SampledUnit] { (enterprises.units + households.units).sorted(by: SampledUnit.outputOrder) }
     public var rows: [AllocationRow] { enterprises.rows + households.rows }
     public var certaintyUnits: [CertaintyUnit] { enterprises.certaintyUnits + households.certaintyUnits }
+    /// Households' warnings, then enterprises'.
+    public var warnings: [DesignWarning] { households.warnings + enterprises.warnings }
 }

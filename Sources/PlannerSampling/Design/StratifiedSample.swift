@@ -23,11 +23,14 @@ public struct StratifiedSample: Hashable, Sendable {
     public let certaintyUnits: [CertaintyUnit]
     /// Where reserves replace refusals (strata, or communes of a two-stage design), in ID order.
     public let releaseGroups: [ReleaseGroup]
+    /// What the design does that the settings did not ask for (fewer reserves, a target not met), in stratum
+    /// order: shown by the commands and written in the design report.
+    public let warnings: [DesignWarning]
 
     public init(unitType: UnitType, parameters: SampleDesignParameters, precisionBasis: PrecisionTarget,
                 clusterTake: Int?, strata: [Stratum], overallSizeCalculation: SampleSizeCalculation?,
                 allocation: Allocation?, rows: [AllocationRow], units: [SampledUnit], certaintyUnits: [CertaintyUnit],
-                releaseGroups: [ReleaseGroup]) {
+                releaseGroups: [ReleaseGroup], warnings: [DesignWarning] = []) {
         self.unitType = unitType
         self.parameters = parameters
         self.precisionBasis = precisionBasis
@@ -39,6 +42,7 @@ public struct StratifiedSample: Hashable, Sendable {
         self.units = units
         self.certaintyUnits = certaintyUnits
         self.releaseGroups = releaseGroups
+        self.warnings = warnings
     }
 
     public var mainUnits: [SampledUnit] { units.filter { $0.role == .main } }

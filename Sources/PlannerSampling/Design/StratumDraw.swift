@@ -9,6 +9,12 @@ struct StratumDraw: Sendable {
     var reserveCount = 0
     var selectedCommunes: Int?
     var takePerCommune: Int?
+    /// The smallest and largest take used in a selected commune (two-stage): below the stratum's take where a
+    /// commune has fewer households.
+    var takeRange: ClosedRange<Int>?
+    /// Reserves the settings asked for (per stratum, or per selected commune) and did not get because the
+    /// frame ran out: (release group, asked, drawn).
+    var reserveShortfalls: [(group: String, asked: Int, drawn: Int)] = []
 
     /// One-stage selection (SRS, systematic, PPS systematic) of `sampleSize` units from `frame`.
     ///
@@ -30,7 +36,16 @@ struct StratumDraw: Sendable {
         var certain = isForced
         var selected: [Int]
         if forcedCount >= sampleSize {
-            // The threshold alone fills the stratum: every unit above it is taken, nothing else.
+            // The threshold alone fills the stratum: every unit above it is taken, and the others could never
+            // be drawn (π = 0) unless there are none.
+            guard forcedCount == frameSize else {
+                throw SamplingError.unmeetableSetting(
+                    key: "certainty_employees",
+                    expected: "a threshold that leaves room for a probability sample in every stratum",
+                    found: "\(parameters.certaintyEmployees ?? 0): in stratum \(frame.stratum.id), \(forcedCount) of "
+                        + "\(frameSize) enterprises reach it and fill the stratum's sample of \(sampleSize), so the "
+                        + "other \(frameSize - forcedCount) could never be drawn")
+            }
             probability = { isForced($0) ? 1 : 0 }
             selected = forcedPositions
         } else if parameters.selection == .ppsSystematic {
@@ -38,6 +53,8 @@ struct StratumDraw: Sendable {
             let inclusion = try InclusionProbabilities(
                 sizes: sizes, sampleSize: sampleSize,
                 forcedCertain: forced.isEmpty ? Array(repeating: false, count: frameSize) : forced)
+            try Self.refuseUndrawable(inclusion, frame: frame, forcedCount: forcedCount, sampleSize: sampleSize,
+                                      parameters: parameters)
             probability = { inclusion.probabilities[$0] }
             certain = { inclusion.isCertain[$0] }
             selected = PPSSystematicSelection.select(inclusion, using: &generator)
@@ -75,6 +92,9 @@ struct StratumDraw: Sendable {
         var draw = StratumDraw()
         draw.mainCount = selected.count
         draw.reserveCount = reserveCount
+        if reserveCount < parameters.reservePerStratum {
+            draw.reserveShortfalls = [(frame.stratum.id.rawValue, parameters.reservePerStratum, reserveCount)]
+        }
         let group = ReleaseGroup(
             groupID: frame.stratum.id.rawValue, stratumID: frame.stratum.id, frameSize: frameSize,
             mainCount: selected.count, firstStageProbability: 1,
@@ -137,6 +157,11 @@ struct StratumDraw: Sendable {
             guard listedCount > 0 else { throw SamplingError.emptyListing(block.commune.code) }
             let communeTake = min(take, listedCount)
             let reserves = min(parameters.reservePerStratum, listedCount - communeTake)
+            if reserves < parameters.reservePerStratum {
+                draw.reserveShortfalls.append((block.commune.code.rawValue, parameters.reservePerStratum, reserves))
+            }
+            draw.takeRange = draw.takeRange.map { min($0.lowerBound, communeTake)...max($0.upperBound, communeTake) }
+                ?? communeTake...communeTake
             let order = try SimpleRandomSelection.orderedDraw(count: communeTake + reserves, from: listedCount,
                                                               using: &generator)
             let secondStage = Double(communeTake) / Double(listedCount)
@@ -165,6 +190,31 @@ struct StratumDraw: Sendable {
             draw.reserveCount += reserves
         }
         return draw
+    }
+}
+
+extension StratumDraw {
+    /// Refuses a PPS draw in which some enterprise has π = 0: a zero size measure, or certainty units that
+    /// take every place of the stratum's sample.
+    static func refuseUndrawable(_ inclusion: InclusionProbabilities, frame: StratumFrame, forcedCount: Int,
+                                 sampleSize: Int, parameters: SampleDesignParameters) throws {
+        let never = inclusion.probabilities.indices.filter { inclusion.probabilities[$0] <= 0 }
+        guard !never.isEmpty else { return }
+        let zeroSize = never.filter { frame.enterprises[$0].employees == 0 }
+        if !zeroSize.isEmpty {
+            throw SamplingError.unmeetableSetting(
+                key: "selection",
+                expected: "a selection under which every enterprise can be drawn (srs or systematic, or employees "
+                    + "≥ 1 for every enterprise in enterprises.csv)",
+                found: "pps_systematic: in stratum \(frame.stratum.id), \(zeroSize.count) enterprises with 0 "
+                    + "employees (first \(frame.enterprises[zeroSize[0]].id)) have π = 0")
+        }
+        let certain = inclusion.certaintyCount
+        throw SamplingError.unmeetableSetting(
+            key: forcedCount > 0 ? "certainty_employees" : SampleDesigner.sizeKey(parameters),
+            expected: "a sample in every stratum larger than its certainty units",
+            found: "in stratum \(frame.stratum.id), \(certain) certainty enterprises take all \(sampleSize) places, "
+                + "so the other \(never.count) could never be drawn")
     }
 }
 

@@ -74,6 +74,10 @@ public struct SampleSizeCalculation: Hashable, Sendable {
             sizeAfterFinitePopulationCorrection = sizeAfterDesignEffect
         }
         sizeAfterNonresponse = sizeAfterFinitePopulationCorrection / (responseRate * eligibilityRate)
+        // A size past any frame (a margin of 1e-10, a rate of 1e-320) must be refused, not turned into an Int.
+        guard sizeAfterNonresponse.isFinite, sizeAfterNonresponse < Self.largestSampleSize else {
+            throw SamplingError.sampleSizeBeyondRange(sizeAfterNonresponse)
+        }
         sampleSize = Int((sizeAfterNonresponse - 1e-9).rounded(.up))
     }
 
@@ -109,10 +113,14 @@ public struct SampleSizeCalculation: Hashable, Sendable {
                               confidence: target.confidence, designEffect: deff, respondingUnits: responding)
     }
 
+    /// Far above any frame a survey draws from, and far below `Int.max`.
+    static let largestSampleSize = 1e15
+
     static func validate(_ target: PrecisionTarget) throws {
         let p = target.proportion
         guard p > 0, p < 1 else { throw SamplingError.proportionOutOfRange(p, context: "precision target") }
-        guard target.confidence > 0, target.confidence < 1 else {
+        // Φ⁻¹ of a confidence within 1e-15 of 1 is past the range of z that the calculation can use.
+        guard target.confidence > 0, target.confidence < 1 - 1e-12 else {
             throw SamplingError.confidenceOutOfRange(target.confidence)
         }
         let e = absoluteMargin(of: target)
