@@ -144,6 +144,10 @@ let brokenDatasets: [BrokenDataset] = [
                                           with: "household_interview_minutes = 9223372036854775807")),
     BrokenDataset("a window of eight thousand years", "survey.toml", expect: "less than 367 days after first_day",
                   BrokenDataset.replacing("last_day = 2023-10-18", with: "last_day = 9999-12-31")),
+    // 24 KB of nested arrays overflowed the parser's stack (signal 11, exit 139) before its depth was bounded.
+    BrokenDataset("10,000 nested arrays", "survey.toml", expect: "expected at most 64 levels of nested keys",
+                  BrokenDataset.replacing("take_per_commune = 4", with: "take_per_commune = "
+                      + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000))),
     BrokenDataset("enumerator ID with a path", "enumerators.csv", expect: "expected an identifier usable as a file name",
                   BrokenDataset.replacing("N01,", with: "../N01,")),
     // Accepted by `validate` once, then crashed `sample` and `plan` (exit 132) or the solver (exit 1).

@@ -187,4 +187,46 @@ struct TOMLReaderTests {
         #expect(value(try read("a = 9223372036854775807"), "a") == .integer(Int.max))
         #expect(value(try read("a = -9223372036854775808"), "a") == .integer(Int.min))
     }
+
+    /// Values may lie 64 keys and indexes deep: `x` is one level, each array around the innermost one more.
+    @Test func nestingUpToTheLimitIsRead() throws {
+        let depth = 64
+        let arrays = String(repeating: "[", count: depth - 1) + String(repeating: "]", count: depth - 1)
+        var value = try read("x = \(arrays)")["x"]?.value
+        var levels = 1
+        while case .array(let items)? = value?.kind, let first = items.first {
+            value = first
+            levels += 1
+        }
+        #expect(levels == depth - 1)
+        let key = (1...depth).map { "k\($0)" }.joined(separator: ".")
+        #expect(problem("\(key) = 1") == nil)
+        #expect(problem("[\(key)]") == nil)
+    }
+
+    /// Past the limit, arrays, inline tables, dotted keys and headers give a located problem where the level
+    /// too many opens, however deep the input goes (10,000 levels crashed the reader before the bound).
+    @Test(arguments: [65, 10_000])
+    func nestingPastTheLimitIsALocatedProblem(_ levels: Int) {
+        let expected = "expected at most 64 levels of nested keys, tables and arrays"
+        // `x = ` then one '[' per level: the array at column 68 would put its values at level 65.
+        let arrays = "x = " + String(repeating: "[", count: levels) + String(repeating: "]", count: levels)
+        #expect(problem(arrays)?.hasPrefix("s.toml:1:68: x[0]") == true)
+        #expect(problem(arrays)?.contains(expected) == true)
+        // `x = ` then `{a = ` per level: the inline table opening level 65 starts at column 5 + 5 × 63.
+        let tables = "x = " + String(repeating: "{a = ", count: levels) + "1" + String(repeating: " }", count: levels)
+        #expect(problem(tables)?.hasPrefix("s.toml:1:320: x.a.a") == true)
+        #expect(problem(tables)?.contains(expected) == true)
+        // A dotted key of `levels` parts `a.a.a…`: part 65 starts at column 129.
+        let key = Array(repeating: "a", count: levels).joined(separator: ".")
+        #expect(problem("\(key) = 1")?.hasPrefix("s.toml:1:129: a.a.a") == true)
+        #expect(problem("[\(key)]")?.hasPrefix("s.toml:1:130: a.a.a") == true)
+        #expect(problem("[\(key)]")?.contains(expected) == true)
+        // Under a header 60 deep, a key 5 deep passes the limit at its fifth part.
+        let header = Array(repeating: "h", count: 60).joined(separator: ".")
+        #expect(problem("[\(header)]\nb.c.d.e.f = 1")?.hasPrefix("s.toml:2:9: b.c.d.e.f") == true)
+        // Mixed: keys and inline tables and arrays add up.
+        let mixed = "[\(Array(repeating: "h", count: 62).joined(separator: "."))]\nx = { y = [1] }"
+        #expect(problem(mixed)?.hasPrefix("s.toml:2:11: h.h.h") == true)
+    }
 }

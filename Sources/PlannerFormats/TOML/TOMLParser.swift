@@ -1,8 +1,17 @@
 import PlannerCore
 
 /// The recursive-descent parser behind `TOMLReader`, over UTF-8 bytes (TOML's syntax is all ASCII).
+///
+/// Arrays and inline tables are parsed by recursion, and tables along a dotted key or header are created by
+/// recursion, so the depth of a value is bounded (`maximumDepth`): without a bound, a 24 KB file of 10,000
+/// nested arrays overflowed the stack and ended the process with signal 11 instead of a located problem.
 struct TOMLParser {
     typealias KeyPart = (name: String, location: SourceLocation)
+
+    /// How many keys and array indexes may lead from the document to a value (`[a.b]` then `c = [[1]]`
+    /// puts the `1` at depth 5). TOML sets no limit; toml++ stops at 256 levels. `survey.toml` needs 3, and
+    /// 64 keeps the deepest recursion far inside the smallest thread stack (512 KB) a reader may run on.
+    static let maximumDepth = 64
 
     private let bytes: [UInt8]
     private let file: String
@@ -50,6 +59,7 @@ struct TOMLParser {
         }
         skipSpaces()
         let path = try parseKey()
+        try checkDepth(of: path, under: 0)
         skipSpaces()
         guard peek() == UInt8(ascii: "]") else {
             throw problem(at: location, field: dotted(path), expected: "']' closing the table header",
@@ -62,6 +72,7 @@ struct TOMLParser {
 
     private mutating func parseKeyValue() throws(InputProblem) {
         let key = try parseKey()
+        try checkDepth(of: key, under: currentPath.count)
         skipSpaces()
         guard peek() == UInt8(ascii: "=") else {
             throw problem(at: location, field: dotted(currentPath + key), expected: "'=' after the key",
@@ -69,7 +80,7 @@ struct TOMLParser {
         }
         advance()
         skipSpaces()
-        let value = try parseValue(field: dotted(currentPath + key))
+        let value = try parseValue(field: dotted(currentPath + key), depth: currentPath.count + key.count)
         try insert(value, at: key, under: currentPath)
     }
 
@@ -247,7 +258,8 @@ struct TOMLParser {
 
     // MARK: Values
 
-    private mutating func parseValue(field: String) throws(InputProblem) -> TOMLValue {
+    /// A value `depth` keys and indexes below the document; arrays and inline tables recurse one level down.
+    private mutating func parseValue(field: String, depth: Int) throws(InputProblem) -> TOMLValue {
         let start = location
         guard let byte = peek() else {
             throw problem(at: start, field: field, expected: "a value", found: "the end of the file")
@@ -261,9 +273,9 @@ struct TOMLParser {
             let text = byte == UInt8(ascii: "\"") ? try parseBasicString(field: field) : try parseLiteralString(field: field)
             return TOMLValue(.string(text), at: start)
         case UInt8(ascii: "["):
-            return try parseArray(field: field)
+            return try parseArray(field: field, depth: depth)
         case UInt8(ascii: "{"):
-            return try parseInlineTable(field: field)
+            return try parseInlineTable(field: field, depth: depth)
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "#"):
             throw problem(at: start, field: field, expected: "a value after '='", found: "nothing")
         default:
@@ -271,8 +283,11 @@ struct TOMLParser {
         }
     }
 
-    private mutating func parseArray(field: String) throws(InputProblem) -> TOMLValue {
+    private mutating func parseArray(field: String, depth: Int) throws(InputProblem) -> TOMLValue {
         let start = location
+        if depth >= Self.maximumDepth {
+            throw tooDeep(at: start, field: field, what: "an array")
+        }
         advance()
         var items: [TOMLValue] = []
         while true {
@@ -285,7 +300,7 @@ struct TOMLParser {
                 advance()
                 return TOMLValue(.array(items), at: start)
             }
-            items.append(try parseValue(field: "\(field)[\(items.count)]"))
+            items.append(try parseValue(field: "\(field)[\(items.count)]", depth: depth + 1))
             try skipSpacesNewlinesAndComments()
             if peek() == nil {
                 throw problem(at: start, field: field, expected: "']' closing the array opened here",
@@ -303,8 +318,11 @@ struct TOMLParser {
         }
     }
 
-    private mutating func parseInlineTable(field: String) throws(InputProblem) -> TOMLValue {
+    private mutating func parseInlineTable(field: String, depth: Int) throws(InputProblem) -> TOMLValue {
         let start = location
+        if depth >= Self.maximumDepth {
+            throw tooDeep(at: start, field: field, what: "an inline table")
+        }
         advance()
         var table = TOMLTable(definition: .inline)
         skipSpaces()
@@ -315,6 +333,7 @@ struct TOMLParser {
         while true {
             skipSpaces()
             let key = try parseKey()
+            try checkDepth(of: key, under: depth)
             let keyField = field + "." + key.map(\.name).joined(separator: ".")
             skipSpaces()
             guard peek() == UInt8(ascii: "=") else {
@@ -322,7 +341,7 @@ struct TOMLParser {
             }
             advance()
             skipSpaces()
-            let value = try parseValue(field: keyField)
+            let value = try parseValue(field: keyField, depth: depth + key.count)
             do {
                 try Self.insertDotted(value, key: key[...], in: &table, file: file,
                                       fullKey: [(field, start)] + key, createdDefinition: .inline)
@@ -618,6 +637,27 @@ struct TOMLParser {
         }
         while end < bytes.count, !UTF8Source.startsCodePoint(bytes[end]) { end += 1 }
         return InputProblem.quoted(String(decoding: bytes[index..<end], as: UTF8.self))
+    }
+
+    /// Refuses a header or key that would put a value deeper than `maximumDepth`, at its first part too many.
+    private func checkDepth(of key: [KeyPart], under depth: Int) throws(InputProblem) {
+        guard depth + key.count > Self.maximumDepth else { return }
+        let excess = key[max(0, Self.maximumDepth - depth)]
+        throw problem(at: excess.location, field: Self.shortened(key.map(\.name).joined(separator: ".")),
+                      expected: "at most \(Self.maximumDepth) levels of nested keys, tables and arrays",
+                      found: "a key \(depth + key.count) levels deep")
+    }
+
+    /// The problem for an array or inline table whose values would lie deeper than `maximumDepth`.
+    private func tooDeep(at start: SourceLocation, field: String, what: String) -> InputProblem {
+        problem(at: start, field: Self.shortened(field),
+                expected: "at most \(Self.maximumDepth) levels of nested keys, tables and arrays",
+                found: "\(what) nested deeper")
+    }
+
+    /// A field name cut to a readable length (the path to a deeply nested value is long).
+    private static func shortened(_ field: String) -> String {
+        field.count > 60 ? String(field.prefix(60)) + "…" : field
     }
 
     private func dotted(_ path: [KeyPart]) -> String {

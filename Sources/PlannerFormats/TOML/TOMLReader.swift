@@ -7,7 +7,12 @@ import Foundation
 /// `0x`/`0o`/`0b`); floats (with `inf` and `nan`); booleans; local dates; arrays (multi-line, trailing comma);
 /// inline tables. Not supported, and reported as a located problem rather than misread: multi-line strings,
 /// date-times and times, arrays of tables (`[[…]]`). Duplicate keys and redefined tables are problems, as in
-/// TOML. Reading stops at the first syntax error, since what follows it cannot be trusted.
+/// TOML. Reading stops at the first syntax error, since what follows it cannot be trusted. A value may lie at most
+/// 64 keys and array indexes deep; deeper nesting is a located problem, not a stack overflow.
+///
+/// Why not a library: TOMLKit (toml++) reads all of TOML 1.0 but locates only syntax errors; its values carry no
+/// position, so the problems `SurveySettingsReader` finds at a key (a type, a range, an unknown key) could not
+/// name `file:line:column`. docs/formats.md gives the whole evaluation.
 public struct TOMLReader: Sendable {
     public init() {}
 
