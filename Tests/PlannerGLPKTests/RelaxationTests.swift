@@ -85,18 +85,4 @@ struct RelaxationTests {
             }
         }
     }
-
-    @Test func noLPSolverMeansNil() throws {
-        #expect(try NoLPSolver().solveRelaxation(Self.knapsack(), options: SolverOptions()) == nil)
-        #expect(try NoLPSolver().diveRelaxation(Self.knapsack(), options: SolverOptions()) { _ in [] } == nil)
-    }
-
-    struct NoLPSolver: MIPSolver {
-        var identity: SolverIdentity { SolverIdentity(name: "none", version: "") }
-        func solve(_ model: MIPModel, options: SolverOptions, warmStart: [Double]?,
-                   progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution {
-            MIPSolution(result: MIPResult(status: .noSolutionFound(.timeLimit), objective: nil, bestBound: nil,
-                                          relativeGap: nil, values: [], seconds: 0), warmStartAccepted: nil)
-        }
-    }
 }

@@ -4,7 +4,7 @@ import PlannerOptimization
 ///
 /// Columns: integer `y[e,s,t]` day-trips (one per `TripOption`), integer `unserved[s,t]` and continuous
 /// `excess[e]` days above the fair share. Rows: cover each demand, stay within each enumerator's days, count
-/// excess days, and a rounded trip-count row per demand that GLPK's cuts would otherwise have to find.
+/// excess days, and a rounded trip-count row per demand that the solver's cuts would otherwise have to find.
 /// See docs/model.md for the notation and the measurements behind this form.
 public struct AssignmentModel: Sendable {
     public let model: MIPModel

@@ -1,6 +1,6 @@
 /// Readable, unique names for the model's variables and rows (`y_EN01_31498_h`), as exported files show them.
 ///
-/// GLPK's LP and MPS writers want names without spaces, and `MIPModel.validate()` takes only the characters both
+/// The LP and MPS formats want names without spaces, and `MIPModel.validate()` takes only the characters both
 /// formats read back; every character outside `[A-Za-z0-9_.]` becomes `_` (so copy `31498-2` of a commune is
 /// `31498_2`), and a name that would repeat one already given gets a `~2`, `~3`, … suffix so names stay unique.
 struct ModelNames {

@@ -2,7 +2,7 @@ import PlannerCore
 import PlannerOptimization
 
 /// The day-trip MIP with interchangeable enumerators pooled: one column per pool and demand instead of one per
-/// enumerator and demand, for instances too large for GLPK otherwise.
+/// enumerator and demand, for instances too large for the solver otherwise.
 ///
 /// Enumerators are interchangeable when they share the base (commune and point), skills, daily minutes and
 /// usable days, hence the fair share: each has the same trip options at the same cost and visits per trip.
