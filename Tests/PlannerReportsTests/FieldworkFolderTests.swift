@@ -59,6 +59,11 @@ import Testing
         try GoldenFile.check(try #require(files[path + ".csv"]), named: "route.csv")
         try GoldenFile.check(try #require(files[path + ".html"]), named: "route.html")
         try GoldenFile.check(try #require(files["notices/communes/31498.html"]), named: "notice-31498.html")
+        let office = try #require(FieldworkFixture.enumerators.first { $0.id == route.enumeratorID }).postOffice
+        let context = FieldworkContext(plan: item.plan, sample: item.sample, dataset: item.dataset,
+                                       language: .vietnamese)
+        try GoldenFile.check(try #require(files[context.bundlePath(office, route.date)]), named: "bundle.html")
+        try GoldenFile.check(try #require(files[context.postOfficePath(office)]), named: "post-office.html")
     }
 
     // MARK: Coverage
@@ -159,6 +164,64 @@ import Testing
         #expect(Set(names.values.map { $0.lowercased() }).count == 3)
     }
 
+    // MARK: Bundles and links
+
+    /// The targets of every `href` in `html`, which lives at `path` of the folder: in-page anchors as `#id`.
+    static func links(in html: String, at path: String) -> [String] {
+        html.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }.map { target in
+            if target.hasPrefix("#") { return target }
+            var parts = path.split(separator: "/").dropLast().map(String.init)
+            for part in target.split(separator: "/") {
+                if part == ".." { parts = parts.dropLast() } else { parts.append(String(part)) }
+            }
+            return parts.joined(separator: "/")
+        }
+    }
+
+    @Test(arguments: [complete, incomplete])
+    func everyLinkLeadsToAFileOfTheFolderOrAnAnchorOfThePage(item: Case) throws {
+        let files = item.files()
+        let summary = SummaryPage.html(SummaryPageTests.input(item))
+        let pages = files.filter { $0.key.hasSuffix(".html") }.map { ($0.key, Self.text($0.value)) }
+            + [(SummaryPage.path, summary)]
+        var linked = 0
+        for (path, html) in pages {
+            for target in Self.links(in: html, at: path) {
+                linked += 1
+                if target.hasPrefix("#") {
+                    #expect(html.contains("id=\"\(target.dropFirst())\""), "\(path): no anchor \(target)")
+                } else {
+                    #expect(files[target] != nil, "\(path) links to \(target), which the folder does not have")
+                }
+            }
+        }
+        #expect(linked > 0)
+    }
+
+    @Test func aBundlePerOfficeAndDayHoldsEveryRouteSheetOfThatDayOnItsOwnPage() throws {
+        let item = Self.complete
+        let files = item.files()
+        let context = FieldworkContext(plan: item.plan, sample: item.sample, dataset: item.dataset,
+                                       language: .vietnamese)
+        var sheets = 0
+        for route in item.plan.routes {
+            let office = try #require(context.enumerator(route.enumeratorID)).postOffice
+            let bundle = Self.text(files[context.bundlePath(office, route.date)])
+            #expect(bundle.contains("<section class=\"sheet\" id=\"sheet-\(route.enumeratorID.rawValue)\">"))
+            // The bundle's sheet is the route sheet's body, byte for byte.
+            #expect(bundle.contains(RouteSheets.body(route, context)))
+            #expect(bundle.contains("section.sheet { break-before: page;"))
+            sheets += 1
+        }
+        let bundlePaths = files.keys.filter { $0.hasPrefix("bundles/") }
+        let inBundles = bundlePaths.reduce(0) { $0 + Self.text(files[$1]).components(separatedBy: "<section class=\"sheet\"").count - 1 }
+        #expect(inBundles == sheets, "every sheet in exactly one bundle")
+        let summary = Self.text(files["post-offices/buu-dien-tinh-soc-trang.html"])
+        for path in bundlePaths where path.hasSuffix("/buu-dien-tinh-soc-trang.html") {
+            #expect(summary.contains("href=\"../\(path)\""), "the office's summary links \(path)")
+        }
+    }
+
     // MARK: Escaping and neutralising
 
     @Test func htmlEscapingCoversMarkupAmpersandsAndQuotes() {
@@ -174,7 +237,7 @@ import Testing
         for (path, data) in files where path.hasSuffix(".html") {
             let html = Self.text(data)
             #expect(!html.contains("<script"), "\(path)")
-            #expect(!html.contains("src=") && !html.contains("href="), "\(path) must not load anything")
+            #expect(!html.contains("src=") && !html.contains("url("), "\(path) must not load anything")
         }
         let route = try Self.hostileRoute(item)
         let sheet = Self.text(files["routes/\(route.date)/\(route.enumeratorID).html"])

@@ -51,7 +51,7 @@ import Testing
     func aPlanHasEverySectionInTheContents(language: Language) {
         let html = SummaryPage.html(Self.input(FieldworkFolderTests.complete, language: language))
         let ids = Self.sectionIDs(html)
-        #expect(ids == ["design", "map", "calendar", "workload", "solver", "inputs"])
+        #expect(ids == ["design", "map", "calendar", "workload", "documents", "solver", "inputs"])
         for id in ids { #expect(html.contains("<a href=\"#\(id)\">"), "no contents entry for \(id)") }
         #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
         let text = SummaryText.of(language)

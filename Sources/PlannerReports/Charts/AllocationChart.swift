@@ -44,6 +44,6 @@ enum AllocationChart {
         svg += SVG.text(text.mainSampleLabel, x: labelWidth + 14, y: y + 8, className: "small")
         svg += SVG.rect(x: labelWidth + 120, y: y, width: 10, height: 8, fill: "#9dbcd8")
         svg += SVG.text(text.reserveLabel, x: labelWidth + 134, y: y + 8, className: "small")
-        return svg + "</svg>\n"
+        return svg + SVG.close
     }
 }

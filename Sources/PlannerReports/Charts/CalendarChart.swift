@@ -63,7 +63,7 @@ enum CalendarChart {
                                                                         route.budgetMinutes, route.unitIDs.count))
             }
         }
-        return svg + "</svg>\n"
+        return svg + SVG.close
     }
 
     /// `03/10` or `10-03`: the day without its year, as column heads.

@@ -74,7 +74,7 @@ enum ProvinceMap {
         let y = projection.height + 12
         svg += SVG.rect(x: 4, y: y - 4, width: bar, height: 3, fill: "#333")
         svg += SVG.text("10 km", x: bar + 10, y: y, className: "small")
-        svg += "</svg>\n"
+        svg += SVG.close
 
         var html = ""
         if let context, !context.routes.isEmpty {

@@ -12,11 +12,14 @@ enum SVG {
         return text == "-0" ? "0" : text
     }
 
-    /// The opening tag of a chart that scales with the page width and keeps its aspect ratio.
+    /// The opening tag of a chart that scales with the page width and keeps its aspect ratio, in a box that on a
+    /// phone keeps the chart wide enough to read and scrolls it sideways, not the page (closed by `close`).
     static func open(width: Double, height: Double, label: String, className: String = "chart") -> String {
-        "<svg class=\"\(className)\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
+        "<div class=\"chart-box\"><svg class=\"\(className)\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
             + "aria-label=\"\(HTMLPage.escape(label))\">\n"
     }
+
+    static let close = "</svg></div>\n"
 
     static func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
                      stroke: String? = nil, className: String? = nil, title: String? = nil) -> String {

@@ -62,7 +62,7 @@ enum WorkloadChart {
                        (interviewColour, fieldworkText.interviewsLabel)], x: 0, y: legendY)
         svg += SVG.rect(x: 420, y: legendY, width: 10, height: 8, fill: "none", stroke: "#333")
         svg += SVG.text(text.availableBudgetLegend, x: 434, y: legendY + 8, className: "small")
-        return svg + "</svg>\n"
+        return svg + SVG.close
     }
 
     static func perPostOffice(_ context: FieldworkContext, text: SummaryText) -> String {
@@ -110,7 +110,7 @@ enum WorkloadChart {
         }
         svg += legend([(householdColour, fieldworkText.householdsLabel), (enterpriseColour, fieldworkText.enterprisesLabel)],
                       x: 0, y: Double(rows.count) * rowHeight + 8)
-        return svg + "</svg>\n"
+        return svg + SVG.close
     }
 
     private static func legend(_ items: [(String, String)], x: Double, y: Double) -> String {

@@ -122,6 +122,12 @@ struct FieldworkContext {
     /// reads mid-sentence.
     var surveyName: String { dataset.settings.name(inLanguage: text.language.rawValue) }
 
+    /// A sampled unit's address as the frame gives it: the listed household's, the enterprise's (the optional
+    /// `address` column), else empty.
+    func address(of unit: SampledUnit) -> String {
+        labels.address(unitID: unit.unitID) ?? ""
+    }
+
     func communeName(_ code: CommuneCode) -> String { communesByCode[code]?.name ?? code.rawValue }
 
     func districtName(_ code: DistrictCode) -> String {
@@ -142,6 +148,16 @@ struct FieldworkContext {
     /// The route sheet's path without extension: `routes/<date>/<enumerator>`.
     func routePath(_ route: DayRoute) -> String {
         "routes/\(route.date.description)/\(enumeratorFileNames[route.enumeratorID.rawValue]!)"
+    }
+
+    /// A post office's summary: `post-offices/<office-slug>.html`.
+    func postOfficePath(_ office: PostOfficeID) -> String {
+        "post-offices/\(postOfficeFileNames[office.rawValue]!).html"
+    }
+
+    /// A post office's printable bundle of one day: `bundles/<date>/<office-slug>.html`.
+    func bundlePath(_ office: PostOfficeID, _ date: CalendarDate) -> String {
+        "bundles/\(date.description)/\(postOfficeFileNames[office.rawValue]!).html"
     }
 
     // MARK: Numbers

@@ -34,6 +34,7 @@ public enum FieldworkFolder {
         }
         files += RouteSheets.files(context)
         files += PostOfficeSummaries.files(context)
+        files += DailyBundles.files(context)
         files += VisitNotices.files(context)
         files += [.init(RoutesGeoJSON.fileName, RoutesGeoJSON.data(context)),
                   .init(SurveySolutionsAssignments.path, SurveySolutionsAssignments.data(context)),

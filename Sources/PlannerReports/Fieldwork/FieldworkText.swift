@@ -44,8 +44,7 @@ struct FieldworkText: Sendable {
     let plannedTimeLabel: String
     let travelBeforeLabel: String
     let interviewLabel: String
-    let leaveBase: String
-    let backAtBase: String
+    let leaveAndBackLabel: String
     let dayTotalsLabel: String
     let roadTravelLabel: String
     let movesLabel: String
@@ -61,6 +60,13 @@ struct FieldworkText: Sendable {
     let rankLabel: String
     let noReserves: String
     let sitesLabel: String
+
+    // Daily bundle
+    let bundleTitle: String
+    let sheetsLabel: String
+    let leaveLabel: String
+    let backLabel: String
+    let bundleLink: @Sendable (_ date: String, _ sheets: Int) -> String
 
     // Post-office summary
     let postOfficeTitle: String
@@ -188,7 +194,7 @@ struct FieldworkText: Sendable {
         viaZoneBoard: "qua Ban Quản lý các khu công nghiệp",
         routeSheetTitle: "PHIẾU LỘ TRÌNH KHẢO SÁT", orderLabel: "TT", plannedTimeLabel: "Giờ dự kiến",
         travelBeforeLabel: "Di chuyển trước (phút)", interviewLabel: "Phỏng vấn (phút)",
-        leaveBase: "Xuất phát từ bưu điện", backAtBase: "Về đến bưu điện", dayTotalsLabel: "Tổng trong ngày",
+        leaveAndBackLabel: "Xuất phát / về đến bưu điện", dayTotalsLabel: "Tổng trong ngày",
         roadTravelLabel: "Di chuyển đường bộ", movesLabel: "Di chuyển trong xã",
         returnLegLabel: "trong đó chặng về bưu điện",
         interviewsLabel: "Phỏng vấn", usedOfBudgetLabel: "Thời gian sử dụng / quỹ thời gian",
@@ -201,6 +207,8 @@ struct FieldworkText: Sendable {
         communeReserves: { "Hộ dự phòng của \($0)" },
         stratumReserves: { id, name in "Đơn vị dự phòng của tầng \(id)" + (name.isEmpty ? "" : " (\(name))") },
         rankLabel: "Thứ tự", noReserves: "Không có đơn vị dự phòng.", sitesLabel: "Nơi đến",
+        bundleTitle: "TẬP PHIẾU LỘ TRÌNH TRONG NGÀY", sheetsLabel: "Số phiếu", leaveLabel: "Xuất phát",
+        backLabel: "Về", bundleLink: { date, sheets in "Tập phiếu in ngày \(date) (\(sheets) phiếu)" },
         postOfficeTitle: "TỔNG HỢP LỊCH KHẢO SÁT HẰNG NGÀY", dayTotalLabel: "Cộng ngày",
         enumeratorDaysLabel: "Ngày công", usedLabel: "Thời gian sử dụng (phút)", budgetLabel: "Quỹ thời gian (phút)",
         travelLabel: "Di chuyển (phút)",
@@ -272,8 +280,8 @@ struct FieldworkText: Sendable {
         householdsLabel: "Households", enterprisesLabel: "Enterprises", contactLabel: "Contact",
         totalLabel: "Total", viaZoneBoard: "through the zones' management board",
         routeSheetTitle: "ROUTE SHEET", orderLabel: "#", plannedTimeLabel: "Planned time",
-        travelBeforeLabel: "Travel before (min)", interviewLabel: "Interview (min)", leaveBase: "Leave the post office",
-        backAtBase: "Back at the post office", dayTotalsLabel: "Day totals", roadTravelLabel: "Road travel",
+        travelBeforeLabel: "Travel before (min)", interviewLabel: "Interview (min)",
+        leaveAndBackLabel: "Leave / back at the post office", dayTotalsLabel: "Day totals", roadTravelLabel: "Road travel",
         movesLabel: "Moves within communes", returnLegLabel: "of which the way back",
         interviewsLabel: "Interviews", usedOfBudgetLabel: "Used of the day's budget",
         usedOfBudget: { used, budget in "\(used) of \(budget) min" },
@@ -285,6 +293,8 @@ struct FieldworkText: Sendable {
         communeReserves: { "Reserve households of \($0)" },
         stratumReserves: { id, name in "Reserve units of stratum \(id)" + (name.isEmpty ? "" : " (\(name))") },
         rankLabel: "Rank", noReserves: "No reserve units.", sitesLabel: "Communes / zones",
+        bundleTitle: "ROUTE SHEETS OF THE DAY", sheetsLabel: "Sheets", leaveLabel: "Leave", backLabel: "Back",
+        bundleLink: { date, sheets in "Printable sheets of \(date) (\(sheets) sheet\(sheets == 1 ? "" : "s"))" },
         postOfficeTitle: "DAILY FIELDWORK SUMMARY", dayTotalLabel: "Day total", enumeratorDaysLabel: "Enumerator-days",
         usedLabel: "Used (min)", budgetLabel: "Budget (min)", travelLabel: "Travel (min)",
         noticeTitle: "NOTICE OF SURVEY VISITS",

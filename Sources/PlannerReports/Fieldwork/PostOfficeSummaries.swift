@@ -74,17 +74,23 @@ enum PostOfficeSummaries {
         for day in days {
             let ofDay = rows.filter { $0.route.date == day }
             body += "<div class=\"keep\">\n" + HTMLPage.heading(2, text.date(day))
+            let bundle = "../" + context.bundlePath(office, day)
+            body += "<p class=\"links\"><a href=\"\(bundle)\">"
+                + HTMLPage.escape(text.bundleLink(text.shortDate(day), ofDay.count)) + "</a></p>\n"
             let tableRows = ofDay.map { row -> [String] in
-                ["\(row.route.enumeratorID.rawValue) — \(row.name)", row.sites.joined(separator: "; "),
+                let sheet = "../" + context.routePath(row.route) + ".html"
+                let name = HTMLPage.escape("\(row.route.enumeratorID.rawValue) — \(row.name)")
+                return ["<a href=\"\(sheet)\">\(name)</a>", row.sites.joined(separator: "; "),
                  String(row.households), String(row.enterprises), String(row.travelMinutes),
                  String(row.usedMinutes), String(row.route.budgetMinutes)]
             }
             body += HTMLPage.table(header: header, rows: tableRows, numericColumns: [2, 3, 4, 5, 6],
-                                   footer: [totalRow(text.dayTotalLabel, ofDay)]) + "</div>\n"
+                                   footer: [totalRow(text.dayTotalLabel, ofDay)], htmlColumns: [0],
+                                   stacked: true) + "</div>\n"
         }
         body += HTMLPage.heading(2, text.totalLabel)
         body += HTMLPage.table(header: header, rows: [], numericColumns: [2, 3, 4, 5, 6],
-                               footer: [totalRow(text.totalLabel, rows)])
+                               footer: [totalRow(text.totalLabel, rows)], stacked: true)
         if let contact = context.dataset.settings.contact {
             body += HTMLPage.paragraph("\(text.contactLabel): \(contact)", className: "contact")
         }

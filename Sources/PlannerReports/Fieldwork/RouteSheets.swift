@@ -38,47 +38,76 @@ enum RouteSheets {
 
     static func html(_ route: DayRoute, _ context: FieldworkContext) -> String {
         let text = context.text
+        let title = "\(text.routeSheetTitle) \(route.enumeratorID.rawValue) \(text.shortDate(route.date))"
+        return HTMLPage.document(language: text.language, title: title, body: body(route, context),
+                                 extraStyle: stylesheet)
+    }
+
+    /// The sheet without its page, so that a day's bundle can stack the sheets of a post office.
+    ///
+    /// Laid out to print a day of up to 15 visits on one A4 page: one line per visit (the unit ID never
+    /// wraps; the day's communes with their districts are named once above the table, the address column only
+    /// when the day has an address), the day's totals on one line. A longer day breaks between rows with the
+    /// table header repeated.
+    static func body(_ route: DayRoute, _ context: FieldworkContext) -> String {
+        let text = context.text
         let enumerator = context.enumerator(route.enumeratorID)
         let visits = context.visits(of: route)
         var body = HTMLPage.heading(1, text.routeSheetTitle)
-        body += HTMLPage.paragraph(SurveyName.standalone(context.surveyName))
+        body += HTMLPage.paragraph(SurveyName.standalone(context.surveyName), className: "survey")
+        let sites = route.siteIDs.map { siteID -> String in
+            let name = context.siteName(siteID)
+            guard let commune = context.commune(CommuneCode(siteID)) else { return name }
+            return "\(name) (\(commune.districtName))"
+        }
         body += HTMLPage.facts([
             (text.enumeratorLabel, "\(route.enumeratorID.rawValue) — \(enumerator?.name ?? "")"),
             (text.postOfficeLabel, enumerator?.postOffice.rawValue ?? ""),
             (text.dateLabel, text.date(route.date)),
-            (text.leaveBase, route.start),
-            (text.backAtBase, route.end),
+            (text.sitesLabel, sites.joined(separator: "; ")),
+            (text.leaveAndBackLabel, "\(route.start) / \(route.end)"),
         ])
 
-        let rows = visits.map { visit -> [String] in
-            let commune = context.communeCode(of: visit)
-            return [String(visit.visitOrder), visit.plannedStart, visit.unitID, context.label(of: visit),
-                    context.communeName(commune), context.districtName(context.districtCode(of: visit)),
-                    context.address(of: visit), FieldworkContext.whole(visit.travelMinutes),
-                    String(visit.interviewMinutes)]
+        let addresses = visits.map { context.address(of: $0) }
+        let hasAddress = addresses.contains { !$0.isEmpty }
+        var header = [text.orderLabel, text.plannedTimeLabel, text.unitLabel, text.labelLabel, text.communeLabel]
+        if hasAddress { header.append(text.addressLabel) }
+        header += [text.travelBeforeLabel, text.interviewLabel]
+        let rows = zip(visits, addresses).map { visit, address -> [String] in
+            var row = [String(visit.visitOrder), visit.plannedStart, visit.unitID, context.label(of: visit),
+                       context.communeName(context.communeCode(of: visit))]
+            if hasAddress { row.append(address) }
+            return row + [FieldworkContext.whole(visit.travelMinutes), String(visit.interviewMinutes)]
         }
-        body += HTMLPage.table(
-            header: [text.orderLabel, text.plannedTimeLabel, text.unitLabel, text.labelLabel, text.communeLabel,
-                     text.districtLabel, text.addressLabel, text.travelBeforeLabel, text.interviewLabel],
-            rows: rows, numericColumns: [0, 7, 8])
+        let last = header.count - 1
+        body += HTMLPage.table(header: header, rows: rows, numericColumns: [0, last - 1, last],
+                               className: "visits", nowrapColumns: [1, 2], stacked: true)
 
-        body += HTMLPage.heading(2, text.dayTotalsLabel)
         let minutes = text.minutesUnit
+        body += "<div class=\"keep\">\n" + HTMLPage.heading(2, text.dayTotalsLabel)
         body += HTMLPage.facts([
             (text.roadTravelLabel, "\(FieldworkContext.whole(route.travelMinutes)) \(minutes) (\(text.returnLegLabel) "
-                + "\(FieldworkContext.whole(route.returnTravelMinutes)) \(minutes))"),
-            (text.movesLabel, "\(FieldworkContext.whole(route.moveMinutes)) \(minutes)"),
+                + "\(FieldworkContext.whole(route.returnTravelMinutes)) \(minutes)); \(text.movesLabel.lowercased()) "
+                + "\(FieldworkContext.whole(route.moveMinutes)) \(minutes)"),
             (text.interviewsLabel, "\(route.interviewMinutes) \(minutes)"),
             (text.usedOfBudgetLabel, text.usedOfBudget(Int(route.usedMinutes.rounded()), route.budgetMinutes)),
-        ])
+        ]) + "</div>\n"
 
         body += reserves(for: visits, context)
         if let contact = context.dataset.settings.contact {
             body += HTMLPage.paragraph("\(text.contactLabel): \(contact)", className: "contact")
         }
-        let title = "\(text.routeSheetTitle) \(route.enumeratorID.rawValue) \(text.shortDate(route.date))"
-        return HTMLPage.document(language: text.language, title: title, body: body)
+        return body
     }
+
+    /// Tighter cells than the shared sheet style, so that fifteen visits and their reserves fit one A4 page.
+    static let stylesheet = """
+        table.visits th, table.visits td, table.reserves th, table.reserves td { padding: 1.5pt 3pt; }
+        table.visits, table.reserves { font-size: 9pt; margin: 3pt 0 5pt 0; }
+        table.visits th.n { width: 8%; }
+        table.meta th, table.meta td { padding: 0.5pt 6pt 0.5pt 0; }
+        .sheet h2 { margin-top: 6pt; }
+        """
 
     /// The reserve lists of the communes and strata the day's units belong to, in the order first met.
     private static func reserves(for visits: [VisitAssignment], _ context: FieldworkContext) -> String {
@@ -101,14 +130,24 @@ enum RouteSheets {
                 title = text.stratumReserves(stratum.rawValue, context.stratumNames.name(of: stratum, given: ""))
             }
             html += "<div class=\"keep\">\n" + HTMLPage.paragraph(title)
-            let rows = group.units.map { unit -> [String] in
-                [unit.reserveRank.map(String.init) ?? "", unit.unitID, context.labels.label(of: unit),
-                 context.communeName(unit.communeCode), context.labels.address(unitID: unit.unitID) ?? ""]
-            }
-            html += HTMLPage.table(header: [text.rankLabel, text.unitLabel, text.labelLabel, text.communeLabel,
-                                            text.addressLabel],
-                                   rows: rows, numericColumns: [0]) + "</div>\n"
+            html += reserveTable(group.units, context) + "</div>\n"
         }
         return html
+    }
+
+    /// Reserve units in rank order: rank, unit, label, commune, and the address when one of them has one.
+    static func reserveTable(_ units: [SampledUnit], _ context: FieldworkContext) -> String {
+        let text = context.text
+        let addresses = units.map { context.address(of: $0) }
+        let hasAddress = addresses.contains { !$0.isEmpty }
+        var header = [text.rankLabel, text.unitLabel, text.labelLabel, text.communeLabel]
+        if hasAddress { header.append(text.addressLabel) }
+        let rows = zip(units, addresses).map { unit, address -> [String] in
+            let row = [unit.reserveRank.map(String.init) ?? "", unit.unitID, context.labels.label(of: unit),
+                       context.communeName(unit.communeCode)]
+            return hasAddress ? row + [address] : row
+        }
+        return HTMLPage.table(header: header, rows: rows, numericColumns: [0], className: "reserves",
+                              nowrapColumns: [1], stacked: true)
     }
 }

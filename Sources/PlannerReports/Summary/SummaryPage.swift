@@ -44,6 +44,9 @@ public enum SummaryPage {
                                  + HTMLPage.heading(3, text.perPostOfficeTitle)
                                  + WorkloadChart.perPostOffice(context, text: text)))
         }
+        if let context, !context.routes.isEmpty {
+            sections.append(("documents", text.documentsHeading, documents(context, text: text)))
+        }
         if let solver = input.manifest.solver {
             sections.append(("solver", fieldworkText.solverHeading, solverFacts(solver, text: text, fieldworkText: fieldworkText)))
         }
@@ -134,7 +137,7 @@ public enum SummaryPage {
                           String(strata.reduce(0) { $0 + $1.reserveSize }), "",
                           input.design.overallMargin(of: type).map { percent($0, input.language) } ?? "", "", ""]
             html += HTMLPage.table(header: header, rows: rows, numericColumns: [2, 3, 4, 5, 6, 7, 8, 9],
-                                   footer: [footer], className: "compact")
+                                   footer: [footer], className: "compact", wide: true)
             if let margin = input.design.overallMargin(of: type) {
                 html += HTMLPage.paragraph(text.wholeSampleMargin(fieldworkText.unitType(type).lowercased(),
                                                                   percent(margin, input.language)))
@@ -146,6 +149,24 @@ public enum SummaryPage {
                                                                         fieldworkText: fieldworkText)
             + "</div>\n"
         return html
+    }
+
+    /// Per post office: its summary and its printable bundle of each day, linked (relative paths in the folder).
+    private static func documents(_ context: FieldworkContext, text: SummaryText) -> String {
+        let fieldworkText = context.text
+        var rows: [[String]] = []
+        let bundles = DailyBundles.bundles(context)
+        for office in Set(bundles.map(\.office)).sorted() {
+            let summary = "<a href=\"\(context.postOfficePath(office))\">\(HTMLPage.escape(office.rawValue))</a>"
+            let days = bundles.filter { $0.office == office }.map { bundle in
+                "<a href=\"\(context.bundlePath(office, bundle.date))\">"
+                    + HTMLPage.escape(fieldworkText.shortDate(bundle.date)) + "</a>"
+            }
+            rows.append([summary, days.joined(separator: " · ")])
+        }
+        return HTMLPage.paragraph(text.documentsNote, className: "note")
+            + HTMLPage.table(header: [fieldworkText.postOfficeLabel, text.dailyBundlesLabel], rows: rows,
+                             htmlColumns: [0, 1], stacked: true)
     }
 
     private static func solverFacts(_ solver: PlanManifest.Solver, text: SummaryText,
@@ -177,7 +198,7 @@ public enum SummaryPage {
         var html = HTMLPage.facts(facts)
         html += HTMLPage.heading(3, text.inputFilesLabel)
         html += HTMLPage.table(header: [text.inputFilesLabel, "SHA-256"],
-                               rows: manifest.inputs.map { [$0.path, $0.sha256] }, className: "compact mono")
+                               rows: manifest.inputs.map { [$0.path, $0.sha256] }, className: "compact mono", wide: true)
         html += HTMLPage.paragraph(text.reproduceNote, className: "note")
         return html
     }
@@ -232,6 +253,9 @@ public enum SummaryPage {
         .sym-ent { background: #b8432f; transform: rotate(45deg) scale(0.75); }
         .sym-zone { border: 1.8pt solid #6a3d9a; }
         #day-control select { font: inherit; }
+        @media screen and (max-width: 640px) { .chart-box, .wide { overflow-x: auto; } \
+        .chart-box svg.chart { min-width: 600px; } nav.contents ol { columns: 1; } \
+        table.mono td { word-break: break-all; } }
         @media print { .no-print { display: none !important; } h2, h3 { break-after: avoid; } \
         section#map, section#calendar, section#workload { break-before: page; } \
         svg.chart { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }

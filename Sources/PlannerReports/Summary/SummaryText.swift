@@ -58,6 +58,11 @@ struct SummaryText: Sendable {
     let enumeratorLine: @Sendable (_ days: Int, _ visits: Int) -> String
     let postOfficeLine: @Sendable (_ enumerators: Int, _ days: Int) -> String
 
+    // Printable documents
+    let documentsHeading: String
+    let documentsNote: String
+    let dailyBundlesLabel: String
+
     // Solver and provenance
     let modelSizeLabel: String
     let modelSize: @Sendable (_ rows: Int, _ columns: Int, _ integers: Int) -> String
@@ -115,6 +120,10 @@ struct SummaryText: Sendable {
             + "và ngày dự phòng).",
         enumeratorLine: { days, visits in "\(days) ngày, \(visits) lượt" },
         postOfficeLine: { enumerators, days in "\(enumerators) điều tra viên, \(days) ngày công" },
+        documentsHeading: "Phiếu in theo bưu điện",
+        documentsNote: "Tên bưu điện mở bảng tổng hợp hằng ngày của bưu điện; mỗi ngày mở tập phiếu lộ trình để in của "
+            + "ngày đó (mục lục có tổng số, mỗi phiếu một trang).",
+        dailyBundlesLabel: "Tập phiếu lộ trình theo ngày",
         modelSizeLabel: "Kích thước mô hình",
         modelSize: { rows, columns, integers in "\(rows) ràng buộc, \(columns) biến (\(integers) biến nguyên)" },
         provenanceHeading: "Hạt giống và dữ liệu đầu vào",
@@ -163,6 +172,10 @@ struct SummaryText: Sendable {
             + "days excluded).",
         enumeratorLine: { days, visits in "\(days) days, \(visits) visits" },
         postOfficeLine: { enumerators, days in "\(enumerators) enumerators, \(days) enumerator-days" },
+        documentsHeading: "Printable documents by post office",
+        documentsNote: "A post office's name opens its day-by-day summary; each day opens the printable bundle of "
+            + "that day's route sheets (an index with totals, then one sheet a page).",
+        dailyBundlesLabel: "Daily bundles of route sheets",
         modelSizeLabel: "Model size",
         modelSize: { rows, columns, integers in "\(rows) rows, \(columns) columns (\(integers) integer)" },
         provenanceHeading: "Seed and inputs",

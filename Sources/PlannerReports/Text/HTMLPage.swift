@@ -47,8 +47,21 @@ enum HTMLPage {
         table.meta th { width: 32%; }
         .rule { border: 1pt solid #000; padding: 4pt 6pt; margin: 4pt 0; }
         .contact { margin-top: 10pt; font-weight: bold; }
-        @media print { body { max-width: none; padding: 0; } \
+        .id { white-space: nowrap; }
+        .survey { font-size: 9pt; }
+        a { color: #0b4f8a; }
+        @media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } \
         th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+        @media screen and (max-width: 640px) { body { padding: 3mm 3mm 0 3mm; } \
+        table.meta th { width: 38%; } \
+        table.cards thead { display: none; } \
+        table.cards, table.cards tbody, table.cards tfoot, table.cards tr, table.cards td, table.cards tfoot th \
+        { display: block; width: auto; } \
+        table.cards tr { border: 0.5pt solid #555; margin: 0 0 5pt 0; padding: 3pt 5pt; } \
+        table.cards td, table.cards tfoot th { border: none; padding: 1pt 0; text-align: left; white-space: normal; } \
+        table.cards td:empty { display: none; } \
+        table.cards td[data-label]::before { content: attr(data-label) ": "; font-weight: bold; } \
+        .wide { overflow-x: auto; } }
         """
 
     /// A complete document; `body` is HTML already escaped by the caller.
@@ -79,15 +92,31 @@ enum HTMLPage {
     }
 
     /// A table with a repeated header; cells are escaped here, `numericColumns` are right-aligned.
+    ///
+    /// - Parameters:
+    ///   - nowrapColumns: kept on one line (unit IDs, times).
+    ///   - htmlColumns: cells that are trusted HTML the caller built with `escape` (links); others are escaped.
+    ///   - stacked: on a narrow screen each row becomes a card, each cell labelled by its column (`data-label`),
+    ///     so a phone never scrolls sideways; paper and wide screens keep the table.
+    ///   - wide: a table of many figures that a phone scrolls sideways within its box, not the page.
     static func table(header: [String], rows: [[String]], numericColumns: Set<Int> = [],
-                      footer: [[String]] = [], className: String? = nil) -> String {
+                      footer: [[String]] = [], className: String? = nil, nowrapColumns: Set<Int> = [],
+                      htmlColumns: Set<Int> = [], stacked: Bool = false, wide: Bool = false) -> String {
         func cells(_ values: [String], tag: String) -> String {
             values.enumerated().map { index, value in
-                let alignment = numericColumns.contains(index) ? " class=\"n\"" : ""
-                return "<\(tag)\(alignment)>\(escape(value))</\(tag)>"
+                var classes: [String] = []
+                if numericColumns.contains(index) { classes.append("n") }
+                if nowrapColumns.contains(index) { classes.append("id") }
+                var attributes = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                if stacked, tag == "td", index < header.count, !header[index].isEmpty {
+                    attributes += " data-label=\"\(escape(header[index]))\""
+                }
+                let content = htmlColumns.contains(index) && tag == "td" ? value : escape(value)
+                return "<\(tag)\(attributes)>\(content)</\(tag)>"
             }.joined()
         }
-        var html = className.map { "<table class=\"\($0)\">\n" } ?? "<table>\n"
+        let classes = [className, stacked ? "cards" : nil].compactMap { $0 }.joined(separator: " ")
+        var html = classes.isEmpty ? "<table>\n" : "<table class=\"\(classes)\">\n"
         html += "<thead><tr>\(cells(header, tag: "th"))</tr></thead>\n<tbody>\n"
         for row in rows { html += "<tr>\(cells(row, tag: "td"))</tr>\n" }
         html += "</tbody>\n"
@@ -96,7 +125,8 @@ enum HTMLPage {
             for row in footer { html += "<tr>\(cells(row, tag: "th"))</tr>\n" }
             html += "</tfoot>\n"
         }
-        return html + "</table>\n"
+        html += "</table>\n"
+        return wide ? "<div class=\"wide\">\n" + html + "</div>\n" : html
     }
 
     /// Label–value pairs without borders (the header block of a sheet).
