@@ -72,3 +72,8 @@ struct ProblemsFound: Error, CustomStringConvertible {
 
     var description: String { "\(plan): \(count) problem\(count == 1 ? "" : "s") found" }
 }
+
+/// One line on standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

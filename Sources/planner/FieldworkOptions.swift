@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlannerPipeline
 import PlannerReports
 
 /// Options shared by the commands that plan fieldwork.
@@ -22,8 +23,6 @@ struct FieldworkOptions: ParsableArguments {
         }
     }
 
-    var quiet: Bool { output.quiet }
-
     var chosenLanguage: Language { output.chosenLanguage }
 
     /// The plan folder (a folder with a manifest.json) that holds `url`, if any: no command writes into a plan.
@@ -36,7 +35,11 @@ struct FieldworkOptions: ParsableArguments {
         return nil
     }
 
-    var exportURL: URL? {
-        exportModel.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
+    var exportURL: URL? { exportModel.map(WorkingDirectory.url) }
+
+    /// How the pipeline solves the fieldwork.
+    var jobOptions: FieldworkJobOptions {
+        FieldworkJobOptions(timeLimitSeconds: timeLimit,
+                            exportModel: exportURL.map { .init(url: $0, exporter: Backend.solver) })
     }
 }

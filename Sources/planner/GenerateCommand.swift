@@ -53,7 +53,7 @@ struct GenerateCommand: ParsableCommand {
             let dataset = try input.load()
             let size: HouseholdListing.Size = total.map { .total($0) } ?? .scale(perCommuneScale ?? 1)
             let listing = HouseholdListing(size: size, seed: seed ?? dataset.settings.seed)
-            let destination = URL(fileURLWithPath: out, relativeTo: workingDirectory()).standardizedFileURL
+            let destination = WorkingDirectory.url(out)
             try listing.write(for: dataset, to: destination)
             let count = listing.counts(for: dataset.communes).reduce(0, +)
             print("Households: \(count) in \(dataset.communes.count) communes → \(destination.path)")
@@ -92,7 +92,7 @@ struct GenerateCommand: ParsableCommand {
             let seed = seed ?? dataset.settings.seed
             let surveyTOML = try Data(contentsOf: input.folder.appendingPathComponent("survey.toml"))
             let files = ScaledDataset(scale: scale, seed: seed).files(from: dataset, surveyTOML: surveyTOML)
-            let destination = URL(fileURLWithPath: out, relativeTo: workingDirectory()).standardizedFileURL
+            let destination = WorkingDirectory.url(out)
             try PlanFolder(destination: destination).write(files) { digests in
                 try ScaledDataset.Manifest(source: input.dataset, scale: scale, seed: seed, files: digests).jsonData()
             }
@@ -100,8 +100,4 @@ struct GenerateCommand: ParsableCommand {
                 + "enterprises, \(scale * dataset.enumerators.count) enumerators → \(destination.path)")
         }
     }
-}
-
-private func workingDirectory() -> URL {
-    URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
 }

@@ -24,7 +24,7 @@ struct Planner: ParsableCommand {
             try command.run()
         } catch {
             if error is ValidationError || error is CleanExit || error is ExitCode { exit(withError: error) }
-            FileHandle.standardError.write(Data((ExitStatus.message(for: error) + "\n").utf8))
+            printError(ExitStatus.message(for: error))
             Foundation.exit(ExitStatus.of(error))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerOptimization
+import PlannerPipeline
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -70,18 +71,13 @@ final class ProgressDisplay: @unchecked Sendable {
         }
     }
 
-    /// The sink handed to the solver: its progress becomes the running step's detail.
-    var solverSink: @Sendable (SolveProgress) -> Void {
-        { [self] progress in update(Self.describe(progress)) }
-    }
-
-    /// Clears the live line so that a message printed now starts at the left margin; the line returns on the
-    /// next redraw.
-    func clearLine() {
+    /// Writes `message` on standard error at the left margin; the live line returns on the next redraw.
+    private func printWarning(_ message: String) {
         lock.lock()
         defer { lock.unlock() }
         if lineShown { write("\r\u{1B}[K") }
         lineShown = false
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     static func describe(_ progress: SolveProgress) -> String {
@@ -154,5 +150,21 @@ final class ProgressDisplay: @unchecked Sendable {
     /// `[  12.3 s]`: time since the command started, for log lines.
     private func stamp() -> String {
         String(format: "[%6.1f s]", Date().timeIntervalSince(commandStarted))
+    }
+}
+
+/// The pipeline's steps and the solver's progress, shown as this display shows them.
+extension ProgressDisplay: PipelineProgress {
+    func step<T, Failure: Error>(_ name: String, _ work: () throws(Failure) -> T) throws(Failure) -> T {
+        try run(name, work)
+    }
+
+    func solving(_ progress: SolveProgress) {
+        update(Self.describe(progress))
+    }
+
+    /// Shown even when quiet, like errors: on a line of its own, the live line cleared first.
+    func warning(_ message: String) {
+        printWarning(message)
     }
 }

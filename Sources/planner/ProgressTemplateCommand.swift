@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
 import PlannerCore
-import PlannerFormats
 import PlannerPipeline
-import PlannerReports
 
 /// `planner progress-template`: the empty `progress.csv` the post offices fill in for `planner replan`.
 struct ProgressTemplateCommand: ParsableCommand {
@@ -31,20 +28,8 @@ struct ProgressTemplateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parent = ParentPlan(path: plan)
-        let manifest = try parent.manifest()
-        let visits = try PlanVisitsTable.readVisits(try parent.files(["assignments.csv"], manifest: manifest)[0].data,
-                                                    file: "\(plan)/assignments.csv")
-        let data = ProgressTable.templateCSV(visits: visits.planned, until: until.flatMap { CalendarDate(iso8601: $0) })
-        let url = localURL(out)
-        guard !FileManager.default.fileExists(atPath: url.path) else {
-            throw PipelineError.cannotCreate("\(out): expected a new file, found an existing one (it is never overwritten)")
-        }
-        do {
-            try data.write(to: url, options: .withoutOverwriting)
-        } catch {
-            throw PipelineError.cannotCreate("\(out): cannot write: \(error.localizedDescription)")
-        }
-        print("Progress template with \(visits.planned.filter { v in until.flatMap { CalendarDate(iso8601: $0) }.map { v.date < $0 } ?? true }.count) visits written to \(out)")
+        let job = ProgressTemplateJob(plan: WorkingDirectory.path(plan), out: WorkingDirectory.path(out),
+                                      until: until.flatMap(CalendarDate.init(iso8601:)))
+        print("Progress template with \(try job.run()) visits written to \(out)")
     }
 }

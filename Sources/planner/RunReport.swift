@@ -1,5 +1,6 @@
 import Foundation
 import PlannerFieldwork
+import PlannerPipeline
 import PlannerReports
 import PlannerSampling
 
@@ -36,29 +37,28 @@ struct RunReport: Encodable {
     var files: Int
     var exitStatus: Int32
 
-    init(command: String, folder: URL, manifest: PlanManifest, language: Language, sample: [SampledUnit],
-         plan: FieldworkPlan?, files: Int) {
+    init(command: String, written: WrittenPlan, language: Language) {
         self.command = command
-        self.folder = folder.path
-        kind = manifest.kind
-        seed = manifest.seed
+        folder = written.folder.path
+        kind = written.manifest.kind
+        seed = written.manifest.seed
         self.language = language.rawValue
         func count(_ type: UnitType, _ role: SampledUnit.Role) -> Int {
-            sample.filter { $0.unitType == type && $0.role == role }.count
+            written.sample.filter { $0.unitType == type && $0.role == role }.count
         }
-        self.sample = Sample(households: count(.household, .main), enterprises: count(.enterprise, .main),
-                             householdReserves: count(.household, .reserve),
-                             enterpriseReserves: count(.enterprise, .reserve))
-        fieldwork = plan.flatMap { plan in
-            manifest.solver.map { solver in
+        sample = Sample(households: count(.household, .main), enterprises: count(.enterprise, .main),
+                        householdReserves: count(.household, .reserve),
+                        enterpriseReserves: count(.enterprise, .reserve))
+        fieldwork = written.fieldwork.flatMap { plan in
+            written.manifest.solver.map { solver in
                 Fieldwork(complete: plan.isComplete, units: plan.totals.units, scheduled: plan.totals.scheduledUnits,
                           unscheduled: plan.unscheduledUnitIDs.count, enumeratorDays: plan.totals.enumeratorDays,
                           enumeratorsUsed: plan.totals.enumeratorsUsed,
                           travelMinutes: (plan.totals.travelMinutes * 10).rounded() / 10, solver: solver)
             }
         }
-        self.files = files
-        exitStatus = plan.map { $0.isComplete ? 0 : ExitStatus.incompletePlan } ?? 0
+        files = written.fileCount
+        exitStatus = written.isComplete ? 0 : ExitStatus.incompletePlan
     }
 
     func jsonText() throws -> String {

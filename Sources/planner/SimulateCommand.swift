@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import PlannerCore
 import PlannerPipeline
-import PlannerSampling
 
 /// `planner simulate`: plays the survey forward with random dropouts, refusals and absences, re-planning each
 /// evening, and compares `planner replan` with a naive reassignment.
@@ -54,14 +52,10 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let dataset = try input.load()
-        let sample = try SampleDesigner.design(dataset: dataset, seed: dataset.settings.seed)
         let settings = SimulationSettings(runs: runs, seed: seed, dropoutProbability: dropout, refusalRate: refusal,
                                           notAtHomeRate: notAtHome, timeLimitSeconds: timeLimit)
-        let lastDay = dataset.settings.calendar.lastDay
         print("Simulating \(runs) surveys (seed \(seed)): dropout \(dropout), refusal \(refusal), not at home \(notAtHome)")
-        let simulation = FieldworkSimulation(dataset: dataset, sample: sample, settings: settings)
-        let summary = try simulation.run(solver: Backend.solver) { run in
+        let outcome = try SimulateJob(dataset: input.location, settings: settings).run(solver: Backend.solver) { run in
             guard !quiet else { return }
             print(String(format: "run %3d %-6@ %@ travel %7.0f min, %4d completed, %3d lost, %3d pending, "
                          + "%3d released, %d dropped, %.1f s planning",
@@ -69,8 +63,8 @@ struct SimulateCommand: ParsableCommand {
                          run.completedUnits, run.lostUnits, run.pendingUnits, run.releases, run.droppedEnumerators,
                          run.planningSeconds))
         }
-        print("policy  finished by \(lastDay)  mean travel (min)  mean pending units  mean completed  mean planning (s)")
-        for line in summary.lines {
+        print("policy  finished by \(outcome.lastDay)  mean travel (min)  mean pending units  mean completed  mean planning (s)")
+        for line in outcome.summary.lines {
             print(String(format: "%-6@  %20.0f%%  %17.0f  %18.1f  %14.1f  %17.1f", line.policy.rawValue,
                          line.finishedShare * 100, line.meanTravelMinutes, line.meanPendingUnits,
                          line.meanCompletedUnits, line.meanPlanningSeconds))

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlannerCore
-import PlannerFormats
 import PlannerPipeline
-import PlannerReports
 
 /// `planner verify`: checks a plan folder's integrity and every rule of its plan, without the solver.
 struct VerifyCommand: ParsableCommand {
@@ -47,54 +45,12 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let planFolder = ParentPlan(path: plan)
-        let manifest = try planFolder.manifest()
-
-        let datasetPath = dataset ?? manifest.dataset
-        guard let datasetFolder = Self.existingFolder(datasetPath, besides: planFolder.folder) else {
-            throw PipelineError.invalidInput(
-                "\(datasetPath): dataset: expected the dataset folder the plan was made from (pass --dataset), "
-                    + "found no folder at this path")
-        }
-        let datasetArgument = DatasetArgument(datasetPath: datasetFolder.relativePath)
-        let loaded: Dataset? = manifest.kind == "plan" ? try datasetArgument.load() : nil
-        let parentFolder = (parent ?? manifest.parent?.path).flatMap { Self.existingFolder($0, besides: planFolder.folder) }
-        let recordedProgress = manifest.replan?.progress.map(\.path) ?? []
-        guard progressFiles.isEmpty || progressFiles.count == recordedProgress.count else {
-            throw PipelineError.invalidRequest("--progress: \(plan) records \(recordedProgress.count) progress file(s); give as many")
-        }
-        let given = progressFiles.isEmpty ? recordedProgress : progressFiles
-        var progress: [String: URL] = [:]
-        for (recorded, path) in zip(recordedProgress, given) {
-            progress[recorded] = Self.existingItem(path, besides: planFolder.folder, isFolder: false)
-        }
-
-        let verifier = PlanVerifier(folder: planFolder.folder, manifest: manifest, dataset: loaded,
-                                    datasetFolder: datasetArgument.folder, parentFolder: parentFolder,
-                                    asOf: asOf.flatMap(CalendarDate.init(iso8601:)), progressFiles: progress)
-        let findings = verifier.findings()
-        for finding in findings { printError(finding.description(inPlan: plan)) }
-        guard findings.isEmpty else { throw ProblemsFound(plan: plan, count: findings.count) }
-        print("\(plan): verified \(manifest.files.count + 1) files; every check passed")
-    }
-
-    /// A folder as given (relative to the working directory), else relative to the folder holding the plan;
-    /// `relativePath` is the path as given in the first case and an absolute path in the second.
-    static func existingFolder(_ path: String, besides plan: URL) -> URL? {
-        existingItem(path, besides: plan, isFolder: true)
-    }
-
-    /// A file or folder found as `existingFolder(_:besides:)` finds a folder.
-    static func existingItem(_ path: String, besides plan: URL, isFolder wanted: Bool) -> URL? {
-        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        var candidates = [URL(fileURLWithPath: path, relativeTo: workingDirectory)]
-        if !path.hasPrefix("/") {
-            candidates.append(URL(fileURLWithPath: plan.deletingLastPathComponent().appendingPathComponent(path)
-                .standardizedFileURL.path))
-        }
-        return candidates.first { url in
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue == wanted
-        }
+        let job = VerifyJob(plan: WorkingDirectory.path(plan), dataset: dataset, parent: parent,
+                            asOf: asOf.flatMap(CalendarDate.init(iso8601:)), progressFiles: progressFiles,
+                            workingDirectory: WorkingDirectory.url)
+        let outcome = try job.run()
+        for finding in outcome.findings { printError(finding.description(inPlan: plan)) }
+        guard outcome.findings.isEmpty else { throw ProblemsFound(plan: plan, count: outcome.findings.count) }
+        print("\(plan): verified \(outcome.checkedFiles) files; every check passed")
     }
 }

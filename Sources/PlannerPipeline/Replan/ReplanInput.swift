@@ -1,4 +1,5 @@
 import PlannerCore
+import PlannerFormats
 import PlannerFieldwork
 import PlannerOptimization
 import PlannerSampling
@@ -45,11 +46,7 @@ public struct ReplanInput: Sendable {
 
     /// The dataset with the changes of availability applied.
     public var changedDataset: Dataset {
-        var changed = dataset
-        changed.enumerators = (dataset.enumerators + addedEnumerators).sorted { $0.id < $1.id }
-        changed.unavailability = (dataset.unavailability + addedUnavailability)
-            .sorted { ($0.enumeratorID, $0.from) < ($1.enumeratorID, $1.from) }
-        return changed
+        AvailabilityChanges(newEnumerators: addedEnumerators, unavailability: addedUnavailability).applied(to: dataset)
     }
 
     /// Enumerators whose added unavailability covers a working day on or after the as-of date.

@@ -19,8 +19,7 @@ public enum ReplanStage {
         let policy = ReleasePolicy(groups: input.releaseGroups)
 
         // Units of the plan before this re-plan: main units and reserves released by the parent.
-        let previouslyReleased = Set(input.previousReleases.map(\.reserveUnitID))
-        let parentUnits = input.sample.filter { $0.role == .main || previouslyReleased.contains($0.unitID) }
+        let parentUnits = SampledUnit.planUnits(of: input.sample, releases: input.previousReleases)
         let parentIDs = Set(parentUnits.map(\.unitID))
         let strays = Set(history.map(\.unitID)).subtracting(parentIDs).sorted()
         guard strays.isEmpty else {

@@ -130,8 +130,7 @@ public struct FieldworkSimulation: Sendable {
             planningSeconds += Date().timeIntervalSince(started)
         }
 
-        let released = Set(releases.map(\.reserveUnitID))
-        let planUnits = sample.units.filter { $0.role == .main || released.contains($0.unitID) }
+        let planUnits = SampledUnit.planUnits(of: sample.units, releases: releases)
         let visitsByUnit = Dictionary(grouping: history, by: \.unitID)
         let progress = planUnits.map {
             UnitProgress(unitID: $0.unitID, visits: visitsByUnit[$0.unitID] ?? [], maxAttempts: maxAttempts)

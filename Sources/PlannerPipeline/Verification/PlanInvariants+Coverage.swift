@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerSampling
 
 extension PlanInvariants {
     /// Each unit of the plan once in `assignments.csv` or in `unscheduled.csv` (never both); nothing unknown
@@ -15,7 +16,10 @@ extension PlanInvariants {
         var units: [String: PlanTable.Row] = [:]
         for row in sample.rows where units[row["unit_id"]] == nil { units[row["unit_id"]] = row }
         let released = replanned?.releasedUnitIDs ?? []
-        func isPlanUnit(_ unitID: String) -> Bool { units[unitID]?["role"] == "main" || released.contains(unitID) }
+        func isPlanUnit(_ unitID: String) -> Bool {
+            let role = units[unitID].flatMap { SampledUnit.Role(rawValue: $0["role"]) } ?? .reserve
+            return SampledUnit.isPlanUnit(role: role, unitID: unitID, released: released)
+        }
         let progress = unitProgress(visits)
 
         var firstLine: [String: Int] = [:]

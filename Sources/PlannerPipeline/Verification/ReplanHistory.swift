@@ -3,6 +3,7 @@ import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
 import PlannerReports
+import PlannerSampling
 
 /// The history a re-planned folder must hold, from its parent and the progress files its re-plan read.
 ///
@@ -85,8 +86,11 @@ struct ReplanHistory {
         let released = Set(parentReleases.map { $0["reserve_unit_id"] })
         return ProgressTable.Context(
             sampleUnitIDs: Set(sample.map { $0["unit_id"] }),
-            planUnitIDs: Set(sample.filter { $0["role"] == "main" || released.contains($0["unit_id"]) }
-                .map { $0["unit_id"] }),
+            planUnitIDs: Set(sample.filter { row in
+                SampledUnit.Role(rawValue: row["role"]).map {
+                    SampledUnit.isPlanUnit(role: $0, unitID: row["unit_id"], released: released)
+                } ?? false
+            }.map { $0["unit_id"] }),
             enumeratorIDs: Set(replanned.dataset.enumerators.map(\.id)), calendar: replanned.dataset.settings.calendar,
             asOf: asOf, recorded: recorded)
     }

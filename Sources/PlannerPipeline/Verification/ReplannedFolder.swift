@@ -43,11 +43,7 @@ struct ReplannedFolder {
                                    "\(problem.field): expected \(problem.expected), found \(problem.found)")
             }
         }
-        var changed = base
-        changed.enumerators = (base.enumerators + changes.newEnumerators).sorted { $0.id < $1.id }
-        changed.unavailability = (base.unavailability + changes.unavailability)
-            .sorted { ($0.enumeratorID, $0.from) < ($1.enumeratorID, $1.from) }
-        dataset = changed
+        dataset = changes.applied(to: base)
         addedUnavailability = changes.unavailability
 
         releases = []

@@ -2,7 +2,6 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
-import PlannerPipeline
 import PlannerReports
 import PlannerSampling
 
@@ -17,39 +16,33 @@ struct ParentPlanState {
     let releases: [ReserveRelease]
     let availability: AvailabilityChanges
 
-    init(parent: ParentPlan, manifest: PlanManifest, dataset base: Dataset) throws {
-        sample = try parent.sample(manifest: manifest)
+    init(parent: ParentPlan, dataset base: Dataset) throws {
+        sample = try parent.sample()
         let design: SamplePlan
         do {
-            design = try SampleDesigner.design(dataset: base, seed: manifest.seed)
+            design = try SampleDesigner.design(dataset: base, seed: parent.manifest.seed)
         } catch {
             throw PipelineError.invalidInput("The sample cannot be designed again from the dataset: \(error)")
         }
         let drawn = design.units.map { "\($0.unitID) \($0.role.rawValue) \($0.reserveRank ?? 0)" }
         guard drawn == sample.map({ "\($0.unitID) \($0.role.rawValue) \($0.reserveRank ?? 0)" }) else {
             throw PipelineError.invalidInput(
-                "\(parent.path)/sample.csv: expected the sample the dataset and seed \(manifest.seed) give, "
+                "\(parent.path)/sample.csv: expected the sample the dataset and seed \(parent.manifest.seed) give, "
                     + "found different units, roles or ranks")
         }
         releaseGroups = design.households.releaseGroups + design.enterprises.releaseGroups
 
-        let recorded = Set(manifest.files.map(\.path))
-        visits = try PlanVisitsTable.readVisits(try parent.files(["assignments.csv"], manifest: manifest)[0].data,
-                                                file: "\(parent.path)/assignments.csv")
-        releases = recorded.contains("releases.csv")
-            ? try ReleaseTable.read(try parent.files(["releases.csv"], manifest: manifest)[0].data,
-                                    file: "\(parent.path)/releases.csv")
+        visits = try parent.visits()
+        releases = parent.records("releases.csv")
+            ? try ReleaseTable.read(try parent.files(["releases.csv"])[0].data, file: "\(parent.path)/releases.csv")
             : []
         let enumeratorsFile = "availability/new-enumerators.csv", spansFile = "availability/unavailability.csv"
-        _ = try parent.files([enumeratorsFile, spansFile].filter(recorded.contains), manifest: manifest)
+        let recorded = [enumeratorsFile, spansFile].filter(parent.records)
+        _ = try parent.files(recorded)
         availability = try DatasetReader().readAvailabilityChanges(
             newEnumerators: recorded.contains(enumeratorsFile) ? parent.folder.appendingPathComponent(enumeratorsFile) : nil,
             unavailability: recorded.contains(spansFile) ? parent.folder.appendingPathComponent(spansFile) : nil,
             dataset: base)
-        var changed = base
-        changed.enumerators = (base.enumerators + availability.newEnumerators).sorted { $0.id < $1.id }
-        changed.unavailability = (base.unavailability + availability.unavailability)
-            .sorted { ($0.enumeratorID, $0.from) < ($1.enumeratorID, $1.from) }
-        dataset = changed
+        dataset = availability.applied(to: base)
     }
 }

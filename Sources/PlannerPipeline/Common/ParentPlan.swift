@@ -1,0 +1,91 @@
+import Foundation
+import PlannerFormats
+import PlannerReports
+import PlannerSampling
+
+/// A plan folder read as the input of another job (`assign`, `replan`, `progress-template`): its manifest,
+/// its sample, its files, each checked against the manifest's digests.
+struct ParentPlan {
+    /// The plan folder as the user gave it, for messages and the new manifest's `parent.path`.
+    let path: String
+    let folder: URL
+    let manifest: PlanManifest
+
+    /// Reads the folder's manifest.
+    init(_ location: TypedPath) throws {
+        path = location.path
+        folder = location.url
+        let url = folder.appendingPathComponent(PlanFolder.manifestName)
+        guard let data = try? Data(contentsOf: url) else {
+            throw PipelineError.invalidInput(
+                "\(path)/\(PlanFolder.manifestName): file: expected the manifest of a plan folder, found no such file")
+        }
+        do {
+            manifest = try PlanManifest.read(from: data)
+        } catch {
+            throw PipelineError.invalidInput(
+                "\(path)/\(PlanFolder.manifestName): expected a planner manifest, found unreadable JSON (\(error))")
+        }
+    }
+
+    /// The new plan's `parent` record: this folder's path and its manifest's SHA-256.
+    func parentRecord() throws -> PlanManifest.Parent {
+        .init(path: path, manifestSHA256: SHA256.hexDigest(try Data(contentsOf: folder.appendingPathComponent(PlanFolder.manifestName))))
+    }
+
+    /// The dataset folder the plan was made from: `dataset` when given, else the manifest's, relative to
+    /// `workingDirectory`.
+    func datasetLocation(_ dataset: TypedPath?, workingDirectory: URL) -> TypedPath {
+        dataset ?? TypedPath(manifest.dataset, relativeTo: workingDirectory)
+    }
+
+    /// The dataset's files as the new plan's manifest records them, after checking that they are exactly the
+    /// ones the parent was made from: none changed, none added (a listing added later would change the
+    /// design), none removed.
+    func unchangedInputs(datasetFolder: URL) throws -> [PlanManifest.InputFile] {
+        let current = try PlanManifest.inputFiles(in: datasetFolder)
+        let now = Dictionary(current.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+        let recorded = Set(manifest.inputs.map(\.path))
+        let changed = manifest.inputs.filter { now[$0.path] != $0.sha256 }.map(\.path)
+            + current.map(\.path).filter { !recorded.contains($0) }
+        guard changed.isEmpty else {
+            throw PipelineError.invalidInput(
+                "\(path): the dataset changed since this plan was made (\(changed.joined(separator: ", "))); "
+                    + "expected the files recorded in its manifest")
+        }
+        return current
+    }
+
+    /// The plan's sample, after checking that `sample.csv` is the file the manifest recorded.
+    func sample() throws -> [SampledUnit] {
+        try SampleTables.readSample(try files(["sample.csv"])[0].data, file: "\(path)/sample.csv")
+    }
+
+    /// The sample's files, copied unchanged into a plan derived from this one, and the design they describe.
+    func sampleFiles() throws -> (files: [PlanFolder.File], design: SampleDesignSummary) {
+        let files = try files(["sample.csv", "allocation.csv", "design-report.md"])
+        return (files, try SampleDesignSummary.read(allocationCSV: files[1].data, file: "\(path)/allocation.csv"))
+    }
+
+    /// The plan's visits, planned and recorded.
+    func visits() throws -> PlanVisits {
+        try PlanVisitsTable.readVisits(try files(["assignments.csv"])[0].data, file: "\(path)/assignments.csv")
+    }
+
+    /// Whether the manifest lists a file.
+    func records(_ name: String) -> Bool { manifest.files.contains { $0.path == name } }
+
+    /// Files of the plan, each checked against its digest in the manifest.
+    func files(_ names: [String]) throws -> [PlanFolder.File] {
+        try names.map { name in
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else {
+                throw PipelineError.invalidInput("\(path)/\(name): file: expected a file of the plan, found no such file")
+            }
+            guard manifest.files.contains(where: { $0.path == name && $0.sha256 == SHA256.hexDigest(data) }) else {
+                throw PipelineError.invalidInput(
+                    "\(path)/\(name): expected the file recorded in the manifest, found a changed file")
+            }
+            return PlanFolder.File(name, data)
+        }
+    }
+}

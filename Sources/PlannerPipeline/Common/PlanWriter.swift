@@ -1,0 +1,63 @@
+import Foundation
+import PlannerFieldwork
+import PlannerFormats
+import PlannerReports
+import PlannerSampling
+
+/// The one place that fills a plan's `manifest.json` and writes the plan folder.
+///
+/// A job starts a writer when it starts, so that the manifest's `run.seconds` times the whole job; the clock is
+/// passed in (the manifest's time stamp and timing are the only clock readings that reach a plan).
+struct PlanWriter {
+    /// What the folder is: a sample alone or a plan with its fieldwork.
+    enum Kind: String {
+        case sample
+        case plan
+    }
+
+    private let clock: @Sendable () -> Date
+    private let started: Date
+
+    init(clock: @escaping @Sendable () -> Date = Date.init) {
+        self.clock = clock
+        started = clock()
+    }
+
+    /// The manifest of a new folder before its files are written: `files` empty and `run.seconds` 0 until
+    /// `write` fills them. The generator is the seeded one samples are drawn with, unless a parent's is kept.
+    func manifest(kind: Kind, seed: UInt64, dataset: String, inputs: [PlanManifest.InputFile],
+                  generator: PlanManifest.Generator? = nil, parent: PlanManifest.Parent? = nil,
+                  fieldwork: FieldworkPlan? = nil, replan: PlanManifest.Replan? = nil) -> PlanManifest {
+        var manifest = PlanManifest(
+            kind: kind.rawValue, seed: seed,
+            generator: generator ?? .init(name: Xoshiro256StarStar.name, version: Xoshiro256StarStar.version),
+            dataset: dataset, inputs: inputs, files: [], parent: parent, complete: fieldwork?.isComplete,
+            solver: fieldwork.map(FieldworkStage.manifestRecord(of:)),
+            run: .init(createdAt: Self.timestamp(started), seconds: 0))
+        manifest.replan = replan
+        return manifest
+    }
+
+    /// Writes `files` and the manifest listing their digests into a new folder, atomically.
+    ///
+    /// - Returns: the manifest as written.
+    func write(_ files: [PlanFolder.File], manifest: PlanManifest, to destination: URL,
+               progress: any PipelineProgress) throws(PlanFolder.WriteError) -> PlanManifest {
+        var written = manifest
+        try progress.step("Writing \(files.count) files") { () throws(PlanFolder.WriteError) in
+            try PlanFolder(destination: destination).write(files) { digests in
+                written.files = digests
+                written.run.seconds = clock().timeIntervalSince(started)
+                return try written.jsonData()
+            }
+        }
+        return written
+    }
+
+    /// An ISO 8601 UTC time stamp for the manifest's `run` section.
+    private static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerFormats
+import PlannerOptimization
+import PlannerReports
+import PlannerSampling
+
+/// `planner replan`: a new plan version from an as-of date, after visits failed or enumerators dropped out
+/// (docs/replanning.md). Reads the parent folder, the progress file and the changes of availability, re-plans
+/// with `ReplanStage`, and writes a new folder beside the parent; the parent is never modified.
+public struct ReplanJob: Sendable {
+    /// The plan folder to re-plan (of `plan`, `assign` or `replan`).
+    public var plan: TypedPath
+    /// The first day to re-plan; days before it are history.
+    public var asOf: CalendarDate
+    /// Visits made and their outcomes (`unit_id,date,enumerator_id,status`).
+    public var progressFile: TypedPath?
+    /// Enumerators unavailable from a date, in the format of `unavailability.csv`.
+    public var unavailable: TypedPath?
+    /// Enumerators who join, in the format of `enumerators.csv`.
+    public var newEnumerators: TypedPath?
+    /// nil: the dataset the plan's manifest records, relative to `workingDirectory`.
+    public var dataset: TypedPath?
+    public var workingDirectory: URL
+    /// The folder to create; nil: `<plan>-replan-<as-of>` beside the plan.
+    public var out: URL?
+    /// Objective minutes charged per previous day-trip the new plan drops.
+    public var changedTripMinutes: Double
+    public var language: Language
+    public var fieldwork: FieldworkJobOptions
+
+    public init(plan: TypedPath, asOf: CalendarDate, progressFile: TypedPath? = nil, unavailable: TypedPath? = nil,
+                newEnumerators: TypedPath? = nil, dataset: TypedPath? = nil, workingDirectory: URL, out: URL? = nil,
+                changedTripMinutes: Double = 120, language: Language = .vietnamese,
+                fieldwork: FieldworkJobOptions = .init()) {
+        self.plan = plan
+        self.asOf = asOf
+        self.progressFile = progressFile
+        self.unavailable = unavailable
+        self.newEnumerators = newEnumerators
+        self.dataset = dataset
+        self.workingDirectory = workingDirectory
+        self.out = out
+        self.changedTripMinutes = changedTripMinutes
+        self.language = language
+        self.fieldwork = fieldwork
+    }
+
+    /// - Returns: the folder written, with `replan` set; `isComplete` is false when the remaining work no longer
+    ///   fits the window (the folder is written all the same, marked incomplete).
+    public func run(solver: some MIPSolver, progress: any PipelineProgress = SilentProgress()) throws -> WrittenPlan {
+        let writer = PlanWriter()
+        let parent = try ParentPlan(plan)
+        let location = parent.datasetLocation(dataset, workingDirectory: workingDirectory)
+        let base = try DatasetStep.read(location, progress: progress)
+        let inputs = try parent.unchangedInputs(datasetFolder: location.url)
+        try checkAsOf(calendar: base.settings.calendar, parent: parent.manifest)
+        let state = try progress.step("Reading the plan \(plan.path)") { try ParentPlanState(parent: parent, dataset: base) }
+        let changes = try DatasetReader().readAvailabilityChanges(newEnumerators: newEnumerators?.url,
+                                                                  unavailability: unavailable?.url, dataset: state.dataset)
+        let history = try readHistory(state: state, dataset: changes.applied(to: state.dataset))
+
+        var options = ReplanRequest.solverOptions(for: base.settings.fieldwork)
+        if let timeLimit = fieldwork.timeLimitSeconds { options.timeLimitSeconds = timeLimit }
+        let input = ReplanInput(
+            dataset: state.dataset, sample: state.sample, releaseGroups: state.releaseGroups,
+            plannedVisits: state.visits.planned, history: history, previousReleases: state.releases,
+            addedUnavailability: changes.unavailability, addedEnumerators: changes.newEnumerators, asOf: asOf,
+            solverOptions: options, changedTripMinutes: changedTripMinutes)
+        let outcome = try progress.step("Re-planning from \(asOf)") {
+            try ReplanStage.replan(input, solver: solver, solveProgress: { progress.solving($0) })
+        }
+        try fieldwork.export(outcome.plan)
+
+        let content = ReplanContent(
+            parentPath: plan.path, asOf: asOf, dataset: outcome.dataset, sample: state.sample, result: outcome.result,
+            history: outcome.history, progress: outcome.progress, releases: outcome.releases.releases,
+            newReleases: outcome.releases.newReleases, exhausted: outcome.releases.exhausted,
+            weights: outcome.weights, droppedEnumerators: outcome.droppedEnumerators,
+            availability: state.availability + changes)
+        let (sampleFiles, design) = try parent.sampleFiles()
+        let replan = PlanManifest.Replan(
+            asOf: asOf.description, progress: try digests([progressFile]),
+            availability: try digests([unavailable, newEnumerators]),
+            newReleases: outcome.releases.newReleases.count, releases: outcome.releases.releases.count,
+            changedTripMinutes: changedTripMinutes)
+        let manifest = writer.manifest(kind: .plan, seed: parent.manifest.seed, dataset: location.path,
+                                       inputs: inputs, generator: parent.manifest.generator,
+                                       parent: try parent.parentRecord(), fieldwork: outcome.plan, replan: replan)
+        let files = progress.step("Rendering the plan's files") {
+            let summary = SummaryInput(dataset: outcome.dataset, sample: state.sample, design: design,
+                                       manifest: manifest, plan: outcome.plan, language: language)
+            return sampleFiles + ReplanFolder.files(content, language: language) + [SummaryPage.file(summary)]
+        }
+        let folder = PlanDestination.beside(parent.folder, suffix: "replan-\(asOf)", out: out)
+        let written = try writer.write(files, manifest: manifest, to: folder, progress: progress)
+        return WrittenPlan(folder: folder, manifest: written, fileCount: files.count, sample: state.sample,
+                           fieldwork: outcome.plan, replan: content)
+    }
+
+    /// The as-of date must fall in the survey and not before the parent's own as-of date.
+    private func checkAsOf(calendar: SurveyCalendar, parent: PlanManifest) throws {
+        guard asOf >= calendar.firstDay else {
+            throw PipelineError.invalidRequest("--as-of must be on or after the first day of the survey, \(calendar.firstDay)")
+        }
+        if let parentAsOf = parent.replan.flatMap({ CalendarDate(iso8601: $0.asOf) }), asOf < parentAsOf {
+            throw PipelineError.invalidRequest("--as-of must be on or after the parent plan's as-of date, \(parentAsOf)")
+        }
+    }
+
+    /// The parent's recorded history and the progress file, merged and checked.
+    private func readHistory(state: ParentPlanState, dataset: Dataset) throws -> [RecordedVisit] {
+        if let late = state.visits.history.last(where: { $0.date >= asOf }) {
+            throw PipelineError.invalidInput(
+                "\(plan.path)/assignments.csv: the parent records a visit on \(late.date); expected --as-of after "
+                    + "every recorded visit")
+        }
+        guard let progressFile else { return state.visits.history }
+        guard let data = try? Data(contentsOf: progressFile.url) else {
+            throw PipelineError.invalidInput("\(progressFile.path): file: expected a progress file, found no such file")
+        }
+        let context = ProgressTable.Context(
+            sampleUnitIDs: Set(state.sample.map(\.unitID)),
+            planUnitIDs: Set(SampledUnit.planUnits(of: state.sample, releases: state.releases).map(\.unitID)),
+            enumeratorIDs: Set(dataset.enumerators.map(\.id)), calendar: dataset.settings.calendar, asOf: asOf,
+            recorded: state.visits.history)
+        return try ProgressTable.read(data, file: progressFile.path, context: context)
+    }
+
+    /// The manifest's record of files this re-plan read: each path as given and its SHA-256.
+    private func digests(_ files: [TypedPath?]) throws -> [PlanManifest.InputFile] {
+        try files.compactMap { $0 }.map {
+            PlanManifest.InputFile(path: $0.path, sha256: SHA256.hexDigest(try Data(contentsOf: $0.url)))
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import PlannerCore
+import PlannerFormats
+import PlannerReports
+
+/// `planner sample`: draws the stratified sample of a dataset and writes it as a new plan folder (`sample.csv`,
+/// `allocation.csv`, `design-report.md`, `summary.html`, `manifest.json`).
+public struct SampleJob: Sendable {
+    public var dataset: TypedPath
+    /// nil: the `seed` of survey.toml.
+    public var seed: UInt64?
+    /// The folder to create; nil: `<dataset>-seed-<seed>` in `plansFolder`.
+    public var out: URL?
+    public var plansFolder: URL
+    public var language: Language
+
+    public init(dataset: TypedPath, seed: UInt64? = nil, out: URL? = nil, plansFolder: URL,
+                language: Language = .vietnamese) {
+        self.dataset = dataset
+        self.seed = seed
+        self.out = out
+        self.plansFolder = plansFolder
+        self.language = language
+    }
+
+    public func run(progress: any PipelineProgress = SilentProgress()) throws -> WrittenPlan {
+        let writer = PlanWriter()
+        let digests = InputDigests(folder: dataset.url)
+        let data = try DatasetStep.read(dataset, progress: progress)
+        let seed = self.seed ?? data.settings.seed
+        let sample = try DatasetStep.drawSample(data, seed: seed, progress: progress)
+        let manifest = writer.manifest(kind: .sample, seed: seed, dataset: dataset.path, inputs: try digests.value())
+        let summary = SummaryInput(dataset: data, sample: sample.units, design: SampleDesignSummary(plan: sample),
+                                   manifest: manifest, plan: nil, language: language)
+        let files = SampleFolder.files(for: sample, dataset: data) + [SummaryPage.file(summary)]
+        let folder = PlanDestination.resolve(out: out, in: plansFolder,
+                                             base: "\(dataset.url.lastPathComponent)-seed-\(seed)")
+        let written = try writer.write(files, manifest: manifest, to: folder, progress: progress)
+        return WrittenPlan(folder: folder, manifest: written, fileCount: files.count, sample: sample.units,
+                           drawnSample: sample)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import PlannerPipeline
+import PlannerReports
+
+extension OutputOptions {
+    /// Prints what a job wrote as `--quiet` and `--json` ask; an incomplete plan then ends the command with
+    /// exit 3 and its diagnosis.
+    func report(_ written: WrittenPlan, command: String) throws {
+        if json {
+            print(try RunReport(command: command, written: written, language: chosenLanguage).jsonText())
+        } else if !quiet {
+            for line in PlanSummary.lines(written) { print(line) }
+        }
+        if let plan = written.fieldwork, !plan.isComplete {
+            throw IncompletePlanWritten(unscheduledVisits: plan.unscheduledUnitIDs.count,
+                                        diagnosis: plan.diagnosis?.summaryLines ?? [])
+        }
+    }
+}
+
+/// The summary lines a command prints on standard output after writing a plan folder.
+enum PlanSummary {
+    static func lines(_ written: WrittenPlan) -> [String] {
+        guard let plan = written.fieldwork else {
+            return written.drawnSample.map { [SampleFolder.summaryLine(for: $0, destination: written.folder)] } ?? []
+        }
+        let solver = written.manifest.solver
+        let totals = plan.totals
+        let gap = solver?.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "–"
+        return (written.replan.map(replanLines) ?? []) + [
+            "Fieldwork: \(totals.scheduledUnits) of \(totals.units) visits in \(totals.enumeratorDays) "
+                + "enumerator-days by \(totals.enumeratorsUsed) enumerators, \(Int(totals.travelMinutes.rounded())) "
+                + "travel minutes; GLPK \(solver?.status ?? "–"), objective "
+                + String(format: "%.1f", solver?.objective ?? 0) + ", gap \(gap), "
+                + String(format: "%.1f s", solver?.seconds ?? 0),
+            "Plan written to \(written.folder.path)",
+        ]
+    }
+
+    /// What a re-plan recorded, released and changed.
+    private static func replanLines(_ content: ReplanContent) -> [String] {
+        let changes = content.result.changes
+        let share = content.movedShareOfOthers.map { String(format: "%.1f%%", $0 * 100) } ?? "–"
+        var lines = [
+            "Re-plan from \(content.asOf): \(content.history.count) visits recorded, "
+                + "\(content.newReleases.count) reserve units released"
+                + (content.exhausted.isEmpty ? "" : " (\(content.exhausted.count) lost units have no reserve left)")
+                + "; \(content.plan.totals.units) units to visit",
+            "Changes: \(changes.count(.kept)) visits kept, \(changes.count(.moved)) moved, "
+                + "\(changes.count(.added)) added, \(changes.count(.removed)) removed; "
+                + "\(share) of the other enumerators' remaining visits moved",
+        ]
+        let moved = changes.enumerators.filter { $0.moved > 0 || $0.removed > 0 }
+        if !moved.isEmpty {
+            lines.append("Moved per enumerator: "
+                         + moved.map { "\($0.enumeratorID) \($0.moved + $0.removed)/\($0.previousVisits)" }
+                .joined(separator: ", "))
+        }
+        return lines
+    }
+}
