@@ -89,6 +89,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "PlannerPipelineTests",
+            dependencies: ["PlannerPipeline", "PlannerGLPK", "PlannerCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "PlannerEndToEndTests",
             dependencies: ["planner", "PlannerFormats", "PlannerCore"],
             swiftSettings: strictSettings

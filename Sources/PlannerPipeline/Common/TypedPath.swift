@@ -11,6 +11,6 @@ public struct TypedPath: Sendable, Hashable {
     /// `path` resolved against `folder` when relative (the command line passes its working directory).
     public init(_ path: String, relativeTo folder: URL) {
         self.path = path
-        url = URL(fileURLWithPath: path, relativeTo: folder)
+        url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: folder.path, isDirectory: true))
     }
 }

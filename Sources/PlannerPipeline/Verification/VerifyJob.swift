@@ -70,7 +70,7 @@ public struct VerifyJob: Sendable {
     /// A file or folder as given (relative to the working directory), else relative to the folder holding the
     /// plan; `relativePath` is the path as given in the first case and an absolute path in the second.
     private func existingItem(_ path: String, isFolder wanted: Bool) -> URL? {
-        var candidates = [URL(fileURLWithPath: path, relativeTo: workingDirectory)]
+        var candidates = [TypedPath(path, relativeTo: workingDirectory).url]
         if !path.hasPrefix("/") {
             candidates.append(URL(fileURLWithPath: plan.url.deletingLastPathComponent().appendingPathComponent(path)
                 .standardizedFileURL.path))
