@@ -216,7 +216,7 @@ public struct AssignmentInstance: Sendable {
 
     /// The commune of an enumerator's base: the nearest commune point within its district (any district when
     /// its own has no commune in the dataset). Ties go to the lower commune code.
-    static func baseCommune(of enumerator: Enumerator, communes: [Commune]) -> CommuneCode? {
+    public static func baseCommune(of enumerator: Enumerator, communes: [Commune]) -> CommuneCode? {
         let own = communes.filter { $0.districtCode == enumerator.districtCode }
         let candidates = own.isEmpty ? communes : own
         return candidates.min { lhs, rhs in
@@ -233,16 +233,20 @@ public struct AssignmentInstance: Sendable {
             if !condition { issues.append(.init(subject: "settings.fieldwork.\(field)", problem: expected)) }
         }
         check(parameters.bufferDays >= 0, "bufferDays", "expected 0 or more")
-        check(parameters.householdInterviewMinutes > 0, "householdInterviewMinutes", "expected more than 0")
-        check(parameters.enterpriseInterviewMinutes > 0, "enterpriseInterviewMinutes", "expected more than 0")
-        check(parameters.withinCommuneMoveMinutes >= 0, "withinCommuneMoveMinutes", "expected 0 or more")
-        check(parameters.maxCommunesPerDay >= 1, "maxCommunesPerDay", "expected 1 or more")
-        check(parameters.circuityFactor > 0 && parameters.circuityFactor.isFinite, "circuityFactor",
-              "expected a positive number")
-        check(parameters.speedKmPerHour > 0 && parameters.speedKmPerHour.isFinite, "speedKmPerHour",
-              "expected a positive number")
-        check(parameters.workloadBalanceWeight >= 0 && parameters.workloadBalanceWeight.isFinite,
-              "workloadBalanceWeight", "expected 0 or more")
+        let bounds = FieldworkParameters.Bounds.self
+        check(bounds.interviewMinutes.contains(parameters.householdInterviewMinutes), "householdInterviewMinutes",
+              "expected minutes in 1…1440")
+        check(bounds.interviewMinutes.contains(parameters.enterpriseInterviewMinutes), "enterpriseInterviewMinutes",
+              "expected minutes in 1…1440")
+        check(bounds.moveMinutes.contains(parameters.withinCommuneMoveMinutes), "withinCommuneMoveMinutes",
+              "expected minutes in 0…1440")
+        check(bounds.communesPerDay.contains(parameters.maxCommunesPerDay), "maxCommunesPerDay",
+              "expected an integer in 1…100")
+        check(bounds.circuityFactor.contains(parameters.circuityFactor), "circuityFactor", "expected a factor in [1, 5]")
+        check(bounds.speedKmPerHour.contains(parameters.speedKmPerHour), "speedKmPerHour",
+              "expected a speed in km/h in [1, 200]")
+        check(bounds.workloadBalanceWeight.contains(parameters.workloadBalanceWeight), "workloadBalanceWeight",
+              "expected a weight in [0, 100]")
         if !(0..<(24 * 60)).contains(request.dayStartMinutes) {
             issues.append(.init(subject: "dayStartMinutes", problem: "expected a time of day in minutes (0–1439)"))
         }

@@ -54,31 +54,14 @@ public struct NaiveReassignment: Sendable {
     ///
     /// - Parameter units: every unit of `planned` and `work`.
     public func assign(_ work: [Work], planned: [VisitAssignment], units: [FieldworkUnit]) throws -> Outcome {
-        var planning = dataset
-        let calendar = dataset.settings.calendar
-        planning.settings.calendar = SurveyCalendar(firstDay: max(asOf, calendar.firstDay), lastDay: calendar.lastDay,
-                                                    workingWeekdays: calendar.workingWeekdays,
-                                                    holidays: calendar.holidays)
-        planning.settings.fieldwork.bufferDays = 0
+        let planning = dataset.replanWindow(from: asOf)
         let needed = Set(planned.map(\.unitID)).union(work.map(\.unitID))
         let instance = try AssignmentInstance(request: FieldworkRequest(
             dataset: planning, units: units.filter { needed.contains($0.id) }, dayStartMinutes: dayStartMinutes))
         let routing = TripScheduler(instance: instance, dayStartMinutes: dayStartMinutes)
 
-        var demandOfUnit: [String: Int] = [:]
-        var unitsByID: [String: FieldworkUnit] = [:]
-        for (index, demand) in instance.demands.enumerated() {
-            for unit in demand.units {
-                demandOfUnit[unit.id] = index
-                unitsByID[unit.id] = unit
-            }
-        }
-        var workerOf: [EnumeratorID: Int] = [:]
-        for (index, worker) in instance.workers.enumerated() { workerOf[worker.enumerator.id] = index }
-        var optionOf: [Int: Int] = [:]
-        for (index, option) in instance.options.enumerated() {
-            optionOf[option.workerIndex * instance.demands.count + option.demandIndex] = index
-        }
+        let lookup = InstanceIndex(instance)
+        let demandOfUnit = lookup.demandOfUnit, unitsByID = lookup.unitsByID, workerOf = lookup.workerOfEnumerator
 
         struct DayKey: Hashable, Comparable {
             var worker: Int
@@ -91,7 +74,7 @@ public struct NaiveReassignment: Sendable {
             for unit in units { counts[demandOfUnit[unit.id]!, default: 0] += 1 }
             var trips: [TripScheduler.Trip] = []
             for demand in counts.keys.sorted() {
-                guard let option = optionOf[worker * instance.demands.count + demand] else { return nil }
+                guard let option = lookup.option(worker: worker, demand: demand) else { return nil }
                 trips.append(TripScheduler.Trip(option: option, visits: counts[demand]!))
             }
             let day = routing.evaluate(trips, worker: worker)
@@ -127,7 +110,7 @@ public struct NaiveReassignment: Sendable {
             // A kept day always fitted when it was planned; evaluate it without the checks if travel changed.
             let day = evaluate(units, worker: key.worker) ?? routing.evaluate(
                 Dictionary(grouping: units, by: { demandOfUnit[$0.id]! }).keys.sorted().compactMap { demand in
-                    optionOf[key.worker * instance.demands.count + demand].map {
+                    lookup.option(worker: key.worker, demand: demand).map {
                         TripScheduler.Trip(option: $0, visits: units.filter { demandOfUnit[$0.id] == demand }.count)
                     }
                 }, worker: key.worker)

@@ -48,13 +48,5 @@ public struct ReplanRequest: Sendable {
 
     /// The dataset as the assignment model must see it: the window starts at `asOf` and has no buffer days
     /// (the buffer may now be used).
-    var planningDataset: Dataset {
-        var planning = dataset
-        let calendar = dataset.settings.calendar
-        planning.settings.calendar = SurveyCalendar(
-            firstDay: max(calendar.firstDay, asOf), lastDay: calendar.lastDay,
-            workingWeekdays: calendar.workingWeekdays, holidays: calendar.holidays)
-        planning.settings.fieldwork.bufferDays = 0
-        return planning
-    }
+    var planningDataset: Dataset { dataset.replanWindow(from: asOf) }
 }

@@ -30,21 +30,10 @@ struct ReplanScheduler {
 
     func schedule(trips chosen: [Int]) -> TripScheduler.Schedule {
         let routing = TripScheduler(instance: instance, dayStartMinutes: dayStartMinutes)
-        var demandOfUnit: [String: Int] = [:]
-        var unitsByID: [String: FieldworkUnit] = [:]
-        for (index, demand) in instance.demands.enumerated() {
-            for unit in demand.units {
-                demandOfUnit[unit.id] = index
-                unitsByID[unit.id] = unit
-            }
-        }
-        var workerOfEnumerator: [EnumeratorID: Int] = [:]
-        for (index, worker) in instance.workers.enumerated() { workerOfEnumerator[worker.enumerator.id] = index }
-        var optionOf: [Int: Int] = [:]
-        for (index, option) in instance.options.enumerated() {
-            optionOf[option.workerIndex * instance.demands.count + option.demandIndex] = index
-        }
-        func option(worker: Int, demand: Int) -> Int? { optionOf[worker * instance.demands.count + demand] }
+        let lookup = InstanceIndex(instance)
+        let demandOfUnit = lookup.demandOfUnit, unitsByID = lookup.unitsByID
+        let workerOfEnumerator = lookup.workerOfEnumerator
+        func option(worker: Int, demand: Int) -> Int? { lookup.option(worker: worker, demand: demand) }
         let usable = instance.workers.map { Set($0.usableDays) }
 
         func evaluate(_ placed: [Placed], worker: Int) -> TripScheduler.Day {

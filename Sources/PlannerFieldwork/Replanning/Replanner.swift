@@ -83,16 +83,7 @@ public struct Replanner: Sendable {
     /// The previous plan's day-trips still possible, per option: for each enumerator-day on a usable day, the
     /// visits of each demand it made, in trips of the option's size (a merged day can hold two trips).
     static func previousTrips(instance: AssignmentInstance, visits: [VisitAssignment]) -> [Int] {
-        var demandOfUnit: [String: Int] = [:]
-        for (index, demand) in instance.demands.enumerated() {
-            for unit in demand.units { demandOfUnit[unit.id] = index }
-        }
-        var workerOf: [EnumeratorID: Int] = [:]
-        for (index, worker) in instance.workers.enumerated() { workerOf[worker.enumerator.id] = index }
-        var optionOf: [Int: Int] = [:]
-        for (index, option) in instance.options.enumerated() {
-            optionOf[option.workerIndex * instance.demands.count + option.demandIndex] = index
-        }
+        let lookup = InstanceIndex(instance)
         struct Key: Hashable, Comparable {
             var option: Int
             var date: CalendarDate
@@ -100,9 +91,9 @@ public struct Replanner: Sendable {
         }
         var visitsPerDay: [Key: Int] = [:]
         for visit in visits {
-            guard let demand = demandOfUnit[visit.unitID], let worker = workerOf[visit.enumeratorID],
+            guard let demand = lookup.demandOfUnit[visit.unitID], let worker = lookup.workerOfEnumerator[visit.enumeratorID],
                   instance.workers[worker].usableDays.contains(visit.date),
-                  let option = optionOf[worker * instance.demands.count + demand] else { continue }
+                  let option = lookup.option(worker: worker, demand: demand) else { continue }
             visitsPerDay[Key(option: option, date: visit.date), default: 0] += 1
         }
         var trips = Array(repeating: 0, count: instance.options.count)

@@ -406,22 +406,29 @@ public struct SurveySettingsReader: Sendable {
                                                where: { $0 >= 0 && $0 < (workingDays ?? Int.max) }) ?? fieldwork.bufferDays
         // Minutes beyond a day are refused: they cannot fit any day, and sums of them must not overflow.
         fieldwork.householdInterviewMinutes = section.integer("household_interview_minutes", &problems,
-            expected: "minutes in 1…1440", where: { (1...1440).contains($0) }) ?? fieldwork.householdInterviewMinutes
+            expected: "minutes in 1…1440", where: FieldworkParameters.Bounds.interviewMinutes.contains)
+            ?? fieldwork.householdInterviewMinutes
         fieldwork.enterpriseInterviewMinutes = section.integer("enterprise_interview_minutes", &problems,
-            expected: "minutes in 1…1440", where: { (1...1440).contains($0) }) ?? fieldwork.enterpriseInterviewMinutes
+            expected: "minutes in 1…1440", where: FieldworkParameters.Bounds.interviewMinutes.contains)
+            ?? fieldwork.enterpriseInterviewMinutes
         fieldwork.withinCommuneMoveMinutes = section.integer("within_commune_move_minutes", &problems,
-            expected: "minutes in 0…1440", where: { (0...1440).contains($0) }) ?? fieldwork.withinCommuneMoveMinutes
+            expected: "minutes in 0…1440", where: FieldworkParameters.Bounds.moveMinutes.contains)
+            ?? fieldwork.withinCommuneMoveMinutes
         // Bounded above as well: an objective weight or a travel time of 1e308 overflows the solver's arithmetic.
         fieldwork.maxCommunesPerDay = section.integer("max_communes_per_day", &problems,
-            expected: "an integer in 1…100", where: { (1...100).contains($0) }) ?? fieldwork.maxCommunesPerDay
+            expected: "an integer in 1…100", where: FieldworkParameters.Bounds.communesPerDay.contains)
+            ?? fieldwork.maxCommunesPerDay
         fieldwork.circuityFactor = section.number("circuity_factor", &problems,
-            expected: "a factor in [1, 5]", where: { (1...5).contains($0) }) ?? fieldwork.circuityFactor
+            expected: "a factor in [1, 5]", where: FieldworkParameters.Bounds.circuityFactor.contains)
+            ?? fieldwork.circuityFactor
         fieldwork.speedKmPerHour = section.number("speed_kmh", &problems,
-            expected: "a speed in km/h in [1, 200]", where: { (1...200).contains($0) }) ?? fieldwork.speedKmPerHour
+            expected: "a speed in km/h in [1, 200]", where: FieldworkParameters.Bounds.speedKmPerHour.contains)
+            ?? fieldwork.speedKmPerHour
         fieldwork.workloadBalanceWeight = section.number("workload_balance_weight", &problems,
-            expected: "a weight in [0, 100]", where: { (0...100).contains($0) }) ?? fieldwork.workloadBalanceWeight
+            expected: "a weight in [0, 100]", where: FieldworkParameters.Bounds.workloadBalanceWeight.contains)
+            ?? fieldwork.workloadBalanceWeight
         fieldwork.maxAttempts = section.integer("max_attempts", &problems,
-            expected: "an integer in 1…20", where: { (1...20).contains($0) }) ?? fieldwork.maxAttempts
+            expected: "an integer in 1…20", where: FieldworkParameters.Bounds.attempts.contains) ?? fieldwork.maxAttempts
         fieldwork.solverTimeLimitSeconds = section.number("solver_time_limit_seconds", &problems,
             expected: "seconds in (0, 86400]", where: { $0 > 0 && $0 <= 86_400 }) ?? fieldwork.solverTimeLimitSeconds
         fieldwork.solverRelativeGap = section.number("solver_relative_gap", &problems,

@@ -258,17 +258,11 @@ struct PlanInvariants {
         }
     }
 
-    /// The day's start and end: the enumerator's post office, priced as lying in the commune whose point is
-    /// nearest it within the enumerator's district (any district when its own has none; ties: lower code).
+    /// The day's start and end: the enumerator's post office, priced as lying in its base commune, by the
+    /// model's own rule (`AssignmentInstance.baseCommune`).
     static func base(of enumerator: Enumerator, communes: [Commune]) -> TravelPlace? {
-        let own = communes.filter { $0.districtCode == enumerator.districtCode }
-        let candidates = own.isEmpty ? communes : own
-        let nearest = candidates.min { lhs, rhs in
-            let left = enumerator.location.distanceKilometres(to: lhs.location)
-            let right = enumerator.location.distanceKilometres(to: rhs.location)
-            return left != right ? left < right : lhs.code < rhs.code
-        }
-        return nearest.map { TravelPlace(communeCode: $0.code, location: enumerator.location) }
+        AssignmentInstance.baseCommune(of: enumerator, communes: communes)
+            .map { TravelPlace(communeCode: $0, location: enumerator.location) }
     }
 
     // MARK: Route sheets
