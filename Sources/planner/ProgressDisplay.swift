@@ -77,7 +77,7 @@ final class ProgressDisplay: @unchecked Sendable {
         defer { lock.unlock() }
         if lineShown { write("\r\u{1B}[K") }
         lineShown = false
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        write(message + "\n")
     }
 
     static func describe(_ progress: SolveProgress) -> String {

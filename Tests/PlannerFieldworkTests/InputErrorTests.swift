@@ -28,6 +28,23 @@ import Testing
                 == ["settings.fieldwork.speedKmPerHour", "unit H0001", "unit X1", "unit Z1"])
     }
 
+    @Test("parameters set in code keep the bounds survey.toml keeps (circuity factor ≥ 1)")
+    func parametersOutsideTheReadersBounds() throws {
+        let town = SmallSurvey.commune("31498", east: 0, north: 0)
+        var parameters = FieldworkParameters()
+        parameters.circuityFactor = 0.5
+        parameters.workloadBalanceWeight = .infinity
+        let dataset = SmallSurvey.dataset(communes: [town],
+                                          enumerators: [SmallSurvey.enumerator("EN01", at: town.location, skills: [.household])],
+                                          parameters: parameters)
+        let error = try #require(throws: FieldworkInputError.self) {
+            try FieldworkPlanner().plan(FieldworkRequest(dataset: dataset, units: SmallSurvey.households(1, in: town, prefix: "H")),
+                                        solver: GLPKSolver())
+        }
+        #expect(error.issues.map(\.subject).sorted()
+                == ["settings.fieldwork.circuityFactor", "settings.fieldwork.workloadBalanceWeight"])
+    }
+
     @Test("no units: an empty, complete plan")
     func noUnits() throws {
         let town = SmallSurvey.commune("31498", east: 0, north: 0)
