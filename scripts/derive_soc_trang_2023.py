@@ -606,6 +606,11 @@ seed = {seed}
 bounding_box = {{ lat_min = {lat_min}, lat_max = {lat_max}, lon_min = {lon_min}, lon_max = {lon_max} }}
 # Who answers questions about the survey: printed on route sheets and visit notices (from the announcement).
 contact = "Thanh tra Sở Nội vụ tỉnh Sóc Trăng, điện thoại 02993.624779"
+# Who issues the visit notices (official letters to communes and the zones' board): the Department that announced
+# the survey, under the provincial People's Committee; the letters are dated at Sóc Trăng.
+issuer = "Sở Nội vụ tỉnh Sóc Trăng"
+issuer_parent = "Ủy ban nhân dân tỉnh Sóc Trăng"
+issuer_place = "Sóc Trăng"
 
 [sample.households]
 # Each of the 11 districts is a domain with its own precision target (per_stratum); communes are selected with

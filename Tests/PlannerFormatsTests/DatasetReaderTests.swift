@@ -93,4 +93,19 @@ struct DatasetReaderTests {
         let read = try DatasetReader().read(folder: copy.folder)
         #expect(read.zones.map(\.name) == ["Khu công nghiệp An Nghiệp"])
     }
+
+    @Test func enterprisesMayCarryAnAddress() throws {
+        let copy = try FixtureDataset()
+        defer { copy.delete() }
+        // A last column, empty on every row but the first enterprise's.
+        let lines = try copy.contents("enterprises.csv").split(separator: "\n").enumerated().map { index, line in
+            line + (index == 0 ? ",address" : index == 1 ? ",\"Lô A3, KCN An Nghiệp\"" : ",")
+        }
+        try copy.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: "enterprises.csv")
+        let read = try DatasetReader().read(folder: copy.folder)
+        #expect(read.enterprises.first { $0.id == "E001" }?.address == "Lô A3, KCN An Nghiệp")
+        #expect(read.enterprises.first { $0.id == "E002" }?.address == nil, "an empty field is no address")
+        let without = try DatasetReader().read(folder: try FixtureDataset.validFolder())
+        #expect(without.enterprises.allSatisfy { $0.address == nil })
+    }
 }

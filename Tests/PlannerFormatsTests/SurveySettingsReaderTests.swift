@@ -52,6 +52,17 @@ struct SurveySettingsReaderTests {
         #expect(problems(window + "name_fr = \"enquête\"\n").count == 1, "unknown key")
     }
 
+    @Test func theIssuerOfNoticesIsOptionalAndNeverBlank() throws {
+        let settings = try read(window + "issuer = \"Sở Nội vụ tỉnh Sóc Trăng\"\nissuer_place = \"Sóc Trăng\"\n")
+        #expect(settings.issuer == "Sở Nội vụ tỉnh Sóc Trăng")
+        #expect(settings.issuerPlace == "Sóc Trăng")
+        #expect(settings.issuerParent == nil)
+        #expect(problems(window + "issuer_parent = \" \"\n") == [
+            "survey.toml:4:17: survey.issuer_parent: expected a non-empty body above the issuer (Ủy ban nhân dân "
+                + "tỉnh …), found an empty string",
+        ])
+    }
+
     @Test func datesMayBeStringsAndHolidaysRemoveWorkingDays() throws {
         let settings = try read("""
             [survey]

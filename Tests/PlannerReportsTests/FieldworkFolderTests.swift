@@ -108,6 +108,38 @@ import Testing
         #expect(communeNotice.contains("Kính gửi: Ủy ban nhân dân Phường 5, Thành phố Sóc Trăng"))
     }
 
+    @Test func aNoticeIsALetterListingItsUnitsTheirDaysAndTheReserves() throws {
+        let item = Self.complete
+        let files = item.files()
+        let notice = Self.text(files["notices/communes/31498.html"])
+        for line in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG",
+                     "SỞ NỘI VỤ TỈNH SÓC TRĂNG", "Sóc Trăng, ngày …… tháng …… năm 2023", "Nơi nhận:",
+                     "Mọi thắc mắc xin liên hệ: \(FieldworkFixture.contact)."] {
+            #expect(notice.contains(line), "missing \(line)")
+        }
+        // Every unit visited in the commune, with its day; and the commune's reserves, in rank order.
+        let context = FieldworkContext(plan: item.plan, sample: item.sample, dataset: item.dataset,
+                                       language: .vietnamese)
+        for visit in item.plan.visits where visit.siteID == "31498" {
+            let row = try #require(notice.range(of: ">\(visit.unitID)<"), "\(visit.unitID) not listed")
+            #expect(notice[row.upperBound...].prefix(400).contains(context.text.shortDate(visit.date)))
+        }
+        let reserves = item.sample.filter { $0.role == .reserve && $0.communeCode == "31498" && $0.zoneID == nil }
+        #expect(!reserves.isEmpty)
+        let positions = try reserves.sorted { ($0.stratumID, $0.reserveRank!) < ($1.stratumID, $1.reserveRank!) }
+            .map { try #require(notice.range(of: ">\($0.unitID)<"), "reserve \($0.unitID) not listed").lowerBound }
+        #expect(positions == positions.sorted())
+        // An enterprise's address from enterprises.csv is on its sheet and its commune's letter.
+        let withAddress = try #require(item.plan.routes.first { $0.unitIDs.contains("DN0002") })
+        let sheet = Self.text(files["routes/\(withAddress.date)/\(withAddress.enumeratorID).html"])
+        #expect(sheet.contains("Số 12 đường Trần Hưng Đạo, khóm 3"))
+        #expect(Self.text(files["notices/communes/31501.html"]).contains("Số 12 đường Trần Hưng Đạo, khóm 3"))
+        // The zone's letter lists the zone's units, not the commune's.
+        let zoneNotice = Self.text(files["notices/zones/IZ01.html"])
+        #expect(zoneNotice.contains(">DN0003<") && zoneNotice.contains(">DN0005<"))
+        #expect(!zoneNotice.contains(">DN0001<"))
+    }
+
     @Test func postOfficeSummariesUseFoldedSlugsAndAddUp() throws {
         let item = Self.complete
         let files = item.files()

@@ -8,9 +8,11 @@ public struct Enterprise: Hashable, Sendable, Codable {
     public var zoneID: ZoneID?
     public var employees: Int
     public var location: GeoPoint
+    /// Where to find it (street, hamlet), for the route sheets; nil when the frame gives none.
+    public var address: String?
 
     public init(id: EnterpriseID, name: String, districtCode: DistrictCode, communeCode: CommuneCode,
-                zoneID: ZoneID?, employees: Int, location: GeoPoint) {
+                zoneID: ZoneID?, employees: Int, location: GeoPoint, address: String? = nil) {
         self.id = id
         self.name = name
         self.districtCode = districtCode
@@ -18,5 +20,6 @@ public struct Enterprise: Hashable, Sendable, Codable {
         self.zoneID = zoneID
         self.employees = employees
         self.location = location
+        self.address = address
     }
 }

@@ -7,6 +7,12 @@ public struct SurveySettings: Hashable, Sendable {
     /// The name per language code (`name_vi`, `name_en`): a Vietnamese sheet must not carry an English name
     /// mid-sentence.
     public var namesByLanguage: [String: String]
+    /// Who issues the visit notices, as an official letter names it: the body (`Sở Nội vụ tỉnh Sóc Trăng`), the
+    /// body above it (`Ủy ban nhân dân tỉnh Sóc Trăng`) and the place the letter is dated at (`Sóc Trăng`); nil
+    /// leaves the space blank, to be written by hand.
+    public var issuer: String?
+    public var issuerParent: String?
+    public var issuerPlace: String?
     public var calendar: SurveyCalendar
     /// The seed of the plan's random generator; `--seed` overrides it.
     public var seed: UInt64
@@ -27,6 +33,9 @@ public struct SurveySettings: Hashable, Sendable {
                 boundingBox: BoundingBox? = nil, contact: String? = nil, namesByLanguage: [String: String] = [:]) {
         self.name = name
         self.namesByLanguage = namesByLanguage
+        issuer = nil
+        issuerParent = nil
+        issuerPlace = nil
         self.calendar = calendar
         self.seed = seed
         self.households = households

@@ -88,6 +88,8 @@ extension DatasetReader.Reading {
     mutating func readEnterprises(boundingBox: BoundingBox?) -> [Enterprise] {
         let columns = ["enterprise_id", "name", "district_code", "commune_code", "zone_id", "employees", "lat", "lon"]
         guard let (table, indices) = table("enterprises.csv", required: true, columns: columns) else { return [] }
+        // Optional: where to find the enterprise, printed on route sheets and notices.
+        let addressColumn = table.header.firstIndex { $0.text == "address" }
         var seen = IDRegister<EnterpriseID>()
         var enterprises: [Enterprise] = []
         for row in rows(of: table, columns: indices) {
@@ -108,8 +110,10 @@ extension DatasetReader.Reading {
             guard let id, checkUnique(id, column: "enterprise_id", in: row, seen: &seen) else { continue }
             guard let name, let district, let commune, communeIsValid, zoneIsValid, let employees,
                   case .point(let point) = location else { continue }
+            let address = addressColumn.flatMap { $0 < row.record.fields.count ? row.record.fields[$0].trimmed : nil }
             enterprises.append(Enterprise(id: id, name: name, districtCode: district, communeCode: commune,
-                                          zoneID: zone, employees: employees, location: point))
+                                          zoneID: zone, employees: employees, location: point,
+                                          address: address?.isEmpty == false ? address : nil))
         }
         return enterprises
     }

@@ -45,7 +45,7 @@ public struct SurveySettingsReader: Sendable {
                                knownKeys: ["survey", "sample", "fieldwork"], problems: &problems)
         var references: [(code: DistrictCode, location: SourceLocation, field: String)] = []
 
-        let (name, namesByLanguage, calendar, seed, boundingBox, contact) = readSurvey(root, &problems)
+        let (name, namesByLanguage, calendar, seed, boundingBox, contact, issuer) = readSurvey(root, &problems)
         var households = SampleDesignParameters.householdDefault
         var enterprises = SampleDesignParameters.enterpriseDefault
         if let sample = root.subsection("sample", knownKeys: ["households", "enterprises"], problems: &problems) {
@@ -59,9 +59,12 @@ public struct SurveySettingsReader: Sendable {
         let fieldwork = readFieldwork(root, calendar: calendar, &problems)
 
         guard problems.count(in: file) == before, let calendar else { return nil }
-        let settings = SurveySettings(name: name, calendar: calendar, seed: seed, households: households,
+        var settings = SurveySettings(name: name, calendar: calendar, seed: seed, households: households,
                                       enterprises: enterprises, fieldwork: fieldwork, boundingBox: boundingBox,
                                       contact: contact, namesByLanguage: namesByLanguage)
+        settings.issuer = issuer.body
+        settings.issuerParent = issuer.parent
+        settings.issuerPlace = issuer.place
         var source = SettingsSource(file: file)
         Self.recordPositions(of: document, under: "", into: &source)
         return Result(settings: settings, districtReferences: references, source: source)
@@ -83,18 +86,19 @@ public struct SurveySettingsReader: Sendable {
     static let nameLanguages = ["vi", "en"]
 
     private func readSurvey(_ root: TOMLSection, _ problems: inout ProblemLog)
-        -> (String, [String: String], SurveyCalendar?, UInt64, BoundingBox?, String?) {
+        -> (String, [String: String], SurveyCalendar?, UInt64, BoundingBox?, String?,
+            (body: String?, parent: String?, place: String?)) {
         let defaultName = "survey"
         guard let survey = root.subsection("survey", knownKeys: ["name", "name_vi", "name_en", "first_day", "last_day",
                                                                  "working_weekdays", "holidays", "seed", "bounding_box",
-                                                                 "contact"],
+                                                                 "contact", "issuer", "issuer_parent", "issuer_place"],
                                            problems: &problems)
         else {
             if root.value("survey") == nil {
                 problems.add(file: root.file, at: SourceLocation(line: 1, column: 1), field: "survey",
                              expected: "a [survey] table with first_day and last_day", found: "none")
             }
-            return (defaultName, [:], nil, 1, nil, nil)
+            return (defaultName, [:], nil, 1, nil, nil, (nil, nil, nil))
         }
         let name = survey.string("name", &problems) ?? defaultName
         var namesByLanguage: [String: String] = [:]
@@ -185,7 +189,24 @@ public struct SurveySettingsReader: Sendable {
                            &problems)
             contact = nil
         }
-        return (name, namesByLanguage, calendar, seed, boundingBox, contact)
+        return (name, namesByLanguage, calendar, seed, boundingBox, contact, readIssuer(survey, &problems))
+    }
+
+    /// `issuer`, `issuer_parent`, `issuer_place` of [survey]: optional, never blank.
+    private func readIssuer(_ survey: TOMLSection, _ problems: inout ProblemLog)
+        -> (body: String?, parent: String?, place: String?) {
+        func text(_ key: String, _ what: String) -> String? {
+            guard let value = survey.string(key, &problems) else { return nil }
+            if value.allSatisfy(\.isWhitespace) {
+                survey.problem(key, at: survey.value(key)!.location, expected: "a non-empty \(what)",
+                               found: "an empty string", &problems)
+                return nil
+            }
+            return value
+        }
+        return (text("issuer", "issuing body (Sở Nội vụ tỉnh …)"),
+                text("issuer_parent", "body above the issuer (Ủy ban nhân dân tỉnh …)"),
+                text("issuer_place", "place name for the letter's date line"))
     }
 
     private func readBoundingBox(_ survey: TOMLSection, _ problems: inout ProblemLog) -> BoundingBox? {

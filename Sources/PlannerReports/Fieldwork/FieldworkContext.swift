@@ -34,6 +34,8 @@ struct FieldworkContext {
     private let zonesByID: [ZoneID: IndustrialZone]
     private let enumeratorsByID: [EnumeratorID: Enumerator]
     private let reserveGroups: [ReserveGroup.Scope: ReserveGroup]
+    /// Reserves not yet released, by stratum, rank, unit ID.
+    let reserveUnits: [SampledUnit]
     /// Safe file names of enumerator IDs, commune codes, zone IDs and post offices (slugs).
     let enumeratorFileNames: [String: String]
     let siteFileNames: [String: String]
@@ -62,6 +64,9 @@ struct FieldworkContext {
         var groups: [ReserveGroup.Scope: [SampledUnit]] = [:]
         for unit in sample where unit.role == .reserve && !released.contains(unit.unitID) {
             groups[Self.reserveScope(of: unit), default: []].append(unit)
+        }
+        reserveUnits = sample.filter { $0.role == .reserve && !released.contains($0.unitID) }.sorted { lhs, rhs in
+            (lhs.stratumID, lhs.reserveRank ?? 0, lhs.unitID) < (rhs.stratumID, rhs.reserveRank ?? 0, rhs.unitID)
         }
         reserveGroups = groups.mapValues { units in
             ReserveGroup(scope: Self.reserveScope(of: units[0]), units: units.sorted { lhs, rhs in
@@ -111,11 +116,12 @@ struct FieldworkContext {
         return label.isEmpty ? visit.label : label
     }
 
-    /// The household's listed address, or for a zone visit the zone and how it is reached; empty otherwise.
+    /// The household's listed address or the enterprise's (optional column), after — for a zone visit — the
+    /// zone and how it is reached; empty when the frame gives neither.
     func address(of visit: VisitAssignment) -> String {
-        if let address = labels.address(unitID: visit.unitID) { return address }
-        if let zone = zone(of: visit) { return "\(zone.name) (\(text.viaZoneBoard))" }
-        return ""
+        let own = labels.address(unitID: visit.unitID)
+        guard let zone = zone(of: visit) else { return own ?? "" }
+        return "\(zone.name) (\(text.viaZoneBoard))" + (own.map { "; \($0)" } ?? "")
     }
 
     /// The survey's name in the documents' language (`name_vi`/`name_en` of survey.toml, else `name`), as it

@@ -78,10 +78,25 @@ struct FieldworkText: Sendable {
 
     // Notices
     let noticeTitle: String
+    let nationalHeading: String
+    let nationalMotto: String
+    let letterNumber: String
+    let dateLine: @Sendable (_ place: String?, _ year: Int) -> String
+    let noticeSubject: @Sendable (_ place: String) -> String
     let toCommune: @Sendable (String, String) -> String
     let toZoneBoard: @Sendable (String) -> String
-    let noticeBody: @Sendable (String) -> String
+    let noticeBody: @Sendable (_ survey: String, _ issuer: String?) -> String
+    let noticeVisitsHeading: String
+    let noticeUnitsHeading: String
+    let noticeReservesHeading: String
+    let noticeReservesRule: @Sendable (_ attempts: Int) -> String
+    let visitDateLabel: String
     let noticeRequest: String
+    let contactSentence: @Sendable (String) -> String
+    let recipientsLabel: String
+    let recipientsAsAbove: String
+    let recipientsArchive: String
+    let signatureNote: String
 
     // Fieldwork report
     let reportTitle: String
@@ -212,15 +227,30 @@ struct FieldworkText: Sendable {
         postOfficeTitle: "TỔNG HỢP LỊCH KHẢO SÁT HẰNG NGÀY", dayTotalLabel: "Cộng ngày",
         enumeratorDaysLabel: "Ngày công", usedLabel: "Thời gian sử dụng (phút)", budgetLabel: "Quỹ thời gian (phút)",
         travelLabel: "Di chuyển (phút)",
-        noticeTitle: "THÔNG BÁO LỊCH KHẢO SÁT",
+        noticeTitle: "THÔNG BÁO",
+        nationalHeading: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", nationalMotto: "Độc lập - Tự do - Hạnh phúc",
+        letterNumber: "Số: ……/TB-……",
+        dateLine: { place, year in "\(place ?? "……"), ngày …… tháng …… năm \(year)" },
+        noticeSubject: { place in "Về lịch khảo sát tại \(place)" },
         toCommune: { commune, district in "Kính gửi: Ủy ban nhân dân \(commune), \(district)" },
         toZoneBoard: { zone in "Kính gửi: Ban Quản lý các khu công nghiệp (\(zone))" },
-        noticeBody: { survey in
-            "Thực hiện \(survey), nhân viên bưu điện sẽ đến khảo sát các hộ gia đình và doanh nghiệp được chọn "
-                + "trên địa bàn theo lịch dưới đây."
+        noticeBody: { survey, issuer in
+            "Thực hiện \(survey), \(issuer ?? "cơ quan chủ trì cuộc khảo sát") thông báo lịch nhân viên bưu điện "
+                + "đến khảo sát các hộ gia đình và doanh nghiệp được chọn trên địa bàn như sau:"
         },
-        noticeRequest: "Đề nghị Quý cơ quan thông báo trước cho các hộ gia đình và doanh nghiệp được chọn để tiếp "
-            + "đón điều tra viên.",
+        noticeVisitsHeading: "1. Ngày khảo sát và điều tra viên",
+        noticeUnitsHeading: "2. Hộ gia đình và doanh nghiệp được chọn",
+        noticeReservesHeading: "3. Đơn vị dự phòng",
+        noticeReservesRule: { attempts in
+            "Chỉ khảo sát khi một đơn vị được chọn từ chối hoặc không gặp được sau \(attempts) lần đến, theo đúng "
+                + "thứ tự dưới đây."
+        },
+        visitDateLabel: "Ngày khảo sát",
+        noticeRequest: "Đề nghị Quý cơ quan thông báo trước cho các hộ gia đình và doanh nghiệp có tên trên, kể cả "
+            + "đơn vị dự phòng, để tiếp đón điều tra viên vào ngày đã định.",
+        contactSentence: { "Mọi thắc mắc xin liên hệ: \($0)." },
+        recipientsLabel: "Nơi nhận:", recipientsAsAbove: "- Như trên;", recipientsArchive: "- Lưu: VT.",
+        signatureNote: "(Ký, ghi rõ họ tên và đóng dấu)",
         reportTitle: "Báo cáo kế hoạch thực địa", incompleteHeading: "KẾ HOẠCH CHƯA ĐẦY ĐỦ",
         incompleteWarning: { missed, total in
             "\(missed) trong \(total) đơn vị chưa được xếp lịch. Không công bố kế hoạch này như một kế hoạch đầy đủ."
@@ -297,15 +327,29 @@ struct FieldworkText: Sendable {
         bundleLink: { date, sheets in "Printable sheets of \(date) (\(sheets) sheet\(sheets == 1 ? "" : "s"))" },
         postOfficeTitle: "DAILY FIELDWORK SUMMARY", dayTotalLabel: "Day total", enumeratorDaysLabel: "Enumerator-days",
         usedLabel: "Used (min)", budgetLabel: "Budget (min)", travelLabel: "Travel (min)",
-        noticeTitle: "NOTICE OF SURVEY VISITS",
+        noticeTitle: "NOTICE",
+        nationalHeading: "SOCIALIST REPUBLIC OF VIET NAM", nationalMotto: "Independence - Freedom - Happiness",
+        letterNumber: "No.: ……",
+        dateLine: { place, year in "\(place ?? "……"), …… …… \(year)" },
+        noticeSubject: { place in "Survey visits in \(place)" },
         toCommune: { commune, district in "To: the People's Committee of \(commune), \(district)" },
         toZoneBoard: { zone in "To: the management board of the industrial zones (\(zone))" },
-        noticeBody: { survey in
-            "For the \(survey), post-office staff will visit the selected households and enterprises of your area "
-                + "on the days below."
+        noticeBody: { survey, issuer in
+            "For the \(survey), \(issuer ?? "the body conducting the survey") announces the visits of post-office "
+                + "staff to the selected households and enterprises of your area:"
         },
-        noticeRequest: "Please inform the selected households and enterprises in advance so that they can receive "
-            + "the enumerators.",
+        noticeVisitsHeading: "1. Days and enumerators",
+        noticeUnitsHeading: "2. Selected households and enterprises",
+        noticeReservesHeading: "3. Reserve units",
+        noticeReservesRule: { attempts in
+            "Visited only when a selected unit refuses or is not met after \(attempts) visits, in the order below."
+        },
+        visitDateLabel: "Visit date",
+        noticeRequest: "Please inform the households and enterprises listed above, reserve units included, in "
+            + "advance so that they can receive the enumerators on the days given.",
+        contactSentence: { "Questions: \($0)." },
+        recipientsLabel: "Recipients:", recipientsAsAbove: "- As above;", recipientsArchive: "- Archive.",
+        signatureNote: "(Signature, full name and seal)",
         reportTitle: "Fieldwork plan report", incompleteHeading: "INCOMPLETE PLAN",
         incompleteWarning: { missed, total in
             "\(missed) of \(total) units are not scheduled. Do not publish this plan as complete."

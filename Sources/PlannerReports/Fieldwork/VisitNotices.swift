@@ -74,21 +74,39 @@ enum VisitNotices {
         return CSVWriter(columns: communeColumns, options: FieldworkContext.csvOptions).data(rows: rows)
     }
 
+    /// An official letter (Decree 30/2020/NĐ-CP layout): the issuing body and the national heading, number and
+    /// date left to fill in, the subject, the addressee, the purpose, the days and enumerators, the selected units
+    /// with their day and enumerator, the reserve units in release order, the request, the contact line, the
+    /// recipients and the signature block. Number, date and signature are left blank: the issuer fills them in.
     static func html(siteID: String, _ entries: [Entry], _ context: FieldworkContext) -> String {
         let text = context.text
+        let settings = context.dataset.settings
         let addressee: String
         let placeName: String
-        if let zone = context.zone(ZoneID(siteID)) {
+        let zone = context.zone(ZoneID(siteID))
+        if let zone {
             addressee = text.toZoneBoard(zone.name)
             placeName = zone.name
         } else {
             let commune = context.commune(CommuneCode(siteID))
-            placeName = commune?.name ?? siteID
-            addressee = text.toCommune(placeName, commune?.districtName ?? "")
+            placeName = [commune?.name ?? siteID, commune?.districtName].compactMap { $0 }.joined(separator: ", ")
+            addressee = text.toCommune(commune?.name ?? siteID, commune?.districtName ?? "")
         }
-        var body = HTMLPage.heading(1, text.noticeTitle)
-        body += HTMLPage.paragraph(addressee)
-        body += HTMLPage.paragraph(text.noticeBody(context.surveyName))
+        let year = entries.first?.date.year ?? settings.calendar.firstDay.year
+        let issuerLines = [settings.issuerParent.map { "<p>\(HTMLPage.escape($0.uppercased()))</p>" },
+                           settings.issuer.map { "<p class=\"issuer\">\(HTMLPage.escape($0.uppercased()))</p>" }]
+            .compactMap { $0 }.joined()
+        var body = "<table class=\"letterhead\"><tr><td>\(issuerLines)"
+            + "<p>\(HTMLPage.escape(text.letterNumber))</p></td>"
+            + "<td><p class=\"nation\">\(HTMLPage.escape(text.nationalHeading))</p>"
+            + "<p class=\"motto\">\(HTMLPage.escape(text.nationalMotto))</p>"
+            + "<p class=\"dateline\">\(HTMLPage.escape(text.dateLine(settings.issuerPlace, year)))</p></td></tr></table>\n"
+        body += HTMLPage.heading(1, text.noticeTitle)
+        body += HTMLPage.paragraph(text.noticeSubject(placeName), className: "subject")
+        body += HTMLPage.paragraph(addressee, className: "addressee")
+        body += HTMLPage.paragraph(text.noticeBody(context.surveyName, settings.issuer))
+
+        body += "<div class=\"keep\">\n" + HTMLPage.heading(2, text.noticeVisitsHeading)
         let rows = entries.map { entry -> [String] in
             [text.date(entry.date), "\(context.enumeratorName(entry.enumeratorID)) (\(entry.enumeratorID.rawValue))",
              context.enumerator(entry.enumeratorID)?.postOffice.rawValue ?? "", String(entry.households),
@@ -98,11 +116,69 @@ enum VisitNotices {
                       String(entries.reduce(0) { $0 + $1.enterprises })]
         body += HTMLPage.table(header: [text.dateLabel, text.enumeratorLabel, text.postOfficeLabel,
                                         text.householdsLabel, text.enterprisesLabel],
-                               rows: rows, numericColumns: [3, 4], footer: [footer])
-        body += HTMLPage.paragraph(text.noticeRequest)
-        if let contact = context.dataset.settings.contact {
-            body += HTMLPage.paragraph("\(text.contactLabel): \(contact)", className: "contact")
+                               rows: rows, numericColumns: [3, 4], footer: [footer], stacked: true) + "</div>\n"
+
+        let visits = context.visits.filter { $0.siteID == siteID }.sorted { lhs, rhs in
+            (lhs.unitKind == .household ? 0 : 1, lhs.date, lhs.enumeratorID, lhs.visitOrder)
+                < (rhs.unitKind == .household ? 0 : 1, rhs.date, rhs.enumeratorID, rhs.visitOrder)
         }
-        return HTMLPage.document(language: text.language, title: "\(text.noticeTitle) — \(placeName)", body: body)
+        body += HTMLPage.heading(2, text.noticeUnitsHeading)
+        let addresses = visits.map { context.labels.address(unitID: $0.unitID) ?? "" }
+        let hasAddress = addresses.contains { !$0.isEmpty }
+        var header = [text.orderLabel, text.unitLabel, text.labelLabel]
+        if hasAddress { header.append(text.addressLabel) }
+        header += [text.visitDateLabel, text.enumeratorLabel]
+        let unitRows = zip(visits, addresses).enumerated().map { index, pair -> [String] in
+            let (visit, address) = pair
+            var row = [String(index + 1), visit.unitID, context.label(of: visit)]
+            if hasAddress { row.append(address) }
+            return row + [text.shortDate(visit.date), visit.enumeratorID.rawValue]
+        }
+        body += HTMLPage.table(header: header, rows: unitRows, numericColumns: [0], className: "units",
+                               nowrapColumns: [1, header.count - 2], stacked: true)
+
+        let reserves = context.reserveUnits.filter { unit in
+            if let zone { return unit.zoneID == zone.id }
+            let inOperatingZone = unit.zoneID.flatMap { context.zone($0) }?.status == .operating
+            return unit.communeCode.rawValue == siteID && !inOperatingZone
+        }
+        if !reserves.isEmpty {
+            body += "<div class=\"keep\">\n" + HTMLPage.heading(2, text.noticeReservesHeading)
+            body += HTMLPage.paragraph(text.noticeReservesRule(settings.fieldwork.maxAttempts))
+            body += RouteSheets.reserveTable(reserves, context) + "</div>\n"
+        }
+        body += HTMLPage.paragraph(text.noticeRequest)
+        if let contact = settings.contact {
+            body += HTMLPage.paragraph(text.contactSentence(contact), className: "contact")
+        }
+        let offices = Set(entries.compactMap { context.enumerator($0.enumeratorID)?.postOffice.rawValue }).sorted()
+        let recipients = ([text.recipientsAsAbove] + offices.map { "- \($0);" } + [text.recipientsArchive])
+            .map { "<p>\(HTMLPage.escape($0))</p>" }.joined()
+        body += "<table class=\"letterhead signature keep\"><tr><td><p class=\"recipients\">"
+            + HTMLPage.escape(text.recipientsLabel) + "</p>\(recipients)</td><td>"
+            + (settings.issuer.map { "<p class=\"issuer\">\(HTMLPage.escape($0.uppercased()))</p>" } ?? "")
+            + "<p class=\"dateline\">\(HTMLPage.escape(text.signatureNote))</p></td></tr></table>\n"
+        return HTMLPage.document(language: text.language, title: "\(text.noticeTitle) — \(placeName)", body: body,
+                                 extraStyle: stylesheet)
     }
+
+    static let stylesheet = """
+        table.letterhead { border: none; margin: 0 0 8pt 0; }
+        table.letterhead td { border: none; width: 50%; text-align: center; padding: 0 2pt; vertical-align: top; }
+        table.letterhead p { margin: 0 0 1pt 0; }
+        .issuer, .nation { font-weight: bold; }
+        .motto { font-weight: bold; text-decoration: underline; }
+        .dateline { font-style: italic; margin-top: 4pt !important; }
+        h1 { text-align: center; margin-top: 6pt; }
+        .subject { text-align: center; font-weight: bold; }
+        .addressee { text-align: center; margin: 6pt 0; }
+        table.units, table.reserves { font-size: 9pt; }
+        table.units th, table.units td, table.reserves th, table.reserves td { padding: 1.5pt 3pt; }
+        table.signature { margin-top: 14pt; }
+        table.signature td:first-child { text-align: left; font-size: 9pt; }
+        table.signature td:last-child { padding-bottom: 48pt; }
+        .recipients { font-weight: bold; font-style: italic; }
+        @media screen and (max-width: 640px) { table.letterhead td { display: block; width: auto; \
+        margin-bottom: 6pt; } }
+        """
 }

@@ -34,7 +34,8 @@ enum FieldworkFixture {
         Enterprise(id: "DN0001", name: scriptName, districtCode: "941", communeCode: "31498", zoneID: nil,
                    employees: 5, location: GeoPoint(latitude: 9.614, longitude: 105.978)),
         Enterprise(id: "DN0002", name: formulaName, districtCode: "941", communeCode: "31501", zoneID: nil,
-                   employees: 12, location: GeoPoint(latitude: 9.624, longitude: 105.961)),
+                   employees: 12, location: GeoPoint(latitude: 9.624, longitude: 105.961),
+                   address: "Số 12 đường Trần Hưng Đạo, khóm 3"),
         Enterprise(id: "DN0003", name: "Công ty TNHH Đại Ngãi & Cộng sự", districtCode: "942", communeCode: "31594",
                    zoneID: "IZ01", employees: 300, location: GeoPoint(latitude: 9.647, longitude: 105.950)),
         Enterprise(id: "DN0004", name: "Cơ sở \"Mỹ Xuyên\"", districtCode: "941", communeCode: "31498", zoneID: nil,
@@ -55,8 +56,11 @@ enum FieldworkFixture {
     ]
 
     static func dataset(enumerators: [Enumerator] = enumerators) -> Dataset {
-        let settings = SurveySettings(name: "Khảo sát sự hài lòng Sóc Trăng 2023", calendar: calendar, seed: 1,
+        var settings = SurveySettings(name: "Khảo sát sự hài lòng Sóc Trăng 2023", calendar: calendar, seed: 1,
                                       fieldwork: FieldworkParameters(bufferDays: 1), contact: contact)
+        settings.issuer = "Sở Nội vụ tỉnh Sóc Trăng"
+        settings.issuerParent = "Ủy ban nhân dân tỉnh Sóc Trăng"
+        settings.issuerPlace = "Sóc Trăng"
         return Dataset(settings: settings, communes: communes, zones: [zone], enterprises: enterprises,
                        enumerators: enumerators)
     }
