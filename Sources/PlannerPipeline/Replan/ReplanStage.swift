@@ -15,7 +15,6 @@ public enum ReplanStage {
         let sampleByID = Dictionary(input.sample.map { ($0.unitID, $0) }, uniquingKeysWith: { first, _ in first })
 
         let history = input.history.sorted(by: RecordedVisit.historyOrder)
-        let visitsByUnit = Dictionary(grouping: history, by: \.unitID)
         let policy = ReleasePolicy(groups: input.releaseGroups)
 
         // Units of the plan before this re-plan: main units and reserves released by the parent.
@@ -27,9 +26,7 @@ public enum ReplanStage {
                 .init(subject: "unit \($0)", problem: "has recorded visits but is not a unit of the plan")
             })
         }
-        let parentProgress = parentUnits.map {
-            UnitProgress(unitID: $0.unitID, visits: visitsByUnit[$0.unitID] ?? [], maxAttempts: maxAttempts)
-        }
+        let parentProgress = UnitProgress.progress(of: parentUnits, history: history, maxAttempts: maxAttempts)
         let lost = parentProgress.compactMap { unit -> ReleasePolicy.LostUnit? in
             guard case let .nonresponse(reason, date) = unit.state else { return nil }
             return ReleasePolicy.LostUnit(unitID: unit.unitID, reason: reason, date: date)

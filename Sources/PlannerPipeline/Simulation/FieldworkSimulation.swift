@@ -1,6 +1,7 @@
 import Foundation
 import PlannerCore
 import PlannerFieldwork
+import PlannerFormats
 import PlannerOptimization
 import PlannerSampling
 
@@ -130,11 +131,8 @@ public struct FieldworkSimulation: Sendable {
             planningSeconds += Date().timeIntervalSince(started)
         }
 
-        let planUnits = SampledUnit.planUnits(of: sample.units, releases: releases)
-        let visitsByUnit = Dictionary(grouping: history, by: \.unitID)
-        let progress = planUnits.map {
-            UnitProgress(unitID: $0.unitID, visits: visitsByUnit[$0.unitID] ?? [], maxAttempts: maxAttempts)
-        }
+        let progress = UnitProgress.progress(of: SampledUnit.planUnits(of: sample.units, releases: releases),
+                                             history: history, maxAttempts: maxAttempts)
         let pending = progress.filter(\.isPending).count
         return SimulationRun(run: run, policy: policy, finished: pending == 0, travelMinutes: travel,
                              completedUnits: progress.filter { $0.stateName == "completed" }.count,
@@ -148,9 +146,8 @@ public struct FieldworkSimulation: Sendable {
                               history: [RecordedVisit], releases: [ReserveRelease], spans: [Unavailability],
                               groups: [ReleaseGroup], units: [FieldworkUnit], maxAttempts: Int)
         throws -> (planned: [VisitAssignment], routes: [DayRoute], releases: [ReserveRelease]) {
-        var changed = dataset
-        changed.unavailability += spans
-        let reassignment = NaiveReassignment(dataset: changed, asOf: next)
+        let reassignment = NaiveReassignment(dataset: AvailabilityChanges(unavailability: spans).applied(to: dataset),
+                                             asOf: next)
         let available = Set(dataset.enumerators.map(\.id).filter { !events.isGone($0, on: next) })
         func owner(_ enumerator: EnumeratorID) -> EnumeratorID {
             available.contains(enumerator) ? enumerator
