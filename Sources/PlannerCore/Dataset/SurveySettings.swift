@@ -94,6 +94,10 @@ public struct SampleDesignParameters: Hashable, Sendable, Codable {
     public var stratification: Stratification
     public var selection: SelectionMethod
     public var size: SizeRule
+    /// The `[precision]` target when `size` gives the total (`totalForPrecision` or `perStratumForPrecision` by
+    /// `size_rule`): not used for the size, but for the precision the given size reaches under its design
+    /// effect and response rate, and whether it holds; nil assumes p = .5, 95 %, deff 1, full response.
+    public var targetForGivenSize: SizeRule?
     public var allocation: AllocationMethod
     /// The exponent q of power allocation (Bankier 1988); 0 is equal, 1 proportional.
     public var powerExponent: Double
@@ -119,8 +123,9 @@ public struct SampleDesignParameters: Hashable, Sendable, Codable {
                 maximumPerStratum: Int? = nil, stratumCosts: [String: Double] = [:],
                 stratumProportions: [String: Double] = [:], takePerCluster: Int = 10,
                 reservePerStratum: Int = 5, districtGroups: [[DistrictCode]] = [],
-                certaintyEmployees: Int? = nil) {
+                certaintyEmployees: Int? = nil, targetForGivenSize: SizeRule? = nil) {
         self.stratification = stratification
+        self.targetForGivenSize = targetForGivenSize
         self.selection = selection
         self.size = size
         self.allocation = allocation

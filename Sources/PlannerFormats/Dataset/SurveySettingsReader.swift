@@ -299,12 +299,13 @@ public struct SurveySettingsReader: Sendable {
                                                        where: Self.proportionRange.contains, &problems)
             ?? design.stratumProportions
 
-        design.size = readSizeRule(section, base: base.size, &problems)
+        (design.size, design.targetForGivenSize) = readSizeRule(section, base: base.size, &problems)
         return design
     }
 
     private func readSizeRule(_ section: TOMLSection, base: SampleDesignParameters.SizeRule,
-                              _ problems: inout ProblemLog) -> SampleDesignParameters.SizeRule {
+                              _ problems: inout ProblemLog)
+        -> (SampleDesignParameters.SizeRule, SampleDesignParameters.SizeRule?) {
         var target = PrecisionTarget(margin: 0.1)
         var perStratum = false
         switch base {
@@ -321,14 +322,17 @@ public struct SurveySettingsReader: Sendable {
                                 found: InputProblem.quoted(rule), &problems)
             }
         }
-        if let precision = section.subsection("precision", knownKeys: Self.precisionKeys, problems: &problems) {
-            target = readPrecision(precision, base: target, &problems)
-        }
+        let precision = section.subsection("precision", knownKeys: Self.precisionKeys, problems: &problems)
+        if let precision { target = readPrecision(precision, base: target, &problems) }
+        let targetRule: SampleDesignParameters.SizeRule = perStratum ? .perStratumForPrecision(target)
+            : .totalForPrecision(target)
         if let size = section.integer("size", &problems, expected: "an integer in 1…\(Self.maximumUnits)",
                                       where: { (1...Self.maximumUnits).contains($0) }) {
-            return .total(size)
+            // A target written in the file stays, to report the precision the given size reaches under its
+            // assumptions and whether it holds; without one, the report states its own assumptions.
+            return (.total(size), precision == nil ? nil : targetRule)
         }
-        return perStratum ? .perStratumForPrecision(target) : .totalForPrecision(target)
+        return (targetRule, nil)
     }
 
     private func readPrecision(_ section: TOMLSection, base: PrecisionTarget, _ problems: inout ProblemLog) -> PrecisionTarget {

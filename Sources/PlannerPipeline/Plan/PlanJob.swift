@@ -40,7 +40,7 @@ public struct PlanJob: Sendable {
         let files = progress.step("Rendering the plan's files") {
             let summary = SummaryInput(dataset: data, sample: sample.units, design: SampleDesignSummary(plan: sample),
                                        manifest: manifest, plan: plan, language: language)
-            return SampleFolder.files(for: sample, dataset: data)
+            return SampleFolder.files(for: sample, dataset: data, language: language)
                 + FieldworkFolder.files(plan: plan, sample: sample.units, dataset: data, language: language)
                 + [SummaryPage.file(summary)]
         }

@@ -32,7 +32,7 @@ public struct SampleJob: Sendable {
         let manifest = writer.manifest(kind: .sample, seed: seed, dataset: dataset.path, inputs: try digests.value())
         let summary = SummaryInput(dataset: data, sample: sample.units, design: SampleDesignSummary(plan: sample),
                                    manifest: manifest, plan: nil, language: language)
-        let files = SampleFolder.files(for: sample, dataset: data) + [SummaryPage.file(summary)]
+        let files = SampleFolder.files(for: sample, dataset: data, language: language) + [SummaryPage.file(summary)]
         let folder = PlanDestination.resolve(out: out, in: plansFolder,
                                              base: "\(dataset.url.lastPathComponent)-seed-\(seed)")
         let written = try writer.write(files, manifest: manifest, to: folder, progress: progress)

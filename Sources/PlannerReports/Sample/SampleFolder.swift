@@ -5,11 +5,13 @@ import PlannerSampling
 
 /// The files `planner sample` writes into a plan folder.
 public enum SampleFolder {
-    public static func files(for plan: SamplePlan, dataset: Dataset) -> [PlanFolder.File] {
+    /// - Parameter language: the design report's language (the CSV files are the same in both).
+    public static func files(for plan: SamplePlan, dataset: Dataset, language: Language = .vietnamese)
+        -> [PlanFolder.File] {
         [
             .init("sample.csv", SampleTables.sampleCSV(plan, dataset: dataset)),
             .init("allocation.csv", SampleTables.allocationCSV(plan)),
-            .init("design-report.md", Data(DesignReport.markdown(for: plan).utf8)),
+            .init("design-report.md", Data(DesignReport.markdown(for: plan, dataset: dataset, language: language).utf8)),
         ]
     }
 

@@ -30,15 +30,27 @@ public struct AllocationRow: Hashable, Sendable {
     public let sizeCalculation: SampleSizeCalculation?
     /// Whether the per-stratum target asked for more than the stratum's ceiling (min(max, N_h)).
     public let cappedAtCeiling: Bool
-    /// The margin of error expected from `sampleSize` at the design's p, confidence and design effect (for a
-    /// two-stage design the one of the design's take, even where the take was raised: every commune is then
-    /// taken, the communes act as strata, and the true design effect is smaller).
-    public let expectedMargin: ExpectedMargin
+    /// The precision the drawn sample gives: at the stratum's own p_h, with the clustering effect (1 where every
+    /// commune is taken: the communes are then strata) times Kish's effect of the drawn weights.
+    public let precision: DomainPrecision
+    /// c_h, the relative interview cost (1 when not given).
+    public let cost: Double
+    /// a_h, the allocation rule's weight; nil when each stratum is sized on its own.
+    public let allocationWeight: Double?
+    /// The smallest and largest π and design weight 1/π of the main units.
+    public let probabilityRange: ClosedRange<Double>
+    public let weightRange: ClosedRange<Double>
+    /// The coefficient of variation of the main units' design weights (0 when they are equal).
+    public let weightCV: Double
+
+    /// The margin of error expected from `sampleSize` (`precision.margin`).
+    public var expectedMargin: ExpectedMargin { precision.margin }
 
     public init(stratumID: StratumID, label: String, frameSize: Int, communeCount: Int?, allocatedSize: Int,
                 sampleSize: Int, selectedCommunes: Int?, takePerCommune: Int?, takeRange: ClosedRange<Int>?,
                 reserveSize: Int, reservesAsked: Int, sizeCalculation: SampleSizeCalculation?,
-                cappedAtCeiling: Bool, expectedMargin: ExpectedMargin) {
+                cappedAtCeiling: Bool, precision: DomainPrecision, cost: Double, allocationWeight: Double?,
+                probabilityRange: ClosedRange<Double>, weightRange: ClosedRange<Double>, weightCV: Double) {
         self.stratumID = stratumID
         self.label = label
         self.frameSize = frameSize
@@ -52,6 +64,11 @@ public struct AllocationRow: Hashable, Sendable {
         self.reservesAsked = reservesAsked
         self.sizeCalculation = sizeCalculation
         self.cappedAtCeiling = cappedAtCeiling
-        self.expectedMargin = expectedMargin
+        self.precision = precision
+        self.cost = cost
+        self.allocationWeight = allocationWeight
+        self.probabilityRange = probabilityRange
+        self.weightRange = weightRange
+        self.weightCV = weightCV
     }
 }

@@ -83,6 +83,54 @@ public enum SampleDesigner {
                                               source: dataset.settingsSource))
     }
 
+    /// The coefficient of variation of `values` (population form); 0 for fewer than two.
+    static func coefficientOfVariation(_ values: [Double]) -> Double {
+        guard values.count > 1 else { return 0 }
+        let mean = values.reduce(0, +) / Double(values.count)
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
+        return variance.squareRoot() / mean
+    }
+
+    /// deff_w and clustering a stratum is expected to have at n_h, from its inclusion probabilities before the
+    /// draw (`DomainPrecision.expectedKishEffect`); the same rules as `StratumDraw`.
+    static func expectedEffects(of frame: StratumFrame, sampleSize: Int, parameters: SampleDesignParameters,
+                                twoStage: Bool) throws -> StratumSizing.ExpectedEffects {
+        guard sampleSize > 0 else { return .init(weighting: 1, clustered: true) }
+        if twoStage {
+            let blocks = frame.blocks
+            let take = parameters.takePerCluster
+            let communesNeeded = (sampleSize + take - 1) / take
+            let everyCommune = communesNeeded >= blocks.count
+            let communeTake = communesNeeded > blocks.count ? (sampleSize + blocks.count - 1) / blocks.count : take
+            let firstStage = everyCommune ? Array(repeating: 1.0, count: blocks.count)
+                : try InclusionProbabilities(sizes: blocks.map { Double($0.commune.households) },
+                                             sampleSize: communesNeeded).probabilities
+            let effect = DomainPrecision.expectedKishEffect(probabilities: blocks.indices.lazy.compactMap { i in
+                let listed = blocks[i].count
+                guard listed > 0 else { return nil }
+                return (firstStage[i] * Double(min(communeTake, listed)) / Double(listed), Double(listed))
+            })
+            return .init(weighting: effect, clustered: !everyCommune)
+        }
+        guard frame.stratum.unitType == .enterprise else { return .init(weighting: 1, clustered: true) }
+        let forced = frame.enterprises.map { enterprise in
+            parameters.certaintyEmployees.map { enterprise.employees >= $0 } ?? false
+        }
+        let forcedCount = forced.filter { $0 }.count
+        let frameSize = frame.enterprises.count
+        guard forcedCount < sampleSize, forcedCount < frameSize else { return .init(weighting: 1, clustered: true) }
+        if parameters.selection == .ppsSystematic {
+            let inclusion = try InclusionProbabilities(sizes: frame.enterprises.map { Double($0.employees) },
+                                                       sampleSize: sampleSize, forcedCertain: forced)
+            return .init(weighting: DomainPrecision.expectedKishEffect(
+                probabilities: inclusion.probabilities.lazy.map { ($0, 1) }), clustered: true)
+        }
+        let open = Double(frameSize - forcedCount)
+        return .init(weighting: DomainPrecision.expectedKishEffect(probabilities: [
+            (1, Double(forcedCount)), (Double(sampleSize - forcedCount) / open, open),
+        ]), clustered: true)
+    }
+
     static func draw(_ unitType: UnitType, dataset: Dataset, seed: UInt64) throws -> StratifiedSample {
         let parameters = unitType == .household ? dataset.settings.households : dataset.settings.enterprises
         let twoStage = parameters.selection == .twoStage
@@ -100,8 +148,11 @@ public enum SampleDesigner {
         guard !frames.isEmpty else { throw SamplingError.emptyFrame(unitType) }
         let clusterTake = twoStage ? parameters.takePerCluster : nil
         let frameSizes = frames.map { twoStage ? $0.censusHouseholds : $0.unitCount }
-        let sizing = try StratumSizing(strata: frames.map(\.stratum), frameSizes: frameSizes, parameters: parameters,
-                                       clusterTake: clusterTake)
+        let sizing = try StratumSizing(
+            strata: frames.map(\.stratum), frameSizes: frameSizes, parameters: parameters, clusterTake: clusterTake,
+            expectedEffects: { h, size in
+                try expectedEffects(of: frames[h], sampleSize: size, parameters: parameters, twoStage: twoStage)
+            })
 
         var units: [SampledUnit] = []
         var certaintyUnits: [CertaintyUnit] = []
@@ -140,12 +191,28 @@ public enum SampleDesigner {
                         + "asked in \(place): the frame has no more units, so refusals there beyond the reserves "
                         + "cannot be replaced"))
             }
+            let main = draw.units.filter { $0.role == .main }
+            let precision = try DomainPrecision(
+                sampleSize: draw.mainCount, frameSize: frameSizes[h], proportion: sizing.proportions[h],
+                basis: sizing.precisionBasis, clusterTake: clusterTake,
+                weightingEffect: DomainPrecision.kishEffect(of: main.map(\.designWeight)),
+                clustered: !(twoStage && draw.selectedCommunes == frame.blocks.count),
+                perStratumTarget: sizing.targetIsStated && sizing.targetPerStratum)
             if sizing.capped[h] {
                 warnings.append(DesignWarning(
-                    subject: "\(table).precision",
-                    message: "stratum \(frame.stratum.id) needs \(sizing.perStratumCalculations?[h].sampleSize ?? 0) units "
-                        + "for the precision target but its ceiling is \(sizing.sizes[h]): the target is not met there"))
+                    subject: "\(table).precision.margin",
+                    message: "stratum \(frame.stratum.id) would need more than its ceiling of \(sizing.sizes[h]) units for "
+                        + "the target ±\(StratumSizing.points(precision.targetMargin ?? 0)); it reaches "
+                        + "±\(StratumSizing.points(precision.margin.absolute)): the target is not met there"))
+            } else if case .total(let given) = parameters.size, !precision.meetsTarget {
+                warnings.append(DesignWarning(
+                    subject: "\(table).size",
+                    message: "the given size \(given) gives stratum \(frame.stratum.id) ±"
+                        + "\(StratumSizing.points(precision.margin.absolute)) where the target asks "
+                        + "±\(StratumSizing.points(precision.targetMargin ?? 0))"))
             }
+            let probabilities = main.map(\.inclusionProbability)
+            let weights = main.map(\.designWeight)
             rows.append(AllocationRow(
                 stratumID: frame.stratum.id, label: frame.stratum.label, frameSize: frameSizes[h],
                 communeCount: twoStage ? frame.blocks.count : nil, allocatedSize: sizing.sizes[h],
@@ -153,12 +220,27 @@ public enum SampleDesigner {
                 takePerCommune: draw.takePerCommune, takeRange: draw.takeRange, reserveSize: draw.reserveCount,
                 reservesAsked: draw.reserveCount + draw.reserveShortfalls.reduce(0) { $0 + $1.asked - $1.drawn },
                 sizeCalculation: sizing.perStratumCalculations?[h], cappedAtCeiling: sizing.capped[h],
-                expectedMargin: try SampleSizeCalculation.expectedMargin(
-                    sampleSize: draw.mainCount, target: sizing.precisionBasis, populationSize: frameSizes[h],
-                    clusterTake: clusterTake)))
+                precision: precision,
+                cost: parameters.stratumCosts[frame.stratum.id.rawValue] ?? 1,
+                allocationWeight: sizing.allocation?.strata.first { $0.stratumID == frame.stratum.id }?.weight,
+                probabilityRange: (probabilities.min() ?? 0)...(probabilities.max() ?? 0),
+                weightRange: (weights.min() ?? 0)...(weights.max() ?? 0),
+                weightCV: Self.coefficientOfVariation(weights)))
+        }
+        let overall = OverallPrecision(
+            strata: zip(frameSizes, rows.map(\.precision)).map { ($0, $1) },
+            confidence: sizing.precisionBasis.confidence,
+            target: sizing.targetIsStated && !sizing.targetPerStratum ? sizing.precisionBasis : nil)
+        if case .total(let given) = parameters.size, !overall.meetsTarget {
+            warnings.append(DesignWarning(
+                subject: "\(table).size",
+                message: "the given size \(given) gives the whole sample ±\(StratumSizing.points(overall.absolute)) where "
+                    + "the target asks ±\(StratumSizing.points(overall.targetMargin ?? 0))"))
         }
         return StratifiedSample(
             unitType: unitType, parameters: parameters, precisionBasis: sizing.precisionBasis,
+            precisionBasisIsStated: sizing.targetIsStated, raisedTotal: sizing.raisedTotal.map { [$0.formula, $0.design] },
+            overallPrecision: overall,
             clusterTake: clusterTake, strata: frames.map(\.stratum),
             overallSizeCalculation: sizing.overallCalculation, allocation: sizing.allocation, rows: rows,
             units: units.sorted(by: SampledUnit.outputOrder), certaintyUnits: certaintyUnits,

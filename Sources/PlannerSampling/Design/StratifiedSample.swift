@@ -4,9 +4,17 @@ import PlannerCore
 public struct StratifiedSample: Hashable, Sendable {
     public let unitType: UnitType
     public let parameters: SampleDesignParameters
-    /// The target behind the sizes, or for a given total the assumptions of the precision column
-    /// (p = .5, 95 %, deff 1, full response).
+    /// The target behind the sizes (for a given total, the stated `[precision]` target it is checked against),
+    /// or, when no target is stated, the assumptions of the precision column (p = .5, 95 %, deff 1, full
+    /// response).
     public let precisionBasis: PrecisionTarget
+    /// Whether `precisionBasis` is a stated target rather than assumptions.
+    public let precisionBasisIsStated: Bool
+    /// [formula n, design n] when a whole-sample target needed more than the formula's n under the allocation
+    /// and the design's weights; nil otherwise.
+    public let raisedTotal: [Int]?
+    /// The precision the whole sample gives, and the whole-sample target when there is one.
+    public let overallPrecision: OverallPrecision
     /// Households per commune in a two-stage design; nil otherwise.
     public let clusterTake: Int?
     /// Strata in ID order.
@@ -28,12 +36,16 @@ public struct StratifiedSample: Hashable, Sendable {
     public let warnings: [DesignWarning]
 
     public init(unitType: UnitType, parameters: SampleDesignParameters, precisionBasis: PrecisionTarget,
+                precisionBasisIsStated: Bool, raisedTotal: [Int]?, overallPrecision: OverallPrecision,
                 clusterTake: Int?, strata: [Stratum], overallSizeCalculation: SampleSizeCalculation?,
                 allocation: Allocation?, rows: [AllocationRow], units: [SampledUnit], certaintyUnits: [CertaintyUnit],
                 releaseGroups: [ReleaseGroup], warnings: [DesignWarning] = []) {
         self.unitType = unitType
         self.parameters = parameters
         self.precisionBasis = precisionBasis
+        self.precisionBasisIsStated = precisionBasisIsStated
+        self.raisedTotal = raisedTotal
+        self.overallPrecision = overallPrecision
         self.clusterTake = clusterTake
         self.strata = strata
         self.overallSizeCalculation = overallSizeCalculation
@@ -52,16 +64,8 @@ public struct StratifiedSample: Hashable, Sendable {
     /// Main units drawn.
     public var sampleSize: Int { rows.reduce(0) { $0 + $1.sampleSize } }
 
-    /// The margin of error expected for the whole population from the stratified sample, at the precision
-    /// basis: z·√(Σ_h W_h²·V_h), W_h = N_h/N and V_h = (e_h/z)² the variance behind each stratum's margin.
-    public var expectedOverallMargin: Double {
-        let z = StandardNormal.twoSidedCriticalValue(confidence: precisionBasis.confidence)
-        let total = Double(frameSize)
-        let variance = rows.reduce(0.0) { sum, row in
-            let share = Double(row.frameSize) / total
-            let standardError = row.expectedMargin.absolute / z
-            return sum + share * share * standardError * standardError
-        }
-        return z * variance.squareRoot()
-    }
+    /// The margin of error expected for the whole population from the stratified sample
+    /// (`overallPrecision.absolute`): z·√(Σ_h W_h²·V_h), W_h = N_h/N and V_h = (e_h/z)² the variance behind each
+    /// stratum's margin.
+    public var expectedOverallMargin: Double { overallPrecision.absolute }
 }
