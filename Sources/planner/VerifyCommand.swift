@@ -13,7 +13,9 @@ struct VerifyCommand: ParsableCommand {
             folder; that the dataset is unchanged; that each main unit is scheduled once (or listed in \
             unscheduled.csv), on working days outside the buffer, never while its enumerator is unavailable, by an \
             enumerator with the skill, within each day's minutes with travel recomputed from the dataset; visit \
-            orders 1…k; route sheets that agree with assignments.csv; and, for a folder derived from another plan, \
+            orders 1…k; route sheets that agree with assignments.csv; that sample.csv is the sample drawn again from \
+            the manifest's seed and the dataset (a unit swapped or a probability changed is found even when the \
+            manifest was re-hashed); and, for a folder derived from another plan, \
             the parent's history unchanged. A folder of `planner replan` is checked by its own rules: its history \
             is the parent's plus the progress file the re-plan read, each unit of the plan is completed or lost in \
             the history or planned once from the as-of date (or unscheduled), only released reserves are visited, \

@@ -36,6 +36,45 @@ struct VerifyCommandTests {
         #expect(result.standardOutput.hasPrefix("plan: verified "))
     }
 
+    // MARK: The sample, drawn again
+
+    /// A hand-edited sample.csv with the manifest re-hashed passes the digests; drawing the sample again from the
+    /// manifest's seed and the dataset finds the changed π and the swapped unit.
+    @Test func handEditedSampleIsFoundByDrawingItAgain() throws {
+        let (fixture, plan) = try freshPlan()
+        defer { fixture.delete() }
+        var changedUnit = ""
+        var swappedUnit = ""
+        try plan.rewrite("sample.csv") { text in
+            var lines = text.components(separatedBy: "\r\n")
+            var first = lines[1].components(separatedBy: ",")
+            changedUnit = first[0]
+            first[6] = "0.5"
+            lines[1] = first.joined(separator: ",")
+            var second = lines[2].components(separatedBy: ",")
+            swappedUnit = second[0]
+            second[0] = "HH-\(second[4])-99999"
+            lines[2] = second.joined(separator: ",")
+            return lines.joined(separator: "\r\n")
+        }
+        try expectFinding(fixture, "plan/sample.csv:2: sample: ", "unit \(changedUnit): inclusion_probability: expected ")
+        try expectFinding(fixture, "plan/sample.csv:3: sample: ", "found a unit the draw does not select")
+        try expectFinding(fixture, "plan/sample.csv: sample: ", "found 1 missing: \(swappedUnit)")
+    }
+
+    /// A folder of `planner sample` is drawn again too.
+    @Test func sampleFolderIsDrawnAgain() throws {
+        let fixture = try PlannableFixture()
+        defer { fixture.delete() }
+        let sampled = try PlannerProcess.run(["sample", "dataset", "--out", "plan", "--quiet"], in: fixture.root)
+        #expect(sampled.status == 0, "\(sampled.standardError)")
+        let (status, lines) = try verify(fixture)
+        #expect(status == 0, "\(lines)")
+        let editor = PlanEditor(folder: fixture.root.appendingPathComponent("plan"))
+        try editor.rewrite("sample.csv") { $0.replacingOccurrences(of: ",main,", with: ",reserve,") }
+        try expectFinding(fixture, "plan/sample.csv:", "role: expected main as drawn again from seed")
+    }
+
     // MARK: Integrity
 
     @Test func changedFileIsNamed() throws {

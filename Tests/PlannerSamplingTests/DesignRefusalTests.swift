@@ -112,6 +112,38 @@ import Testing
                                                                                     listing: listing), seed: 3)
         let selected = sample.releaseGroups.contains { $0.groupID == "31543" }
         #expect(sample.warnings.contains { $0.message.contains("31543: ") } == selected)
-        #expect(sample.warnings.allSatisfy { $0.subject == "sample.households.reserve_per_stratum" })
+        #expect(sample.warnings.filter { $0.subject != "communes.csv" }.allSatisfy {
+            $0.subject == "sample.households.reserve_per_stratum"
+        })
+    }
+
+    /// A listing against the census: a commune the census counts 0 but the listing does not, and communes whose
+    /// listing is far from the census, are warned about — they were dropped or weighted silently before.
+    @Test func listingAgainstCensusIsWarned() throws {
+        var communes = Fixture.communes
+        communes[10] = Fixture.commune("31543", .commune, "943", 0)
+        let listing = Fixture.listing { commune in
+            switch commune.code.rawValue {
+            case "31543": 12
+            case "31498": 3000
+            case "31501": 5000  // census 2444: more than twice
+            default: 40  // far below every census count
+            }
+        }
+        let parameters = SampleDesignParameters(stratification: .district, selection: .twoStage, size: .total(95),
+                                                allocation: .proportional, takePerCluster: 10, reservePerStratum: 3)
+        let sample = try SampleDesigner.design(.household, dataset: Fixture.dataset(households: parameters,
+                                                                                    communes: communes,
+                                                                                    listing: listing), seed: 3)
+        let messages = sample.warnings.filter { $0.subject == "communes.csv" }.map(\.message)
+        #expect(messages.count == 2)
+        #expect(messages.first?.hasPrefix("1 commune has a census count of 0 but listed households: 31543 (12 listed)") == true)
+        #expect(messages.last?.contains("31501 (5000 listed, census 2444)") == true)
+        #expect(messages.last?.contains("31498") == false)
+        // Commune 31543 is never selected: its households have no chance, as the warning says.
+        #expect(!sample.units.contains { $0.communeCode == "31543" })
+        // Without a listing there is nothing to compare.
+        let census = try SampleDesigner.design(.household, dataset: Fixture.dataset(households: parameters), seed: 3)
+        #expect(census.warnings.allSatisfy { $0.subject != "communes.csv" })
     }
 }

@@ -24,6 +24,9 @@ public struct PlanFinding: Hashable, Sendable, CustomStringConvertible {
         /// A derived folder that does not keep its parent's sample, or a re-plan whose recorded visits are not its
         /// parent's plus the progress reported, that plans before its as-of date, or drops its parent's releases.
         case history
+        /// `sample.csv` differs from the sample drawn again from the manifest's seed and the dataset: a unit
+        /// swapped, added or left out, or a probability, weight, stratum or role changed.
+        case sample
     }
 
     public var check: Check

@@ -50,6 +50,8 @@ public struct PlanVerifier: Sendable {
         var findings: [PlanFinding] = []
         let files = checkIntegrity(&findings)
         if let datasetFolder { checkInputs(datasetFolder: datasetFolder, &findings) }
+        // A re-plan keeps its parent's sample.csv, which the parent's own verification re-draws.
+        if let dataset, manifest.replan == nil { checkRedrawnSample(files: files, dataset: dataset, &findings) }
         if let replan = manifest.replan, CalendarDate(iso8601: replan.asOf) == nil {
             findings.append(PlanFinding(.format, PlanFolder.manifestName, "replan.as_of: expected a date YYYY-MM-DD, "
                                         + "found \(InputProblem.quoted(replan.asOf))"))

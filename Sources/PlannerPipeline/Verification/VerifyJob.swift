@@ -49,7 +49,8 @@ public struct VerifyJob: Sendable {
                     + "found no folder at this path")
         }
         let datasetLocation = TypedPath(datasetFolder.relativePath, relativeTo: workingDirectory)
-        let loaded: Dataset? = manifest.kind == "plan" ? try DatasetReader().read(folder: datasetLocation.url) : nil
+        // A sample folder needs the dataset too: its sample is drawn again from the manifest's seed.
+        let loaded: Dataset? = try DatasetReader().read(folder: datasetLocation.url)
         let parentFolder = (parent ?? manifest.parent?.path).flatMap { existingItem($0, isFolder: true) }
         let recordedProgress = manifest.replan?.progress.map(\.path) ?? []
         guard progressFiles.isEmpty || progressFiles.count == recordedProgress.count else {

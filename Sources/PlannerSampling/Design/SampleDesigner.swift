@@ -158,7 +158,7 @@ public enum SampleDesigner {
         var certaintyUnits: [CertaintyUnit] = []
         var releaseGroups: [ReleaseGroup] = []
         var rows: [AllocationRow] = []
-        var warnings: [DesignWarning] = []
+        var warnings = unitType == .household ? ListingCensusCheck.warnings(dataset: dataset) : []
         let table = unitType == .household ? "sample.households" : "sample.enterprises"
         for (h, frame) in frames.enumerated() where sizing.sizes[h] == 0 {
             throw SamplingError.unmeetableSetting(
