@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 of the plan's inputs and files (BoringSSL's SHA-NI/AVX assembly through `Crypto.SHA256`).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // GLPK 5.0 from Debian's libglpk-dev; Debian ships no glpk.pc, so no pkgConfig here.
@@ -26,10 +28,12 @@ let package = Package(
             path: "Sources/CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
-        // SHA-256 with the x86 SHA instructions, chosen at run time; SHA256 in PlannerFormats falls back to Swift.
-        .target(name: "CSHA256", path: "Sources/CSHA256"),
         .target(name: "PlannerCore", swiftSettings: strictSettings),
-        .target(name: "PlannerFormats", dependencies: ["PlannerCore", "CSHA256"], swiftSettings: strictSettings),
+        .target(
+            name: "PlannerFormats",
+            dependencies: ["PlannerCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         .target(name: "PlannerSampling", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         // The solver-independent model, result and solver protocol; backends are separate targets.
         .target(name: "PlannerOptimization", swiftSettings: strictSettings),

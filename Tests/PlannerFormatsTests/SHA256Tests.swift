@@ -1,3 +1,4 @@
+import Foundation
 import PlannerFormats
 import Testing
 
@@ -29,5 +30,33 @@ struct SHA256Tests {
         hasher.update(message[..<split])
         hasher.update(message[split...])
         #expect(hasher.finalize() == SHA256.hash(message))
+    }
+
+    /// A megabyte and a half fed in pieces of every awkward length gives the one-shot digest, and so does the
+    /// file (read through a 1 MB buffer, so in two reads); the digest is `sha256sum`'s of the same bytes.
+    @Test func piecesAndFilesGiveTheOneShotDigest() throws {
+        let message = (0..<(3 << 19)).map { UInt8(truncatingIfNeeded: $0 * 31 + 7) }
+        let expected = "23e1a9ba7dda59eb93d4bf23cd1a5d0c1242fcca95265e179e6bd8b7a7bec0b1"
+        #expect(SHA256.hexDigest(message) == expected)
+        let pieceLengths = [0, 1, 63, 64, 65, 127, 4999, 55, 56, 1 << 16]
+        var pieced = SHA256()
+        var offset = 0
+        for length in (0...).lazy.map({ pieceLengths[$0 % pieceLengths.count] }) {
+            guard offset < message.count else { break }
+            let end = min(message.count, offset + length)
+            pieced.update(message[offset..<end])
+            offset = end
+        }
+        #expect(pieced.finalize() == SHA256.hash(message))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sha256-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(message).write(to: file)
+        #expect(try SHA256.hexDigest(contentsOf: file) == expected)
+        #expect(SHA256.hexDigest(Data(message)) == expected)
+    }
+
+    /// A sequence without contiguous storage is copied and hashed like the same bytes (`sha256sum`'s digest).
+    @Test func nonContiguousSequences() {
+        #expect(SHA256.hexDigest((0..<200).lazy.map { UInt8($0) }) == "1901da1c9f699b48f6b2636e65cbf73abf99d0441ef67f5c540a42f7051dec6f")
     }
 }
