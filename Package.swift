@@ -65,12 +65,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Generators, paths and fixtures shared by the test targets (a regular target that only tests depend on).
+        .target(name: "PlannerTestSupport", dependencies: ["PlannerFormats"], path: "Tests/PlannerTestSupport",
+                swiftSettings: strictSettings),
         .testTarget(name: "PlannerCoreTests", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         .testTarget(name: "PlannerFormatsTests", dependencies: ["PlannerFormats", "PlannerCore"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "PlannerSamplingTests", dependencies: ["PlannerSampling", "PlannerCore"], swiftSettings: strictSettings),
         // The conformance suite every backend must pass, with its brute-force reference; run by each backend's tests.
-        .target(name: "MIPSolverConformance", dependencies: ["PlannerOptimization"], path: "Tests/MIPSolverConformance",
+        .target(name: "MIPSolverConformance", dependencies: ["PlannerOptimization", "PlannerTestSupport"], path: "Tests/MIPSolverConformance",
                 swiftSettings: strictSettings),
         .testTarget(name: "PlannerOptimizationTests", dependencies: ["PlannerOptimization", "MIPSolverConformance"],
                     swiftSettings: strictSettings),
@@ -78,28 +81,30 @@ let package = Package(
                     dependencies: ["PlannerGLPK", "PlannerOptimization", "MIPSolverConformance"],
                     swiftSettings: strictSettings),
         .testTarget(name: "PlannerFieldworkTests",
-                    dependencies: ["PlannerFieldwork", "PlannerOptimization", "PlannerGLPK", "PlannerCore"],
+                    dependencies: ["PlannerFieldwork", "PlannerOptimization", "PlannerGLPK", "PlannerCore",
+                                   "PlannerTestSupport"],
                     swiftSettings: strictSettings),
         .testTarget(
             name: "PlannerReportsTests",
             dependencies: ["PlannerReports", "PlannerFormats", "PlannerSampling", "PlannerCore", "PlannerFieldwork",
-                           "PlannerOptimization", "PlannerGLPK"],
+                           "PlannerOptimization", "PlannerGLPK", "PlannerTestSupport"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "PlannerSyntheticTests",
-            dependencies: ["PlannerSynthetic", "PlannerFormats", "PlannerCore"],
+            dependencies: ["PlannerSynthetic", "PlannerFormats", "PlannerCore", "PlannerTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "PlannerPipelineTests",
-            dependencies: ["PlannerPipeline", "PlannerGLPK", "PlannerCore"],
+            dependencies: ["PlannerPipeline", "PlannerGLPK", "PlannerReports", "PlannerSampling", "PlannerFormats",
+                           "PlannerCore", "PlannerTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "PlannerEndToEndTests",
-            dependencies: ["planner", "PlannerFormats", "PlannerCore"],
+            dependencies: ["planner", "PlannerFormats", "PlannerCore", "PlannerTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,4 +1,5 @@
 import PlannerOptimization
+import PlannerTestSupport
 
 /// Small models with known answers, and generators for random and hard ones.
 public enum TestModels {

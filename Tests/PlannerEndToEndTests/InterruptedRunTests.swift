@@ -1,4 +1,5 @@
 import Foundation
+import PlannerTestSupport
 import Testing
 
 /// `planner plan` killed with SIGKILL at seeded random moments leaves either nothing or a complete plan that

@@ -1,4 +1,5 @@
 import Foundation
+import PlannerTestSupport
 import Testing
 
 /// One broken dataset: a change to one file of the plannable fixture, and the file its first problem must name.

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerFormats
+import PlannerTestSupport
 import Testing
 
 /// What the planner writes is safe to open: hostile names are escaped in HTML and neutralised in CSV, no

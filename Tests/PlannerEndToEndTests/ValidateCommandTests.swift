@@ -1,4 +1,5 @@
 import Foundation
+import PlannerTestSupport
 import Testing
 
 /// Runs the built `planner validate` as a user would, and checks its output and exit status.

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerFormats
+import PlannerTestSupport
 import Testing
 
 /// `planner verify` on a plan written by `planner plan`, then on copies broken in each way a plan can be wrong.

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerFormats
+import PlannerTestSupport
 import Testing
 
 /// `planner verify` on folders written by `planner replan` from the default dataset (refusals, absences,

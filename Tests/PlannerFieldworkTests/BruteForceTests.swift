@@ -2,6 +2,7 @@ import PlannerCore
 import PlannerFieldwork
 import PlannerGLPK
 import PlannerOptimization
+import PlannerTestSupport
 import Testing
 
 /// GLPK's optimum of the aggregated model equals an enumeration of every choice of day-trips.

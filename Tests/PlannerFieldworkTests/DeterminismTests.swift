@@ -2,6 +2,7 @@ import PlannerCore
 import PlannerFieldwork
 import PlannerGLPK
 import PlannerOptimization
+import PlannerTestSupport
 import Testing
 
 @Suite struct DeterminismTests {

@@ -1,5 +1,6 @@
 import PlannerCore
 @testable import PlannerFieldwork
+import PlannerTestSupport
 import Testing
 
 @Suite struct TourOrderingTests {

@@ -2,15 +2,12 @@ import Foundation
 import PlannerCore
 import PlannerFormats
 import PlannerSampling
+import PlannerTestSupport
 import Testing
 @testable import PlannerReports
 
 @Suite struct SampleTablesTests {
-    static let dataset: Dataset = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return try! DatasetReader().read(folder: root.appendingPathComponent("Inputs/soc-trang-2023"))
-    }()
+    static let dataset: Dataset = try! DatasetReader().read(folder: TestFolders.defaultDataset)
 
     @Test func sampleCSVReadsBackWithOneRowPerUnitAndConsistentWeights() throws {
         let plan = try SampleDesigner.design(dataset: Self.dataset, seed: 11)

@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFormats
 import PlannerSynthetic
+import PlannerTestSupport
 import Testing
 
 @Suite("Household listing")
@@ -95,7 +96,7 @@ struct GeneratedListingReadingTests {
 
         var lines = String(decoding: csv, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let header = lines.removeFirst()
-        var generator = SplitMixForTests(state: seed)
+        var generator = SplitMix64(seed: seed)
         lines = lines.filter { !$0.isEmpty }.shuffled(using: &generator)
         try Data(([header] + lines).joined(separator: "\r\n").utf8).write(to: listingURL)
         let shuffled = try #require(try DatasetReader().read(folder: folder).households)
@@ -120,18 +121,5 @@ struct GeneratedListingReadingTests {
             return problems == ["\(folder.relativePath)/households.csv:\(line):16: commune_code: expected a "
                                 + "commune_code listed in communes.csv, found \"99999\""]
         }
-    }
-}
-
-/// SplitMix64, a tiny seeded generator for shuffling test data.
-struct SplitMixForTests: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }

@@ -1,13 +1,12 @@
 import Foundation
 import PlannerCore
 import PlannerFormats
+import PlannerTestSupport
 import Testing
 
 /// The embedded default dataset, and scratch folders for generated files.
 enum SyntheticFixture {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let defaultFolder = packageRoot.appendingPathComponent("Inputs/soc-trang-2023")
+    static let defaultFolder = TestFolders.defaultDataset
 
     static func defaultDataset() throws -> Dataset {
         try DatasetReader().read(folder: defaultFolder)
@@ -15,10 +14,7 @@ enum SyntheticFixture {
 
     /// A new empty temporary folder; the caller removes it.
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("planner-synthetic-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try TestFolders.temporaryFolder(prefix: "planner-synthetic-tests")
     }
 
     /// A copy of the default dataset's files (not its README) in a new temporary folder.

@@ -1,4 +1,5 @@
 import Foundation
+import PlannerTestSupport
 import Testing
 
 /// Runs the built `planner` executable as a user would.
@@ -9,12 +10,9 @@ enum PlannerProcess {
         var standardError: String
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    static let fixtures = packageRoot.appendingPathComponent("Tests/PlannerFormatsTests/Fixtures")
-    static let defaultDataset = packageRoot.appendingPathComponent("Inputs/soc-trang-2023")
+    static let packageRoot = TestFolders.packageRoot
+    static let fixtures = TestFolders.fixtures
+    static let defaultDataset = TestFolders.defaultDataset
 
     /// The `planner` executable in the products folder that also holds the test bundle.
     static func executable() throws -> URL {
@@ -56,8 +54,6 @@ enum PlannerProcess {
 
     /// A new empty temporary folder; the caller removes it.
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planner-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try TestFolders.temporaryFolder(prefix: "planner-e2e")
     }
 }

@@ -1,5 +1,6 @@
 import PlannerCore
 @testable import PlannerFieldwork
+import PlannerTestSupport
 
 /// A seeded, Sóc-Trăng-like survey: districts on a ~70 × 60 km plane, communes around district centres, an
 /// operating industrial zone, post-office enumerators and a sample of households and enterprises.
