@@ -58,18 +58,18 @@ struct ParentPlan {
 
     /// The plan's sample, after checking that `sample.csv` is the file the manifest recorded.
     func sample() throws -> [SampledUnit] {
-        try SampleTables.readSample(try files(["sample.csv"])[0].data, file: "\(path)/sample.csv")
+        try SampleTables.readSample(try files([PlanFile.sample])[0].data, file: "\(path)/sample.csv")
     }
 
     /// The sample's files, copied unchanged into a plan derived from this one, and the design they describe.
     func sampleFiles() throws -> (files: [PlanFolder.File], design: SampleDesignSummary) {
-        let files = try files(["sample.csv", "allocation.csv", "design-report.md"])
+        let files = try files([PlanFile.sample, PlanFile.allocation, PlanFile.designReport])
         return (files, try SampleDesignSummary.read(allocationCSV: files[1].data, file: "\(path)/allocation.csv"))
     }
 
     /// The plan's visits, planned and recorded.
     func visits() throws -> PlanVisits {
-        try PlanVisitsTable.readVisits(try files(["assignments.csv"])[0].data, file: "\(path)/assignments.csv")
+        try PlanVisitsTable.readVisits(try files([PlanFile.assignments])[0].data, file: "\(path)/assignments.csv")
     }
 
     /// Whether the manifest lists a file.

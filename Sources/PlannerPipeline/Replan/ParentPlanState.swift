@@ -33,10 +33,10 @@ struct ParentPlanState {
         releaseGroups = design.households.releaseGroups + design.enterprises.releaseGroups
 
         visits = try parent.visits()
-        releases = parent.records("releases.csv")
-            ? try ReleaseTable.read(try parent.files(["releases.csv"])[0].data, file: "\(parent.path)/releases.csv")
+        releases = parent.records(PlanFile.releases)
+            ? try ReleaseTable.read(try parent.files([PlanFile.releases])[0].data, file: "\(parent.path)/releases.csv")
             : []
-        let enumeratorsFile = "availability/new-enumerators.csv", spansFile = "availability/unavailability.csv"
+        let enumeratorsFile = PlanFile.newEnumerators, spansFile = PlanFile.unavailability
         let recorded = [enumeratorsFile, spansFile].filter(parent.records)
         _ = try parent.files(recorded)
         availability = try DatasetReader().readAvailabilityChanges(

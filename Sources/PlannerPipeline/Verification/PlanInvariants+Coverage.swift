@@ -26,14 +26,14 @@ extension PlanInvariants {
         for visit in visits {
             if !visit.isHistory {
                 if let first = firstLine[visit.unitID] {
-                    findings.append(PlanFinding(.coverage, "assignments.csv", line: visit.line,
+                    findings.append(PlanFinding(.coverage, PlanFile.assignments, line: visit.line,
                                                 "unit \(visit.unitID) is scheduled again (first on line \(first))"))
                     continue
                 }
                 firstLine[visit.unitID] = visit.line
             }
             guard let unit = units[visit.unitID] else {
-                findings.append(PlanFinding(.coverage, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.coverage, PlanFile.assignments, line: visit.line,
                                             "unit \(visit.unitID) is not in sample.csv"))
                 continue
             }
@@ -42,43 +42,44 @@ extension PlanInvariants {
                     ? "unit \(visit.unitID) is a \(unit["role"]) unit; a plan schedules main units only"
                     : "unit \(visit.unitID) is a \(unit["role"]) unit that releases.csv does not release; only main "
                         + "units and released reserves are visited"
-                findings.append(PlanFinding(.coverage, "assignments.csv", line: visit.line, message))
+                findings.append(PlanFinding(.coverage, PlanFile.assignments, line: visit.line, message))
             }
             if unit["unit_type"] != visit.unitType {
-                findings.append(PlanFinding(.coverage, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.coverage, PlanFile.assignments, line: visit.line,
                                             "unit \(visit.unitID) is a \(unit["unit_type"]) in sample.csv, found "
                                                 + "unit_type \(InputProblem.quoted(visit.unitType))"))
             }
             if !visit.isHistory, let state = progress[visit.unitID], let finished = Self.finished(state) {
-                findings.append(PlanFinding(.coverage, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.coverage, PlanFile.assignments, line: visit.line,
                                             "unit \(visit.unitID) was \(finished) (history), yet it is planned again"))
             }
         }
 
         var unscheduled: [String: Int] = [:]
-        if let data = files["unscheduled.csv"] {
+        if let data = files[PlanFile.unscheduled] {
             if manifest.complete == true {
-                findings.append(PlanFinding(.coverage, "unscheduled.csv", "the manifest says the plan is complete, "
+                findings.append(PlanFinding(.coverage, PlanFile.unscheduled, "the manifest says the plan is complete, "
                                             + "yet it lists unscheduled units"))
             }
-            if let table = PlanTable.read(data, path: "unscheduled.csv", requiring: ["unit_id"], findings: &findings) {
+            if let table = PlanTable.read(data, path: PlanFile.unscheduled, requiring: ["unit_id"],
+                                          findings: &findings) {
                 for row in table.rows {
                     let unitID = row["unit_id"]
                     if let first = unscheduled[unitID] {
-                        findings.append(PlanFinding(.coverage, "unscheduled.csv", line: row.line,
+                        findings.append(PlanFinding(.coverage, PlanFile.unscheduled, line: row.line,
                                                     "unit \(unitID) is listed again (first on line \(first))"))
                     } else if let scheduled = firstLine[unitID] {
-                        findings.append(PlanFinding(.coverage, "unscheduled.csv", line: row.line,
+                        findings.append(PlanFinding(.coverage, PlanFile.unscheduled, line: row.line,
                                                     "unit \(unitID) is listed as unscheduled but is scheduled on "
                                                         + "line \(scheduled) of assignments.csv"))
                     } else if units[unitID] == nil {
-                        findings.append(PlanFinding(.coverage, "unscheduled.csv", line: row.line,
+                        findings.append(PlanFinding(.coverage, PlanFile.unscheduled, line: row.line,
                                                     "unit \(unitID) is not in sample.csv"))
                     } else if !isPlanUnit(unitID) {
-                        findings.append(PlanFinding(.coverage, "unscheduled.csv", line: row.line,
+                        findings.append(PlanFinding(.coverage, PlanFile.unscheduled, line: row.line,
                                                     "unit \(unitID) is a reserve unit that is not a unit of the plan"))
                     } else if let state = progress[unitID], let finished = Self.finished(state) {
-                        findings.append(PlanFinding(.coverage, "unscheduled.csv", line: row.line,
+                        findings.append(PlanFinding(.coverage, PlanFile.unscheduled, line: row.line,
                                                     "unit \(unitID) was \(finished) (history); it needs no visit"))
                     }
                     if unscheduled[unitID] == nil { unscheduled[unitID] = row.line }
@@ -95,11 +96,11 @@ extension PlanInvariants {
             if let replanned {
                 guard progress[unitID].flatMap(Self.finished) == nil else { continue }
                 let kind = row["role"] == "main" ? "main unit" : "released reserve unit"
-                findings.append(PlanFinding(.coverage, "sample.csv", line: row.line,
+                findings.append(PlanFinding(.coverage, PlanFile.sample, line: row.line,
                                             "\(kind) \(unitID) is neither completed nor lost in the history, nor "
                                                 + "planned from \(replanned.asOf), nor listed in unscheduled.csv"))
             } else {
-                findings.append(PlanFinding(.coverage, "sample.csv", line: row.line,
+                findings.append(PlanFinding(.coverage, PlanFile.sample, line: row.line,
                                             "main unit \(unitID) is neither scheduled in assignments.csv nor listed "
                                                 + "in unscheduled.csv"))
             }
@@ -108,12 +109,12 @@ extension PlanInvariants {
     }
 
     private func readSample(_ findings: inout [PlanFinding]) -> PlanTable? {
-        guard let data = files["sample.csv"] else {
-            findings.append(PlanFinding(.integrity, "sample.csv", "expected the sample of the plan, found none in "
+        guard let data = files[PlanFile.sample] else {
+            findings.append(PlanFinding(.integrity, PlanFile.sample, "expected the sample of the plan, found none in "
                                         + "the manifest"))
             return nil
         }
-        return PlanTable.read(data, path: "sample.csv", requiring: ["unit_id", "unit_type", "role"],
+        return PlanTable.read(data, path: PlanFile.sample, requiring: ["unit_id", "unit_type", "role"],
                               findings: &findings)
     }
 
@@ -144,7 +145,7 @@ extension PlanInvariants {
         var replacedLine: [String: Int] = [:]
         for row in replanned.releases {
             func finding(_ message: String) {
-                findings.append(PlanFinding(.coverage, "releases.csv", line: row.line, message))
+                findings.append(PlanFinding(.coverage, PlanFile.releases, line: row.line, message))
             }
             let reserveID = row["reserve_unit_id"], replacedID = row["replaced_unit_id"]
             if let reserve = units[reserveID] {

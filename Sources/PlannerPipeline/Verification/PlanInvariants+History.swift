@@ -20,7 +20,7 @@ extension PlanInvariants {
         var firstLine: [UnitDay: Int] = [:]
         for visit in visits {
             func finding(_ check: PlanFinding.Check, _ message: String) {
-                findings.append(PlanFinding(check, "assignments.csv", line: visit.line, message))
+                findings.append(PlanFinding(check, PlanFile.assignments, line: visit.line, message))
             }
             guard visit.isHistory else {
                 if visit.date < asOf {
@@ -57,7 +57,7 @@ extension PlanInvariants {
         }, by: \.unitID).mapValues { $0.min { ($0.date, $0.line) < ($1.date, $1.line) }! }
         for visit in history {
             if let end = ending[visit.unitID], end.date < visit.date {
-                findings.append(PlanFinding(.history, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.history, PlanFile.assignments, line: visit.line,
                                             "\(visit.unitID) has a recorded visit on \(visit.date), after it was "
                                                 + "\(end.status!.rawValue) on \(end.date) (line \(end.line))"))
             }

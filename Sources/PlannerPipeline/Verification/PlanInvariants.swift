@@ -68,7 +68,7 @@ struct PlanInvariants {
         let required = ["unit_id", "enumerator_id", "date", "visit_order", "planned_start", "travel_minutes",
                         "interview_minutes", "unit_type", "commune_code", "zone_id"]
             + (replanned == nil ? [] : ["status"])
-        guard let table = PlanTable.read(data, path: "assignments.csv", requiring: required, findings: &findings)
+        guard let table = PlanTable.read(data, path: PlanFile.assignments, requiring: required, findings: &findings)
         else { return [] }
         let visits = table.rows.compactMap { parse($0, &findings) }
         let planned = visits.filter { !$0.isHistory }
@@ -84,7 +84,7 @@ struct PlanInvariants {
     /// order, time or minutes, and every row needs `planned` or an outcome.
     private func parse(_ row: PlanTable.Row, _ findings: inout [PlanFinding]) -> Visit? {
         func bad(_ column: String, _ expected: String = "a value as docs/plan-files.md gives") -> Visit? {
-            findings.append(PlanFinding(.format, "assignments.csv", line: row.line,
+            findings.append(PlanFinding(.format, PlanFile.assignments, line: row.line,
                                         "\(column): expected \(expected), found " + InputProblem.quoted(row[column])))
             return nil
         }
@@ -141,11 +141,11 @@ struct PlanInvariants {
         for visit in visits {
             let who = visit.enumeratorID.rawValue
             if !calendar.isWorkingDay(visit.date) || !calendar.contains(visit.date) {
-                findings.append(PlanFinding(.calendar, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.calendar, PlanFile.assignments, line: visit.line,
                                             "\(who) visits \(visit.unitID) on \(visit.date), which is not a working "
                                                 + "day of the survey window"))
             } else if bufferDays.contains(visit.date) {
-                findings.append(PlanFinding(.calendar, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.calendar, PlanFile.assignments, line: visit.line,
                                             "\(who) visits \(visit.unitID) on \(visit.date), a buffer day kept free "
                                                 + "for call-backs"))
             }
@@ -153,11 +153,11 @@ struct PlanInvariants {
                                                                 && $0.covers(visit.date) }) {
                 let file = replanned?.addedUnavailability.contains(span) == true
                     ? ReplannedFolder.unavailabilityPath : "unavailability.csv"
-                findings.append(PlanFinding(.calendar, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.calendar, PlanFile.assignments, line: visit.line,
                                             "\(who) is unavailable on \(visit.date) (\(file) from \(span.from))"))
             }
             guard let enumerator = enumerators[visit.enumeratorID] else {
-                findings.append(PlanFinding(.skills, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.skills, PlanFile.assignments, line: visit.line,
                                             "enumerator \(InputProblem.quoted(who)) is not in enumerators.csv"
                                                 + (replanned == nil ? "" : " or \(ReplannedFolder.newEnumeratorsPath)")))
                 continue
@@ -165,7 +165,7 @@ struct PlanInvariants {
             let skill: Skill? = visit.unitType == "household" ? .household
                 : visit.unitType == "enterprise" ? .enterprise : nil
             if let skill, !enumerator.skills.contains(skill) {
-                findings.append(PlanFinding(.skills, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.skills, PlanFile.assignments, line: visit.line,
                                             "\(who) visits \(visit.unitType) \(visit.unitID) without the "
                                                 + "\(skill.rawValue) skill"))
             }
@@ -187,12 +187,12 @@ struct PlanInvariants {
             let title = "\(key.enumeratorID.rawValue) on \(key.date)"
             let orders = day.map(\.order)
             if orders != Array(1...day.count) {
-                findings.append(PlanFinding(.order, "assignments.csv", line: day[0].line,
+                findings.append(PlanFinding(.order, PlanFile.assignments, line: day[0].line,
                                             "\(title): visit orders \(orders.map(String.init).joined(separator: ", ")); "
                                                 + "expected 1…\(day.count)"))
             }
             for (previous, next) in zip(day, day.dropFirst()) where next.startMinutes <= previous.startMinutes {
-                findings.append(PlanFinding(.order, "assignments.csv", line: next.line,
+                findings.append(PlanFinding(.order, PlanFile.assignments, line: next.line,
                                             "\(title): visit \(next.order) starts at \(Self.clock(next.startMinutes)), "
                                                 + "not after visit \(previous.order)"))
             }
@@ -201,7 +201,7 @@ struct PlanInvariants {
                 if sites.last != visit.site { sites.append(visit.site) }
             }
             if Set(sites).count > parameters.maxCommunesPerDay {
-                findings.append(PlanFinding(.budget, "assignments.csv", line: day[0].line,
+                findings.append(PlanFinding(.budget, PlanFile.assignments, line: day[0].line,
                                             "\(title) visits \(Set(sites).count) sites; max_communes_per_day is "
                                                 + "\(parameters.maxCommunesPerDay)"))
             }
@@ -223,7 +223,7 @@ struct PlanInvariants {
                         place = zones[id].map { TravelPlace(communeCode: $0.communeCode, location: $0.location) }
                     }
                     guard let place else {
-                        findings.append(PlanFinding(.budget, "assignments.csv", line: visit.line,
+                        findings.append(PlanFinding(.budget, PlanFile.assignments, line: visit.line,
                                                     "the site of \(visit.unitID) is not a commune or zone of the "
                                                         + "dataset"))
                         placesKnown = false
@@ -234,7 +234,7 @@ struct PlanInvariants {
                     currentSite = visit.site
                 }
                 if abs(expectedTravel - visit.travelMinutes) > Self.minutesTolerance {
-                    findings.append(PlanFinding(.budget, "assignments.csv", line: visit.line,
+                    findings.append(PlanFinding(.budget, PlanFile.assignments, line: visit.line,
                                                 "travel_minutes \(Self.oneDecimal(visit.travelMinutes)) "
                                                     + "of \(visit.unitID); the travel model gives "
                                                     + Self.oneDecimal(expectedTravel)))
@@ -242,7 +242,7 @@ struct PlanInvariants {
                 let interview = visit.unitType == "enterprise" ? parameters.enterpriseInterviewMinutes
                     : parameters.householdInterviewMinutes
                 if visit.interviewMinutes != interview {
-                    findings.append(PlanFinding(.budget, "assignments.csv", line: visit.line,
+                    findings.append(PlanFinding(.budget, PlanFile.assignments, line: visit.line,
                                                 "interview_minutes \(visit.interviewMinutes) of \(visit.unitID); "
                                                     + "survey.toml gives \(interview) for a \(visit.unitType)"))
                 }
@@ -251,7 +251,7 @@ struct PlanInvariants {
             guard placesKnown else { continue }
             used += travel.minutes(from: here, to: base)
             if used > Double(enumerator.dailyMinutes) + 1e-6 {
-                findings.append(PlanFinding(.budget, "assignments.csv", line: day[0].line,
+                findings.append(PlanFinding(.budget, PlanFile.assignments, line: day[0].line,
                                             "\(title) needs \(Self.oneDecimal(used)) minutes of travel, "
                                                 + "moves and interviews; daily_minutes is \(enumerator.dailyMinutes)"))
             }
@@ -309,7 +309,7 @@ struct PlanInvariants {
         let days = Dictionary(grouping: visits) { DayKey(enumeratorID: $0.enumeratorID, date: $0.date) }
         for key in days.keys.sorted() where listed[key, default: 0] != days[key]!.count {
             let first = days[key]!.map(\.line).min()!
-            findings.append(PlanFinding(.routes, "assignments.csv", line: first,
+            findings.append(PlanFinding(.routes, PlanFile.assignments, line: first,
                                         "route sheets list \(listed[key, default: 0]) of the \(days[key]!.count) "
                                             + "visits of \(key.enumeratorID.rawValue) on \(key.date)"))
         }

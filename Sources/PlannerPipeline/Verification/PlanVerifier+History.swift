@@ -10,7 +10,7 @@ extension PlanVerifier {
         var manifest: PlanManifest?
         var folder: URL?
         /// The parent planned visits (it is a plan, not only a sample): this folder is a re-plan.
-        var hasAssignments: Bool { manifest?.files.contains { $0.path == "assignments.csv" } ?? false }
+        var hasAssignments: Bool { manifest?.files.contains { $0.path == PlanFile.assignments } ?? false }
 
         /// Reads the parent's manifest and checks it is the one the child names by digest.
         init(verifier: PlanVerifier, findings: inout [PlanFinding]) {
@@ -43,10 +43,10 @@ extension PlanVerifier {
                           replanned: ReplannedFolder?, _ findings: inout [PlanFinding]) {
             guard let manifest, let folder else { return }
             if !hasAssignments {
-                let parentSample = manifest.files.first { $0.path == "sample.csv" }?.sha256
-                let childSample = verifier.manifest.files.first { $0.path == "sample.csv" }?.sha256
+                let parentSample = manifest.files.first { $0.path == PlanFile.sample }?.sha256
+                let childSample = verifier.manifest.files.first { $0.path == PlanFile.sample }?.sha256
                 if parentSample != childSample {
-                    findings.append(PlanFinding(.history, "sample.csv", "expected the parent's sample.csv unchanged "
+                    findings.append(PlanFinding(.history, PlanFile.sample, "expected the parent's sample.csv unchanged "
                                                 + "(SHA-256 \(parentSample ?? "none")), found "
                                                 + (childSample ?? "none")))
                 }
@@ -68,18 +68,18 @@ extension PlanVerifier {
                                             "the as-of date \(replanned.asOf) is before the parent's as-of date "
                                                 + "\(parentAsOf): the parent's days are history"))
             }
-            guard let data = parent.data("assignments.csv", &findings) else { return }
+            guard let data = parent.data(PlanFile.assignments, &findings) else { return }
             let parentVisits: PlanVisits
             do {
-                parentVisits = try PlanVisitsTable.readVisits(data, file: "assignments.csv")
+                parentVisits = try PlanVisitsTable.readVisits(data, file: PlanFile.assignments)
             } catch {
-                findings.append(PlanFinding(.history, "assignments.csv", "cannot read the parent's assignments.csv "
+                findings.append(PlanFinding(.history, PlanFile.assignments, "cannot read the parent's assignments.csv "
                                             + "(\(error.problems.first?.description ?? "")): the history is not "
                                                 + "checked"))
                 return
             }
-            let parentReleases = parent.table("releases.csv", &findings)
-            checkKept(parentReleases, in: replanned.releases, path: "releases.csv", key: { $0["reserve_unit_id"] },
+            let parentReleases = parent.table(PlanFile.releases, &findings)
+            checkKept(parentReleases, in: replanned.releases, path: PlanFile.releases, key: { $0["reserve_unit_id"] },
                       what: "releases stand once made", &findings)
             for path in [ReplannedFolder.newEnumeratorsPath, ReplannedFolder.unavailabilityPath] {
                 var ignored: [PlanFinding] = []

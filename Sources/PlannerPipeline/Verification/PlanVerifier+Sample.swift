@@ -12,7 +12,7 @@ extension PlanVerifier {
     /// The digests alone cannot catch a hand-edited `sample.csv` once the manifest is re-hashed; the seed, the
     /// generator and the dataset can, because the draw is deterministic (docs/sampling.md §6).
     func checkRedrawnSample(files: [String: Data], dataset: Dataset, _ findings: inout [PlanFinding]) {
-        guard let recorded = files["sample.csv"] else { return }
+        guard let recorded = files[PlanFile.sample] else { return }
         guard manifest.generator.name == Xoshiro256StarStar.name, manifest.generator.version == Xoshiro256StarStar.version
         else {
             findings.append(PlanFinding(.sample, PlanFolder.manifestName, "generator: expected \(Xoshiro256StarStar.name) "
@@ -25,17 +25,17 @@ extension PlanVerifier {
             redrawn = SampleTables.sampleCSV(try SampleDesigner.design(dataset: dataset, seed: manifest.seed),
                                              dataset: dataset)
         } catch {
-            findings.append(PlanFinding(.sample, "sample.csv", "expected a sample the dataset can give with seed "
+            findings.append(PlanFinding(.sample, PlanFile.sample, "expected a sample the dataset can give with seed "
                 + "\(manifest.seed), found the design refused: \(error)"))
             return
         }
         guard redrawn != recorded else { return }
         let reader = CSVReader()
-        guard let file = try? reader.read(recorded, file: "sample.csv"),
+        guard let file = try? reader.read(recorded, file: PlanFile.sample),
               let drawn = try? reader.read(redrawn, file: "sample.csv (redrawn)"),
               let fileID = file.columnIndex("unit_id"), let drawnID = drawn.columnIndex("unit_id")
         else {
-            findings.append(PlanFinding(.sample, "sample.csv", "expected the sample drawn again from seed "
+            findings.append(PlanFinding(.sample, PlanFile.sample, "expected the sample drawn again from seed "
                 + "\(manifest.seed), found a file that cannot be read as sample.csv"))
             return
         }
@@ -48,7 +48,7 @@ extension PlanVerifier {
             seen.insert(unit)
             let line = record.location.line
             guard let twin = drawnRows[unit] else {
-                findings.append(PlanFinding(.sample, "sample.csv", line: line, "unit \(unit): expected only units "
+                findings.append(PlanFinding(.sample, PlanFile.sample, line: line, "unit \(unit): expected only units "
                     + "drawn again from seed \(manifest.seed), found a unit the draw does not select"))
                 continue
             }
@@ -57,21 +57,25 @@ extension PlanVerifier {
                 let found = record.fields[mine].text
                 let expected = twin.fields[theirs].text
                 if found != expected {
-                    findings.append(PlanFinding(.sample, "sample.csv", line: line, "unit \(unit): \(column): expected "
-                        + "\(expected.isEmpty ? "empty" : expected) as drawn again from seed \(manifest.seed), "
-                        + "found \(found.isEmpty ? "empty" : found)"))
+                    findings.append(PlanFinding(.sample, PlanFile.sample, line: line,
+                                                "unit \(unit): \(column): expected "
+                                                    + "\(expected.isEmpty ? "empty" : expected) as drawn again "
+                                                    + "from seed \(manifest.seed), found "
+                                                    + "\(found.isEmpty ? "empty" : found)"))
                 }
             }
         }
         let missing = drawn.records.map { $0.fields[drawnID].text }.filter { !seen.contains($0) }
         if !missing.isEmpty {
-            findings.append(PlanFinding(.sample, "sample.csv", "expected every unit drawn again from seed "
+            findings.append(PlanFinding(.sample, PlanFile.sample, "expected every unit drawn again from seed "
                 + "\(manifest.seed), found \(missing.count) missing: \(missing.prefix(5).joined(separator: ", "))"
                 + (missing.count > 5 ? ", …" : "")))
         }
         if findings.allSatisfy({ $0.check != .sample }) {
-            findings.append(PlanFinding(.sample, "sample.csv", "expected the bytes of the sample drawn again from seed "
-                + "\(manifest.seed), found the same units and probabilities written differently"))
+            findings.append(PlanFinding(.sample, PlanFile.sample,
+                                        "expected the bytes of the sample drawn again from seed "
+                                            + "\(manifest.seed), found the same units and probabilities written "
+                                            + "differently"))
         }
     }
 }

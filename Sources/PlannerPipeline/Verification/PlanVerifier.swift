@@ -59,7 +59,7 @@ public struct PlanVerifier: Sendable {
         let parent = manifest.parent.map { _ in ParentState(verifier: self, findings: &findings) }
         var visits: [PlanInvariants.Visit] = []
         var replanned: ReplannedFolder?
-        if manifest.kind == "plan", let dataset, let assignmentsData = files["assignments.csv"] {
+        if manifest.kind == "plan", let dataset, let assignmentsData = files[PlanFile.assignments] {
             if let asOf = replanAsOf {
                 replanned = ReplannedFolder(asOf: asOf, folder: folder, files: files, dataset: dataset,
                                             findings: &findings)
@@ -67,7 +67,7 @@ public struct PlanVerifier: Sendable {
             let invariants = PlanInvariants(dataset: dataset, manifest: manifest, files: files, replanned: replanned)
             visits = invariants.check(assignments: assignmentsData, &findings)
         } else if manifest.kind == "plan", dataset != nil {
-            findings.append(PlanFinding(.integrity, "assignments.csv", "expected the file of every fieldwork plan, "
+            findings.append(PlanFinding(.integrity, PlanFile.assignments, "expected the file of every fieldwork plan, "
                                         + "found none in the manifest"))
         }
         if let parent {

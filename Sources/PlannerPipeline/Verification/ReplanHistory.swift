@@ -80,8 +80,8 @@ struct ReplanHistory {
     private func context(recorded: [RecordedVisit], files: [String: Data],
                          replanned: ReplannedFolder) -> ProgressTable.Context {
         var ignored: [PlanFinding] = []
-        let sample = files["sample.csv"].flatMap {
-            PlanTable.read($0, path: "sample.csv", requiring: ["unit_id", "role"], findings: &ignored)
+        let sample = files[PlanFile.sample].flatMap {
+            PlanTable.read($0, path: PlanFile.sample, requiring: ["unit_id", "role"], findings: &ignored)
         }?.rows ?? []
         let released = Set(parentReleases.map { $0["reserve_unit_id"] })
         return ProgressTable.Context(
@@ -103,19 +103,19 @@ struct ReplanHistory {
         for visit in history {
             guard let found = visit.recorded else { continue }
             guard let record = remaining.removeValue(forKey: UnitDay(unitID: visit.unitID, date: visit.date)) else {
-                findings.append(PlanFinding(.history, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.history, PlanFile.assignments, line: visit.line,
                                             "\(Self.describe(found)) is not a visit recorded in \(named): the "
                                                 + "history before \(asOf) is frozen"))
                 continue
             }
             if record != found {
-                findings.append(PlanFinding(.history, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.history, PlanFile.assignments, line: visit.line,
                                             "\(Self.describe(found)); \(named) records \(Self.describe(record)): the "
                                                 + "history before \(asOf) is frozen"))
             }
         }
         for record in remaining.values.sorted(by: RecordedVisit.historyOrder) {
-            findings.append(PlanFinding(.history, "assignments.csv",
+            findings.append(PlanFinding(.history, PlanFile.assignments,
                                         "\(Self.describe(record)), recorded in \(named), is missing from the history"))
         }
     }
@@ -130,19 +130,19 @@ struct ReplanHistory {
             guard let found = visit.recorded else { continue }
             if let record = parentRecords.removeValue(forKey: UnitDay(unitID: visit.unitID, date: visit.date)) {
                 if record != found {
-                    findings.append(PlanFinding(.history, "assignments.csv", line: visit.line,
+                    findings.append(PlanFinding(.history, PlanFile.assignments, line: visit.line,
                                                 "\(Self.describe(found)); the parent's history records "
                                                     + "\(Self.describe(record)): the history before \(asOf) is frozen"))
                 }
             } else if !planned.contains(PlannedVisit(unitID: found.unitID, enumeratorID: found.enumeratorID,
                                                      date: found.date)) {
-                findings.append(PlanFinding(.history, "assignments.csv", line: visit.line,
+                findings.append(PlanFinding(.history, PlanFile.assignments, line: visit.line,
                                             "\(Self.describe(found)) is neither a visit the parent planned before "
                                                 + "\(asOf) nor in the parent's history" + note))
             }
         }
         for record in parentRecords.values.sorted(by: RecordedVisit.historyOrder) {
-            findings.append(PlanFinding(.history, "assignments.csv",
+            findings.append(PlanFinding(.history, PlanFile.assignments,
                                         "\(Self.describe(record)), in the parent's history, is missing from the "
                                             + "history"))
         }

@@ -9,8 +9,8 @@ import PlannerFormats
 /// The planned visits of a re-plan were made against the dataset with those changes applied, so the verifier
 /// checks them against that dataset, not the one on disk alone.
 struct ReplannedFolder {
-    static let newEnumeratorsPath = "availability/new-enumerators.csv"
-    static let unavailabilityPath = "availability/unavailability.csv"
+    static let newEnumeratorsPath = PlanFile.newEnumerators
+    static let unavailabilityPath = PlanFile.unavailability
 
     /// The first re-planned day: rows before it are history, rows from it on are planned.
     var asOf: CalendarDate
@@ -47,11 +47,12 @@ struct ReplannedFolder {
         addedUnavailability = changes.unavailability
 
         releases = []
-        if let data = files["releases.csv"] {
+        if let data = files[PlanFile.releases] {
             let required = ["release_group", "stratum", "rank", "reserve_unit_id", "replaced_unit_id", "reason", "date"]
-            releases = PlanTable.read(data, path: "releases.csv", requiring: required, findings: &findings)?.rows ?? []
+            releases = PlanTable.read(data, path: PlanFile.releases, requiring: required,
+                                      findings: &findings)?.rows ?? []
         } else {
-            findings.append(PlanFinding(.integrity, "releases.csv", "expected the release log of a re-planned "
+            findings.append(PlanFinding(.integrity, PlanFile.releases, "expected the release log of a re-planned "
                                         + "folder, found none in the manifest"))
         }
     }

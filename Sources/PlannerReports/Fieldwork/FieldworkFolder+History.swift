@@ -14,7 +14,7 @@ extension FieldworkFolder {
         let context = FieldworkContext(plan: plan, sample: sample, dataset: dataset, language: language,
                                        releasedUnitIDs: Set(history.map(\.unitID)))
         return files(context).map { file in
-            file.path == "assignments.csv"
+            file.path == PlanFile.assignments
                 ? PlanFolder.File(file.path, AssignmentTables.assignmentsCSV(context, history: history))
                 : file
         }

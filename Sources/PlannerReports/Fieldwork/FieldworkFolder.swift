@@ -26,11 +26,11 @@ public enum FieldworkFolder {
     static func files(_ context: FieldworkContext) -> [PlanFolder.File] {
         let plan = context.plan
         var files: [PlanFolder.File] = [
-            .init("assignments.csv", AssignmentTables.assignmentsCSV(context)),
-            .init("fieldwork-report.md", Data(FieldworkReport.markdown(context).utf8)),
+            .init(PlanFile.assignments, AssignmentTables.assignmentsCSV(context)),
+            .init(PlanFile.fieldworkReport, Data(FieldworkReport.markdown(context).utf8)),
         ]
         if !plan.isComplete {
-            files.append(.init("unscheduled.csv", AssignmentTables.unscheduledCSV(context)))
+            files.append(.init(PlanFile.unscheduled, AssignmentTables.unscheduledCSV(context)))
         }
         files += RouteSheets.files(context)
         files += PostOfficeSummaries.files(context)

@@ -15,17 +15,17 @@ public enum ReplanFolder {
         var files = FieldworkFolder.files(plan: content.plan, sample: content.sample, dataset: content.dataset,
                                           language: language, history: content.history)
         files += [
-            .init("releases.csv", ReleaseTable.csv(content.releases)),
+            .init(PlanFile.releases, ReleaseTable.csv(content.releases)),
             .init("weights.csv", weightsCSV(content.weights)),
             .init("changes.csv", changesCSV(content.result.changes)),
             .init("visit-changes.csv", visitChangesCSV(content.result.changes)),
             .init("replan-report.md", Data(ReplanReport.markdown(content, language: language).utf8)),
         ]
         if !content.availability.newEnumerators.isEmpty {
-            files.append(.init("availability/new-enumerators.csv", enumeratorsCSV(content.availability.newEnumerators)))
+            files.append(.init(PlanFile.newEnumerators, enumeratorsCSV(content.availability.newEnumerators)))
         }
         if !content.availability.unavailability.isEmpty {
-            files.append(.init("availability/unavailability.csv", unavailabilityCSV(content.availability.unavailability)))
+            files.append(.init(PlanFile.unavailability, unavailabilityCSV(content.availability.unavailability)))
         }
         return files.sorted { $0.path < $1.path }
     }

@@ -9,9 +9,10 @@ public enum SampleFolder {
     public static func files(for plan: SamplePlan, dataset: Dataset, language: Language = .vietnamese)
         -> [PlanFolder.File] {
         [
-            .init("sample.csv", SampleTables.sampleCSV(plan, dataset: dataset)),
-            .init("allocation.csv", SampleTables.allocationCSV(plan)),
-            .init("design-report.md", Data(DesignReport.markdown(for: plan, dataset: dataset, language: language).utf8)),
+            .init(PlanFile.sample, SampleTables.sampleCSV(plan, dataset: dataset)),
+            .init(PlanFile.allocation, SampleTables.allocationCSV(plan)),
+            .init(PlanFile.designReport,
+                  Data(DesignReport.markdown(for: plan, dataset: dataset, language: language).utf8)),
         ]
     }
 

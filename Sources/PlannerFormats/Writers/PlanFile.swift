@@ -1,0 +1,25 @@
+/// The names of the files of a plan folder that more than one module writes or reads (docs/plan-files.md).
+///
+/// The writers in PlannerReports and the readers in PlannerPipeline (re-planning, `verify`) name these files
+/// through here, so that renaming one is one change and a misspelt name is a compile error, not a file that
+/// is silently never found. Files only one type writes and nobody reads back (route sheets, notices, exports)
+/// keep their names beside their writer.
+public enum PlanFile {
+    public static let manifest = PlanFolder.manifestName
+    /// Every sampled unit, main and reserve, with its probability and weight.
+    public static let sample = "sample.csv"
+    /// The allocation of the sample to strata.
+    public static let allocation = "allocation.csv"
+    public static let designReport = "design-report.md"
+    /// Every scheduled visit (and, in a re-plan, the recorded history).
+    public static let assignments = "assignments.csv"
+    /// The units an incomplete plan misses.
+    public static let unscheduled = "unscheduled.csv"
+    /// Reserves released for lost units (re-plans).
+    public static let releases = "releases.csv"
+    public static let fieldworkReport = "fieldwork-report.md"
+    /// Enumerators added since the parent plan (re-plans).
+    public static let newEnumerators = "availability/new-enumerators.csv"
+    /// Unavailability added since the parent plan (re-plans).
+    public static let unavailability = "availability/unavailability.csv"
+}
