@@ -19,6 +19,7 @@ import argparse
 import csv
 import datetime
 import io
+import json
 import math
 import sys
 import unicodedata
@@ -716,6 +717,63 @@ def check(communes: list[Commune], zones: list[Zone], enterprises: list[Enterpri
     assert len(travel) == 2 * island * (len(communes) - island)
 
 
+# Outlines for maps, simplified by Douglas–Peucker in integer micro-degrees: 500 µ° is about 55 m, under half a
+# pixel of the summary page's map, and brings the 3,557 district vertices to a few hundred.
+BOUNDARY_TOLERANCE = 500
+
+
+def simplify(points: list[tuple[int, int]], tolerance: int) -> list[tuple[int, int]]:
+    """Douglas–Peucker on (lat, lon) micro-degrees with exact integer arithmetic: the same points on every machine."""
+    if len(points) < 3:
+        return points
+    first, last = points[0], points[-1]
+    dy, dx = last[0] - first[0], last[1] - first[1]
+    length_squared = dx * dx + dy * dy
+    best, best_index = -1, 0
+    for index in range(1, len(points) - 1):
+        py, px = points[index][0] - first[0], points[index][1] - first[1]
+        if length_squared == 0:
+            distance_squared_scaled = (px * px + py * py) * 1
+            scale = 1
+        else:
+            cross = dx * py - dy * px
+            distance_squared_scaled = cross * cross
+            scale = length_squared
+        # Compare distance² = cross² / length² without division: keep the largest, first on ties.
+        if best < 0 or distance_squared_scaled * best_scale > best * scale:
+            best, best_scale, best_index = distance_squared_scaled, scale, index
+    if best * 1 <= tolerance * tolerance * best_scale:
+        return [first, last]
+    left = simplify(points[:best_index + 1], tolerance)
+    right = simplify(points[best_index:], tolerance)
+    return left[:-1] + right
+
+
+def derive_boundaries(reference: Path) -> list[list[str]]:
+    """boundaries.csv: the province's and each district's polygon rings (gis.chinhphu.vn via dvhcvn), simplified.
+
+    A ring is split at its first point and its farthest point so that Douglas–Peucker keeps a closed shape; the
+    repeated closing point of GeoJSON is dropped (the format's last point joins the first)."""
+    source = json.loads((reference / "raw" / "dvhcvn_gis_94_districts.json").read_text(encoding="utf-8"))
+    areas = [("province", source["coordinates"])]
+    areas += [(district["level2_id"], district["coordinates"]) for district in source["level2s"]]
+    rows = []
+    for area, polygons in sorted(areas, key=lambda item: (item[0] != "province", item[0])):
+        number = 0
+        for polygon in polygons:
+            outer = polygon[0]
+            points = [(microdegrees(repr(lat)), microdegrees(repr(lon))) for lon, lat in outer]
+            if points[0] == points[-1]:
+                points = points[:-1]
+            far = max(range(len(points)), key=lambda i: ((points[i][0] - points[0][0]) ** 2
+                                                         + (points[i][1] - points[0][1]) ** 2, -i))
+            ring = simplify(points[:far + 1], BOUNDARY_TOLERANCE)[:-1] + simplify(points[far:] + [points[0]],
+                                                                               BOUNDARY_TOLERANCE)[:-1]
+            number += 1
+            rows += [[area, str(number), degrees_text(lat), degrees_text(lon)] for lat, lon in ring]
+    return rows
+
+
 def summary(communes: list[Commune], zones: list[Zone], enterprises: list[Enterprise],
             enumerators: list[Enumerator], leaves: list[Leave], offices: list[Office]) -> str:
     lines = []
@@ -784,6 +842,7 @@ def main(argv: list[str]) -> int:
         "unavailability.csv": csv_text(["enumerator_id", "from", "to", "reason"], unavailability_rows(leaves)),
         "travel.csv": csv_text(["from_commune", "to_commune", "minutes"], travel),
         "survey.toml": survey_toml(communes),
+        "boundaries.csv": csv_text(["area", "ring", "lat", "lon"], derive_boundaries(arguments.reference)),
     }
     arguments.out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():

@@ -108,4 +108,33 @@ struct DatasetReaderTests {
         let without = try DatasetReader().read(folder: try FixtureDataset.validFolder())
         #expect(without.enterprises.allSatisfy { $0.address == nil })
     }
+
+    @Test func boundariesAreOptionalOutlinesCheckedRowByRow() throws {
+        let copy = try FixtureDataset()
+        defer { copy.delete() }
+        #expect(try DatasetReader().read(folder: copy.folder).boundaries.isEmpty)
+        try copy.write(Data("""
+            area,ring,lat,lon
+            province,1,9.60,105.90
+            province,1,9.70,105.90
+            province,1,9.70,106.00
+            941,1,9.61,105.95
+            941,1,9.62,105.95
+            941,1,9.62,105.96
+
+            """.utf8), to: "boundaries.csv")
+        let rings = try DatasetReader().read(folder: copy.folder).boundaries
+        #expect(rings.map(\.area) == [.province, .district("941")])
+        #expect(rings.map(\.points.count) == [3, 3])
+        try copy.write(Data("area,ring,lat,lon\n999,1,9.6,105.9\n941,1,9.61,105.95\n941,1,9.62,105.95\n".utf8),
+                       to: "boundaries.csv")
+        do {
+            _ = try DatasetReader().read(folder: copy.folder)
+            Issue.record("an unknown district and a two-point ring were accepted")
+        } catch {
+            let messages = error.problems.map(\.description)
+            #expect(messages.contains { $0.contains("boundaries.csv:2:1: area: expected a district_code") })
+            #expect(messages.contains { $0.contains("boundaries.csv:3:1: ring: expected at least 3 points") })
+        }
+    }
 }

@@ -43,6 +43,29 @@ import Testing
         }
     }
 
+    /// geojson.io, uMap and GitHub draw simplestyle hex colours, not CSS `hsl()`: one per post office.
+    @Test func coloursAreSimplestyleHexOnePerPostOffice() throws {
+        let item = FieldworkFolderTests.complete
+        func isHex(_ value: Any?) -> Bool {
+            guard let text = value as? String, text.count == 7, text.hasPrefix("#") else { return false }
+            return text.dropFirst().allSatisfy { $0.isHexDigit && !$0.isUppercase }
+        }
+        var colourByOffice: [String: String] = [:]
+        for feature in try Self.features(item) {
+            let properties = try #require(feature["properties"] as? [String: Any])
+            let key = properties["feature"] as? String == "route" ? "stroke" : "marker-color"
+            #expect(isHex(properties[key]), "\(key) \(properties[key] ?? "missing")")
+            let office = try #require(properties["post_office"] as? String)
+            let colour = try #require(properties[key] as? String)
+            #expect(colourByOffice[office, default: colour] == colour, "\(office) has one colour")
+            colourByOffice[office] = colour
+        }
+        #expect(Set(colourByOffice.values).count == colourByOffice.count, "offices have different colours")
+        #expect(!String(decoding: try #require(item.files()[RoutesGeoJSON.fileName]), as: UTF8.self).contains("hsl("))
+        #expect(PostOfficePalette.hex(hue: 0, saturation: 1, lightness: 0.5) == "#ff0000")
+        #expect(PostOfficePalette.hex(hue: 120, saturation: 1, lightness: 0.25) == "#008000")
+    }
+
     @Test func theHostileNameSurvivesAsText() throws {
         let features = try Self.features(FieldworkFolderTests.complete)
         let labels = features.compactMap { ($0["properties"] as? [String: Any])?["label"] as? String }

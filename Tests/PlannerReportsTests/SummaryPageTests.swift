@@ -161,4 +161,26 @@ import Testing
             "\(error)".contains("p/allocation.csv:2:") && "\(error)".contains("frame_size")
         }
     }
+
+    // MARK: Map
+
+    @Test func theMapDrawsTheDatasetsOutlinesAndWorksWithout() {
+        var item = FieldworkFolderTests.complete
+        let without = SummaryPage.html(Self.input(item))
+        #expect(!without.contains("district-area\""))
+        let square = [GeoPoint(latitude: 9.60, longitude: 105.94), GeoPoint(latitude: 9.60, longitude: 105.99),
+                      GeoPoint(latitude: 9.66, longitude: 105.99), GeoPoint(latitude: 9.66, longitude: 105.94)]
+        item.dataset.boundaries = [BoundaryRing(area: .province, ring: 1, points: square),
+                                   BoundaryRing(area: .district("941"), ring: 1, points: Array(square.prefix(3)))]
+        let with = SummaryPage.html(Self.input(item))
+        #expect(with.components(separatedBy: "class=\"district-area\"").count == 2)
+        #expect(with.contains("<title>Thành phố Sóc Trăng (941)</title>"))
+        #expect(with.components(separatedBy: "class=\"province-line\"").count == 2)
+        // Routes are grouped by enumerator for the highlight picker, coloured by post office.
+        #expect(with.contains("<select id=\"enumerator-picker\">"))
+        for route in item.plan.routes {
+            #expect(with.contains("<g data-enumerator=\"\(route.enumeratorID.rawValue)\">"))
+        }
+        #expect(!with.contains("hsl("))
+    }
 }

@@ -12,6 +12,9 @@ public struct Dataset: Sendable {
     /// numbers. Kept as bytes and offsets (`ListedHouseholds`): a listing can hold a million households.
     public var households: ListedHouseholds?
     public var travelOverrides: [TravelOverride]
+    /// District and province outlines for maps (`boundaries.csv`), by area and ring; empty when the dataset has
+    /// none, and maps then draw the commune points alone.
+    public var boundaries: [BoundaryRing] = []
     /// Where `survey.toml` set each key, when the dataset was read from a folder; nil for a dataset built in
     /// code. A design that the frame cannot support is reported at the key that causes it.
     public var settingsSource: SettingsSource?

@@ -295,4 +295,59 @@ extension DatasetReader.Reading {
         }
         return overrides.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
     }
+
+    /// `boundaries.csv`: outlines for maps, one row per vertex in drawing order; `area` is a district code of
+    /// communes.csv or `province`; the rows of one ring are consecutive, and a ring has at least 3 points.
+    mutating func readBoundaries(boundingBox: BoundingBox?) -> [BoundaryRing] {
+        let columns = ["area", "ring", "lat", "lon"]
+        guard let (table, indices) = table("boundaries.csv", required: false, columns: columns) else { return [] }
+        var rings: [BoundaryRing] = []
+        var firstLines: [BoundaryRing.Area: [Int: Int]] = [:]
+        var current: (area: BoundaryRing.Area, ring: Int, line: Int)?
+        func close() {
+            guard let open = current, let last = rings.last else { return }
+            if last.points.count < 3 {
+                problems.add(file: path("boundaries.csv"), at: SourceLocation(line: open.line, column: 1),
+                             field: "ring", expected: "at least 3 points in a ring",
+                             found: "\(last.points.count) in ring \(open.ring)")
+            }
+        }
+        for row in rows(of: table, columns: indices) {
+            let areaText = row.text("area", &problems)
+            let ring = row.count("ring", &problems)
+            let location = row.coordinates(boundingBox: boundingBox, &problems)
+            var area: BoundaryRing.Area?
+            if let areaText {
+                if areaText == "province" {
+                    area = .province
+                } else if districtNames[DistrictCode(areaText)] != nil || communeDistricts == nil {
+                    area = .district(DistrictCode(areaText))
+                } else {
+                    row.problem("area", expected: "a district_code of communes.csv or province",
+                                found: InputProblem.quoted(areaText), &problems)
+                }
+            }
+            guard let area, let ring, ring >= 1 else {
+                if ring == 0 { row.problem("ring", expected: "a ring number from 1", found: "0", &problems) }
+                continue
+            }
+            let line = row.record.location.line
+            if current?.area != area || current?.ring != ring {
+                close()
+                if let first = firstLines[area]?[ring] {
+                    row.problem("ring", expected: "the rows of a ring together", found: "ring \(ring) again "
+                                    + "(it started on line \(first))", &problems)
+                    current = nil
+                    continue
+                }
+                firstLines[area, default: [:]][ring] = line
+                current = (area, ring, line)
+                rings.append(BoundaryRing(area: area, ring: ring, points: []))
+            }
+            guard current != nil, case .point(let point) = location else { continue }
+            rings[rings.count - 1].points.append(point)
+        }
+        close()
+        return rings.sorted { ($0.area, $0.ring) < ($1.area, $1.ring) }
+    }
 }

@@ -4,7 +4,8 @@ import PlannerCore
 /// Reads a dataset folder into a `Dataset`, or reports every problem across all its files at once.
 ///
 /// Files are read in a fixed order (`survey.toml`, `communes.csv`, `zones.csv`, `enterprises.csv`,
-/// `enumerators.csv`, then the optional `unavailability.csv`, `households.csv`, `travel.csv`), and later files
+/// `enumerators.csv`, then the optional `unavailability.csv`, `households.csv`, `travel.csv`, `boundaries.csv`),
+/// and later files
 /// are checked against earlier ones: codes must exist and agree, dates must fall in the survey window. A code
 /// counts as known as soon as its row names it, even if other fields of that row are wrong, so that one bad
 /// row does not cascade into a problem for every row that refers to it.
@@ -13,7 +14,7 @@ public struct DatasetReader: Sendable {
 
     /// The files of a dataset in the order they are read and reported.
     public static let requiredFiles = ["survey.toml", "communes.csv", "zones.csv", "enterprises.csv", "enumerators.csv"]
-    public static let optionalFiles = ["unavailability.csv", "households.csv", "travel.csv"]
+    public static let optionalFiles = ["unavailability.csv", "households.csv", "travel.csv", "boundaries.csv"]
 
     public init(csvReader: CSVReader = CSVReader()) {
         self.csvReader = csvReader
@@ -43,6 +44,7 @@ public struct DatasetReader: Sendable {
         }
         let households = reading.readHouseholds(boundingBox: survey?.settings.boundingBox)
         let travel = reading.readTravel()
+        let boundaries = reading.readBoundaries(boundingBox: survey?.settings.boundingBox)
 
         try reading.problems.throwIfAny()
         guard let settings = survey?.settings else {
@@ -52,6 +54,7 @@ public struct DatasetReader: Sendable {
                               enumerators: enumerators.map(\.enumerator), unavailability: unavailability,
                               listing: households, travelOverrides: travel)
         dataset.settingsSource = survey?.source
+        dataset.boundaries = boundaries
         return dataset
     }
 }

@@ -6,7 +6,7 @@ import PlannerFieldwork
 ///
 /// Every enumerator of the roster has a row, planned or not, so that idle capacity shows as well as load.
 enum CalendarChart {
-    static func svg(_ context: FieldworkContext, palette: EnumeratorPalette, text: SummaryText) -> String {
+    static func svg(_ context: FieldworkContext, palette: PostOfficePalette, text: SummaryText) -> String {
         let fieldworkText = context.text
         let dataset = context.dataset
         let workingDays = dataset.settings.calendar.workingDays

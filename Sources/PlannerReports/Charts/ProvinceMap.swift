@@ -10,18 +10,29 @@ import PlannerSampling
 enum ProvinceMap {
     static let width = 720.0
 
-    static func html(dataset: Dataset, sample: [SampledUnit], context: FieldworkContext?, palette: EnumeratorPalette,
+    static func html(dataset: Dataset, sample: [SampledUnit], context: FieldworkContext?, palette: PostOfficePalette,
                      text: SummaryText, fieldworkText: FieldworkText) -> String {
         let locator = VisitLocator(dataset: dataset)
         let main = sample.filter { $0.role == .main }
         let points = dataset.communes.map(\.location) + dataset.enumerators.map(\.location)
-            + dataset.zones.map(\.location)
+            + dataset.zones.map(\.location) + dataset.boundaries.flatMap(\.points)
         let projection = MapProjection(fitting: points, width: width, padding: 18)
 
         var svg = SVG.open(width: projection.width, height: projection.height + 22, label: heading(context, text),
                            className: "chart map")
         svg += SVG.rect(x: 0.5, y: 0.5, width: projection.width - 1, height: projection.height - 1, fill: "#f7f9fb",
                         stroke: "#999")
+        // Outlines from boundaries.csv, when the dataset has it: districts filled and thinly drawn, the province
+        // over them in a heavier line.
+        let names = Dictionary(dataset.districts.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for ring in dataset.boundaries {
+            guard case .district(let code) = ring.area else { continue }
+            svg += SVG.polygon(ring.points.map(projection.project), className: "district-area",
+                               title: names[code].map { "\($0) (\(code.rawValue))" } ?? code.rawValue)
+        }
+        for ring in dataset.boundaries where ring.area == .province {
+            svg += SVG.polygon(ring.points.map(projection.project), className: "province-line")
+        }
 
         let sampledHouseholds = Dictionary(grouping: main.filter { $0.unitType == .household }, by: \.communeCode)
         for commune in dataset.communes {
@@ -81,7 +92,8 @@ enum ProvinceMap {
             html += dayPicker(context, text: text, fieldworkText: fieldworkText)
         }
         html += "<div class=\"keep\">\n" + svg + legend(context, palette: palette, text: text) + "</div>\n"
-        html += HTMLPage.paragraph(text.mapNote, className: "note")
+        let note = dataset.boundaries.isEmpty ? text.mapNote : text.mapNote + " " + text.boundariesNote
+        html += HTMLPage.paragraph(note, className: "note")
         return html
     }
 
@@ -91,7 +103,7 @@ enum ProvinceMap {
     }
 
     private static func routes(_ context: FieldworkContext, locator: VisitLocator, projection: MapProjection,
-                               palette: EnumeratorPalette, text: FieldworkText) -> String {
+                               palette: PostOfficePalette, text: FieldworkText) -> String {
         var svg = ""
         let days = Array(Set(context.routes.map(\.date))).sorted()
         for day in days {
@@ -99,10 +111,11 @@ enum ProvinceMap {
             for route in context.routes where route.date == day {
                 guard let enumerator = context.enumerator(route.enumeratorID) else { continue }
                 let path = locator.path(from: enumerator.location, visits: context.visits(of: route))
-                let title = "\(route.enumeratorID.rawValue) — \(enumerator.name), \(text.date(day)): "
-                    + route.siteIDs.map(context.siteName).joined(separator: ", ")
-                svg += SVG.polyline(path.map(projection.project), stroke: palette.colour(of: route.enumeratorID),
-                                    className: "route", title: title)
+                let title = "\(route.enumeratorID.rawValue) — \(enumerator.name), \(enumerator.postOffice.rawValue), "
+                    + "\(text.date(day)): " + route.siteIDs.map(context.siteName).joined(separator: ", ")
+                svg += "<g data-enumerator=\"\(HTMLPage.escape(route.enumeratorID.rawValue))\">"
+                    + SVG.polyline(path.map(projection.project), stroke: palette.colour(of: route.enumeratorID),
+                                   className: "route", title: title) + "</g>\n"
             }
             svg += "</g>\n"
         }
@@ -118,10 +131,17 @@ enum ProvinceMap {
         for day in days {
             html += "<option value=\"\(day.description)\">\(HTMLPage.escape(fieldworkText.date(day)))</option>\n"
         }
+        html += "</select> <label for=\"enumerator-picker\">" + HTMLPage.escape(text.enumeratorPickerLabel)
+            + "</label> <select id=\"enumerator-picker\">\n"
+            + "<option value=\"\">\(HTMLPage.escape(text.allEnumerators))</option>\n"
+        for id in Set(context.routes.map(\.enumeratorID)).sorted() {
+            let name = "\(id.rawValue) — \(context.enumeratorName(id))"
+            html += "<option value=\"\(HTMLPage.escape(id.rawValue))\">\(HTMLPage.escape(name))</option>\n"
+        }
         return html + "</select></p>\n"
     }
 
-    private static func legend(_ context: FieldworkContext?, palette: EnumeratorPalette, text: SummaryText) -> String {
+    private static func legend(_ context: FieldworkContext?, palette: PostOfficePalette, text: SummaryText) -> String {
         func item(_ symbol: String, _ label: String) -> String {
             "<span><span class=\"sym \(symbol)\"></span>\(HTMLPage.escape(label))</span>"
         }
@@ -130,24 +150,33 @@ enum ProvinceMap {
             + item("sym-zone", text.zoneLegend) + "</p>\n"
         guard let context, !context.routes.isEmpty else { return html }
         html += "<p class=\"legend\"><span>\(HTMLPage.escape(text.routeLegend)):</span>"
-        for id in Set(context.routes.map(\.enumeratorID)).sorted() {
-            html += "<span><span class=\"swatch\" style=\"background:\(palette.colour(of: id))\"></span>"
-                + HTMLPage.escape(id.rawValue) + "</span>"
+        for (office, colour) in palette.legend {
+            html += "<span><span class=\"swatch\" style=\"background:\(colour)\"></span>"
+                + HTMLPage.escape(office.rawValue) + "</span>"
         }
         return html + "</p>\n"
     }
 
-    /// Shows the picker and hides the routes of the other days; plain DOM, no library.
+    /// Shows the pickers: a day hides the other days' routes, an enumerator dims everyone else's; plain DOM.
     static let script = """
         (function () {
           var picker = document.getElementById('day-picker');
-          if (!picker) { return; }
+          var person = document.getElementById('enumerator-picker');
+          if (!picker || !person) { return; }
           document.getElementById('day-control').hidden = false;
           picker.addEventListener('change', function () {
             var day = picker.value;
             var groups = document.querySelectorAll('g.route-day');
             for (var i = 0; i < groups.length; i++) {
               groups[i].style.display = (day === '' || groups[i].getAttribute('data-day') === day) ? '' : 'none';
+            }
+          });
+          person.addEventListener('change', function () {
+            var id = person.value;
+            var routes = document.querySelectorAll('g[data-enumerator]');
+            for (var i = 0; i < routes.length; i++) {
+              var mine = routes[i].getAttribute('data-enumerator') === id;
+              routes[i].setAttribute('class', id === '' ? '' : (mine ? 'chosen' : 'dimmed'));
             }
           });
         })();

@@ -7,13 +7,15 @@ import PlannerFieldwork
 ///
 /// RFC 7946: WGS 84 longitude–latitude with six decimals (about 0.1 m), one feature per line so that two plans
 /// diff line by line; visits first (by date, enumerator, order), then routes (by date, enumerator). Properties
-/// repeat the columns of `assignments.csv` and of the post-office summaries, plus the enumerator's map colour.
+/// repeat the columns of `assignments.csv` and of the post-office summaries, plus the post office's map colour as
+/// simplestyle properties (`marker-color` on visits, `stroke` on routes, hex), which geojson.io, uMap and GitHub
+/// draw as given.
 enum RoutesGeoJSON {
     static let fileName = "routes.geojson"
 
     static func data(_ context: FieldworkContext) -> Data {
         let locator = VisitLocator(dataset: context.dataset)
-        let palette = EnumeratorPalette(context.routes.map(\.enumeratorID))
+        let palette = PostOfficePalette(context.dataset)
         var features: [String] = []
         for visit in context.visits {
             guard let point = locator.location(of: visit) else { continue }
@@ -36,6 +38,8 @@ enum RoutesGeoJSON {
                 ("travel_minutes", JSONText.number(visit.travelMinutes, decimals: 1)),
                 ("interview_minutes", String(visit.interviewMinutes)),
                 ("colour", JSONText.string(palette.colour(of: visit.enumeratorID))),
+                ("marker-color", JSONText.string(palette.colour(of: visit.enumeratorID))),
+                ("marker-size", JSONText.string("small")),
             ]
             features.append(feature(geometry: JSONText.object([("type", JSONText.string("Point")),
                                                                 ("coordinates", coordinates(point))]),
@@ -58,6 +62,8 @@ enum RoutesGeoJSON {
                 ("used_minutes", JSONText.number(route.usedMinutes, decimals: 1)),
                 ("budget_minutes", String(route.budgetMinutes)),
                 ("colour", JSONText.string(palette.colour(of: route.enumeratorID))),
+                ("stroke", JSONText.string(palette.colour(of: route.enumeratorID))),
+                ("stroke-width", "2"),
             ]
             let line = JSONText.object([("type", JSONText.string("LineString")),
                                         ("coordinates", JSONText.array(path.map(coordinates)))])

@@ -26,7 +26,7 @@ public enum SummaryPage {
         let context = input.plan.map {
             FieldworkContext(plan: $0, sample: input.sample, dataset: input.dataset, language: input.language)
         }
-        let palette = EnumeratorPalette(context?.routes.map(\.enumeratorID) ?? [])
+        let palette = PostOfficePalette(input.dataset)
 
         var sections: [(id: String, title: String, body: String)] = extraSections.map { ($0.id, $0.title, $0.bodyHTML) }
         sections.append(("design", text.designHeading, design(input, text: text, fieldworkText: fieldworkText)))
@@ -241,6 +241,10 @@ public enum SummaryPage {
         svg .commune { fill: #b5b5b5; }
         svg .sampled { fill: #fff; stroke: #1f1f1f; stroke-width: 1.1; }
         svg .route { fill: none; stroke-width: 1.5; stroke-linejoin: round; stroke-linecap: round; opacity: 0.8; }
+        svg .district-area { fill: #eef1ec; stroke: #8a8a8a; stroke-width: 0.7; }
+        svg .province-line { fill: none; stroke: #333; stroke-width: 1.6; }
+        svg g.dimmed .route { opacity: 0.12; }
+        svg g.chosen .route { stroke-width: 3; opacity: 1; }
         svg .ent { fill: #b8432f; }
         svg .zone { stroke: #6a3d9a; stroke-width: 2.2; }
         svg .po { stroke: #fff; stroke-width: 1; }

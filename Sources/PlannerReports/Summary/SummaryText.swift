@@ -34,6 +34,9 @@ struct SummaryText: Sendable {
     let sampleMapHeading: String
     let dayPickerLabel: String
     let allDays: String
+    let enumeratorPickerLabel: String
+    let allEnumerators: String
+    let boundariesNote: String
     let postOfficeLegend: String
     let communeLegend: String
     let sampledCommuneLegend: String
@@ -103,9 +106,11 @@ struct SummaryText: Sendable {
         mapHeading: "Bản đồ: bưu điện, đơn vị được chọn và lộ trình hằng ngày",
         sampleMapHeading: "Bản đồ: bưu điện và đơn vị được chọn",
         dayPickerLabel: "Chọn ngày", allDays: "Tất cả các ngày",
+        enumeratorPickerLabel: "Làm nổi bật điều tra viên", allEnumerators: "Tất cả điều tra viên",
+        boundariesNote: "Ranh giới tỉnh và huyện theo boundaries.csv của bộ dữ liệu.",
         postOfficeLegend: "Bưu điện (nơi xuất phát)", communeLegend: "Xã/phường/thị trấn",
         sampledCommuneLegend: "Xã/phường có hộ được chọn", enterpriseLegend: "Doanh nghiệp được chọn",
-        zoneLegend: "Khu công nghiệp", routeLegend: "Lộ trình trong ngày (mỗi điều tra viên một màu)",
+        zoneLegend: "Khu công nghiệp", routeLegend: "Lộ trình trong ngày, màu theo bưu điện",
         mapNote: "Tọa độ theo phép chiếu trụ đều (kinh độ nhân cos vĩ độ); các chặng vẽ bằng đường thẳng, không theo "
             + "đường bộ.",
         calendarHeading: "Lịch làm việc của điều tra viên",
@@ -154,9 +159,11 @@ struct SummaryText: Sendable {
         mapHeading: "Map: post offices, sampled units and daily routes",
         sampleMapHeading: "Map: post offices and sampled units",
         dayPickerLabel: "Day", allDays: "All days",
+        enumeratorPickerLabel: "Highlight enumerator", allEnumerators: "All enumerators",
+        boundariesNote: "Province and district outlines from the dataset's boundaries.csv.",
         postOfficeLegend: "Post office (base)", communeLegend: "Commune", sampledCommuneLegend: "Commune with sampled households",
         enterpriseLegend: "Sampled enterprise", zoneLegend: "Industrial zone",
-        routeLegend: "Day route (one colour per enumerator)",
+        routeLegend: "Day routes, coloured by post office",
         mapNote: "Equirectangular projection (longitude scaled by the cosine of the latitude); legs are drawn as "
             + "straight lines, not along roads.",
         calendarHeading: "Enumerators' calendar",
