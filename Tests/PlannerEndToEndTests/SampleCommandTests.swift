@@ -75,7 +75,8 @@ struct SampleCommandTests {
         let text = String(decoding: try Data(contentsOf: scratch.appendingPathComponent("p/sample.csv")), as: UTF8.self)
         let lines = text.split(separator: "\r\n").map(String.init)
         #expect(lines[0] == "\u{FEFF}unit_id,unit_type,stratum,district_code,commune_code,zone_id,inclusion_probability,"
-                    + "design_weight,role,reserve_rank,first_stage_probability,second_stage_probability,label")
+                    + "design_weight,role,reserve_rank,first_stage_probability,second_stage_probability,label,psu,"
+                    + "stratum_psu_count,psu_unit_count")
         let ids = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[0] }
         #expect(Set(ids).count == ids.count)
     }

@@ -30,7 +30,56 @@ public enum DesignReport {
                          format: format)
         lines += section(for: plan.enterprises, title: text.enterprises, dataset: dataset, names: names, text: text,
                          format: format)
+        lines += analysis(plan, text: text)
         return lines.joined(separator: "\n")
+    }
+
+    /// Ready lines for R `survey`, Stata `svyset` and Python `samplics`, from the columns of `sample.csv`.
+    ///
+    /// A PPS first stage is declared with replacement (the ultimate-cluster variance, conservative: its
+    /// many zero joint probabilities make the exact without-replacement variance unusable); one-stage SRS and
+    /// systematic strata carry their N_h for the finite population correction; PPS enterprises use Brewer's
+    /// approximation in R (docs/sampling.md §9).
+    static func analysis(_ plan: SamplePlan, text: DesignReportText) -> [String] {
+        var lines = ["## \(text.analysisHeading)", "", text.analysisIntro, ""]
+        let read = "s <- read.csv(\"sample.csv\", fileEncoding = \"UTF-8-BOM\")"
+        for (sample, name, type) in [(plan.households, "hh", "household"), (plan.enterprises, "en", "enterprise")] {
+            let title = type == "household" ? text.households : text.enterprises
+            let r: String
+            let stata: String
+            var python = "TaylorEstimator(PopParam.prop).estimate(y=\(name)[\"y\"], samp_weight=\(name)[\"design_weight\"], "
+                + "stratum=\(name)[\"stratum\"]"
+            let note: String
+            switch sample.parameters.selection {
+            case .twoStage:
+                r = "\(name)_design <- svydesign(ids = ~psu, strata = ~stratum, weights = ~design_weight, data = \(name))"
+                stata = "svyset psu [pweight = design_weight], strata(stratum)"
+                python += ", psu=\(name)[\"psu\"])"
+                note = text.analysisNotes.twoStage
+            case .ppsSystematic:
+                r = "\(name)_design <- svydesign(ids = ~unit_id, strata = ~stratum, fpc = ~inclusion_probability, "
+                    + "pps = \"brewer\", data = \(name))"
+                stata = "svyset unit_id [pweight = design_weight], strata(stratum)"
+                python += ", psu=\(name)[\"unit_id\"])"
+                note = text.analysisNotes.pps
+            case .simpleRandom, .systematic:
+                r = "\(name)_design <- svydesign(ids = ~1, strata = ~stratum, fpc = ~stratum_psu_count, "
+                    + "weights = ~design_weight, data = \(name))"
+                stata = "svyset unit_id [pweight = design_weight], strata(stratum) fpc(stratum_psu_count)"
+                python += ", psu=\(name)[\"unit_id\"])"
+                note = text.analysisNotes.oneStage
+            }
+            lines += ["### \(title)", "", note, "", "R (survey/svydesign):", "", "```r", "library(survey)", read,
+                      "\(name) <- subset(s, unit_type == \"\(type)\" & role == \"main\")", r, "```", "",
+                      "Stata (svyset):", "", "```stata", "import delimited using sample.csv, encoding(\"utf-8\") clear",
+                      "keep if unit_type == \"\(type)\" & role == \"main\"", stata, "```", "",
+                      "Python (samplics/TaylorEstimator):", "", "```python", "import pandas as pd",
+                      "from samplics.estimation import TaylorEstimator",
+                      "from samplics.utils.types import PopParam",
+                      "s = pd.read_csv(\"sample.csv\", encoding=\"utf-8-sig\")",
+                      "\(name) = s[(s.unit_type == \"\(type)\") & (s.role == \"main\")]", python, "```", ""]
+        }
+        return lines
     }
 
     static func section(for sample: StratifiedSample, title: String, dataset: Dataset, names: StratumNames,

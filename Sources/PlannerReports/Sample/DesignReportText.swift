@@ -52,6 +52,9 @@ struct DesignReportText: Sendable {
     let selections: [SampleDesignParameters.SelectionMethod: String]
     let allocations: [SampleDesignParameters.AllocationMethod: String]
     let marginKinds: (absolute: String, relative: String)
+    let analysisHeading: String
+    let analysisIntro: String
+    let analysisNotes: (twoStage: String, pps: String, oneStage: String)
 
     static func of(_ language: Language) -> DesignReportText { language == .vietnamese ? .vietnamese : .english }
 
@@ -126,7 +129,21 @@ struct DesignReportText: Sendable {
         allocations: [.equal: "equal", .proportional: "proportional to N_h", .neyman: "Neyman (N_h·S_h)",
                       .costOptimal: "cost-optimal (N_h·S_h/√c_h)", .power: "power (Bankier)",
                       .kish: "Kish's compromise √(W_h² + H⁻²)"],
-        marginKinds: (absolute: "absolute", relative: "relative"))
+        marginKinds: (absolute: "absolute", relative: "relative"),
+        analysisHeading: "Hand-off to analysis",
+        analysisIntro: "sample.csv carries for every unit its stratum, its first-stage unit (psu), π "
+            + "(inclusion_probability) and the design weight 1/π, the stage probabilities of a two-stage design, the "
+            + "stratum's first-stage frame size (stratum_psu_count) and the commune's second-stage frame "
+            + "(psu_unit_count). Keep the main units; after fieldwork, use the weights adjusted for nonresponse "
+            + "(docs/replanning.md) and add the survey variable y.",
+        analysisNotes: (
+            twoStage: "Communes were selected with probability proportional to size: the first stage is declared "
+                + "with replacement (the ultimate-cluster variance), which is conservative; where every commune of "
+                + "a stratum is taken it overstates the variance further, the communes being strata then.",
+            pps: "Enterprises were selected with probability proportional to size: R uses Brewer's approximation "
+                + "of the joint probabilities; Stata and samplics declare the design with replacement (conservative).",
+            oneStage: "Simple random or systematic selection within strata: the finite population correction uses "
+                + "each stratum's N_h (samplics without it, conservatively)."))
 
     static let vietnamese = DesignReportText(
         title: "Thiết kế mẫu",
@@ -199,5 +216,19 @@ struct DesignReportText: Sendable {
         allocations: [.equal: "bằng nhau", .proportional: "tỷ lệ với N_h", .neyman: "Neyman (N_h·S_h)",
                       .costOptimal: "tối ưu chi phí (N_h·S_h/√c_h)", .power: "lũy thừa (Bankier)",
                       .kish: "thỏa hiệp Kish √(W_h² + H⁻²)"],
-        marginKinds: (absolute: "tuyệt đối", relative: "tương đối"))
+        marginKinds: (absolute: "tuyệt đối", relative: "tương đối"),
+        analysisHeading: "Chuyển cho phân tích",
+        analysisIntro: "Tệp sample.csv ghi cho mỗi đơn vị: tầng, đơn vị cấp một (psu), xác suất chọn π "
+            + "(inclusion_probability) và trọng số thiết kế 1/π, xác suất từng giai đoạn của thiết kế hai giai đoạn, "
+            + "số đơn vị cấp một của tầng (stratum_psu_count) và số hộ của xã ở giai đoạn hai (psu_unit_count). Chỉ "
+            + "giữ mẫu chính; sau thực địa, dùng trọng số đã điều chỉnh theo tỷ lệ trả lời (docs/replanning.md) và "
+            + "thêm biến khảo sát y.",
+        analysisNotes: (
+            twoStage: "Xã được chọn với xác suất tỷ lệ với quy mô: giai đoạn một được khai báo là chọn có hoàn lại "
+                + "(phương sai theo cụm cuối cùng), cho kết quả thận trọng; ở tầng chọn tất cả các xã thì phương sai "
+                + "còn bị ước lượng cao hơn nữa, vì khi đó các xã là các tầng.",
+            pps: "Doanh nghiệp được chọn với xác suất tỷ lệ với quy mô: R dùng xấp xỉ Brewer cho xác suất chọn đồng "
+                + "thời; Stata và samplics khai báo chọn có hoàn lại (thận trọng).",
+            oneStage: "Chọn ngẫu nhiên đơn giản hoặc hệ thống trong từng tầng: hiệu chỉnh tổng thể hữu hạn dùng N_h "
+                + "của mỗi tầng (samplics không dùng, cho kết quả thận trọng)."))
 }

@@ -16,7 +16,8 @@ extension SampleTables {
             return []
         }
         var columns: [String: Int] = [:]
-        for name in sampleColumns.map(\.name) {
+        // The analysis columns are derived from the others and absent from folders written before them.
+        for name in sampleColumns.map(\.name) where !analysisColumns.contains(name) {
             if let index = table.columnIndex(name) {
                 columns[name] = index
             } else {

@@ -10,18 +10,35 @@ public enum SampleTables {
         .init("commune_code"), .init("zone_id"), .init("inclusion_probability", .numeric),
         .init("design_weight", .numeric), .init("role", .numeric), .init("reserve_rank", .numeric),
         .init("first_stage_probability", .numeric), .init("second_stage_probability", .numeric),
-        .init("label"),
+        .init("label"), .init("psu"), .init("stratum_psu_count", .numeric), .init("psu_unit_count", .numeric),
     ]
 
+    /// The columns for analysis tools, last in `sampleColumns`.
+    public static let analysisColumns: Set<String> = ["psu", "stratum_psu_count", "psu_unit_count"]
+
     /// One row per sampled unit, main and reserve, in the plan's output order.
+    ///
+    /// The last three columns hand the design to analysis tools (docs/sampling.md §9): `psu`, the first-stage
+    /// unit (the commune in a two-stage design, the unit itself otherwise); `stratum_psu_count`, the stratum's
+    /// first-stage frame size (communes with households, or N_h units), for a finite population correction; and
+    /// `psu_unit_count`, the households the second stage drew from in the unit's commune (two-stage only).
     public static func sampleCSV(_ plan: SamplePlan, dataset: Dataset) -> Data {
         let labels = UnitLabels(dataset: dataset)
+        var psuCounts: [StratumID: Int] = [:]
+        for row in plan.rows { psuCounts[row.stratumID] = row.communeCount ?? row.frameSize }
+        var secondStageFrames: [String: Int] = [:]
+        for group in plan.households.releaseGroups where plan.households.clusterTake != nil {
+            secondStageFrames[group.groupID] = group.frameSize
+        }
         let rows = plan.units.map { unit -> [String] in
-            [unit.unitID, unit.unitType.rawValue, unit.stratumID.rawValue, unit.districtCode.rawValue,
-             unit.communeCode.rawValue, unit.zoneID?.rawValue ?? "", number(unit.inclusionProbability),
-             number(unit.designWeight), unit.role.rawValue, unit.reserveRank.map(String.init) ?? "",
-             unit.firstStageProbability.map(number) ?? "", unit.secondStageProbability.map(number) ?? "",
-             labels.label(of: unit)]
+            let twoStage = unit.firstStageProbability != nil
+            return [unit.unitID, unit.unitType.rawValue, unit.stratumID.rawValue, unit.districtCode.rawValue,
+                    unit.communeCode.rawValue, unit.zoneID?.rawValue ?? "", number(unit.inclusionProbability),
+                    number(unit.designWeight), unit.role.rawValue, unit.reserveRank.map(String.init) ?? "",
+                    unit.firstStageProbability.map(number) ?? "", unit.secondStageProbability.map(number) ?? "",
+                    labels.label(of: unit), twoStage ? unit.communeCode.rawValue : unit.unitID,
+                    psuCounts[unit.stratumID].map(String.init) ?? "",
+                    twoStage ? secondStageFrames[unit.communeCode.rawValue].map(String.init) ?? "" : ""]
         }
         return CSVWriter(columns: sampleColumns, options: .init(byteOrderMark: true, neutralizesFormulas: true))
             .data(rows: rows)
