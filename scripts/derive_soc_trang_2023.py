@@ -672,6 +672,16 @@ circuity_factor = 1.4
 speed_kmh = 30
 workload_balance_weight = 1.0
 max_attempts = 3
+# The working day (an assumption, not from the announcement: the usual hours of Vietnamese state offices).
+# daily_minutes (enumerators.csv) stay each enumerator's working minutes inside it.
+day_start = "07:30"
+day_end = "17:00"
+lunch_earliest_start = "11:00"
+lunch_latest_end = "13:30"
+lunch_minutes = 60
+# Enterprises and the zone management board are visited inside their office hours.
+office_opens = "08:00"
+office_closes = "16:30"
 solver_time_limit_seconds = 60
 solver_relative_gap = 0.005
 """

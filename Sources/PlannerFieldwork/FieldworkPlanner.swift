@@ -1,8 +1,10 @@
+import Foundation
 import PlannerCore
 import PlannerOptimization
 
-/// Plans fieldwork: builds the aggregated day-trip MIP, solves it from a greedy warm start, and turns the
-/// day-trips into dated, ordered routes.
+/// Plans fieldwork: builds the enumerator-day MIP (one-site day-trips plus multi-site day patterns generated
+/// from the LP duals), solves it from a greedy warm start, and turns the chosen days into dated, ordered,
+/// timed routes.
 ///
 /// The solver is a parameter so that this module never links a particular backend; the command line chooses it.
 public struct FieldworkPlanner: Sendable {
@@ -17,80 +19,151 @@ public struct FieldworkPlanner: Sendable {
         let instance = try AssignmentInstance(request: request)
         let assignment = AssignmentModel(instance: instance,
                                          balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-        let heuristic = GreedyAssignment(instance: instance, model: assignment)
-        var heuristicTrips = heuristic.solve()
-        var heuristicObjective = heuristic.objective(of: heuristicTrips)
-
-        // Large instances are solved with interchangeable enumerators pooled (exact; see PooledAssignmentModel).
+        let start = ContinuousClock.now
+        let limit = request.solverOptions.timeLimitSeconds
+        // Large instances are solved with interchangeable enumerators pooled (exact; see PooledAssignmentModel),
+        // with one-site days only. Others get multi-site and mixed-work day patterns in a second stage.
         let pooled = instance.options.count > PooledAssignmentModel.optionThreshold
             ? PooledAssignmentModel(instance: instance, base: assignment) : nil
-        let solved = pooled?.model ?? assignment.model
-
-        // Near full capacity the greedy may leave units unserved that a complete plan would serve: then the LP
-        // relaxation rounded down and completed by the greedy is tried too, and the better start kept. Its time
-        // comes out of the solver's limit.
-        var solverOptions = request.solverOptions
-        let start = ContinuousClock.now
-        let greedyLeftUnserved = !solved.variables.isEmpty && heuristic.unservedUnits(of: heuristicTrips) > 0
-        if greedyLeftUnserved {
-            let rounding = RelaxationRounding(instance: instance, assignment: assignment, pooled: pooled, greedy: heuristic)
-            var roundingOptions = solverOptions
-            roundingOptions.timeLimitSeconds = solverOptions.timeLimitSeconds / 2
-            if let rounded = try rounding.solve(solver: solver, options: roundingOptions) {
-                let roundedObjective = heuristic.objective(of: rounded)
-                if roundedObjective < heuristicObjective - 1e-6 {
-                    heuristicTrips = rounded
-                    heuristicObjective = roundedObjective
-                }
-            }
-            solverOptions.timeLimitSeconds = max(0, solverOptions.timeLimitSeconds - Self.seconds(since: start))
-            // Half of what is left is kept for the repair below, should the solver leave units unserved too.
-            if pooled == nil { solverOptions.timeLimitSeconds /= 2 }
+        let withPatterns = pooled == nil && !assignment.model.variables.isEmpty
+        var oneSiteOptions = request.solverOptions
+        if withPatterns { oneSiteOptions.timeLimitSeconds = limit * 0.35 }
+        var (trips, statistics) = try OneSiteStage(instance: instance, assignment: assignment, pooled: pooled)
+            .solve(solver: solver, options: oneSiteOptions, progress: progress)
+        let scheduler = TripScheduler(instance: instance)
+        guard withPatterns else {
+            let schedule = scheduler.schedule(trips: trips)
+            statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: assignment)
+            statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
+            return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
+                             model: pooled?.model ?? assignment.model)
         }
 
-        var chosen = heuristicTrips
-        let statistics: SolverStatistics
-        if solved.variables.isEmpty {
-            statistics = SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil,
-                                          relativeGap: nil, seconds: 0, backend: solver.identity,
-                                          warmStartAccepted: nil, heuristicObjective: heuristicObjective,
-                                          chosenObjective: heuristicObjective, source: .empty)
-        } else {
-            let warmStart = pooled?.solutionVector(trips: heuristicTrips)
-                ?? assignment.solutionVector(trips: heuristicTrips)
-            let solution = try solver.solve(solved, options: solverOptions, warmStart: warmStart,
+        // 2. Day patterns: the one-site solution's days merged (a warm start that already travels as little as
+        // the merged plan), then patterns priced from the LP duals; the MIP over all of them from that start.
+        let seed = Self.mergedStart(trips: trips, scheduler: scheduler)
+        let generation = try PatternGeneration(instance: instance,
+                                               balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+            .generate(solver: solver, initial: seed.patterns,
+                      timeLimitSeconds: max(0, limit * 0.8 - Self.seconds(since: start)))
+        let patterned = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay,
+                                        patterns: generation.patterns)
+        var seedCounts = seed.counts
+        seedCounts += Array(repeating: 0, count: patterned.patterns.count - seedCounts.count)
+        var chosen = (trips: seed.trips, patterns: seedCounts)
+        var chosenObjective = patterned.objective(trips: chosen.trips, patterns: chosen.patterns)
+        let oneSiteObjective = patterned.objective(trips: trips)
+        if oneSiteObjective < chosenObjective - 1e-6 {
+            chosen = (trips, Array(repeating: 0, count: patterned.patterns.count))
+            chosenObjective = oneSiteObjective
+        }
+        // The master MIP runs only while units stay unserved (coverage first), stopped after a number of
+        // branch-and-bound nodes (the same on every run, so the plan is reproducible; the time limit is a safety
+        // net). When the merged start serves every unit it is the plan: its LP bound is far weaker than the
+        // one-site model's, and on the default dataset GLPK did not improve the start in 60 s (docs/model.md).
+        var options = request.solverOptions
+        options.timeLimitSeconds = max(0, limit - Self.seconds(since: start))
+        options.nodeLimit = Self.masterNodeLimit
+        if patterned.unservedUnits(trips: chosen.trips, patterns: chosen.patterns) == 0 { options.timeLimitSeconds = 0 }
+        var source = statistics.source
+        if options.timeLimitSeconds > 0 {
+            let solution = try solver.solve(patterned.model, options: options,
+                                            warmStart: patterned.solutionVector(trips: chosen.trips, patterns: chosen.patterns),
                                             progress: progress)
             let result = solution.result
-            var source = SolverStatistics.Source.heuristic
-            if result.status.hasSolution, result.values.count == solved.variables.count {
-                let solverTrips = pooled?.trips(from: result.values) ?? assignment.trips(from: result.values)
-                if assignment.respectsBoundsAndDays(solverTrips),
-                   heuristic.objective(of: solverTrips) <= heuristicObjective + 1e-6 {
-                    chosen = solverTrips
-                    source = .solver
-                }
-            }
-            // Still short near full capacity: the MIP again with the enumerators far from the unserved units fixed.
-            if greedyLeftUnserved, pooled == nil, heuristic.unservedUnits(of: chosen) > 0 {
-                var repairOptions = request.solverOptions
-                repairOptions.timeLimitSeconds = max(0, request.solverOptions.timeLimitSeconds - Self.seconds(since: start))
-                let repair = UnservedRepair(instance: instance, assignment: assignment, greedy: heuristic)
-                if repairOptions.timeLimitSeconds > 0,
-                   let repaired = try repair.solve(trips: chosen, solver: solver, options: repairOptions),
-                   heuristic.objective(of: repaired) < heuristic.objective(of: chosen) - 1e-6 {
-                    chosen = repaired
+            if result.status.hasSolution, result.values.count == patterned.model.variables.count {
+                let solverTrips = patterned.trips(from: result.values)
+                let solverPatterns = patterned.patternCounts(from: result.values)
+                let objective = patterned.objective(trips: solverTrips, patterns: solverPatterns)
+                if patterned.respectsBoundsAndDays(solverTrips, patterns: solverPatterns),
+                   objective <= chosenObjective + 1e-6 {
+                    chosen = (solverTrips, solverPatterns)
+                    chosenObjective = objective
                     source = .solver
                 }
             }
             statistics = SolverStatistics(
                 statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
-                relativeGap: result.relativeGap, seconds: result.seconds, backend: solver.identity,
-                warmStartAccepted: solution.warmStartAccepted, heuristicObjective: heuristicObjective,
-                chosenObjective: heuristic.objective(of: chosen), source: source)
+                relativeGap: result.relativeGap, seconds: statistics.seconds + result.seconds,
+                backend: solver.identity, warmStartAccepted: solution.warmStartAccepted,
+                heuristicObjective: statistics.heuristicObjective, chosenObjective: chosenObjective, source: source)
+        } else {
+            statistics.chosenObjective = chosenObjective
+            statistics.statusName = Self.mergedStartStatus
         }
 
-        let schedule = TripScheduler(instance: instance, dayStartMinutes: request.dayStartMinutes)
-            .schedule(trips: chosen)
+        let schedule = scheduler.schedule(scheduler.chosenDays(trips: chosen.trips, patterns: patterned.patterns,
+                                                               patternCounts: chosen.patterns))
+        statistics.patternColumns = patterned.patterns.count
+        statistics.generationRounds = generation.rounds
+        statistics.lowerBound = generation.lowerBound.map { min($0, chosenObjective) }
+        statistics.unservedLowerBound = generation.unservedLowerBound
+        statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: patterned)
+        statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
+        if let debug = getenv("PLANNER_DEBUG"), debug.pointee != 0 {
+            print("DEBUG patterns \(patterned.patterns.count) seeds \(seed.patterns.count) rounds \(statistics.generationRounds) converged \(generation.converged) lb \(String(describing: statistics.lowerBound)) unservedLB \(String(describing: statistics.unservedLowerBound)) oneSite \(oneSiteObjective) seed \(patterned.objective(trips: seed.trips, patterns: seedCounts)) chosen \(statistics.chosenObjective) printed \(String(describing: statistics.printedObjective)) mip \(String(describing: statistics.mipObjective)) status \(statistics.statusName) total \(Self.seconds(since: start)) usedPatterns \(chosen.patterns.reduce(0,+)) added \(schedule.visitsAddedAfterSolve) unscheduled \(schedule.unscheduledUnitIDs.count) days \(schedule.routes.count)")
+        }
+        return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
+                         model: patterned.model)
+    }
+
+    /// The one-site solution's days after allocation and merging, as model columns: a day with one demand is a
+    /// day-trip of its option, a day with several (two sites, or both kinds at one site) a pattern (identical
+    /// ones counted together). Feasible for the pattern model, and as cheap as the merged plan.
+    static func mergedStart(trips: [Int], scheduler: TripScheduler)
+        -> (trips: [Int], patterns: [DayPattern], counts: [Int]) {
+        let instance = scheduler.instance
+        var optionOf: [Int: Int] = [:]
+        for (index, option) in instance.options.enumerated() {
+            optionOf[option.workerIndex * instance.demands.count + option.demandIndex] = index
+        }
+        var newTrips = Array(repeating: 0, count: trips.count)
+        var patterns: [DayPattern] = []
+        var counts: [Int] = []
+        var indexOf: [DayPattern: Int] = [:]
+        let filled = scheduler.allocate(scheduler.chosenDays(trips: trips))
+        for worker in instance.workers.indices {
+            let own = filled.filter { $0.worker == worker }
+            guard !own.isEmpty else { continue }
+            for day in scheduler.merge(own, worker: worker) {
+                if day.trips.count == 1, let option = optionOf[worker * instance.demands.count + day.trips[0].demand] {
+                    newTrips[option] += 1
+                    continue
+                }
+                let pattern = DayPattern(workerIndex: worker,
+                                         visits: day.trips.map { DayPattern.Visits(demand: $0.demand, visits: $0.visits) },
+                                         siteOrder: day.siteOrder, travelMinutes: day.travelMinutes)
+                if let index = indexOf[pattern] {
+                    counts[index] += 1
+                } else {
+                    indexOf[pattern] = patterns.count
+                    patterns.append(pattern)
+                    counts.append(1)
+                }
+            }
+        }
+        return (newTrips, patterns, counts)
+    }
+
+    /// The status of a plan whose day-pattern stage kept the merged start (no master MIP was needed).
+    public static let mergedStartStatus = "feasible_merged_start"
+
+    /// Branch-and-bound nodes the day-pattern master MIP may explore.
+    static let masterNodeLimit = 100
+
+    /// The objective of the printed routes, priced as the model prices days: road travel, balance and penalty.
+    static func printedObjective(of schedule: TripScheduler.Schedule, instance: AssignmentInstance,
+                                 model: AssignmentModel) -> Double {
+        var days: [EnumeratorID: Int] = [:]
+        for route in schedule.routes { days[route.enumeratorID, default: 0] += 1 }
+        let excess = instance.workers.reduce(0) { $0 + max(0, (days[$1.enumerator.id] ?? 0) - $1.fairShareDays) }
+        return schedule.routes.reduce(0) { $0 + $1.travelMinutes } + model.excessDayCost * Double(excess)
+            + model.unservedPenalty * Double(schedule.unscheduledUnitIDs.count)
+    }
+
+    /// The plan of a schedule: totals from the routes and the diagnosis of what stayed unserved.
+    static func plan(from schedule: TripScheduler.Schedule, instance: AssignmentInstance, request: FieldworkRequest,
+                     statistics: SolverStatistics, model: MIPModel) -> FieldworkPlan {
         let unscheduled = Set(schedule.unscheduledUnitIDs)
         let unservedPerDemand = instance.demands.map { demand in demand.units.filter { unscheduled.contains($0.id) }.count }
         let diagnosis = ShortfallAnalyzer(instance: instance, dataset: request.dataset)
@@ -103,13 +176,13 @@ public struct FieldworkPlanner: Sendable {
             travelMinutes: routes.reduce(0) { $0 + $1.travelMinutes },
             moveMinutes: routes.reduce(0) { $0 + $1.moveMinutes },
             interviewMinutes: routes.reduce(0) { $0 + $1.interviewMinutes },
-            dayTrips: schedule.dayTrips, daysSavedByMerging: schedule.dayTrips - routes.count,
+            dayTrips: schedule.dayTrips, daysSavedByMerging: max(0, schedule.dayTrips - routes.count),
             modelTravelMinutes: schedule.modelTravelMinutes)
         return FieldworkPlan(visits: schedule.visits, routes: routes, unscheduledUnitIDs: schedule.unscheduledUnitIDs,
-                             solver: statistics, model: solved, totals: totals, diagnosis: diagnosis)
+                             solver: statistics, model: model, totals: totals, diagnosis: diagnosis)
     }
 
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }

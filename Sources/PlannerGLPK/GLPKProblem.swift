@@ -125,6 +125,8 @@ final class GLPKProblem {
         var status: Int32
         /// Column primal values in model order, when `status` is optimal.
         var values: [Double]
+        /// Row dual values in model order, when `status` is optimal.
+        var duals: [Double] = []
     }
 
     /// Solves the LP relaxation (integrality ignored) with the primal simplex, scaled and from an advanced basis
@@ -150,11 +152,12 @@ final class GLPKProblem {
             code = glp_simplex(problem, &simplex)
         }
         let status = glp_get_status(problem)
-        var values: [Double] = []
+        var values: [Double] = [], duals: [Double] = []
         if code == 0, status == GLP_OPT {
             values = (0..<Int(glp_get_num_cols(problem))).map { glp_get_col_prim(problem, Int32($0 + 1)) }
+            duals = (0..<Int(glp_get_num_rows(problem))).map { glp_get_row_dual(problem, Int32($0 + 1)) }
         }
-        return RelaxationOutcome(code: code, status: status, values: values)
+        return RelaxationOutcome(code: code, status: status, values: values, duals: duals)
     }
 
     /// Changes a column's bounds (model order), as the constructor sets them: integer bounds rounded inward.

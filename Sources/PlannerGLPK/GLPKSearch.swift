@@ -21,13 +21,17 @@ struct GLPKSearch {
     private(set) var warmStartTaken = false
     /// The best proven bound seen so far: the local bound of the best active node, nil before the root LP.
     private(set) var bestBound: Double?
+    /// Subproblems selected so far, and the most allowed (`SolverOptions.nodeLimit`).
+    private var nodesSelected = 0
+    private let nodeLimit: Int?
 
     init(start: ContinuousClock.Instant, progress: (@Sendable (SolveProgress) -> Void)?,
-         warmStartByName: [String: Double]?) {
+         warmStartByName: [String: Double]?, nodeLimit: Int? = nil) {
         self.start = start
         self.lastReport = start
         self.progress = progress
         self.warmStartByName = warmStartByName
+        self.nodeLimit = nodeLimit
     }
 
     var elapsedSeconds: Double {
@@ -49,6 +53,11 @@ struct GLPKSearch {
             if abs(bound) < 1e300 { bestBound = bound }
         }
         let reason = glp_ios_reason(tree)
+        if reason == GLP_ISELECT, let nodeLimit {
+            nodesSelected += 1
+            // GLPK stops with GLP_ESTOP once control returns: the same node on every run.
+            if nodesSelected > nodeLimit { glp_ios_terminate(tree) }
+        }
         if reason == GLP_IHEUR, !warmStartOffered, let warmStartByName {
             warmStartOffered = true
             warmStartTaken = offer(warmStartByName, to: tree)

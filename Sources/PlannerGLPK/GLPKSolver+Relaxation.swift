@@ -67,7 +67,9 @@ extension GLPKSolver {
                              objective: nil, bestBound: nil, relativeGap: nil, values: [], seconds: seconds)
         }
         let objective = model.objectiveValue(of: outcome.values)
-        return MIPResult(status: .optimal, objective: objective, bestBound: objective, relativeGap: 0,
-                         values: outcome.values, seconds: seconds)
+        var result = MIPResult(status: .optimal, objective: objective, bestBound: objective, relativeGap: 0,
+                               values: outcome.values, seconds: seconds)
+        if outcome.duals.count == model.constraints.count { result.rowDuals = outcome.duals }
+        return result
     }
 }

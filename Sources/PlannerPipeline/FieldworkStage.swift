@@ -27,8 +27,11 @@ public enum FieldworkStage {
     /// better), the bound the solver's proven bound.
     public static func manifestRecord(of plan: FieldworkPlan) -> PlanManifest.Solver {
         let statistics = plan.solver
-        let objective = statistics.chosenObjective
-        let bound = statistics.bestBound
+        // The printed routes' objective, and a bound that holds for every plan the model can express: the day
+        // patterns' LP bound, or (one-site models) the solver's bound while the routes are what it chose.
+        let objective = statistics.printedObjective ?? statistics.chosenObjective
+        let bound = statistics.lowerBound
+            ?? (abs(objective - statistics.chosenObjective) < 1e-6 ? statistics.bestBound : nil)
         let gap = bound.map { abs(objective - $0) / (abs(objective) + Double.ulpOfOne) }
         return PlanManifest.Solver(
             status: statistics.statusName, objective: objective, bestBound: bound, gap: gap,

@@ -68,6 +68,8 @@ import Testing
         #expect(term.coefficient == Double(Int((480 - roundTrip + 10) / 40)))
         #expect(cover.lowerBound == 20)
         #expect(assignment.excessDayCost == 60)
-        #expect(assignment.unservedPenalty == 5_400)   // 10 × (480 + 60)
+        // Every usable day of the enumerators with an option at (daily minutes + one excess day), plus one.
+        let days = instance.workers.reduce(0.0) { $0 + Double($1.usableDays.count) * Double($1.enumerator.dailyMinutes + 60) }
+        #expect(assignment.unservedPenalty == max(1000, days + 1))
     }
 }

@@ -57,8 +57,7 @@ import Testing
                                                    workingWeekdays: calendar.workingWeekdays,
                                                    holidays: calendar.holidays)
         dataset.settings.fieldwork.bufferDays = 0
-        return PlanChecker(request: FieldworkRequest(dataset: dataset, units: request.units,
-                                                     dayStartMinutes: request.dayStartMinutes))
+        return PlanChecker(request: FieldworkRequest(dataset: dataset, units: request.units))
     }
 
     @Test("with nothing changed, every visit stays with its enumerator on its date", arguments: [21, 22] as [UInt64])

@@ -193,8 +193,9 @@ struct SurveySettingsReaderTests {
         #expect(problems(window + "[fieldwork]\nbufer_days = 3\n[sampel]\n") == [
             "survey.toml:5:1: fieldwork.bufer_days: expected one of buffer_days, household_interview_minutes, "
                 + "enterprise_interview_minutes, within_commune_move_minutes, max_communes_per_day, circuity_factor, "
-                + "speed_kmh, workload_balance_weight, max_attempts, solver_time_limit_seconds, solver_relative_gap "
-                + "in [fieldwork], found unknown key 'bufer_days' (did you mean 'buffer_days'?)",
+                + "speed_kmh, workload_balance_weight, max_attempts, solver_time_limit_seconds, solver_relative_gap, "
+                + "day_start, day_end, lunch_earliest_start, lunch_latest_end, lunch_minutes, office_opens, "
+                + "office_closes in [fieldwork], found unknown key 'bufer_days' (did you mean 'buffer_days'?)",
             "survey.toml:6:2: sampel: expected one of survey, sample, fieldwork at the top level, found unknown key "
                 + "'sampel' (did you mean 'sample'?)",
         ])

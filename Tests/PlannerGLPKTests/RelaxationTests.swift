@@ -86,3 +86,31 @@ struct RelaxationTests {
         }
     }
 }
+
+/// Row duals of the LP relaxation: what column generation prices with.
+@Suite("LP duals")
+struct LPDualTests {
+    /// min 3x + 2y + 4z s.t. x + y ≥ 4 (cover), y + z ≥ 3 (cover), x + y + z ≤ 10 (capacity), x, y, z ≥ 0.
+    /// Optimum y = 4, x = z = 0: objective 8, duals 2 on the first row, 0 elsewhere.
+    @Test func dualsPriceTheRowsAndCloseTheDualityGap() throws {
+        var model = MIPModel(name: "duals")
+        let x = model.addVariable("x", kind: .continuous, lowerBound: 0, upperBound: nil, objective: 3)
+        let y = model.addVariable("y", kind: .continuous, lowerBound: 0, upperBound: nil, objective: 2)
+        let z = model.addVariable("z", kind: .continuous, lowerBound: 0, upperBound: nil, objective: 4)
+        model.addConstraint("first", [MIPModel.Term(x, 1), MIPModel.Term(y, 1)], lowerBound: 4)
+        model.addConstraint("second", [MIPModel.Term(y, 1), MIPModel.Term(z, 1)], lowerBound: 3)
+        model.addConstraint("capacity", [MIPModel.Term(x, 1), MIPModel.Term(y, 1), MIPModel.Term(z, 1)], upperBound: 10)
+        let result = try #require(try GLPKSolver().solveRelaxation(model, options: SolverOptions()))
+        #expect(result.status == .optimal)
+        #expect(abs((result.objective ?? 0) - 8) < 1e-9)
+        #expect(result.rowDuals.count == 3)
+        // Strong duality: b·dual equals the objective; every reduced cost c − Aᵀ·dual is ≥ 0, 0 on the basic y.
+        #expect(abs(4 * result.rowDuals[0] + 3 * result.rowDuals[1] + 10 * result.rowDuals[2] - 8) < 1e-9)
+        let reduced = [3 - result.rowDuals[0] - result.rowDuals[2],
+                       2 - result.rowDuals[0] - result.rowDuals[1] - result.rowDuals[2],
+                       4 - result.rowDuals[1] - result.rowDuals[2]]
+        #expect(reduced.allSatisfy { $0 >= -1e-9 })
+        #expect(abs(reduced[1]) < 1e-9)
+        #expect(result.rowDuals[0] >= -1e-9 && result.rowDuals[1] >= -1e-9 && result.rowDuals[2] <= 1e-9)
+    }
+}

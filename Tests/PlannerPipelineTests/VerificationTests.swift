@@ -71,6 +71,30 @@ struct VerificationTests {
         #expect(findings.compactMap(\.line) == sameDay.map(\.line))
     }
 
+    /// The working day of survey.toml, checked from the printed times: a survey whose offices open later than
+    /// the plan's first enterprise visit, and one whose break window no visit pattern leaves room for, are
+    /// budget findings naming the rule.
+    @Test func officeHoursAndTheLunchBreakAreChecked() throws {
+        let plan = try PlanUnderTest()
+        defer { plan.delete() }
+        let rows = try plan.rows("assignments.csv")
+        let enterprise = try #require(rows.first { $0.fields["unit_type"] == "enterprise" })
+        let start = try #require(enterprise.fields["planned_start"].flatMap { WorkingDay.minutes(ofClock: $0) })
+        var lateOffices = plan.dataset
+        lateOffices.settings.fieldwork.workingDay.officeOpensMinutes = start + 5
+        let office = try plan.findings(dataset: lateOffices).filter { $0.message.contains("outside office hours") }
+        #expect(office.contains { $0.line == enterprise.line }, "\(office)")
+
+        var noRoom = plan.dataset
+        noRoom.settings.fieldwork.workingDay.breakMinutes = 150
+        noRoom.settings.fieldwork.workingDay.breakEarliestStartMinutes = 11 * 60
+        noRoom.settings.fieldwork.workingDay.breakLatestEndMinutes = 13 * 60 + 30
+        let breaks = try plan.findings(dataset: noRoom).filter { $0.message.contains("-minute break") }
+        #expect(!breaks.isEmpty)
+        #expect(breaks.allSatisfy { $0.check == .budget && $0.path == "assignments.csv" })
+        #expect(try plan.findings().isEmpty)
+    }
+
     /// A unit given to an enumerator who lacks its skill is a skills finding on that line.
     @Test func aVisitByAnEnumeratorWithoutTheSkillIsASkillsFinding() throws {
         let plan = try PlanUnderTest()

@@ -204,11 +204,14 @@ public struct FieldworkParameters: Hashable, Sendable, Codable {
     /// Solver limits.
     public var solverTimeLimitSeconds: Double
     public var solverRelativeGap: Double
+    /// Start, end, lunch break and enterprise office hours of every enumerator-day.
+    public var workingDay: WorkingDay
 
     public init(bufferDays: Int = 2, householdInterviewMinutes: Int = 30, enterpriseInterviewMinutes: Int = 45,
                 withinCommuneMoveMinutes: Int = 10, maxCommunesPerDay: Int = 2, circuityFactor: Double = 1.4,
                 speedKmPerHour: Double = 30, workloadBalanceWeight: Double = 1, maxAttempts: Int = 3,
-                solverTimeLimitSeconds: Double = 60, solverRelativeGap: Double = 0.005) {
+                solverTimeLimitSeconds: Double = 60, solverRelativeGap: Double = 0.005,
+                workingDay: WorkingDay = WorkingDay()) {
         self.bufferDays = bufferDays
         self.householdInterviewMinutes = householdInterviewMinutes
         self.enterpriseInterviewMinutes = enterpriseInterviewMinutes
@@ -220,5 +223,6 @@ public struct FieldworkParameters: Hashable, Sendable, Codable {
         self.maxAttempts = maxAttempts
         self.solverTimeLimitSeconds = solverTimeLimitSeconds
         self.solverRelativeGap = solverRelativeGap
+        self.workingDay = workingDay
     }
 }

@@ -25,7 +25,7 @@ public struct ManualBaseline: Sendable {
     /// - Throws: `FieldworkInputError` for a request the planner could not plan either.
     public func plan(_ request: FieldworkRequest) throws(FieldworkInputError) -> BaselinePlan {
         let instance = try AssignmentInstance(request: request)
-        let scheduler = TripScheduler(instance: instance, dayStartMinutes: request.dayStartMinutes)
+        let scheduler = TripScheduler(instance: instance)
         var routes: [DayRoute] = []
         var visits: [VisitAssignment] = []
         var unscheduled: [String] = []
@@ -64,7 +64,7 @@ public struct ManualBaseline: Sendable {
                     takenSlots.insert(day.slot)
                 }
                 for entry in queue {
-                    if open?.adding(entry.unit, at: entry.site, instance: instance) == nil, open?.units.isEmpty == false {
+                    if open?.adding(entry.unit, at: entry.site, scheduler: scheduler) == nil, open?.units.isEmpty == false {
                         close()
                         open = nil
                     }
@@ -72,7 +72,7 @@ public struct ManualBaseline: Sendable {
                         open = OpenDay(slot: slots[nextSlot])
                         nextSlot += 1
                     }
-                    if let extended = open?.adding(entry.unit, at: entry.site, instance: instance) {
+                    if let extended = open?.adding(entry.unit, at: entry.site, scheduler: scheduler) {
                         open = extended
                     } else {
                         unscheduled.append(entry.unit.id)
@@ -97,39 +97,42 @@ public struct ManualBaseline: Sendable {
         var slot: Slot
         var siteOrder: [Int] = []
         var units: [FieldworkUnit] = []
-        var unitsPerSite: [Int] = []
+        var unitsPerSite: [(households: Int, enterprises: Int)] = []
         var interviewMinutes = 0
         var travelMinutes = 0.0
         var usedMinutes = 0.0
 
         init(slot: Slot) { self.slot = slot }
 
-        /// The day with one more unit at `site`, or nil when that breaks the budget or the site limit.
-        func adding(_ unit: FieldworkUnit, at site: Int, instance: AssignmentInstance) -> OpenDay? {
+        /// The day with one more unit at `site`, or nil when that no longer fits a working day (budget, break,
+        /// office hours: a manager planning by hand keeps them too) or the site limit.
+        func adding(_ unit: FieldworkUnit, at site: Int, scheduler: TripScheduler) -> OpenDay? {
+            let instance = scheduler.instance
             var next = self
             if next.siteOrder.last != site {
                 guard !next.siteOrder.contains(site),
                       next.siteOrder.count < instance.parameters.maxCommunesPerDay else { return nil }
                 next.siteOrder.append(site)
-                next.unitsPerSite.append(0)
+                next.unitsPerSite.append((0, 0))
                 let worker = instance.workers[slot.worker]
                 next.travelMinutes = instance.travel.tourMinutes(
                     base: worker.base, through: next.siteOrder.map { instance.sites[$0].place })
             }
-            next.unitsPerSite[next.unitsPerSite.count - 1] += 1
+            if unit.kind == .household { next.unitsPerSite[next.unitsPerSite.count - 1].households += 1 }
+            else { next.unitsPerSite[next.unitsPerSite.count - 1].enterprises += 1 }
             next.units.append(unit)
             next.interviewMinutes += instance.interviewMinutes(unit.kind)
-            let moves = next.unitsPerSite.reduce(0) { $0 + max(0, $1 - 1) }
+            let moves = next.unitsPerSite.reduce(0) { $0 + max(0, $1.households + $1.enterprises - 1) }
             next.usedMinutes = next.travelMinutes + Double(next.interviewMinutes)
                 + Double(moves * instance.parameters.withinCommuneMoveMinutes)
-            let budget = Double(instance.workers[slot.worker].enumerator.dailyMinutes)
-            return next.usedMinutes <= budget + 1e-9 ? next : nil
+            let fits = scheduler.timeline(worker: slot.worker, siteOrder: next.siteOrder, counts: next.unitsPerSite) != nil
+            return fits ? next : nil
         }
 
         /// The day in the scheduler's terms, its sites in the order reached (not reordered).
         var scheduledDay: TripScheduler.Day {
             TripScheduler.Day(worker: slot.worker, trips: [], siteOrder: siteOrder, travelMinutes: travelMinutes,
-                              usedMinutes: usedMinutes)
+                              usedMinutes: usedMinutes, timeline: nil)
         }
     }
 }

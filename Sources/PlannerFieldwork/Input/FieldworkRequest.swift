@@ -7,19 +7,16 @@ public struct FieldworkRequest: Sendable {
     /// The main-sample units; each is visited exactly once.
     public var units: [FieldworkUnit]
     public var solverOptions: SolverOptions
-    /// Minutes after midnight at which every enumerator-day starts (07:30 by default).
-    public var dayStartMinutes: Int
     /// Objective minutes charged for each enumerator-day above the enumerator's fair share, before
     /// `FieldworkParameters.workloadBalanceWeight` multiplies them (see docs/model.md, "Weights").
     public var balanceMinutesPerExcessDay: Double
 
     /// - Parameter solverOptions: nil takes `FieldworkRequest.solverOptions(for:)` of the dataset's parameters.
     public init(dataset: Dataset, units: [FieldworkUnit], solverOptions: SolverOptions? = nil,
-                dayStartMinutes: Int = 7 * 60 + 30, balanceMinutesPerExcessDay: Double = 60) {
+                balanceMinutesPerExcessDay: Double = 60) {
         self.dataset = dataset
         self.units = units
         self.solverOptions = solverOptions ?? FieldworkRequest.solverOptions(for: dataset.settings.fieldwork)
-        self.dayStartMinutes = dayStartMinutes
         self.balanceMinutesPerExcessDay = balanceMinutesPerExcessDay
     }
 

@@ -66,10 +66,11 @@ public struct AssignmentInstance: Sendable {
         kind == .household ? parameters.householdInterviewMinutes : parameters.enterpriseInterviewMinutes
     }
 
-    /// How many visits of `kind` fit in a day of `dailyMinutes` that spends `travelMinutes` on the road:
-    /// n interviews and n − 1 moves inside the site.
+    /// How many visits of `kind` fit in a one-site day of `dailyMinutes` that spends `travelMinutes` on the
+    /// road (half each way), timed by `DayTimeline` with the break and office hours.
     public func visitsThatFit(dailyMinutes: Int, travelMinutes: Double, kind: FieldworkUnit.Kind) -> Int {
-        Self.visitsThatFit(parameters: parameters, dailyMinutes: dailyMinutes, travelMinutes: travelMinutes, kind: kind)
+        Self.visitsThatFit(parameters: parameters, dailyMinutes: dailyMinutes,
+                           legs: (travelMinutes / 2, travelMinutes / 2), kind: kind, limit: 1440)
     }
 
     /// Builds the instance, or reports every problem of the request.
@@ -165,9 +166,10 @@ public struct AssignmentInstance: Sendable {
             for (demandIndex, demand) in demands.enumerated()
             where worker.enumerator.skills.contains(demand.kind.requiredSkill) {
                 let site = sites[demand.siteIndex].place
-                let roundTrip = travel.minutes(from: worker.base, to: site) + travel.minutes(from: site, to: worker.base)
+                let out = travel.minutes(from: worker.base, to: site), back = travel.minutes(from: site, to: worker.base)
+                let roundTrip = out + back
                 let fit = Self.visitsThatFit(parameters: parameters, dailyMinutes: worker.enumerator.dailyMinutes,
-                                             travelMinutes: roundTrip, kind: demand.kind)
+                                             legs: (out, back), kind: demand.kind, limit: demand.count)
                 guard fit >= 1 else { continue }
                 let perTrip = min(fit, demand.count)
                 let tripsToCover = (demand.count + perTrip - 1) / perTrip
@@ -203,15 +205,23 @@ public struct AssignmentInstance: Sendable {
         optionsOfWorker = ofWorker
     }
 
-    private static func visitsThatFit(parameters: FieldworkParameters, dailyMinutes: Int, travelMinutes: Double,
-                                      kind: FieldworkUnit.Kind) -> Int {
+    /// The most visits of one kind, up to `limit`, that one day can make at one site: k interviews with k − 1
+    /// moves between the two road legs, timed by `DayTimeline` (the count is monotone: one more visit only
+    /// ends the day later).
+    static func visitsThatFit(parameters: FieldworkParameters, dailyMinutes: Int, legs: (out: Double, back: Double),
+                              kind: FieldworkUnit.Kind, limit: Int) -> Int {
         let move = Double(parameters.withinCommuneMoveMinutes)
-        let interview = kind == .household ? parameters.householdInterviewMinutes
-                                           : parameters.enterpriseInterviewMinutes
-        let perVisit = Double(interview) + move
-        let room = Double(dailyMinutes) - travelMinutes + move
-        guard room >= perVisit else { return 0 }
-        return Int((room / perVisit + 1e-9).rounded(.down))
+        let interview = DayTimeline.Step.interview(minutes: kind == .household ? parameters.householdInterviewMinutes
+                                                                               : parameters.enterpriseInterviewMinutes,
+                                                   withinOfficeHours: kind == .enterprise)
+        var fit = 0
+        while fit < limit {
+            let steps = DayTimeline.steps(legs: [legs.out, legs.back],
+                                          interviews: [Array(repeating: interview, count: fit + 1)], moveMinutes: move)
+            guard DayTimeline.time(steps, day: parameters.workingDay, workBudgetMinutes: dailyMinutes) != nil else { break }
+            fit += 1
+        }
+        return fit
     }
 
     /// The commune of an enumerator's base: the nearest commune point within its district (any district when
@@ -247,9 +257,6 @@ public struct AssignmentInstance: Sendable {
               "expected a speed in km/h in [1, 200]")
         check(bounds.workloadBalanceWeight.contains(parameters.workloadBalanceWeight), "workloadBalanceWeight",
               "expected a weight in [0, 100]")
-        if !(0..<(24 * 60)).contains(request.dayStartMinutes) {
-            issues.append(.init(subject: "dayStartMinutes", problem: "expected a time of day in minutes (0–1439)"))
-        }
         if !(request.balanceMinutesPerExcessDay >= 0 && request.balanceMinutesPerExcessDay.isFinite) {
             issues.append(.init(subject: "balanceMinutesPerExcessDay", problem: "expected 0 or more"))
         }

@@ -1,11 +1,12 @@
 import PlannerOptimization
 
-/// The aggregated day-trip MIP of an instance, with the handles that turn a solution back into trips.
+/// The enumerator-day MIP of an instance, with the handles that turn a solution back into days.
 ///
-/// Columns: integer `y[e,s,t]` day-trips (one per `TripOption`), integer `unserved[s,t]` and continuous
-/// `excess[e]` days above the fair share. Rows: cover each demand, stay within each enumerator's days, count
-/// excess days, and a rounded trip-count row per demand that the solver's cuts would otherwise have to find.
-/// See docs/model.md for the notation and the measurements behind this form.
+/// Columns: integer `y[e,s,t]` one-site day-trips (one per `TripOption`), integer `d[e,k]` multi-site or
+/// mixed-work day patterns (one per `DayPattern`, generated from the LP duals by `PatternGeneration`), integer
+/// `unserved[s,t]` and continuous `excess[e]` days above the fair share. Rows: cover each demand, stay within
+/// each enumerator's days, count excess days, and a rounded day-count row per demand that the solver's cuts would
+/// otherwise have to find. See docs/model.md for the notation and why the penalty makes coverage come first.
 public struct AssignmentModel: Sendable {
     public let model: MIPModel
     /// One per `AssignmentInstance.options`.
@@ -14,21 +15,29 @@ public struct AssignmentModel: Sendable {
     public let unservedVariables: [MIPModel.VariableID]
     /// One per worker that has at least one option; nil for the others.
     public let excessVariables: [MIPModel.VariableID?]
-    /// Objective minutes per unit left unserved: larger than any one day-trip can cost, so the solver serves
-    /// every unit it can before it saves travel.
+    /// The day patterns offered to the solver, and their columns (one each).
+    public let patterns: [DayPattern]
+    public let patternVariables: [MIPModel.VariableID]
+    /// Rows, for reading an LP's duals: cover and day-count rows per demand, days and balance rows per worker.
+    public let coverRows: [Int]
+    public let tripRows: [Int?]
+    public let dayRows: [Int?]
+    public let balanceRows: [Int?]
+    /// Objective minutes per unit left unserved: more than every other term of any plan can add up to
+    /// (Σₑ dₑ·(Bₑ + c_bal): no day travels more than its daily minutes), so a plan that serves more units
+    /// always has the lower objective — coverage first, lexicographically, then travel and balance.
     public let unservedPenalty: Double
     /// Objective minutes per enumerator-day above the fair share (`workloadBalanceWeight` × minutes per day).
     public let excessDayCost: Double
 
     private let instance: AssignmentInstance
 
-    public init(instance: AssignmentInstance, balanceMinutesPerExcessDay: Double) {
+    public init(instance: AssignmentInstance, balanceMinutesPerExcessDay: Double, patterns: [DayPattern] = []) {
         self.instance = instance
         let excessDayCost = instance.parameters.workloadBalanceWeight * balanceMinutesPerExcessDay
-        let longestDay = instance.workers.map { Double($0.enumerator.dailyMinutes) }.max() ?? 0
-        let unservedPenalty = max(1000, 10 * (longestDay + excessDayCost)).rounded(.up)
+        let unservedPenalty = Self.unservedPenalty(instance: instance, excessDayCost: excessDayCost)
         var names = ModelNames()
-        var model = MIPModel(name: "fieldwork_day_trips")
+        var model = MIPModel(name: "fieldwork_days")
 
         var trips: [MIPModel.VariableID] = []
         for option in instance.options {
@@ -45,6 +54,20 @@ public struct AssignmentModel: Sendable {
                 names.make("unserved", instance.site(of: demand).id, demand.kind.code),
                 kind: .integer, lowerBound: 0, upperBound: Double(demand.count), objective: unservedPenalty))
         }
+        var patternColumns: [MIPModel.VariableID] = []
+        var patternTermsOfDemand = Array(repeating: [MIPModel.Term](), count: instance.demands.count)
+        var patternTermsOfWorker = Array(repeating: [MIPModel.Term](), count: instance.workers.count)
+        for (index, pattern) in patterns.enumerated() {
+            let worker = instance.workers[pattern.workerIndex]
+            let variable = model.addVariable(
+                names.make("d", worker.enumerator.id.rawValue, String(index)), kind: .integer, lowerBound: 0,
+                upperBound: Double(worker.usableDays.count), objective: pattern.travelMinutes)
+            patternColumns.append(variable)
+            for visits in pattern.visits {
+                patternTermsOfDemand[visits.demand].append(MIPModel.Term(variable, Double(visits.visits)))
+            }
+            patternTermsOfWorker[pattern.workerIndex].append(MIPModel.Term(variable, 1))
+        }
         var excess: [MIPModel.VariableID?] = []
         for (index, worker) in instance.workers.enumerated() {
             guard !instance.optionsOfWorker[index].isEmpty else {
@@ -55,27 +78,43 @@ public struct AssignmentModel: Sendable {
                                             lowerBound: 0, upperBound: nil, objective: excessDayCost))
         }
 
+        var coverRows: [Int] = [], tripRows: [Int?] = []
         for (demandIndex, demand) in instance.demands.enumerated() {
             let site = instance.site(of: demand).id
             let optionIndices = instance.optionsOfDemand[demandIndex]
             var cover = optionIndices.map {
                 MIPModel.Term(trips[$0], Double(instance.options[$0].visitsPerTrip))
             }
+            cover += patternTermsOfDemand[demandIndex]
             cover.append(MIPModel.Term(unserved[demandIndex], 1))
+            coverRows.append(model.constraints.count)
             model.addConstraint(names.make("cover", site, demand.kind.code), cover, lowerBound: Double(demand.count))
-            // Chvátal–Gomory rounding of the cover row divided by the largest visits per trip.
-            if let largest = optionIndices.map({ instance.options[$0].visitsPerTrip }).max(), largest > 1 {
+            // Chvátal–Gomory rounding of the cover row divided by the largest visits per day (patterns never
+            // make more visits of a demand than the largest one-site day: `PatternGeneration` caps them).
+            if let largest = Self.largestVisitsPerDay(instance: instance, demand: demandIndex), largest > 1 {
                 var count = optionIndices.map { MIPModel.Term(trips[$0], 1) }
+                count += patternTermsOfDemand[demandIndex].map { MIPModel.Term($0.variable, 1) }
                 count.append(MIPModel.Term(unserved[demandIndex], 1))
+                tripRows.append(model.constraints.count)
                 model.addConstraint(names.make("trips", site, demand.kind.code), count,
                                     lowerBound: Double((demand.count + largest - 1) / largest))
+            } else {
+                tripRows.append(nil)
             }
         }
+        var dayRows: [Int?] = [], balanceRows: [Int?] = []
         for (workerIndex, worker) in instance.workers.enumerated() {
-            guard let excessVariable = excess[workerIndex] else { continue }
+            guard let excessVariable = excess[workerIndex] else {
+                dayRows.append(nil)
+                balanceRows.append(nil)
+                continue
+            }
             let id = worker.enumerator.id.rawValue
             let days = instance.optionsOfWorker[workerIndex].map { MIPModel.Term(trips[$0], 1) }
+                + patternTermsOfWorker[workerIndex]
+            dayRows.append(model.constraints.count)
             model.addConstraint(names.make("days", id), days, upperBound: Double(worker.usableDays.count))
+            balanceRows.append(model.constraints.count)
             model.addConstraint(names.make("balance", id), days + [MIPModel.Term(excessVariable, -1)],
                                 upperBound: Double(worker.fairShareDays))
         }
@@ -86,24 +125,69 @@ public struct AssignmentModel: Sendable {
         self.excessVariables = excess
         self.unservedPenalty = unservedPenalty
         self.excessDayCost = excessDayCost
+        self.patterns = patterns
+        self.patternVariables = patternColumns
+        self.coverRows = coverRows
+        self.tripRows = tripRows
+        self.dayRows = dayRows
+        self.balanceRows = balanceRows
     }
 
-    /// The full column vector for a choice of trips: unserved units and excess days take their least values.
-    public func solutionVector(trips: [Int]) -> [Double] {
+    /// Σₑ dₑ·(Bₑ + c_bal) + 1 over the enumerators with an option, at least 1,000: above the travel and
+    /// balance terms of any plan together (see `unservedPenalty`).
+    static func unservedPenalty(instance: AssignmentInstance, excessDayCost: Double) -> Double {
+        var total = 0.0
+        for (index, worker) in instance.workers.enumerated() where !instance.optionsOfWorker[index].isEmpty {
+            total += Double(worker.usableDays.count) * (Double(worker.enumerator.dailyMinutes) + excessDayCost)
+        }
+        return max(1000, (total + 1).rounded(.up))
+    }
+
+    /// The most visits of a demand any one-site day makes (M in docs/model.md).
+    static func largestVisitsPerDay(instance: AssignmentInstance, demand: Int) -> Int? {
+        instance.optionsOfDemand[demand].map { instance.options[$0].visitsPerTrip }.max()
+    }
+
+    /// The full column vector for a choice of trips and patterns (none by default): unserved units and excess
+    /// days take their least values.
+    public func solutionVector(trips: [Int], patterns patternCounts: [Int] = []) -> [Double] {
         var values = Array(repeating: 0.0, count: model.variables.count)
         for (option, variable) in zip(instance.options.indices, tripVariables) { values[variable.index] = Double(trips[option]) }
+        var covered = Array(repeating: 0, count: instance.demands.count)
+        var days = Array(repeating: 0, count: instance.workers.count)
+        for (option, count) in trips.enumerated() where count > 0 {
+            covered[instance.options[option].demandIndex] += count * instance.options[option].visitsPerTrip
+            days[instance.options[option].workerIndex] += count
+        }
+        for (index, count) in patternCounts.enumerated() where count > 0 && index < patterns.count {
+            values[patternVariables[index].index] = Double(count)
+            for visits in patterns[index].visits { covered[visits.demand] += count * visits.visits }
+            days[patterns[index].workerIndex] += count
+        }
         for (demandIndex, demand) in instance.demands.enumerated() {
-            let covered = instance.optionsOfDemand[demandIndex].reduce(0) {
-                $0 + trips[$1] * instance.options[$1].visitsPerTrip
-            }
-            values[unservedVariables[demandIndex].index] = Double(max(0, demand.count - covered))
+            values[unservedVariables[demandIndex].index] = Double(max(0, demand.count - covered[demandIndex]))
         }
         for (workerIndex, worker) in instance.workers.enumerated() {
             guard let variable = excessVariables[workerIndex] else { continue }
-            let days = instance.optionsOfWorker[workerIndex].reduce(0) { $0 + trips[$1] }
-            values[variable.index] = Double(max(0, days - worker.fairShareDays))
+            values[variable.index] = Double(max(0, days[workerIndex] - worker.fairShareDays))
         }
         return values
+    }
+
+    /// The model's objective for a choice of trips and patterns.
+    public func objective(trips: [Int], patterns patternCounts: [Int] = []) -> Double {
+        model.objectiveValue(of: solutionVector(trips: trips, patterns: patternCounts))
+    }
+
+    /// Units the choice leaves unserved.
+    public func unservedUnits(trips: [Int], patterns patternCounts: [Int] = []) -> Int {
+        let values = solutionVector(trips: trips, patterns: patternCounts)
+        return unservedVariables.reduce(0) { $0 + Int(values[$1.index].rounded()) }
+    }
+
+    /// Days per pattern read from a solver's column values.
+    public func patternCounts(from values: [Double]) -> [Int] {
+        patternVariables.map { Int(values[$0.index].rounded()) }
     }
 
     /// Trips per option read from a solver's column values (rounded: integrality holds up to a tolerance).
@@ -115,13 +199,17 @@ public struct AssignmentModel: Sendable {
 extension AssignmentModel {
     /// Whether trips keep every column bound and every enumerator's day row: all a schedule relies on (cover
     /// rows always hold, because `unserved` absorbs any shortfall).
-    public func respectsBoundsAndDays(_ trips: [Int]) -> Bool {
-        guard trips.count == instance.options.count else { return false }
+    public func respectsBoundsAndDays(_ trips: [Int], patterns patternCounts: [Int] = []) -> Bool {
+        guard trips.count == instance.options.count, patternCounts.count <= patterns.count else { return false }
         var days = Array(repeating: 0, count: instance.workers.count)
         for (option, count) in trips.enumerated() {
             let chosen = instance.options[option]
             guard (0...chosen.maximumTrips).contains(count) else { return false }
             days[chosen.workerIndex] += count
+        }
+        for (index, count) in patternCounts.enumerated() {
+            guard count >= 0 else { return false }
+            days[patterns[index].workerIndex] += count
         }
         return zip(days, instance.workers).allSatisfy { $0.0 <= $0.1.usableDays.count }
     }

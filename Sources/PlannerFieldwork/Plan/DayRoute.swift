@@ -2,7 +2,8 @@ import PlannerCore
 
 /// One enumerator's working day: where it goes, in what order, and how the day's minutes add up.
 ///
-/// `usedMinutes` = `travelMinutes` + `moveMinutes` + `interviewMinutes`, never above `budgetMinutes`.
+/// `usedMinutes` = `travelMinutes` + `moveMinutes` + `interviewMinutes`, never above `budgetMinutes`; the day
+/// runs from `startMinutes` to `endMinutes` with the lunch break (if due) and any waiting in between.
 public struct DayRoute: Hashable, Sendable, Codable {
     public var enumeratorID: EnumeratorID
     public var date: CalendarDate
@@ -28,10 +29,16 @@ public struct DayRoute: Hashable, Sendable, Codable {
     /// `startMinutes` and `endMinutes` as `HH:MM`.
     public var start: String
     public var end: String
+    /// The lunch break's start, minutes after midnight, rounded; nil when the day is back before it is due.
+    public var breakStartMinutes: Int?
+    public var breakMinutes: Int
+    /// Minutes spent waiting for an office to open or for the break window.
+    public var waitingMinutes: Double
 
     public init(enumeratorID: EnumeratorID, date: CalendarDate, baseCommune: CommuneCode, siteIDs: [String],
                 unitIDs: [String], travelMinutes: Double, returnTravelMinutes: Double, moveMinutes: Double,
-                interviewMinutes: Int, budgetMinutes: Int, startMinutes: Int) {
+                interviewMinutes: Int, budgetMinutes: Int, startMinutes: Int, endMinutes: Int? = nil,
+                breakStartMinutes: Int? = nil, breakMinutes: Int = 0, waitingMinutes: Double = 0) {
         self.enumeratorID = enumeratorID
         self.date = date
         self.baseCommune = baseCommune
@@ -44,8 +51,11 @@ public struct DayRoute: Hashable, Sendable, Codable {
         self.usedMinutes = travelMinutes + moveMinutes + Double(interviewMinutes)
         self.budgetMinutes = budgetMinutes
         self.startMinutes = startMinutes
-        self.endMinutes = startMinutes + Int(usedMinutes.rounded())
+        self.endMinutes = endMinutes ?? startMinutes + Int(usedMinutes.rounded())
+        self.breakStartMinutes = breakStartMinutes
+        self.breakMinutes = breakStartMinutes == nil ? 0 : breakMinutes
+        self.waitingMinutes = waitingMinutes
         self.start = ClockTime.format(minutes: startMinutes)
-        self.end = ClockTime.format(minutes: endMinutes)
+        self.end = ClockTime.format(minutes: self.endMinutes)
     }
 }

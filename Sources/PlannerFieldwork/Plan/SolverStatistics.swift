@@ -28,6 +28,20 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
     /// The exported model's objective at the day-trips the plan is built from.
     public var chosenObjective: Double
     public var source: Source
+    /// Day patterns (multi-site or mixed-work days) offered to the solver, and the column-generation rounds
+    /// that found them.
+    public var patternColumns: Int = 0
+    public var generationRounds: Int = 0
+    /// A lower bound on the objective of every plan the model can express (all priced day patterns, not only
+    /// those offered), from the column generation's LP; nil when none was computed (pooled models).
+    public var lowerBound: Double?
+    /// The fewest units any plan must leave unserved, proven by that LP; nil when not proven.
+    public var unservedLowerBound: Int?
+    /// The objective re-costed on the printed routes (travel + balance + penalty): what the plan really costs,
+    /// after sites left empty were dropped, days merged and free room offered to leftover units.
+    public var printedObjective: Double?
+    /// Visits added after the solve on room the solution left free.
+    public var visitsAddedAfterSolve: Int = 0
 
     public init(statusName: String, mipObjective: Double?, bestBound: Double?, relativeGap: Double?, seconds: Double,
                 backend: SolverIdentity, warmStartAccepted: Bool?, heuristicObjective: Double,

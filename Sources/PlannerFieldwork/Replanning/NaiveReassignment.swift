@@ -29,13 +29,11 @@ public struct NaiveReassignment: Sendable {
 
     public let dataset: Dataset
     public let asOf: CalendarDate
-    public let dayStartMinutes: Int
 
     /// - Parameter dataset: with every unavailability known (dropped enumerators included).
-    public init(dataset: Dataset, asOf: CalendarDate, dayStartMinutes: Int = 7 * 60 + 30) {
+    public init(dataset: Dataset, asOf: CalendarDate) {
         self.dataset = dataset
         self.asOf = asOf
-        self.dayStartMinutes = dayStartMinutes
     }
 
     /// The enumerator who takes over a dropped enumerator's work.
@@ -57,8 +55,8 @@ public struct NaiveReassignment: Sendable {
         let planning = dataset.replanWindow(from: asOf)
         let needed = Set(planned.map(\.unitID)).union(work.map(\.unitID))
         let instance = try AssignmentInstance(request: FieldworkRequest(
-            dataset: planning, units: units.filter { needed.contains($0.id) }, dayStartMinutes: dayStartMinutes))
-        let routing = TripScheduler(instance: instance, dayStartMinutes: dayStartMinutes)
+            dataset: planning, units: units.filter { needed.contains($0.id) }))
+        let routing = TripScheduler(instance: instance)
 
         let lookup = InstanceIndex(instance)
         let demandOfUnit = lookup.demandOfUnit, unitsByID = lookup.unitsByID, workerOf = lookup.workerOfEnumerator
@@ -74,13 +72,11 @@ public struct NaiveReassignment: Sendable {
             for unit in units { counts[demandOfUnit[unit.id]!, default: 0] += 1 }
             var trips: [TripScheduler.Trip] = []
             for demand in counts.keys.sorted() {
-                guard let option = lookup.option(worker: worker, demand: demand) else { return nil }
-                trips.append(TripScheduler.Trip(option: option, visits: counts[demand]!))
+                guard lookup.option(worker: worker, demand: demand) != nil else { return nil }
+                trips.append(TripScheduler.Trip(demand: demand, visits: counts[demand]!))
             }
             let day = routing.evaluate(trips, worker: worker)
-            let fits = day.siteOrder.count <= instance.parameters.maxCommunesPerDay
-                && day.usedMinutes <= Double(instance.workers[worker].enumerator.dailyMinutes) + 1e-9
-            return fits ? day : nil
+            return day.fits && day.siteOrder.count <= instance.parameters.maxCommunesPerDay ? day : nil
         }
 
         var missed: [String] = []
@@ -110,8 +106,8 @@ public struct NaiveReassignment: Sendable {
             // A kept day always fitted when it was planned; evaluate it without the checks if travel changed.
             let day = evaluate(units, worker: key.worker) ?? routing.evaluate(
                 Dictionary(grouping: units, by: { demandOfUnit[$0.id]! }).keys.sorted().compactMap { demand in
-                    lookup.option(worker: key.worker, demand: demand).map {
-                        TripScheduler.Trip(option: $0, visits: units.filter { demandOfUnit[$0.id] == demand }.count)
+                    lookup.option(worker: key.worker, demand: demand).map { _ in
+                        TripScheduler.Trip(demand: demand, visits: units.filter { demandOfUnit[$0.id] == demand }.count)
                     }
                 }, worker: key.worker)
             let (route, dayVisits) = routing.makeRoute(day, date: key.date, units: units)

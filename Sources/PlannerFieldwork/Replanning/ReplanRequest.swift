@@ -13,8 +13,6 @@ public struct ReplanRequest: Sendable {
     /// The previous plan's visits on or after `asOf` (any unit): where each unit was going to be visited.
     public var previousVisits: [VisitAssignment]
     public var solverOptions: SolverOptions
-    /// Minutes after midnight at which every enumerator-day starts.
-    public var dayStartMinutes: Int
     /// As in `FieldworkRequest`.
     public var balanceMinutesPerExcessDay: Double
     /// Objective minutes charged for each day-trip of the previous plan that the new plan does not keep
@@ -23,14 +21,13 @@ public struct ReplanRequest: Sendable {
 
     /// - Parameter solverOptions: nil takes `ReplanRequest.solverOptions(for:)`.
     public init(dataset: Dataset, asOf: CalendarDate, units: [FieldworkUnit], previousVisits: [VisitAssignment],
-                solverOptions: SolverOptions? = nil, dayStartMinutes: Int = 7 * 60 + 30,
+                solverOptions: SolverOptions? = nil,
                 balanceMinutesPerExcessDay: Double = 60, changedTripMinutes: Double = 120) {
         self.dataset = dataset
         self.asOf = asOf
         self.units = units
         self.previousVisits = previousVisits
         self.solverOptions = solverOptions ?? ReplanRequest.solverOptions(for: dataset.settings.fieldwork)
-        self.dayStartMinutes = dayStartMinutes
         self.balanceMinutesPerExcessDay = balanceMinutesPerExcessDay
         self.changedTripMinutes = changedTripMinutes
     }

@@ -14,7 +14,6 @@ import PlannerCore
 /// 4. Order and time each day as `TripScheduler` does.
 struct ReplanScheduler {
     let instance: AssignmentInstance
-    let dayStartMinutes: Int
     let previousVisits: [VisitAssignment]
 
     private struct DayKey: Hashable, Comparable {
@@ -28,8 +27,12 @@ struct ReplanScheduler {
         var demand: Int
     }
 
-    func schedule(trips chosen: [Int]) -> TripScheduler.Schedule {
-        let routing = TripScheduler(instance: instance, dayStartMinutes: dayStartMinutes)
+    /// - Parameters:
+    ///   - chosen: day-trips per option.
+    ///   - patterns, patternCounts: the day patterns the solution chose; their visits join the work of their
+    ///     enumerator (placed like the rest, on days where they fit and save travel).
+    func schedule(trips chosen: [Int], patterns: [DayPattern] = [], patternCounts: [Int] = []) -> TripScheduler.Schedule {
+        let routing = TripScheduler(instance: instance)
         let lookup = InstanceIndex(instance)
         let demandOfUnit = lookup.demandOfUnit, unitsByID = lookup.unitsByID
         let workerOfEnumerator = lookup.workerOfEnumerator
@@ -39,18 +42,22 @@ struct ReplanScheduler {
         func evaluate(_ placed: [Placed], worker: Int) -> TripScheduler.Day {
             var counts: [Int: Int] = [:]
             for entry in placed { counts[entry.demand, default: 0] += 1 }
-            let trips = counts.keys.sorted().map {
-                TripScheduler.Trip(option: option(worker: worker, demand: $0)!, visits: counts[$0]!)
-            }
+            let trips = counts.keys.sorted().map { TripScheduler.Trip(demand: $0, visits: counts[$0]!) }
             return routing.evaluate(trips, worker: worker)
         }
         func fits(_ day: TripScheduler.Day, worker: Int) -> Bool {
-            day.siteOrder.count <= instance.parameters.maxCommunesPerDay
-                && day.usedMinutes <= Double(instance.workers[worker].enumerator.dailyMinutes) + 1e-9
+            day.siteOrder.count <= instance.parameters.maxCommunesPerDay && day.fits
         }
 
         // 1. Keep.
         var capacity = chosen.enumerated().map { $0.element * instance.options[$0.offset].visitsPerTrip }
+        for (pattern, count) in zip(patterns, patternCounts) where count > 0 {
+            for visits in pattern.visits {
+                if let index = option(worker: pattern.workerIndex, demand: visits.demand) {
+                    capacity[index] += count * visits.visits
+                }
+            }
+        }
         var days: [DayKey: [Placed]] = [:]
         var placedIDs = Set<String>()
         let ordered = previousVisits.sorted {
@@ -136,11 +143,9 @@ struct ReplanScheduler {
         // 4. Routes.
         var routes: [DayRoute] = []
         var visits: [VisitAssignment] = []
-        var dayTrips = 0
         for key in days.keys.sorted() {
             let placed = days[key]!
             let day = evaluate(placed, worker: key.worker)
-            dayTrips += day.trips.count
             let (route, dayVisits) = routing.makeRoute(day, date: key.date, units: placed.map(\.unit))
             routes.append(route)
             visits += dayVisits
@@ -149,8 +154,9 @@ struct ReplanScheduler {
         visits.sort { ($0.enumeratorID, $0.date, $0.visitOrder) < ($1.enumeratorID, $1.date, $1.visitOrder) }
         let modelTravel = chosen.enumerated().reduce(0.0) {
             $0 + Double($1.element) * instance.options[$1.offset].roundTripMinutes
-        }
+        } + zip(patterns, patternCounts).reduce(0.0) { $0 + Double($1.1) * $1.0.travelMinutes }
         return TripScheduler.Schedule(routes: routes, visits: visits, unscheduledUnitIDs: unscheduled.sorted(),
-                                      dayTrips: dayTrips, modelTravelMinutes: modelTravel)
+                                      dayTrips: chosen.reduce(0, +) + patternCounts.reduce(0, +),
+                                      modelTravelMinutes: modelTravel)
     }
 }

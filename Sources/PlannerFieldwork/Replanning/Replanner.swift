@@ -19,32 +19,48 @@ public struct Replanner: Sendable {
         let planning = request.planningDataset
         let fieldworkRequest = FieldworkRequest(dataset: planning, units: request.units,
                                                 solverOptions: request.solverOptions,
-                                                dayStartMinutes: request.dayStartMinutes,
                                                 balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
         let instance = try AssignmentInstance(request: fieldworkRequest)
-        let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        let start = ContinuousClock.now
+        let plain = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        // Multi-site and mixed-work day patterns from the LP duals, as for a first plan (not on pooled sizes).
+        var generation: PatternGeneration.Outcome?
+        if instance.options.count <= PooledAssignmentModel.optionThreshold, !plain.model.variables.isEmpty {
+            generation = try PatternGeneration(instance: instance,
+                                               balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+                .generate(solver: solver, timeLimitSeconds: request.solverOptions.timeLimitSeconds * 0.3)
+        }
+        let base = generation.map {
+            AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay,
+                            patterns: $0.patterns)
+        } ?? plain
+        let noPatterns = Array(repeating: 0, count: base.patterns.count)
         let previous = Self.previousTrips(instance: instance, visits: request.previousVisits)
         let stable = StableAssignmentModel(base: base, instance: instance, previousTrips: previous,
                                            changedTripMinutes: request.changedTripMinutes)
         let warmStart = Self.warmStart(instance: instance, previousTrips: previous)
         let warmObjective = stable.objective(of: warmStart)
 
-        var chosen = warmStart
-        let statistics: SolverStatistics
+        var chosen = (trips: warmStart, patterns: noPatterns)
+        var statistics: SolverStatistics
         if stable.model.variables.isEmpty {
             statistics = SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil,
                                           relativeGap: nil, seconds: 0, backend: solver.identity,
                                           warmStartAccepted: nil, heuristicObjective: warmObjective,
                                           chosenObjective: warmObjective, source: .empty)
         } else {
-            let solution = try solver.solve(stable.model, options: request.solverOptions,
+            var options = request.solverOptions
+            options.timeLimitSeconds = max(0, options.timeLimitSeconds - FieldworkPlanner.seconds(since: start))
+            let solution = try solver.solve(stable.model, options: options,
                                             warmStart: stable.solutionVector(trips: warmStart), progress: progress)
             let result = solution.result
             var source = SolverStatistics.Source.heuristic
             if result.status.hasSolution, result.values.count == stable.model.variables.count {
                 let solverTrips = base.trips(from: result.values)
-                if base.respectsBoundsAndDays(solverTrips), stable.objective(of: solverTrips) <= warmObjective + 1e-6 {
-                    chosen = solverTrips
+                let solverPatterns = base.patternCounts(from: result.values)
+                if base.respectsBoundsAndDays(solverTrips, patterns: solverPatterns),
+                   stable.objective(of: solverTrips, patterns: solverPatterns) <= warmObjective + 1e-6 {
+                    chosen = (solverTrips, solverPatterns)
                     source = .solver
                 }
             }
@@ -52,31 +68,20 @@ public struct Replanner: Sendable {
                 statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
                 relativeGap: result.relativeGap, seconds: result.seconds, backend: solver.identity,
                 warmStartAccepted: solution.warmStartAccepted, heuristicObjective: warmObjective,
-                chosenObjective: stable.objective(of: chosen), source: source)
+                chosenObjective: stable.objective(of: chosen.trips, patterns: chosen.patterns), source: source)
         }
 
-        let schedule = ReplanScheduler(instance: instance, dayStartMinutes: request.dayStartMinutes,
-                                       previousVisits: request.previousVisits).schedule(trips: chosen)
-        let unscheduled = Set(schedule.unscheduledUnitIDs)
-        let unservedPerDemand = instance.demands.map { demand in demand.units.filter { unscheduled.contains($0.id) }.count }
-        let diagnosis = ShortfallAnalyzer(instance: instance, dataset: planning)
-            .diagnose(unservedPerDemand: unservedPerDemand)
-        let routes = schedule.routes
-        let totals = PlanTotals(
-            units: request.units.count, scheduledUnits: schedule.visits.count,
-            unscheduledUnits: schedule.unscheduledUnitIDs.count, enumeratorDays: routes.count,
-            enumeratorsUsed: Set(routes.map(\.enumeratorID)).count,
-            travelMinutes: routes.reduce(0) { $0 + $1.travelMinutes },
-            moveMinutes: routes.reduce(0) { $0 + $1.moveMinutes },
-            interviewMinutes: routes.reduce(0) { $0 + $1.interviewMinutes },
-            dayTrips: schedule.dayTrips, daysSavedByMerging: schedule.dayTrips - routes.count,
-            modelTravelMinutes: schedule.modelTravelMinutes)
-        let plan = FieldworkPlan(visits: schedule.visits, routes: routes,
-                                 unscheduledUnitIDs: schedule.unscheduledUnitIDs, solver: statistics,
-                                 model: stable.model, totals: totals, diagnosis: diagnosis)
+        let schedule = ReplanScheduler(instance: instance, previousVisits: request.previousVisits)
+            .schedule(trips: chosen.trips, patterns: base.patterns, patternCounts: chosen.patterns)
+        statistics.patternColumns = base.patterns.count
+        statistics.generationRounds = generation?.rounds ?? 0
+        statistics.unservedLowerBound = generation?.unservedLowerBound
+        statistics.printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, model: base)
+        let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
+                                         statistics: statistics, model: stable.model)
         let previousFuture = request.previousVisits.filter { $0.date >= request.asOf }
         return ReplanResult(plan: plan, changes: PlanChanges(previous: previousFuture, new: plan.visits),
-                            previousTripsKept: zip(previous, chosen).reduce(0) { $0 + min($1.0, $1.1) },
+                            previousTripsKept: zip(previous, chosen.trips).reduce(0) { $0 + min($1.0, $1.1) },
                             previousTrips: previous.reduce(0, +))
     }
 

@@ -42,17 +42,18 @@ struct StableAssignmentModel {
         self.droppedVariables = dropped
     }
 
-    /// The full column vector for a choice of trips: the base model's, then the previous trips dropped.
-    func solutionVector(trips: [Int]) -> [Double] {
-        var values = base.solutionVector(trips: trips)
+    /// The full column vector for a choice of trips and patterns: the base model's, then the previous trips
+    /// dropped.
+    func solutionVector(trips: [Int], patterns: [Int] = []) -> [Double] {
+        var values = base.solutionVector(trips: trips, patterns: patterns)
         values += zip(previousTrips, trips).compactMap { previous, chosen in
             previous > 0 ? Double(max(0, previous - chosen)) : nil
         }
         return values
     }
 
-    /// The objective of a choice of trips in this model.
-    func objective(of trips: [Int]) -> Double {
-        model.objectiveValue(of: solutionVector(trips: trips))
+    /// The objective of a choice of trips and patterns in this model.
+    func objective(of trips: [Int], patterns: [Int] = []) -> Double {
+        model.objectiveValue(of: solutionVector(trips: trips, patterns: patterns))
     }
 }

@@ -18,6 +18,14 @@ enum TourOrdering {
         return twoOpt(count: count, cost: cost)
     }
 
+    /// Every order of `count` stops, in lexicographic order (for the few sites of a day).
+    static func allOrders(count: Int) -> [[Int]] {
+        var current = Array(0..<count)
+        var orders = [current]
+        while nextPermutation(&current) { orders.append(current) }
+        return orders
+    }
+
     static func tourCost(_ order: [Int], cost: (Int?, Int?) -> Double) -> Double {
         guard let first = order.first, let last = order.last else { return 0 }
         var total = cost(nil, first) + cost(last, nil)

@@ -424,6 +424,7 @@ public struct SurveySettingsReader: Sendable {
         let keys = ["buffer_days", "household_interview_minutes", "enterprise_interview_minutes",
                     "within_commune_move_minutes", "max_communes_per_day", "circuity_factor", "speed_kmh",
                     "workload_balance_weight", "max_attempts", "solver_time_limit_seconds", "solver_relative_gap"]
+            + Self.workingDayKeys
         guard let section = root.subsection("fieldwork", knownKeys: keys, problems: &problems) else { return fieldwork }
         let workingDays = calendar?.workingDays.count
         let bufferRule = workingDays.map { "an integer ≥ 0 and below the \($0) working days" } ?? "an integer ≥ 0"
@@ -458,6 +459,60 @@ public struct SurveySettingsReader: Sendable {
             expected: "seconds in (0, 86400]", where: { $0 > 0 && $0 <= 86_400 }) ?? fieldwork.solverTimeLimitSeconds
         fieldwork.solverRelativeGap = section.number("solver_relative_gap", &problems,
             expected: "a gap in [0, 1)", where: { $0 >= 0 && $0 < 1 }) ?? fieldwork.solverRelativeGap
+        fieldwork.workingDay = readWorkingDay(section, &problems)
         return fieldwork
+    }
+
+    static let workingDayKeys = ["day_start", "day_end", "lunch_earliest_start", "lunch_latest_end", "lunch_minutes",
+                                 "office_opens", "office_closes"]
+
+    /// The working day's clock times (`"HH:MM"` strings) and the checks that tie them together, each reported
+    /// at the key whose value breaks it (or at `[fieldwork]` when that key was left at its default).
+    private func readWorkingDay(_ section: TOMLSection, _ problems: inout ProblemLog) -> WorkingDay {
+        var day = WorkingDay()
+        func clock(_ key: String, _ current: Int) -> Int {
+            guard let value = section.value(key) else { return current }
+            guard case .string(let text) = value.kind, let minutes = WorkingDay.minutes(ofClock: text) else {
+                section.typeProblem(key, value, expected: "a time of day \"HH:MM\" between 00:00 and 24:00", &problems)
+                return current
+            }
+            return minutes
+        }
+        day.startMinutes = clock("day_start", day.startMinutes)
+        day.endMinutes = clock("day_end", day.endMinutes)
+        day.breakEarliestStartMinutes = clock("lunch_earliest_start", day.breakEarliestStartMinutes)
+        day.breakLatestEndMinutes = clock("lunch_latest_end", day.breakLatestEndMinutes)
+        day.breakMinutes = section.integer("lunch_minutes", &problems, expected: "minutes in 0…720",
+                                           where: { (0...720).contains($0) }) ?? day.breakMinutes
+        day.officeOpensMinutes = clock("office_opens", day.officeOpensMinutes)
+        day.officeClosesMinutes = clock("office_closes", day.officeClosesMinutes)
+
+        /// Reported at `key`, or when it was left at its default at `other` (the key whose value made the
+        /// default wrong), or at `[fieldwork]`.
+        func check(_ holds: Bool, _ key: String, or other: String, _ expected: String, found: Int) {
+            guard !holds else { return }
+            let location = section.value(key)?.location ?? section.value(other)?.location ?? section.location
+            section.problem(key, at: location, expected: expected, found: WorkingDay.clock(found), &problems)
+        }
+        check(day.endMinutes > day.startMinutes, "day_end", or: "day_start", "a time after day_start (\(WorkingDay.clock(day.startMinutes)))",
+              found: day.endMinutes)
+        check(day.breakEarliestStartMinutes >= day.startMinutes, "lunch_earliest_start", or: "day_start",
+              "a time inside the day (from day_start \(WorkingDay.clock(day.startMinutes)))", found: day.breakEarliestStartMinutes)
+        check(day.breakLatestEndMinutes <= day.endMinutes, "lunch_latest_end", or: "day_end",
+              "a time inside the day (until day_end \(WorkingDay.clock(day.endMinutes)))", found: day.breakLatestEndMinutes)
+        if day.breakLatestEndMinutes - day.breakEarliestStartMinutes < day.breakMinutes {
+            let location = section.value("lunch_minutes")?.location ?? section.value("lunch_latest_end")?.location
+                ?? section.value("lunch_earliest_start")?.location ?? section.location
+            section.problem("lunch_minutes", at: location,
+                            expected: "a break that fits between lunch_earliest_start and lunch_latest_end "
+                                + "(\(max(0, day.breakLatestEndMinutes - day.breakEarliestStartMinutes)) minutes)",
+                            found: String(day.breakMinutes), &problems)
+        }
+        check(day.officeClosesMinutes > day.officeOpensMinutes, "office_closes", or: "office_opens",
+              "a time after office_opens (\(WorkingDay.clock(day.officeOpensMinutes)))", found: day.officeClosesMinutes)
+        check(day.officeClosesMinutes > day.startMinutes && day.officeOpensMinutes < day.endMinutes, "office_opens",
+              or: "office_closes",
+              "office hours that overlap the working day", found: day.officeOpensMinutes)
+        return day
     }
 }

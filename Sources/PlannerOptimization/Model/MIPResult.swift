@@ -55,6 +55,10 @@ public struct MIPResult: Sendable, Hashable {
     public var relativeGap: Double?
     /// One value per model variable, in model order; empty without a solution.
     public var values: [Double]
+    /// For an LP relaxation solved to optimality, one dual value (shadow price) per constraint in model order,
+    /// when the backend provides them; empty otherwise. Signs as for minimisation: ≥ 0 on a binding ≥ row,
+    /// ≤ 0 on a binding ≤ row, so that a column's reduced cost is c_j − Σ_i a_ij·dual_i.
+    public var rowDuals: [Double] = []
     public var seconds: Double
 
     public init(status: TerminationStatus, objective: Double?, bestBound: Double?, relativeGap: Double?,
@@ -104,11 +108,17 @@ public struct SolverOptions: Sendable, Hashable {
     public var relativeGap: Double
     /// Let the solver print its own log to the terminal.
     public var solverOutput: Bool
+    /// Stop after this many branch-and-bound nodes (nil: no limit). Unlike a time limit, it stops a search at
+    /// the same point on every run, so that a plan made under it is reproducible; the result is then
+    /// `feasible(.interrupted)` (or `noSolutionFound(.interrupted)`).
+    public var nodeLimit: Int?
 
-    public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, solverOutput: Bool = false) {
+    public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, solverOutput: Bool = false,
+                nodeLimit: Int? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.solverOutput = solverOutput
+        self.nodeLimit = nodeLimit
     }
 }
 

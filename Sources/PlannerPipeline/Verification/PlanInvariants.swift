@@ -249,12 +249,62 @@ struct PlanInvariants {
                 used += expectedTravel + Double(max(interview, visit.interviewMinutes))
             }
             guard placesKnown else { continue }
-            used += travel.minutes(from: here, to: base)
+            let homeward = travel.minutes(from: here, to: base)
+            used += homeward
             if used > Double(enumerator.dailyMinutes) + 1e-6 {
                 findings.append(PlanFinding(.budget, PlanFile.assignments, line: day[0].line,
                                             "\(title) needs \(Self.oneDecimal(used)) minutes of travel, "
                                                 + "moves and interviews; daily_minutes is \(enumerator.dailyMinutes)"))
             }
+            checkWorkingDay(day, homewardMinutes: homeward, title: title, &findings)
+        }
+    }
+
+    /// The working day of survey.toml: the first visit no earlier than the day's start plus its road leg, back
+    /// at the base by the day's end, enterprise interviews inside office hours, and — when the day is not back
+    /// before the latest break start — a gap between interviews (or before the first, or after the last) that
+    /// holds the whole break inside its window, so that no interview falls in the break. Times are whole minutes
+    /// in `assignments.csv`, so each comparison allows one minute for rounding.
+    private func checkWorkingDay(_ day: [Visit], homewardMinutes: Double, title: String,
+                                 _ findings: inout [PlanFinding]) {
+        let hours = dataset.settings.fieldwork.workingDay
+        guard let first = day.first, let last = day.last else { return }
+        let slack = 1.0
+        if Double(first.startMinutes) + slack < Double(hours.startMinutes) + first.travelMinutes {
+            findings.append(PlanFinding(.budget, "assignments.csv", line: first.line,
+                                        "\(title): the first visit starts at \(Self.clock(first.startMinutes)), before "
+                                            + "the day's start \(WorkingDay.clock(hours.startMinutes)) plus the road"))
+        }
+        let end = Double(last.startMinutes + last.interviewMinutes) + homewardMinutes
+        if end > Double(hours.endMinutes) + slack {
+            findings.append(PlanFinding(.budget, "assignments.csv", line: last.line,
+                                        "\(title) is back at the base at \(Self.clock(Int(end.rounded()))), after "
+                                            + "day_end \(WorkingDay.clock(hours.endMinutes))"))
+        }
+        for visit in day where visit.unitType == "enterprise" {
+            if visit.startMinutes + 1 < hours.officeOpensMinutes
+                || visit.startMinutes + visit.interviewMinutes > hours.officeClosesMinutes + 1 {
+                findings.append(PlanFinding(.budget, "assignments.csv", line: visit.line,
+                                            "\(title): enterprise \(visit.unitID) at \(Self.clock(visit.startMinutes)) "
+                                                + "is outside office hours \(WorkingDay.clock(hours.officeOpensMinutes))–"
+                                                + WorkingDay.clock(hours.officeClosesMinutes)))
+            }
+        }
+        guard hours.breakMinutes > 0, end > Double(hours.breakLatestStartMinutes) + slack else { return }
+        var gaps: [(from: Double, to: Double)] = [(Double(hours.startMinutes), Double(first.startMinutes))]
+        for (previous, next) in zip(day, day.dropFirst()) {
+            gaps.append((Double(previous.startMinutes + previous.interviewMinutes), Double(next.startMinutes)))
+        }
+        gaps.append((Double(last.startMinutes + last.interviewMinutes), Double(hours.endMinutes)))
+        let window = (from: Double(hours.breakEarliestStartMinutes), to: Double(hours.breakLatestEndMinutes))
+        let fits = gaps.contains { gap in
+            min(gap.to, window.to) - max(gap.from, window.from) + slack >= Double(hours.breakMinutes)
+        }
+        if !fits {
+            findings.append(PlanFinding(.budget, "assignments.csv", line: first.line,
+                                        "\(title) leaves no \(hours.breakMinutes)-minute break between interviews "
+                                            + "inside \(WorkingDay.clock(hours.breakEarliestStartMinutes))–"
+                                            + WorkingDay.clock(hours.breakLatestEndMinutes)))
         }
     }
 

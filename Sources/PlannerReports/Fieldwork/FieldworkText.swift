@@ -45,6 +45,8 @@ struct FieldworkText: Sendable {
     let travelBeforeLabel: String
     let interviewLabel: String
     let leaveAndBackLabel: String
+    /// The lunch break on a route sheet (`DayRoute.breakStartMinutes`).
+    var lunchBreakLabel: String { language == .vietnamese ? "Nghỉ trưa" : "Lunch break" }
     let dayTotalsLabel: String
     let roadTravelLabel: String
     let movesLabel: String
@@ -172,6 +174,7 @@ struct FieldworkText: Sendable {
             "no_solution_time_limit": "chưa có lời giải khi hết thời gian giải",
             "no_solution_gap_limit": "chưa có lời giải", "no_solution_interrupted": "chưa có lời giải, bị ngắt",
             "failure": "bộ giải gặp lỗi", "not_solved_empty": "không giải: không có đơn vị nào cần xếp lịch",
+            "feasible_merged_start": "khả thi: các ngày ghép từ lời giải tối ưu một điểm mỗi ngày",
         ]
         return words[name] ?? name
     }

@@ -66,7 +66,9 @@ enum RouteSheets {
             (text.dateLabel, text.date(route.date)),
             (text.sitesLabel, sites.joined(separator: "; ")),
             (text.leaveAndBackLabel, "\(route.start) / \(route.end)"),
-        ])
+        ] + (route.breakStartMinutes.map { start in
+            [(text.lunchBreakLabel, WorkingDay.clock(start) + "–" + WorkingDay.clock(start + route.breakMinutes))]
+        } ?? []))
 
         let addresses = visits.map { context.address(of: $0) }
         let hasAddress = addresses.contains { !$0.isEmpty }

@@ -60,8 +60,13 @@ struct BruteForceOptimum {
         let ratio = staffDays > 0 ? min(1, Double(leastTrips) / Double(staffDays)) : 1
         fairShare = days.map { Int((ratio * Double($0) - 1e-9).rounded(.up)) }
         excessDayCost = parameters.workloadBalanceWeight * request.balanceMinutesPerExcessDay
-        let longestDay = Double(enumerators.map(\.dailyMinutes).max() ?? 0)
-        unservedPenalty = max(1000, (10 * (longestDay + excessDayCost)).rounded(.up))
+        // More than all travel and balance of any plan: Σ over enumerators with an option of days × (daily
+        // minutes + the cost of an excess day), plus one.
+        var total = 0.0
+        for (e, enumerator) in enumerators.enumerated() where options.contains(where: { $0.enumerator == e }) {
+            total += Double(days[e]) * (Double(enumerator.dailyMinutes) + excessDayCost)
+        }
+        unservedPenalty = max(1000, (total + 1).rounded(.up))
     }
 
     /// The least objective over every integer choice of trips within the bounds and day rows.

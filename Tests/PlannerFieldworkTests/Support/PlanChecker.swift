@@ -79,12 +79,46 @@ struct PlanChecker {
             let firstLeg = travel.minutes(from: base, to: (sites[0].commune, sites[0].point))
             if abs(visits[0].travelMinutes - firstLeg) > 1e-6 { problems.append("\(key): first leg is not from the base") }
             if abs(route.returnTravelMinutes - back) > 1e-6 { problems.append("\(key): last leg is not to the base") }
-            if visits[0].plannedStartMinutes != Int((Double(request.dayStartMinutes) + firstLeg).rounded()) {
+            let hours = parameters.workingDay
+            var expectedFirst = Double(hours.startMinutes) + firstLeg
+            if visits[0].unitKind == .enterprise { expectedFirst = max(expectedFirst, Double(hours.officeOpensMinutes)) }
+            if visits[0].plannedStartMinutes != Int(expectedFirst.rounded()) {
                 problems.append("\(key): first start time")
             }
+            problems += workingDayViolations(visits, homeward: back, key: key)
             if zip(visits, visits.dropFirst()).contains(where: { $0.plannedStartMinutes > $1.plannedStartMinutes }) {
                 problems.append("\(key): start times go backwards")
             }
+        }
+        return problems
+    }
+
+    /// The working day, recomputed from the printed times: enterprises inside office hours, back by the
+    /// day's end, and a whole break between interviews inside its window unless the day is home before the
+    /// latest break start (one minute allowed for rounding).
+    private func workingDayViolations(_ visits: [VisitAssignment], homeward: Double, key: String) -> [String] {
+        let hours = request.dataset.settings.fieldwork.workingDay
+        var problems: [String] = []
+        for visit in visits where visit.unitKind == .enterprise {
+            if visit.plannedStartMinutes < hours.officeOpensMinutes - 1
+                || visit.plannedStartMinutes + visit.interviewMinutes > hours.officeClosesMinutes + 1 {
+                problems.append("\(key): \(visit.unitID) outside office hours")
+            }
+        }
+        let last = visits[visits.count - 1]
+        let end = Double(last.plannedStartMinutes + last.interviewMinutes) + homeward
+        if end > Double(hours.endMinutes) + 1 { problems.append("\(key): back at \(end), after the day's end") }
+        guard hours.breakMinutes > 0, end > Double(hours.breakLatestEndMinutes - hours.breakMinutes) + 1 else {
+            return problems
+        }
+        var free: [(Double, Double)] = [(Double(hours.startMinutes), Double(visits[0].plannedStartMinutes))]
+        for (previous, next) in zip(visits, visits.dropFirst()) {
+            free.append((Double(previous.plannedStartMinutes + previous.interviewMinutes), Double(next.plannedStartMinutes)))
+        }
+        free.append((Double(last.plannedStartMinutes + last.interviewMinutes), Double(hours.endMinutes)))
+        let opens = Double(hours.breakEarliestStartMinutes), closes = Double(hours.breakLatestEndMinutes)
+        if !free.contains(where: { min($0.1, closes) - max($0.0, opens) + 1 >= Double(hours.breakMinutes) }) {
+            problems.append("\(key): no room for the break between interviews")
         }
         return problems
     }

@@ -1,0 +1,78 @@
+import PlannerOptimization
+
+/// The first stage of a plan: one-site day-trips only, from the greedy warm start (with the LP dive and the
+/// repair sub-MIP near full capacity), solved by the MIP solver — the model measured to be easy for GLPK.
+///
+/// Its solution, merged, is the warm start of the day-pattern stage; on pooled (large) instances it is the plan.
+struct OneSiteStage {
+    let instance: AssignmentInstance
+    let assignment: AssignmentModel
+    let pooled: PooledAssignmentModel?
+
+    func solve(solver: some MIPSolver, options requested: SolverOptions,
+               progress: (@Sendable (SolveProgress) -> Void)?) throws -> (trips: [Int], statistics: SolverStatistics) {
+        let heuristic = GreedyAssignment(instance: instance, model: assignment)
+        var heuristicTrips = heuristic.solve()
+        var heuristicObjective = heuristic.objective(of: heuristicTrips)
+        let solved = pooled?.model ?? assignment.model
+
+        // Near full capacity the greedy may leave units unserved that a complete plan would serve: then the LP
+        // relaxation rounded down and completed by the greedy is tried too, and the better start kept. Its time
+        // comes out of the solver's limit.
+        var solverOptions = requested
+        let start = ContinuousClock.now
+        let greedyLeftUnserved = !solved.variables.isEmpty && heuristic.unservedUnits(of: heuristicTrips) > 0
+        if greedyLeftUnserved {
+            let rounding = RelaxationRounding(instance: instance, assignment: assignment, pooled: pooled, greedy: heuristic)
+            var roundingOptions = solverOptions
+            roundingOptions.timeLimitSeconds = solverOptions.timeLimitSeconds / 2
+            if let rounded = try rounding.solve(solver: solver, options: roundingOptions) {
+                let roundedObjective = heuristic.objective(of: rounded)
+                if roundedObjective < heuristicObjective - 1e-6 {
+                    heuristicTrips = rounded
+                    heuristicObjective = roundedObjective
+                }
+            }
+            solverOptions.timeLimitSeconds = max(0, solverOptions.timeLimitSeconds - FieldworkPlanner.seconds(since: start))
+            // Half of what is left is kept for the repair below, should the solver leave units unserved too.
+            if pooled == nil { solverOptions.timeLimitSeconds /= 2 }
+        }
+
+        guard !solved.variables.isEmpty else {
+            return (heuristicTrips, SolverStatistics(
+                statusName: "not_solved_empty", mipObjective: nil, bestBound: nil, relativeGap: nil, seconds: 0,
+                backend: solver.identity, warmStartAccepted: nil,
+                heuristicObjective: heuristicObjective, chosenObjective: heuristicObjective, source: .empty))
+        }
+        var chosen = heuristicTrips
+        let warmStart = pooled?.solutionVector(trips: heuristicTrips) ?? assignment.solutionVector(trips: heuristicTrips)
+        let solution = try solver.solve(solved, options: solverOptions, warmStart: warmStart, progress: progress)
+        let result = solution.result
+        var source = SolverStatistics.Source.heuristic
+        if result.status.hasSolution, result.values.count == solved.variables.count {
+            let solverTrips = pooled?.trips(from: result.values) ?? assignment.trips(from: result.values)
+            if assignment.respectsBoundsAndDays(solverTrips),
+               heuristic.objective(of: solverTrips) <= heuristicObjective + 1e-6 {
+                chosen = solverTrips
+                source = .solver
+            }
+        }
+        // Still short near full capacity: the MIP again with the enumerators far from the unserved units fixed.
+        if greedyLeftUnserved, pooled == nil, heuristic.unservedUnits(of: chosen) > 0 {
+            var repairOptions = requested
+            repairOptions.timeLimitSeconds = max(0, requested.timeLimitSeconds - FieldworkPlanner.seconds(since: start))
+            let repair = UnservedRepair(instance: instance, assignment: assignment, greedy: heuristic)
+            if repairOptions.timeLimitSeconds > 0,
+               let repaired = try repair.solve(trips: chosen, solver: solver, options: repairOptions),
+               heuristic.objective(of: repaired) < heuristic.objective(of: chosen) - 1e-6 {
+                chosen = repaired
+                source = .solver
+            }
+        }
+        return (chosen, SolverStatistics(
+            statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
+            relativeGap: result.relativeGap, seconds: result.seconds, backend: solver.identity,
+            warmStartAccepted: solution.warmStartAccepted, heuristicObjective: heuristicObjective,
+            chosenObjective: heuristic.objective(of: chosen), source: source))
+    }
+}

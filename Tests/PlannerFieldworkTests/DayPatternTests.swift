@@ -1,0 +1,75 @@
+import PlannerCore
+@testable import PlannerFieldwork
+import PlannerGLPK
+import PlannerOptimization
+import Testing
+
+/// Days of two sites inside the model: the capacity a one-site day-trip model undercounts.
+@Suite struct DayPatternTests {
+    /// One enumerator with two usable days; commune A has 16 households, commune B (1 km further) 5. A day
+    /// holds 11 visits: one-site day-trips need three days (A, A, B), two-site days need two (A; A + B).
+    static func twoDays() -> FieldworkRequest {
+        let first = SmallSurvey.commune("100", east: 2, north: 0)
+        let second = SmallSurvey.commune("101", east: 3, north: 0)
+        var parameters = FieldworkParameters()
+        parameters.bufferDays = 3
+        let dataset = SmallSurvey.dataset(
+            communes: [first, second],
+            enumerators: [SmallSurvey.enumerator("EN01", at: SmallSurvey.centre, skills: [.household])],
+            parameters: parameters)
+        return FieldworkRequest(dataset: dataset, units: SmallSurvey.households(16, in: first, prefix: "A")
+                                    + SmallSurvey.households(5, in: second, prefix: "B"))
+    }
+
+    @Test("the one-site model cannot serve everyone; the pattern LP proves that a complete plan may exist")
+    func patternsCloseTheGap() throws {
+        let request = Self.twoDays()
+        let instance = try AssignmentInstance(request: request)
+        #expect(instance.workers[0].usableDays.count == 2)
+        #expect(instance.options.map(\.visitsPerTrip).sorted() == [5, 11])
+        let oneSite = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: 60)
+        let oneSiteResult = try GLPKSolver().solve(oneSite.model)
+        #expect(oneSite.unservedUnits(trips: oneSite.trips(from: oneSiteResult.result.values)) > 0)
+
+        let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+            .generate(solver: GLPKSolver(), timeLimitSeconds: 20)
+        #expect(generation.converged)
+        #expect(generation.unservedLowerBound == 0)
+        #expect(generation.patterns.contains { $0.siteOrder.count == 2 })
+    }
+
+    @Test("the plan is complete, every day fits, and its objective is the printed routes'")
+    func completePlan() throws {
+        let request = Self.twoDays()
+        let plan = try FieldworkPlanner().plan(request, solver: GLPKSolver())
+        #expect(plan.isComplete)
+        #expect(plan.routes.count == 2)
+        #expect(plan.routes.contains { $0.siteIDs.count == 2 })
+        #expect(PlanChecker(request: request).violations(of: plan).isEmpty)
+        // Two days for one enumerator whose fair share is two: no balance term, so the objective is the travel.
+        let printed = try #require(plan.solver.printedObjective)
+        #expect(abs(printed - plan.totals.travelMinutes) < 1e-6)
+        #expect(abs(printed - plan.solver.chosenObjective) < 1e-6)
+        if let bound = plan.solver.lowerBound { #expect(bound <= printed + 1e-6) }
+    }
+
+    @Test("a day pattern never holds more visits of a demand than the best one-site day, and always fits",
+          arguments: [2023, 7] as [UInt64])
+    func generatedPatternsFit(seed: UInt64) throws {
+        let request = SyntheticSurvey(seed: seed, size: .medium).request
+        let instance = try AssignmentInstance(request: request)
+        let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+            .generate(solver: GLPKSolver(), timeLimitSeconds: 30)
+        let scheduler = TripScheduler(instance: instance)
+        for pattern in generation.patterns {
+            let day = scheduler.evaluate(pattern.visits.map { TripScheduler.Trip(demand: $0.demand, visits: $0.visits) },
+                                         worker: pattern.workerIndex)
+            #expect(day.fits)
+            #expect(day.siteOrder.count <= instance.parameters.maxCommunesPerDay)
+            for visits in pattern.visits {
+                let largest = try #require(AssignmentModel.largestVisitsPerDay(instance: instance, demand: visits.demand))
+                #expect(visits.visits <= largest)
+            }
+        }
+    }
+}
