@@ -1,4 +1,3 @@
-import Foundation
 import PlannerCore
 import PlannerOptimization
 
@@ -100,9 +99,6 @@ public struct FieldworkPlanner: Sendable {
         statistics.unservedLowerBound = generation.unservedLowerBound
         statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: patterned)
         statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
-        if let debug = getenv("PLANNER_DEBUG"), debug.pointee != 0 {
-            print("DEBUG patterns \(patterned.patterns.count) seeds \(seed.patterns.count) rounds \(statistics.generationRounds) converged \(generation.converged) lb \(String(describing: statistics.lowerBound)) unservedLB \(String(describing: statistics.unservedLowerBound)) oneSite \(oneSiteObjective) seed \(patterned.objective(trips: seed.trips, patterns: seedCounts)) chosen \(statistics.chosenObjective) printed \(String(describing: statistics.printedObjective)) mip \(String(describing: statistics.mipObjective)) status \(statistics.statusName) total \(Self.seconds(since: start)) usedPatterns \(chosen.patterns.reduce(0,+)) added \(schedule.visitsAddedAfterSolve) unscheduled \(schedule.unscheduledUnitIDs.count) days \(schedule.routes.count)")
-        }
         return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
                          model: patterned.model)
     }

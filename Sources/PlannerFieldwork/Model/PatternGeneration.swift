@@ -1,4 +1,3 @@
-import Foundation
 import PlannerCore
 import PlannerOptimization
 
@@ -70,12 +69,6 @@ struct PatternGeneration {
                   lp.status == .optimal, let value = lp.objective,
                   lp.rowDuals.count == model.model.constraints.count else { break }
             rounds += 1
-            let lpSeconds = elapsed()
-            defer {
-                if let debug = getenv("PLANNER_DEBUG"), debug.pointee != 0 {
-                    print("DEBUG round \(rounds) lp \(value) at \(lpSeconds) s, priced at \(elapsed()) s, bound \(bound ?? .nan), columns \(patterns.count)")
-                }
-            }
             let duals = Pricing.Duals(model: model, rowDuals: lp.rowDuals)
             var added: [DayPattern] = []
             var lagrangian = value
