@@ -140,6 +140,28 @@ struct ReplanScheduler {
             }
         }
 
+        // 3b. Before a unit is left unserved, every eligible enumerator's room is offered to it (a day where it
+        // still fits, or a free usable day), cheapest round trip first — as `TripScheduler.offerFreeRoom` does.
+        var leftOver: [String] = []
+        for id in unscheduled.sorted() {
+            guard let demand = demandOfUnit[id], let unit = unitsByID[id] else {
+                leftOver.append(id)
+                continue
+            }
+            let candidates = instance.optionsOfDemand[demand].sorted { lhs, rhs in
+                let left = instance.options[lhs], right = instance.options[rhs]
+                if left.roundTripMinutes != right.roundTripMinutes { return left.roundTripMinutes < right.roundTripMinutes }
+                return instance.workers[left.workerIndex].enumerator.id < instance.workers[right.workerIndex].enumerator.id
+            }
+            var placed = false
+            for candidate in candidates where !placed {
+                placed = place([Placed(unit: unit, demand: demand)], worker: instance.options[candidate].workerIndex,
+                               allowNewDay: true)
+            }
+            if !placed { leftOver.append(id) }
+        }
+        unscheduled = leftOver
+
         // 4. Routes.
         var routes: [DayRoute] = []
         var visits: [VisitAssignment] = []
