@@ -14,7 +14,7 @@ let package = Package(
         // supported interface.
         .library(name: "PlannerLibraries",
                  targets: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerGLPK",
-                           "PlannerFieldwork", "PlannerPipeline"]),
+                           "PlannerFieldwork", "PlannerPlanFormat", "PlannerPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,15 +40,23 @@ let package = Package(
         // The GLPK backend. Only the command line (and tests) depend on it: it chooses the backend.
         .target(name: "PlannerGLPK", dependencies: ["CGLPK", "PlannerOptimization"], swiftSettings: strictSettings),
         .target(name: "PlannerFieldwork", dependencies: ["PlannerCore", "PlannerOptimization"], swiftSettings: strictSettings),
+        // The plan folder's format: file names, columns, writers and readers of the files that jobs read back
+        // (sample, allocation, assignments, releases, availability, progress, manifest). Above Sampling and
+        // Fieldwork, whose types its readers return; below Reports and Pipeline, which both use it.
+        .target(
+            name: "PlannerPlanFormat",
+            dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerFieldwork"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "PlannerReports",
-            dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerFieldwork"],
+            dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerFieldwork", "PlannerPlanFormat"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "PlannerPipeline",
             dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization",
-                           "PlannerFieldwork", "PlannerReports"],
+                           "PlannerFieldwork", "PlannerPlanFormat", "PlannerReports"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -60,7 +68,7 @@ let package = Package(
             name: "planner",
             dependencies: [
                 "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerGLPK",
-                "PlannerFieldwork", "PlannerReports", "PlannerPipeline", "PlannerSynthetic",
+                "PlannerFieldwork", "PlannerPlanFormat", "PlannerReports", "PlannerPipeline", "PlannerSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -86,8 +94,8 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(
             name: "PlannerReportsTests",
-            dependencies: ["PlannerReports", "PlannerFormats", "PlannerSampling", "PlannerCore", "PlannerFieldwork",
-                           "PlannerOptimization", "PlannerGLPK", "PlannerTestSupport"],
+            dependencies: ["PlannerReports", "PlannerPlanFormat", "PlannerFormats", "PlannerSampling", "PlannerCore",
+                           "PlannerFieldwork", "PlannerOptimization", "PlannerGLPK", "PlannerTestSupport"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
@@ -98,8 +106,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PlannerPipelineTests",
-            dependencies: ["PlannerPipeline", "PlannerGLPK", "PlannerReports", "PlannerSampling", "PlannerFormats",
-                           "PlannerCore", "PlannerTestSupport"],
+            dependencies: ["PlannerPipeline", "PlannerGLPK", "PlannerReports", "PlannerPlanFormat", "PlannerSampling",
+                           "PlannerFormats", "PlannerCore", "PlannerTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerOptimization
+import PlannerPlanFormat
 import PlannerReports
 import PlannerSampling
 

@@ -1,6 +1,7 @@
 import Foundation
 import PlannerFieldwork
 import PlannerPipeline
+import PlannerPlanFormat
 import PlannerReports
 import PlannerSampling
 

@@ -1,4 +1,5 @@
 import Foundation
+import PlannerPlanFormat
 import PlannerReports
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerReports
 import PlannerSampling
 
@@ -20,12 +21,7 @@ struct ParentPlan {
             throw PipelineError.invalidInput(
                 "\(path)/\(PlanFolder.manifestName): file: expected the manifest of a plan folder, found no such file")
         }
-        do {
-            manifest = try PlanManifest.read(from: data)
-        } catch {
-            throw PipelineError.invalidInput(
-                "\(path)/\(PlanFolder.manifestName): expected a planner manifest, found unreadable JSON (\(error))")
-        }
+        manifest = try PlanManifest.read(from: data, file: "\(path)/\(PlanFile.manifest)")
     }
 
     /// The new plan's `parent` record: this folder's path and its manifest's SHA-256.

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerFieldwork
+import PlannerPlanFormat
 import PlannerReports
 import PlannerSampling
 

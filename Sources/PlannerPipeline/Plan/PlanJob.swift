@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFormats
 import PlannerOptimization
+import PlannerPlanFormat
 import PlannerReports
 
 /// `planner plan`, the main job: draws the sample, plans its fieldwork with the solver given, and writes the

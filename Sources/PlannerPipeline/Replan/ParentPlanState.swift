@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerReports
 import PlannerSampling
 
@@ -39,10 +40,7 @@ struct ParentPlanState {
         let enumeratorsFile = PlanFile.newEnumerators, spansFile = PlanFile.unavailability
         let recorded = [enumeratorsFile, spansFile].filter(parent.records)
         _ = try parent.files(recorded)
-        availability = try DatasetReader().readAvailabilityChanges(
-            newEnumerators: recorded.contains(enumeratorsFile) ? parent.folder.appendingPathComponent(enumeratorsFile) : nil,
-            unavailability: recorded.contains(spansFile) ? parent.folder.appendingPathComponent(spansFile) : nil,
-            dataset: base)
+        availability = try AvailabilityTables.read(folder: parent.folder, present: { recorded.contains($0) }, dataset: base)
         dataset = availability.applied(to: base)
     }
 }

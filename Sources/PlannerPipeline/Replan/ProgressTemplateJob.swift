@@ -1,6 +1,7 @@
 import Foundation
 import PlannerCore
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerReports
 
 /// `planner progress-template`: the empty `progress.csv` the post offices fill in for `planner replan`, one

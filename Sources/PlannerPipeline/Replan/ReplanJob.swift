@@ -3,6 +3,7 @@ import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
 import PlannerOptimization
+import PlannerPlanFormat
 import PlannerReports
 import PlannerSampling
 

@@ -1,6 +1,7 @@
 import Foundation
 import PlannerCore
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerReports
 
 /// `planner sample`: draws the stratified sample of a dataset and writes it as a new plan folder (`sample.csv`,

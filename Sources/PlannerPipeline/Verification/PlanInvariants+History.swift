@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPlanFormat
 
 extension PlanInvariants {
     /// A re-planned folder's history as a record on its own (docs/replanning.md, rule 1 and the checks of

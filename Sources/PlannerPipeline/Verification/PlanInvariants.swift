@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerReports
 
 /// The rules every fieldwork plan keeps, checked from `sample.csv`, `assignments.csv`, `unscheduled.csv` and the
@@ -65,9 +66,9 @@ struct PlanInvariants {
     /// against the parent.
     @discardableResult
     func check(assignments data: Data, _ findings: inout [PlanFinding]) -> [Visit] {
-        let required = ["unit_id", "enumerator_id", "date", "visit_order", "planned_start", "travel_minutes",
-                        "interview_minutes", "unit_type", "commune_code", "zone_id"]
-            + (replanned == nil ? [] : ["status"])
+        // Labels and district codes are for people; every other column is checked.
+        let required = PlanVisitsTable.columns.map(\.name).filter { $0 != "label" && $0 != "district_code" }
+            + (replanned == nil ? [] : [PlanVisitsTable.statusColumn.name])
         guard let table = PlanTable.read(data, path: PlanFile.assignments, requiring: required, findings: &findings)
         else { return [] }
         let visits = table.rows.compactMap { parse($0, &findings) }
@@ -89,8 +90,8 @@ struct PlanInvariants {
             return nil
         }
         var status: VisitStatus?
-        if replanned != nil && row["status"] != PlanVisitsTable.plannedStatus {
-            status = VisitStatus(rawValue: row["status"])
+        if replanned != nil && row[PlanVisitsTable.statusColumn.name] != PlanVisitsTable.plannedStatus {
+            status = VisitStatus(rawValue: row[PlanVisitsTable.statusColumn.name])
             guard status != nil else {
                 let outcomes = VisitStatus.allCases.map(\.rawValue).joined(separator: ", ")
                 return bad("status", "\(PlanVisitsTable.plannedStatus) or a recorded outcome (\(outcomes))")

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerReports
 
 extension PlanVerifier {

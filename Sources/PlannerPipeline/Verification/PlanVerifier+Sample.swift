@@ -1,6 +1,7 @@
 import Foundation
 import PlannerCore
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerReports
 import PlannerSampling
 

@@ -1,6 +1,7 @@
 import Foundation
 import PlannerCore
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerReports
 
 /// Checks a plan folder from its files alone, independently of the solver that made it.

@@ -1,6 +1,7 @@
 import Foundation
 import PlannerCore
 import PlannerFormats
+import PlannerPlanFormat
 
 /// What a folder written by `planner replan` holds beyond a plan, read from the folder's own files: the as-of
 /// date, the changes of availability so far (`availability/`) and the reserve units released so far
@@ -29,13 +30,8 @@ struct ReplannedFolder {
          findings: inout [PlanFinding]) {
         self.asOf = asOf
         var changes = AvailabilityChanges()
-        let enumeratorsFile = files[Self.newEnumeratorsPath] == nil ? nil
-            : folder.appendingPathComponent(Self.newEnumeratorsPath)
-        let spansFile = files[Self.unavailabilityPath] == nil ? nil
-            : folder.appendingPathComponent(Self.unavailabilityPath)
         do {
-            changes = try DatasetReader().readAvailabilityChanges(newEnumerators: enumeratorsFile,
-                                                                  unavailability: spansFile, dataset: base)
+            changes = try AvailabilityTables.read(folder: folder, present: { files[$0] != nil }, dataset: base)
         } catch {
             findings += error.problems.map { problem in
                 let name = URL(fileURLWithPath: problem.file).lastPathComponent
@@ -48,8 +44,7 @@ struct ReplannedFolder {
 
         releases = []
         if let data = files[PlanFile.releases] {
-            let required = ["release_group", "stratum", "rank", "reserve_unit_id", "replaced_unit_id", "reason", "date"]
-            releases = PlanTable.read(data, path: PlanFile.releases, requiring: required,
+            releases = PlanTable.read(data, path: PlanFile.releases, requiring: ReleaseTable.columns.map(\.name),
                                       findings: &findings)?.rows ?? []
         } else {
             findings.append(PlanFinding(.integrity, PlanFile.releases, "expected the release log of a re-planned "

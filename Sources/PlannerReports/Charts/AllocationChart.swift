@@ -1,3 +1,4 @@
+import PlannerPlanFormat
 import PlannerSampling
 
 /// The allocation as horizontal bars: per stratum, the main sample and the reserve after it, enterprise strata

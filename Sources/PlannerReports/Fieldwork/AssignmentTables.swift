@@ -2,17 +2,11 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerSampling
 
 /// `assignments.csv` (every scheduled visit) and `unscheduled.csv` (the units an incomplete plan misses).
 enum AssignmentTables {
-    static let assignmentColumns: [CSVWriter.Column] = [
-        .init("unit_id"), .init("enumerator_id"), .init("date", .numeric), .init("visit_order", .numeric),
-        .init("planned_start", .numeric), .init("travel_minutes", .numeric), .init("interview_minutes", .numeric),
-        .init("unit_type", .numeric), .init("district_code"), .init("commune_code"), .init("zone_id"),
-        .init("label"),
-    ]
-
     /// One row per scheduled visit, by date, enumerator and visit order.
     static func assignmentsCSV(_ context: FieldworkContext) -> Data {
         let rows = context.visits.map { visit -> [String] in
@@ -22,13 +16,8 @@ enum AssignmentTables {
              context.communeCode(of: visit).rawValue, context.zone(of: visit)?.id.rawValue ?? "",
              context.label(of: visit)]
         }
-        return CSVWriter(columns: assignmentColumns, options: FieldworkContext.csvOptions).data(rows: rows)
+        return CSVWriter(columns: PlanVisitsTable.columns, options: PlanFile.csvOptions).data(rows: rows)
     }
-
-    static let unscheduledColumns: [CSVWriter.Column] = [
-        .init("unit_id"), .init("unit_type", .numeric), .init("district_code"), .init("district_name"),
-        .init("commune_code"), .init("commune_name"), .init("label"), .init("reason"),
-    ]
 
     /// One row per unit no day-trip reached, in ID order, with the diagnosis' reason for its district and work.
     static func unscheduledCSV(_ context: FieldworkContext) -> Data {
@@ -37,7 +26,7 @@ enum AssignmentTables {
              missed.districtCode.map(context.districtName) ?? "", missed.communeCode?.rawValue ?? "",
              missed.communeCode.map(context.communeName) ?? "", missed.label, missed.reason]
         }
-        return CSVWriter(columns: unscheduledColumns, options: FieldworkContext.csvOptions).data(rows: rows)
+        return CSVWriter(columns: PlanFile.unscheduledColumns, options: PlanFile.csvOptions).data(rows: rows)
     }
 
     /// A unit left out of the plan, as far as the sample describes it.

@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerSampling
 
 /// The lookups every fieldwork file needs, built once from the plan, the sample and the dataset.
@@ -175,5 +176,5 @@ struct FieldworkContext {
     static func whole(_ minutes: Double) -> String { String(Int(minutes.rounded())) }
 
     /// Every CSV a manager opens: a byte order mark for Excel, formulas from names neutralised.
-    static let csvOptions = CSVWriter.Options(byteOrderMark: true, neutralizesFormulas: true)
+    static let csvOptions = PlanFile.csvOptions
 }

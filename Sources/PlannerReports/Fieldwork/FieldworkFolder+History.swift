@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerSampling
 
 extension FieldworkFolder {
@@ -25,7 +26,7 @@ extension AssignmentTables {
     /// `assignments.csv` with a `status` column: recorded visits first (by date, enumerator, unit; no order,
     /// time or minutes), then the planned ones.
     static func assignmentsCSV(_ context: FieldworkContext, history: [RecordedVisit]) -> Data {
-        let columns = assignmentColumns + [.init("status")]
+        let columns = PlanVisitsTable.columns + [PlanVisitsTable.statusColumn]
         let recorded = history.sorted(by: RecordedVisit.historyOrder).map { visit -> [String] in
             let unit = context.sampled(visit.unitID)
             let type = unit?.unitType ?? .household
@@ -41,6 +42,6 @@ extension AssignmentTables {
              context.communeCode(of: visit).rawValue, context.zone(of: visit)?.id.rawValue ?? "",
              context.label(of: visit), PlanVisitsTable.plannedStatus]
         }
-        return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: recorded + planned)
+        return CSVWriter(columns: columns, options: PlanFile.csvOptions).data(rows: recorded + planned)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerSampling
 
 /// The files a fieldwork plan adds to a plan folder: assignments, route sheets, post-office summaries, visit

@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerSampling
 
 /// The files a re-plan adds to, or changes in, a plan folder (docs/replanning.md lists every column).
@@ -22,10 +23,10 @@ public enum ReplanFolder {
             .init("replan-report.md", Data(ReplanReport.markdown(content, language: language).utf8)),
         ]
         if !content.availability.newEnumerators.isEmpty {
-            files.append(.init(PlanFile.newEnumerators, enumeratorsCSV(content.availability.newEnumerators)))
+            files.append(.init(PlanFile.newEnumerators, AvailabilityTables.enumeratorsCSV(content.availability.newEnumerators)))
         }
         if !content.availability.unavailability.isEmpty {
-            files.append(.init(PlanFile.unavailability, unavailabilityCSV(content.availability.unavailability)))
+            files.append(.init(PlanFile.unavailability, AvailabilityTables.unavailabilityCSV(content.availability.unavailability)))
         }
         return files.sorted { $0.path < $1.path }
     }
@@ -42,7 +43,7 @@ public enum ReplanFolder {
              SampleTables.number(weight.inclusionProbability), SampleTables.number(weight.designWeight),
              weight.nonresponseAdjustment.map(SampleTables.number) ?? "", weight.finalWeight.map(SampleTables.number) ?? ""]
         }
-        return CSVWriter(columns: weightColumns, options: FieldworkContext.csvOptions).data(rows: rows)
+        return CSVWriter(columns: weightColumns, options: PlanFile.csvOptions).data(rows: rows)
     }
 
     static let changeColumns: [CSVWriter.Column] = [
@@ -57,7 +58,7 @@ public enum ReplanFolder {
             [day.enumeratorID.rawValue, day.date.description, String(day.previousVisits), String(day.newVisits),
              String(day.kept), String(day.added), String(day.removed), String(day.movedIn), String(day.movedOut)]
         }
-        return CSVWriter(columns: changeColumns, options: FieldworkContext.csvOptions).data(rows: rows)
+        return CSVWriter(columns: changeColumns, options: PlanFile.csvOptions).data(rows: rows)
     }
 
     static let visitChangeColumns: [CSVWriter.Column] = [
@@ -72,30 +73,6 @@ public enum ReplanFolder {
              change.previousDate?.description ?? "", change.newEnumeratorID?.rawValue ?? "",
              change.newDate?.description ?? ""]
         }
-        return CSVWriter(columns: visitChangeColumns, options: FieldworkContext.csvOptions).data(rows: rows)
-    }
-
-    /// New enumerators in the format of `enumerators.csv`.
-    public static func enumeratorsCSV(_ enumerators: [Enumerator]) -> Data {
-        let columns: [CSVWriter.Column] = [
-            .init("enumerator_id"), .init("name"), .init("post_office"), .init("district_code"), .init("lat", .numeric),
-            .init("lon", .numeric), .init("skills"), .init("daily_minutes", .numeric),
-        ]
-        let rows = enumerators.sorted { $0.id < $1.id }.map { enumerator -> [String] in
-            [enumerator.id.rawValue, enumerator.name, enumerator.postOffice.rawValue, enumerator.districtCode.rawValue,
-             String(format: "%.6f", enumerator.location.latitude), String(format: "%.6f", enumerator.location.longitude),
-             enumerator.skills.sorted().map(\.rawValue).joined(separator: ";"), String(enumerator.dailyMinutes)]
-        }
-        return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: rows)
-    }
-
-    /// Unavailability spans in the format of `unavailability.csv`.
-    public static func unavailabilityCSV(_ spans: [Unavailability]) -> Data {
-        let columns: [CSVWriter.Column] = [.init("enumerator_id"), .init("from", .numeric), .init("to", .numeric),
-                                           .init("reason")]
-        let rows = spans.sorted { ($0.enumeratorID, $0.from) < ($1.enumeratorID, $1.from) }.map { span -> [String] in
-            [span.enumeratorID.rawValue, span.from.description, span.to?.description ?? "", span.reason]
-        }
-        return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: rows)
+        return CSVWriter(columns: visitChangeColumns, options: PlanFile.csvOptions).data(rows: rows)
     }
 }

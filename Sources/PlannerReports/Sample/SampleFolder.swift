@@ -1,6 +1,7 @@
 import Foundation
 import PlannerCore
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerSampling
 
 /// The files `planner sample` writes into a plan folder.

@@ -1,5 +1,6 @@
 import PlannerCore
 import PlannerFieldwork
+import PlannerPlanFormat
 import PlannerSampling
 
 /// Everything the summary page shows: the dataset, the sample and its design, the manifest's record of the run

@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerSampling
 
 /// `summary.html`: the whole plan on one self-contained page that opens offline and prints on A4 — the sample

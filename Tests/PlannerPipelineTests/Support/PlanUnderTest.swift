@@ -3,6 +3,7 @@ import PlannerCore
 import PlannerFormats
 import PlannerGLPK
 import PlannerPipeline
+import PlannerPlanFormat
 import PlannerReports
 import PlannerTestSupport
 

@@ -15,7 +15,7 @@ public enum ReleaseTable {
             [$0.groupID, $0.stratumID.rawValue, String($0.rank), $0.reserveUnitID, $0.replacedUnitID, $0.reason,
              $0.date.description]
         }
-        return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: rows)
+        return CSVWriter(columns: columns, options: PlanFile.csvOptions).data(rows: rows)
     }
 
     /// Reads the log a parent plan wrote.

@@ -1,9 +1,11 @@
+import PlannerFormats
+
 /// The names of the files of a plan folder that more than one module writes or reads (docs/plan-files.md).
 ///
 /// The writers in PlannerReports and the readers in PlannerPipeline (re-planning, `verify`) name these files
 /// through here, so that renaming one is one change and a misspelt name is a compile error, not a file that
 /// is silently never found. Files only one type writes and nobody reads back (route sheets, notices, exports)
-/// keep their names beside their writer.
+/// keep their names beside their writer; this module holds the columns, writers and readers of the others.
 public enum PlanFile {
     public static let manifest = PlanFolder.manifestName
     /// Every sampled unit, main and reserve, with its probability and weight.
@@ -15,6 +17,11 @@ public enum PlanFile {
     public static let assignments = "assignments.csv"
     /// The units an incomplete plan misses.
     public static let unscheduled = "unscheduled.csv"
+    /// `unit_id` is what `verify` reads back; the others are for people.
+    public static let unscheduledColumns: [CSVWriter.Column] = [
+        .init("unit_id"), .init("unit_type", .numeric), .init("district_code"), .init("district_name"),
+        .init("commune_code"), .init("commune_name"), .init("label"), .init("reason"),
+    ]
     /// Reserves released for lost units (re-plans).
     public static let releases = "releases.csv"
     public static let fieldworkReport = "fieldwork-report.md"
@@ -22,4 +29,7 @@ public enum PlanFile {
     public static let newEnumerators = "availability/new-enumerators.csv"
     /// Unavailability added since the parent plan (re-plans).
     public static let unavailability = "availability/unavailability.csv"
+
+    /// The options of every CSV of a plan folder: a byte order mark for Excel, formulas from names neutralised.
+    public static let csvOptions = CSVWriter.Options(byteOrderMark: true, neutralizesFormulas: true)
 }

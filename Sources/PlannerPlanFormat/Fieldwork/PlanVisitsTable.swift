@@ -3,10 +3,23 @@ import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
 
-/// Reads `assignments.csv` back, for `planner replan` and `planner progress-template`.
+/// `assignments.csv`: its columns, and its reader for `planner replan`, `planner progress-template` and `verify`.
+///
+/// PlannerReports writes the rows (labels and communes come from its lookups) with these columns.
 public enum PlanVisitsTable {
     /// The status of a planned visit in a re-planned plan's `assignments.csv`.
     public static let plannedStatus = "planned"
+
+    public static let columns: [CSVWriter.Column] = [
+        .init("unit_id"), .init("enumerator_id"), .init("date", .numeric), .init("visit_order", .numeric),
+        .init("planned_start", .numeric), .init("travel_minutes", .numeric), .init("interview_minutes", .numeric),
+        .init("unit_type", .numeric), .init("district_code"), .init("commune_code"), .init("zone_id"),
+        .init("label"),
+    ]
+
+    /// The last column of a re-planned plan's `assignments.csv`: an outcome for a recorded visit, `planned` for
+    /// a new one.
+    public static let statusColumn = CSVWriter.Column("status")
 
     /// Reads an `assignments.csv` that `planner plan`, `assign` or `replan` wrote, checking every row.
     public static func readVisits(_ data: Data, file: String) throws(InvalidInput) -> PlanVisits {
@@ -16,8 +29,8 @@ public enum PlanVisitsTable {
             try problems.throwIfAny()
             return PlanVisits(planned: [], history: [])
         }
-        let required = ["unit_id", "enumerator_id", "date", "visit_order", "planned_start", "travel_minutes",
-                        "interview_minutes", "unit_type", "commune_code", "zone_id", "label"]
+        // district_code is written for people and tools, never read back.
+        let required = columns.map(\.name).filter { $0 != "district_code" }
         var index: [String: Int] = [:]
         for column in required {
             if let position = table.columnIndex(column) {
@@ -28,7 +41,7 @@ public enum PlanVisitsTable {
             }
         }
         try problems.throwIfAny()
-        let statusColumn = table.columnIndex("status")
+        let statusColumn = table.columnIndex(Self.statusColumn.name)
 
         var planned: [VisitAssignment] = []
         var history: [RecordedVisit] = []

@@ -3,7 +3,8 @@ import PlannerCore
 import PlannerFormats
 import PlannerSampling
 
-/// The sample as the files a survey designer files and a manager opens: `sample.csv` and `allocation.csv`.
+/// The sample as the files a survey designer files and a manager opens: `sample.csv` and `allocation.csv`, their
+/// columns, writers and (in `+Reading`) readers.
 public enum SampleTables {
     public static let sampleColumns: [CSVWriter.Column] = [
         .init("unit_id"), .init("unit_type", .numeric), .init("stratum"), .init("district_code"),
@@ -22,8 +23,10 @@ public enum SampleTables {
     /// unit (the commune in a two-stage design, the unit itself otherwise); `stratum_psu_count`, the stratum's
     /// first-stage frame size (communes with households, or N_h units), for a finite population correction; and
     /// `psu_unit_count`, the households the second stage drew from in the unit's commune (two-stage only).
-    public static func sampleCSV(_ plan: SamplePlan, dataset: Dataset) -> Data {
-        let labels = UnitLabels(dataset: dataset)
+    ///
+    /// - Parameter label: what a person reads for a unit (the register line, address or enterprise name), which
+    ///   PlannerReports knows; this module only lays the column out.
+    public static func sampleCSV(_ plan: SamplePlan, label: (SampledUnit) -> String) -> Data {
         var psuCounts: [StratumID: Int] = [:]
         for row in plan.rows { psuCounts[row.stratumID] = row.communeCount ?? row.frameSize }
         var secondStageFrames: [String: Int] = [:]
@@ -36,11 +39,11 @@ public enum SampleTables {
                     unit.communeCode.rawValue, unit.zoneID?.rawValue ?? "", number(unit.inclusionProbability),
                     number(unit.designWeight), unit.role.rawValue, unit.reserveRank.map(String.init) ?? "",
                     unit.firstStageProbability.map(number) ?? "", unit.secondStageProbability.map(number) ?? "",
-                    labels.label(of: unit), twoStage ? unit.communeCode.rawValue : unit.unitID,
+                    label(unit), twoStage ? unit.communeCode.rawValue : unit.unitID,
                     psuCounts[unit.stratumID].map(String.init) ?? "",
                     twoStage ? secondStageFrames[unit.communeCode.rawValue].map(String.init) ?? "" : ""]
         }
-        return CSVWriter(columns: sampleColumns, options: .init(byteOrderMark: true, neutralizesFormulas: true))
+        return CSVWriter(columns: sampleColumns, options: PlanFile.csvOptions)
             .data(rows: rows)
     }
 
@@ -61,7 +64,7 @@ public enum SampleTables {
              String(row.reserveSize), fixed(row.expectedMargin.absolute, digits: 4),
              fixed(row.expectedMargin.relative, digits: 4), fixed(row.expectedMargin.designEffect, digits: 4)]
         }
-        return CSVWriter(columns: allocationColumns, options: .init(byteOrderMark: true, neutralizesFormulas: true))
+        return CSVWriter(columns: allocationColumns, options: PlanFile.csvOptions)
             .data(rows: rows)
     }
 
@@ -71,11 +74,11 @@ public enum SampleTables {
 
     /// Probabilities and weights with 12 significant digits: enough for any frame, and the same bytes on every
     /// platform (no locale, no shortest-representation differences).
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         formatted(value, "%.12g")
     }
 
-    static func fixed(_ value: Double, digits: Int) -> String {
+    public static func fixed(_ value: Double, digits: Int) -> String {
         formatted(value, "%.\(digits)f")
     }
 

@@ -183,11 +183,6 @@ public struct PlanManifest: Codable, Sendable, Hashable {
         self.run = run
     }
 
-    /// Reads a plan's manifest.
-    public static func read(from data: Data) throws -> PlanManifest {
-        try JSONDecoder().decode(PlanManifest.self, from: data)
-    }
-
     /// Pretty, key-sorted JSON with a final newline: stable bytes for stable content.
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()

@@ -151,7 +151,7 @@ public enum ProgressTable {
         let rows = visits.filter { visit in until.map { visit.date < $0 } ?? true }
             .sorted { ($0.date, $0.enumeratorID, $0.visitOrder, $0.unitID) < ($1.date, $1.enumeratorID, $1.visitOrder, $1.unitID) }
             .map { [$0.unitID, $0.date.description, $0.enumeratorID.rawValue, ""] }
-        return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: rows)
+        return CSVWriter(columns: columns, options: PlanFile.csvOptions).data(rows: rows)
     }
 
     /// Recorded visits in the same format, in history order (the simulation writes them; tests read them back).
@@ -159,6 +159,6 @@ public enum ProgressTable {
         let rows = visits.sorted(by: RecordedVisit.historyOrder).map {
             [$0.unitID, $0.date.description, $0.enumeratorID.rawValue, $0.status.rawValue]
         }
-        return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: rows)
+        return CSVWriter(columns: columns, options: PlanFile.csvOptions).data(rows: rows)
     }
 }
