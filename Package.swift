@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // SHA-256 of the plan's inputs and files (BoringSSL's SHA-NI/AVX assembly through `Crypto.SHA256`).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Reading Survey Solutions export zips (`planner progress import`); links the system zlib (zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // GLPK 5.0 from Debian's libglpk-dev; Debian ships no glpk.pc, so no pkgConfig here.
@@ -53,10 +55,18 @@ let package = Package(
             dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerFieldwork", "PlannerPlanFormat"],
             swiftSettings: strictSettings
         ),
+        // What the collection tools recorded (Survey Solutions exports, SurveyCTO submissions) as progress rows.
+        .target(
+            name: "PlannerCollection",
+            dependencies: ["PlannerCore", "PlannerFormats", "PlannerFieldwork",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "PlannerPipeline",
             dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization",
-                           "PlannerFieldwork", "PlannerPlanFormat", "PlannerReports"],
+                           "PlannerFieldwork", "PlannerPlanFormat", "PlannerReports",
+                           "PlannerCollection"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -69,12 +79,15 @@ let package = Package(
             dependencies: [
                 "PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerGLPK",
                 "PlannerFieldwork", "PlannerPlanFormat", "PlannerReports", "PlannerPipeline", "PlannerSynthetic",
+                "PlannerCollection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         // Generators, paths and fixtures shared by the test targets (a regular target that only tests depend on).
-        .target(name: "PlannerTestSupport", dependencies: ["PlannerFormats"], path: "Tests/PlannerTestSupport",
+        .target(name: "PlannerTestSupport",
+                dependencies: ["PlannerFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Tests/PlannerTestSupport",
                 swiftSettings: strictSettings),
         .testTarget(name: "PlannerCoreTests", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
         .testTarget(name: "PlannerFormatsTests", dependencies: ["PlannerFormats", "PlannerCore"],
@@ -102,6 +115,13 @@ let package = Package(
         .testTarget(
             name: "PlannerSyntheticTests",
             dependencies: ["PlannerSynthetic", "PlannerFormats", "PlannerCore", "PlannerTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlannerCollectionTests",
+            dependencies: ["PlannerCollection", "PlannerFormats", "PlannerFieldwork", "PlannerCore",
+                           "PlannerTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

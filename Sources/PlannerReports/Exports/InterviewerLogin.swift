@@ -5,8 +5,8 @@ import PlannerCore
 /// The roster (`enumerators.csv`) has no login column, so the exports assume the accounts were created as the
 /// enumerator ID in lower case (`EN07` → `en07`): a rule a server administrator can follow when creating the
 /// accounts, and one a script can undo. docs/exports.md states the assumption.
-enum InterviewerLogin {
-    static func login(for enumerator: EnumeratorID) -> String {
+public enum InterviewerLogin {
+    public static func login(for enumerator: EnumeratorID) -> String {
         enumerator.rawValue.lowercased()
     }
 }
