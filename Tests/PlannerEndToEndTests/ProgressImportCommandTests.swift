@@ -41,6 +41,29 @@ struct ProgressImportCommandTests {
         #expect(verify.status == 0, "\(verify.standardError)")
     }
 
+    @Test func surveySolutionsAndSurveyCTOExportsMakeOneProgressFile() throws {
+        let fixture = try PlannableFixture()
+        defer { fixture.delete() }
+        let plan = try fixture.plan()
+        let visits = try Self.firstTwoDays(plan)
+        // Households on Survey Solutions, enterprises on SurveyCTO.
+        let households = visits.filter { $0.assignment["unit_type"] == "household" }
+        let enterprises = visits.filter { $0.assignment["unit_type"] == "enterprise" }
+        try #require(!households.isEmpty && !enterprises.isEmpty)
+        try CollectionExports.surveySolutionsZip(households).write(to: fixture.root.appendingPathComponent("hh.zip"))
+        try CollectionExports.surveyCTOCSV(enterprises).write(to: fixture.root.appendingPathComponent("dn.csv"))
+        let run = try PlannerProcess.run(["progress", "import", "plan", "--survey-solutions", "hh.zip", "--surveycto", "dn.csv",
+                                          "--out", "progress.csv"], in: fixture.root)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("dn.csv: \(enterprises.count) records, \(enterprises.count) visits"))
+        let rows = try PlanFolderReader(folder: fixture.root).rows("progress.csv")
+        #expect(rows.count == visits.count)
+        #expect(Set(rows.map { $0["unit_id"]! }) == Set(visits.map(\.unitID)))
+        let replan = try PlannerProcess.run(["replan", "plan", "--as-of", "2023-10-05", "--progress", "progress.csv",
+                                             "--out", "r1", "--quiet"], in: fixture.root)
+        #expect(replan.status == 0, "\(replan.standardError)")
+    }
+
     @Test func anExistingProgressFileIsNeverOverwritten() throws {
         let fixture = try PlannableFixture()
         defer { fixture.delete() }

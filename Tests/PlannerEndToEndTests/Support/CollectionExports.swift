@@ -55,4 +55,23 @@ enum CollectionExports {
             ("export__readme.txt", Data("Exported from Survey Solutions Headquarters\n".utf8)),
         ])
     }
+
+    /// The submissions export of a SurveyCTO form filled from the cases of the plan's
+    /// `exports/surveycto-cases.csv`: `caseid` is the unit, `username` the login, `starttime` as the server console
+    /// writes it (`Oct 4, 2023 9:30:00 AM`), and the review columns.
+    static func surveyCTOCSV(_ visits: [Visit]) -> Data {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func console(_ date: String, _ time: String) -> String {
+            let parts = date.split(separator: "-").map { Int($0)! }
+            return "\"\(months[parts[1] - 1]) \(parts[2]), \(parts[0]) \(time)\""
+        }
+        var lines = ["SubmissionDate,starttime,endtime,deviceid,username,caseid,visit_outcome,instanceID,formdef_version,review_status,KEY"]
+        for (index, visit) in visits.enumerated() {
+            let key = "uuid:\(String(format: "%08x", index + 1))-0000-4000-8000-000000000000"
+            lines.append([console(visit.date, "5:00:00 PM"), console(visit.date, "9:30:00 AM"),
+                          console(visit.date, "10:05:00 AM"), "collect:\(index)", visit.login ?? visit.assignment["_responsible"]!,
+                          visit.unitID, String(visit.outcome), key, "2309271200", "approved", key].joined(separator: ","))
+        }
+        return Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
 }
