@@ -188,8 +188,13 @@ public struct SurveySolutionsExport: Sendable {
                 }
                 continue
             }
+            // The recorded outcome counts only for a completion nobody sent back: an interview rejected because
+            // its outcome was left blank is a postponed visit, not a problem.
+            let sentBackAfter = completions.map { index in
+                history[(index + 1)...].first { $0.kind == .completed || $0.kind.sendsBack }.map(\.kind.sendsBack) ?? false
+            }
             var outcome = VisitStatus.completed
-            if let outcomeColumn {
+            if let outcomeColumn, sentBackAfter.contains(false) {
                 let text = record.fields[outcomeColumn].trimmed
                 guard let value = text == Self.missingNumeric ? nil : VisitOutcomeCode.status(text) else {
                     problems.add(file: main.file, at: record.fields[outcomeColumn].location, field: VisitOutcomeCode.variable,
@@ -200,10 +205,8 @@ public struct SurveySolutionsExport: Sendable {
             }
             let unitField = FieldReference(file: main.file, location: field(Self.unitVariable).location, column: Self.unitVariable)
             var byDay: [CalendarDate: (visit: CollectedVisit, wasSentBack: Bool)] = [:]
-            for index in completions {
+            for (index, wasSentBack) in zip(completions, sentBackAfter) {
                 let completion = history[index]
-                let next = history[(index + 1)...].first { $0.kind == .completed || $0.kind.sendsBack }
-                let wasSentBack = next.map { $0.kind.sendsBack } ?? false
                 let visit = CollectedVisit(
                     unitID: field(Self.unitVariable).trimmed, login: completion.login, time: completion.time,
                     status: wasSentBack ? .postponed : outcome, record: name, unitField: unitField,

@@ -46,6 +46,18 @@ import Testing
         #expect(read.visits.filter { $0.status == .postponed }.count == 2)
     }
 
+    @Test func aBlankOutcomeOfAnInterviewSentBackIsNoProblemButOfAHandedInOneIs() throws {
+        // HH-2 (line 3) was rejected: its blank outcome does not matter. HH-1 (line 2) was approved: it does.
+        let main = try CollectionFixture.fixtureText("households.tab").split(separator: "\n").enumerated().map { index, line in
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if index == 1 || index == 2 { fields[12] = "-999999999" }
+            return fields.joined(separator: "\t")
+        }.joined(separator: "\n")
+        let zip = try CollectionFixture.surveySolutionsZip(replacing: ["households.tab": main])
+        let error = try #require(throws: InvalidInput.self) { try reader.read(zip: zip, name: "export.zip") }
+        #expect(error.problems.map { "\($0.line!) \($0.field)" } == ["2 visit_outcome"])
+    }
+
     @Test func anExportWithoutTheActionsFileIsRefusedNamingIt() throws {
         let zip = try CollectionFixture.surveySolutionsZip(leavingOut: ["interview__actions.tab"])
         let error = try #require(throws: InvalidInput.self) { try reader.read(zip: zip, name: "export.zip") }
