@@ -24,6 +24,8 @@ public enum PlanFile {
     ]
     /// Reserves released for lost units (re-plans).
     public static let releases = "releases.csv"
+    /// Who carries each reserve unit's list on each day (one holder per reserve and day).
+    public static let reserveHolders = "reserve-holders.csv"
     public static let fieldworkReport = "fieldwork-report.md"
     /// Enumerators added since the parent plan (re-plans).
     public static let newEnumerators = "availability/new-enumerators.csv"

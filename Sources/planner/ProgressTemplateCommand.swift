@@ -8,9 +8,10 @@ struct ProgressTemplateCommand: ParsableCommand {
         commandName: "progress-template",
         abstract: "Write an empty progress.csv: one row per planned visit, status to fill in.",
         discussion: """
-            Columns unit_id,date,enumerator_id,status; status is one of completed, refused, not_at_home, \
-            not_found, closed, postponed, or empty for a visit not yet reported (ignored by `planner replan`). \
-            Add a row for any visit made that is not listed.
+            Columns unit_id,label,commune_name,enumerator_id,enumerator_name,date,status; fill in status, one of \
+            completed, refused, not_at_home, not_found, closed, postponed, or leave it empty for a visit not yet \
+            reported (ignored by `planner replan`, which reads unit_id, date, enumerator_id and status only). Add \
+            a row for any visit made that is not listed.
             """
     )
 

@@ -59,6 +59,55 @@ struct PlanCommandTests {
         #expect(solver["glpk_version"] == nil, "the backend is recorded generically")
         let lp = try String(decoding: Data(contentsOf: scratch.appendingPathComponent("model.lp")), as: UTF8.self)
         #expect(lp.contains("Minimize"))
+
+        try Self.expectOneHolderPerReserveAndDay(plan, assignments: assignments, sample: sample)
+    }
+
+    /// Every reserve still on a list has exactly one holder on each day its list is carried, one holder per list
+    /// and day, who works in the list's commune or stratum that day; the reserve is printed on that holder's sheet
+    /// and on no other sheet of the day.
+    static func expectOneHolderPerReserveAndDay(_ plan: PlanFolderReader, assignments: [[String: String]],
+                                                sample: [[String: String]]) throws {
+        let holdings = try plan.rows("reserve-holders.csv")
+        #expect(!holdings.isEmpty)
+        let pairs = holdings.map { "\($0["date"]!) \($0["reserve_unit_id"]!)" }
+        #expect(Set(pairs).count == pairs.count, "a reserve has two holders on one day")
+        var listHolders: [String: Set<String>] = [:]
+        for row in holdings { listHolders["\(row["date"]!) \(row["release_group"]!)", default: []].insert(row["enumerator_id"]!) }
+        #expect(listHolders.values.allSatisfy { $0.count == 1 }, "a list split between holders")
+
+        let units = Dictionary(uniqueKeysWithValues: sample.map { ($0["unit_id"]!, $0) })
+        let reserves = sample.filter { $0["role"] == "reserve" }
+        // A two-stage household's reserves are its commune's; every other unit's are its stratum's.
+        func group(_ unit: [String: String]) -> String {
+            unit["unit_type"] == "household" && !(unit["first_stage_probability"] ?? "").isEmpty
+                ? unit["commune_code"]! : unit["stratum"]!
+        }
+        var working: [String: Set<String>] = [:]
+        for visit in assignments {
+            working["\(visit["date"]!) \(group(units[visit["unit_id"]!]!))", default: []].insert(visit["enumerator_id"]!)
+        }
+        for (key, holder) in listHolders {
+            #expect(working[key]?.contains(holder.first!) == true, "\(key): holder \(holder) does not work there that day")
+        }
+        let groupsWithReserves = Set(reserves.map(group))
+        for (key, _) in working where groupsWithReserves.contains(String(key.split(separator: " ")[1])) {
+            #expect(listHolders[key] != nil, "\(key): visited with reserves left, but nobody holds the list")
+        }
+
+        let files = try plan.files()
+        let byDate = Dictionary(grouping: holdings) { $0["date"]! }
+        for (date, rows) in byDate {
+            for (path, data) in files where path.hasPrefix("routes/\(date)/") && path.hasSuffix(".html") {
+                let html = String(decoding: data, as: UTF8.self)
+                let enumerator = String(path.split(separator: "/").last!.dropLast(".html".count))
+                for row in rows {
+                    let printed = html.contains(">\(row["reserve_unit_id"]!)</td>")
+                    #expect(printed == (row["enumerator_id"] == enumerator),
+                            "\(path): reserve \(row["reserve_unit_id"]!) held by \(row["enumerator_id"]!)")
+                }
+            }
+        }
     }
 
     @Test func assignWritesANewFolderAndLeavesTheSampleUntouched() throws {

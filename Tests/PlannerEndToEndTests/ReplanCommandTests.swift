@@ -152,6 +152,77 @@ struct ReplanCommandTests {
         }
     }
 
+    /// The re-plan's paper: each sheet marks exactly the visits this version added or moved there, names the
+    /// plan, its version and the sheet it replaces; the summary's progress tables add up to the progress rows;
+    /// the post-office summaries show the recorded days.
+    @Test func sheetsMarkTheChangesAndTheDashboardCountsTheProgress() throws {
+        let field = try Self.field.get()
+        if !FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("r1").path) {
+            #expect(try field.replan("r1").status == 0)
+        }
+        let replan = field.folder("r1")
+        let files = try replan.files()
+        let record = try #require(try replan.manifest()["replan"] as? [String: Any])
+        #expect(record["version"] as? Int == 2)
+
+        var expected: [String: [String: String]] = [:]  // sheet path → unit → mark
+        for change in try replan.rows("visit-changes.csv") where ["added", "moved"].contains(change["change"]!) {
+            expected["routes/\(change["new_date"]!)/\(change["new_enumerator_id"]!).html", default: [:]][change["unit_id"]!]
+                = change["change"]!
+        }
+        #expect(!expected.isEmpty)
+        let marked = try NSRegularExpression(pattern: "<span class=\"mark (added|moved)\">[^<]*</span> [0-9]+</td>"
+                                                 + "<td[^>]*>[^<]*</td><td[^>]*>([^<]+)</td>")
+        var sheets = 0
+        for (path, data) in files where path.hasPrefix("routes/") && path.hasSuffix(".html") {
+            sheets += 1
+            let html = String(decoding: data, as: UTF8.self)
+            var found: [String: String] = [:]
+            for match in marked.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                found[String(html[Range(match.range(at: 2), in: html)!])] = String(html[Range(match.range(at: 1), in: html)!])
+            }
+            #expect(found == expected[path] ?? [:], "\(path)")
+            #expect(html.contains("phiên bản v2 (điều chỉnh từ ngày 09/10/2023)"), "\(path)")
+            #expect(html.contains("in theo phiên bản v1"), "\(path)")
+            #expect(html.contains("hoàn thành") && html.contains("không tìm thấy") && html.contains("Điều tra viên ký"))
+        }
+        #expect(sheets > 0)
+
+        // The three progress tables (district, post office, enumerator) share one total, which counts the units
+        // of the plan by their recorded outcome.
+        let summary = String(decoding: try #require(files["summary.html"]), as: UTF8.self)
+        let section = try #require(summary.range(of: "<section id=\"progress\">"))
+        let end = try #require(summary.range(of: "</section>", range: section.upperBound..<summary.endIndex))
+        let footers = summary[section.upperBound..<end.lowerBound].components(separatedBy: "<tfoot>").dropFirst().map {
+            $0.components(separatedBy: "</tfoot>")[0].components(separatedBy: "</th>").dropLast()
+                .map { String($0.split(separator: ">").last ?? "") }
+        }
+        #expect(footers.count == 3 && Set(footers).count == 1, "\(footers)")
+        let totals = try #require(footers.first).dropFirst().prefix(6).map { Int($0) ?? -1 }
+        let progress = try PlanFolderReader(folder: field.scratch).rows("progress.csv")
+        #expect(totals[0] == progress.filter { $0["status"] == "completed" }.count)
+        #expect(totals[1] == progress.filter { $0["status"] == "refused" }.count)
+        let releases = try replan.rows("releases.csv")
+        let mainUnits = try replan.rows("sample.csv").filter { $0["role"] == "main" }.count
+        #expect(totals[5] == mainUnits + releases.count)
+        #expect(totals[0..<5].reduce(0, +) == totals[5])
+        #expect(summary.contains("<section id=\"changes\">"))
+        #expect(summary.contains("\(Self.dropped) — "), "the dropped enumerator is named")
+
+        // Post-office summaries show the recorded days before the planned ones.
+        let offices = files.filter { $0.key.hasPrefix("post-offices/") && $0.key.hasSuffix(".html") }
+        let recorded = offices.values.map { String(decoding: $0, as: UTF8.self) }
+            .filter { $0.contains("Đã thực hiện (ghi nhận trước ngày điều chỉnh)") }
+        #expect(!recorded.isEmpty)
+        let recordedVisits = try recorded.map { html -> Int in
+            let start = try #require(html.range(of: "Đã thực hiện (ghi nhận trước ngày điều chỉnh)"))
+            let stop = try #require(html.range(of: "Lịch từ ngày điều chỉnh"))
+            let footer = try #require(html[start.upperBound..<stop.lowerBound].components(separatedBy: "<tfoot>").last)
+            return Int(footer.components(separatedBy: "</th>")[1].split(separator: ">").last.map(String.init) ?? "") ?? -1
+        }
+        #expect(recordedVisits.reduce(0, +) == progress.count, "every recorded visit is in one office's summary")
+    }
+
     @Test func jsonSummaryForScripts() throws {
         let field = try Self.field.get()
         let run = try PlannerProcess.run(["replan", "p", "--as-of", Self.asOf, "--progress", "progress.csv",
@@ -191,6 +262,11 @@ struct ReplanCommandTests {
         let run = try PlannerProcess.run(["replan", "r1", "--as-of", "2023-10-11", "--progress", "more.csv",
                                           "--out", "r2", "--quiet"], in: field.scratch)
         #expect(run.status == 0, "\(run.standardError)")
+        // The chain's versions: the plan v1, its re-plan v2, this one v3; its sheets say which they replace.
+        #expect((try field.folder("r2").manifest()["replan"] as? [String: Any])?["version"] as? Int == 3)
+        let sheet = try #require(try field.folder("r2").files().first { $0.key.hasPrefix("routes/") && $0.key.hasSuffix(".html") })
+        let text = String(decoding: sheet.value, as: UTF8.self)
+        #expect(text.contains("phiên bản v3 (điều chỉnh từ ngày 11/10/2023)") && text.contains("in theo phiên bản v2"))
         let history = try field.folder("r2").rows("assignments.csv").filter { $0["status"] != "planned" }
         let progress = try PlanFolderReader(folder: field.scratch).rows("progress.csv")
         #expect(history.count == progress.count + lines.count - 1)

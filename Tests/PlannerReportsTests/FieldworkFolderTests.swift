@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerSampling
 import Testing
 @testable import PlannerReports
@@ -12,8 +13,9 @@ import Testing
         var sample: [SampledUnit]
         var plan: FieldworkPlan
 
-        func files(_ language: Language = .vietnamese) -> [String: Data] {
-            let files = FieldworkFolder.files(plan: plan, sample: sample, dataset: dataset, language: language)
+        func files(_ language: Language = .vietnamese, edition: SheetEdition? = nil) -> [String: Data] {
+            let files = FieldworkFolder.files(plan: plan, sample: sample, dataset: dataset, language: language,
+                                              edition: edition)
             return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.data) })
         }
     }
@@ -30,6 +32,16 @@ import Testing
         let dataset = FieldworkFixture.dataset(enumerators: [FieldworkFixture.enumerators[1]])
         let sample = FieldworkFixture.sample(householdsPerWard: 20)
         return Case(dataset: dataset, sample: sample, plan: try! FieldworkFixture.plan(sample, dataset: dataset))
+    }()
+
+    /// The complete plan with one of EN02's households of Phường 5 on 3 October given to EN01, who works there
+    /// that day too: two enumerators in one commune on one day (EN02, with three, holds its reserve list).
+    static let sharedCommune: Case = {
+        var item = complete
+        let index = item.plan.visits.firstIndex { $0.unitID == "HH-31498-00004" }!
+        item.plan.visits[index].enumeratorID = EnumeratorID("EN01")
+        item.plan.visits[index].visitOrder = 9
+        return item
     }()
 
     static func text(_ data: Data?) -> String { data.map { String(decoding: $0, as: UTF8.self) } ?? "" }
@@ -53,7 +65,9 @@ import Testing
     @Test func routeSheetAndCommuneNoticeMatchTheGoldenFiles() throws {
         let item = Self.complete
         #expect(item.plan.isComplete)
-        let files = item.files()
+        let edition = SheetEdition(planName: "valid-seed-1", version: 1,
+                                   printed: CalendarDate(year: 2023, month: 9, day: 28), asOf: nil)
+        let files = item.files(edition: edition)
         let route = try Self.hostileRoute(item)
         let path = "routes/\(route.date)/\(route.enumeratorID)"
         try GoldenFile.check(try #require(files[path + ".csv"]), named: "route.csv")
@@ -252,6 +266,117 @@ import Testing
         for path in bundlePaths where path.hasSuffix("/buu-dien-tinh-soc-trang.html") {
             #expect(summary.contains("href=\"../\(path)\""), "the office's summary links \(path)")
         }
+    }
+
+    // MARK: Reserve holders
+
+    /// The holder of a list is whoever has the most visits in its commune or stratum that day, the lowest ID
+    /// among equals.
+    @Test func theHolderHasTheMostVisitsAndTiesGoToTheLowestID() {
+        #expect(FieldworkContext.holder(among: [EnumeratorID("EN03"): 2, EnumeratorID("EN01"): 1]) == EnumeratorID("EN03"))
+        #expect(FieldworkContext.holder(among: [EnumeratorID("EN09"): 2, EnumeratorID("EN02"): 2,
+                                                EnumeratorID("EN05"): 1]) == EnumeratorID("EN02"))
+    }
+
+    /// Each reserve list of a day is printed in full on its holder's sheet only; every other sheet of that day
+    /// whose visits fall in the list's commune or stratum names the holder in one line instead; the CSV agrees.
+    @Test(arguments: [complete, incomplete, sharedCommune])
+    func eachReserveListIsPrintedOnItsHoldersSheetOnly(item: Case) throws {
+        let files = item.files(.english)
+        let context = FieldworkContext(plan: item.plan, sample: item.sample, dataset: item.dataset, language: .english)
+        var sharedLists = 0
+        for holding in context.reserveHoldings {
+            let routes = context.routes.filter { route in
+                route.date == holding.date && context.visits(of: route).contains { visit in
+                    context.sampled(visit.unitID).map(FieldworkContext.reserveScope(of:)) == holding.group.scope
+                }
+            }
+            #expect(routes.contains { $0.enumeratorID == holding.holder })
+            if routes.count > 1 { sharedLists += 1 }
+            for route in routes {
+                let html = Self.text(files[context.routePath(route) + ".html"])
+                let printed = holding.group.units.filter { html.contains(">\($0.unitID)</td>") }.count
+                if route.enumeratorID == holding.holder {
+                    #expect(printed == holding.group.units.count, "\(context.routePath(route))")
+                } else {
+                    #expect(printed == 0, "\(context.routePath(route)) prints another holder's reserves")
+                    #expect(html.contains("held today by \(holding.holder.rawValue)"), "\(context.routePath(route))")
+                }
+            }
+        }
+        let table = try Self.table(files["reserve-holders.csv"], "reserve-holders.csv")
+        let rows = zip(try Self.column(table, "date"), try Self.column(table, "reserve_unit_id")).map { "\($0) \($1)" }
+        #expect(Set(rows).count == rows.count)
+        #expect(rows.count == context.reserveHoldings.reduce(0) { $0 + $1.group.units.count })
+        if item.plan.visits.contains(where: { $0.unitID == "HH-31498-00004" && $0.enumeratorID.rawValue == "EN01" }) {
+            #expect(sharedLists == 1, "Phường 5's list is shared on 3 October")
+            #expect(context.reserveHolder(of: .commune(CommuneCode("31498")), on: CalendarDate(year: 2023, month: 10, day: 3)!)
+                    == EnumeratorID("EN02"))
+        }
+    }
+
+    // MARK: Editions
+
+    /// The version follows the chain of re-plans (a parent without a recorded version counts as v2); the name is
+    /// the dataset folder's and the seed; the print date is the manifest's creation date; the marks are the
+    /// re-plan's added and moved visits only.
+    @Test func theEditionComesFromTheManifestAndTheChanges() throws {
+        var manifest = PlanManifest(kind: "plan", seed: 7, generator: .init(name: "g", version: "1"),
+                                    dataset: "Inputs/soc-trang-2023/", inputs: [], files: [],
+                                    run: .init(createdAt: "2023-10-08T23:59:59Z", seconds: 1))
+        let plan = SheetEdition(manifest: manifest)
+        #expect(plan.planName == "soc-trang-2023-seed-7" && plan.version == 1 && plan.asOf == nil)
+        #expect(plan.printed == CalendarDate(year: 2023, month: 10, day: 8))
+        #expect(SheetEdition.nextVersion(after: manifest) == 2)
+        manifest.replan = .init(asOf: "2023-10-09", progress: [], availability: [], newReleases: 0, releases: 0,
+                                changedTripMinutes: 120)
+        #expect(SheetEdition.nextVersion(after: manifest) == 3, "a re-plan without a recorded version is v2")
+        manifest.replan?.version = 4
+        let day = CalendarDate(year: 2023, month: 10, day: 9)!
+        func visit(_ unit: String, _ enumerator: String) -> VisitAssignment {
+            VisitAssignment(unitID: unit, unitKind: .household, label: "", enumeratorID: EnumeratorID(enumerator),
+                            date: day, visitOrder: 1, siteID: "31498", plannedStartMinutes: 480, travelMinutes: 0,
+                            interviewMinutes: 30)
+        }
+        let changes = PlanChanges(previous: [visit("A", "EN01"), visit("B", "EN01"), visit("C", "EN01")],
+                                  new: [visit("A", "EN01"), visit("B", "EN02"), visit("D", "EN02")])
+        let replan = SheetEdition(manifest: manifest, changes: changes)
+        #expect(replan.version == 4 && replan.asOf == day)
+        #expect(replan.marks == ["B": .moved, "D": .added])
+        #expect(SheetEdition.nextVersion(after: manifest) == 5)
+    }
+
+    /// A re-plan's sheet marks exactly its added and moved visits, explains the marks and names the sheet it
+    /// replaces; a plan's sheet has none of these.
+    @Test func aReplansSheetMarksExactlyItsAddedAndMovedVisits() throws {
+        let item = Self.complete
+        let route = try #require(item.plan.routes.first { $0.enumeratorID.rawValue == "EN02" })
+        let units = item.plan.visits.filter { $0.enumeratorID == route.enumeratorID && $0.date == route.date }.map(\.unitID)
+        try #require(units.count >= 3)
+        let marks: [String: SheetEdition.Mark] = [units[0]: .moved, units[2]: .added, "ELSEWHERE": .moved]
+        let edition = SheetEdition(planName: "valid-seed-1", version: 2, printed: CalendarDate(year: 2023, month: 10, day: 4),
+                                   asOf: CalendarDate(year: 2023, month: 10, day: 3), marks: marks)
+        let context = FieldworkContext(plan: item.plan, sample: item.sample, dataset: item.dataset, language: .english,
+                                       edition: edition)
+        let html = Self.text(item.files(.english, edition: edition)[context.routePath(route) + ".html"])
+        let visitsTable = try #require(html.components(separatedBy: "<table class=\"visits").dropFirst().first)
+            .components(separatedBy: "</table>")[0]
+        let rows = visitsTable.components(separatedBy: "<tr>").filter { $0.contains("data-label=\"Unit\"") }
+        #expect(rows.count == units.count)
+        for (unit, row) in zip(units, rows) {
+            let expected = marks[unit].map { "<span class=\"mark \($0.rawValue)\">" }
+            #expect(row.contains(">\(unit)<"))
+            #expect(row.contains("class=\"mark ") == (expected != nil), "\(unit)")
+            if let expected { #expect(row.contains(expected), "\(unit)") }
+        }
+        #expect(html.contains("version v2 (re-planned from 2023-10-03) — made (printed) 2023-10-04"))
+        #expect(html.contains("the sheet of EN02 for \(route.date) printed from version v1 or earlier"))
+        #expect(html.contains("visit moved here from another day or enumerator"))
+
+        let planSheet = Self.text(item.files(.english, edition: SheetEdition(
+            planName: "valid-seed-1", version: 1, printed: nil, asOf: nil, marks: marks))[context.routePath(route) + ".html"])
+        #expect(!planSheet.contains("class=\"mark ") && !planSheet.contains("Replaces") && !planSheet.contains("moved here"))
+        #expect(planSheet.contains("Result (tick one box): 1 completed · 2 refused · 3 not at home (not_at_home)"))
     }
 
     // MARK: Escaping and neutralising

@@ -103,9 +103,36 @@ import Testing
         #expect(plainVisits.history.isEmpty)
         #expect(plainVisits.planned.count == plan.visits.count)
 
-        let template = String(decoding: ProgressTable.templateCSV(visits: plan.visits), as: UTF8.self)
+        let rows = plan.visits.map { visit in
+            ProgressTable.TemplateRow(visit: visit, label: "Nguyễn, \"Văn\" A", communeName: "Phường 1",
+                                      enumeratorName: "Trần Thị B")
+        }
+        let template = String(decoding: ProgressTable.templateCSV(rows), as: UTF8.self)
         #expect(template.split(separator: "\r\n").count == plan.visits.count + 1)
+        #expect(template.hasPrefix("\u{FEFF}unit_id,label,commune_name,enumerator_id,enumerator_name,date,status\r\n"))
         #expect(try Self.read(template).isEmpty, "an unfilled template records nothing")
+    }
+
+    /// A template filled in the last column, as a manager does in Excel, reads back as those outcomes: the
+    /// label, commune and name columns (quoted labels with commas included) are ignored.
+    @Test func aFilledTemplateIsReadBackWithItsExtraColumnsIgnored() throws {
+        let visits = [("HH-31498-00001", "EN01", 3, VisitStatus.completed), ("HH-31498-00002", "EN01", 3, .notAtHome),
+                      ("DN0001", "EN02", 4, .refused)]
+        let rows = visits.enumerated().map { index, visit in
+            ProgressTable.TemplateRow(
+                visit: VisitAssignment(unitID: visit.0, unitKind: visit.0.hasPrefix("DN") ? .enterprise : .household,
+                                       label: "", enumeratorID: EnumeratorID(visit.1),
+                                       date: CalendarDate(year: 2023, month: 10, day: visit.2)!, visitOrder: index + 1,
+                                       siteID: "31498", plannedStartMinutes: 480, travelMinutes: 5, interviewMinutes: 30),
+                label: "Công ty \"A, B\"", communeName: "Phường 2", enumeratorName: "Lê Văn C")
+        }
+        let lines = String(decoding: ProgressTable.templateCSV(rows), as: UTF8.self).components(separatedBy: "\r\n")
+        var filled = [lines[0]]
+        for (line, visit) in zip(lines.dropFirst(), visits) { filled.append(line + visit.3.rawValue) }
+        let read = try Self.read(filled.joined(separator: "\n") + "\n")
+        #expect(read.map(\.unitID).sorted() == visits.map(\.0).sorted())
+        #expect(Set(read.map(\.status)) == [.completed, .notAtHome, .refused])
+        #expect(read.first { $0.unitID == "DN0001" }?.enumeratorID == EnumeratorID("EN02"))
     }
 
     @Test func releaseLogRoundTrip() throws {

@@ -43,7 +43,7 @@ public struct AssignJob: Sendable {
             let summary = SummaryInput(dataset: data, sample: sample, design: design, manifest: manifest,
                                        plan: fieldworkPlan, language: language)
             return sampleFiles + FieldworkFolder.files(plan: fieldworkPlan, sample: sample, dataset: data,
-                                                       language: language)
+                                                       language: language, edition: SheetEdition(manifest: manifest))
                 + [SummaryPage.file(summary)]
         }
         let folder = PlanDestination.beside(parent.folder, suffix: "assigned", out: out)

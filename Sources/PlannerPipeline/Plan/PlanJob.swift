@@ -42,7 +42,8 @@ public struct PlanJob: Sendable {
             let summary = SummaryInput(dataset: data, sample: sample.units, design: SampleDesignSummary(plan: sample),
                                        manifest: manifest, plan: plan, language: language)
             return SampleFolder.files(for: sample, dataset: data, language: language)
-                + FieldworkFolder.files(plan: plan, sample: sample.units, dataset: data, language: language)
+                + FieldworkFolder.files(plan: plan, sample: sample.units, dataset: data, language: language,
+                                        edition: SheetEdition(manifest: manifest))
                 + [SummaryPage.file(summary)]
         }
         let folder = PlanDestination.resolve(out: out, in: plansFolder,

@@ -85,14 +85,16 @@ public struct ReplanJob: Sendable {
             asOf: asOf.description, progress: try digests([progressFile]),
             availability: try digests([unavailable, newEnumerators]),
             newReleases: outcome.releases.newReleases.count, releases: outcome.releases.releases.count,
-            changedTripMinutes: changedTripMinutes)
+            changedTripMinutes: changedTripMinutes, version: SheetEdition.nextVersion(after: parent.manifest))
         let manifest = writer.manifest(kind: .plan, seed: parent.manifest.seed, dataset: location.path,
                                        inputs: inputs, generator: parent.manifest.generator,
                                        parent: try parent.parentRecord(), fieldwork: outcome.plan, replan: replan)
         let files = progress.step("Rendering the plan's files") {
             let summary = SummaryInput(dataset: outcome.dataset, sample: state.sample, design: design,
                                        manifest: manifest, plan: outcome.plan, language: language)
-            return sampleFiles + ReplanFolder.files(content, language: language) + [SummaryPage.file(summary)]
+            let edition = SheetEdition(manifest: manifest, changes: outcome.result.changes)
+            return sampleFiles + ReplanFolder.files(content, language: language, edition: edition)
+                + [SummaryPage.file(summary, extraSections: ReplanDashboard.sections(content, language: language))]
         }
         let folder = PlanDestination.beside(parent.folder, suffix: "replan-\(asOf)", out: out)
         let written = try writer.write(files, manifest: manifest, to: folder, progress: progress)

@@ -21,6 +21,9 @@ public struct PlanFinding: Hashable, Sendable, CustomStringConvertible {
         case order
         /// A route sheet that does not match assignments.csv.
         case routes
+        /// A reserve unit in two enumerators' hands on one day, or held by someone with no visit that day
+        /// (`reserve-holders.csv`).
+        case reserves
         /// A derived folder that does not keep its parent's sample, or a re-plan whose recorded visits are not its
         /// parent's plus the progress reported, that plans before its as-of date, or drops its parent's releases.
         case history

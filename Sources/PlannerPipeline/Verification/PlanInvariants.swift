@@ -78,6 +78,7 @@ struct PlanInvariants {
         checkCalendarAndSkills(planned, &findings)
         checkDays(planned, &findings)
         checkRouteSheets(planned, &findings)
+        checkReserveHolders(planned, &findings)
         return visits
     }
 
@@ -363,6 +364,44 @@ struct PlanInvariants {
             findings.append(PlanFinding(.routes, PlanFile.assignments, line: first,
                                         "route sheets list \(listed[key, default: 0]) of the \(days[key]!.count) "
                                             + "visits of \(key.enumeratorID.rawValue) on \(key.date)"))
+        }
+    }
+
+    // MARK: Reserve holders
+
+    /// Each reserve unit is listed for at most one enumerator a day, and only for one who works that day. A folder
+    /// written before `reserve-holders.csv` existed has none to check.
+    private func checkReserveHolders(_ visits: [Visit], _ findings: inout [PlanFinding]) {
+        guard let data = files[PlanFile.reserveHolders] else { return }
+        let path = PlanFile.reserveHolders
+        guard let table = PlanTable.read(data, path: path, requiring: ["date", "release_group", "enumerator_id",
+                                                                       "reserve_unit_id"], findings: &findings)
+        else { return }
+        let working = Set(visits.map { DayKey(enumeratorID: $0.enumeratorID, date: $0.date) })
+        struct Holding: Hashable {
+            var date: String
+            var unitID: String
+        }
+        var first: [Holding: (holder: String, line: Int)] = [:]
+        for row in table.rows {
+            let key = Holding(date: row["date"], unitID: row["reserve_unit_id"])
+            if let earlier = first[key] {
+                findings.append(PlanFinding(.reserves, path, line: row.line,
+                                            "reserve \(key.unitID) is listed for \(earlier.holder) (line \(earlier.line)) "
+                                                + "and for \(row["enumerator_id"]) on \(key.date); expected one holder a day"))
+                continue
+            }
+            first[key] = (row["enumerator_id"], row.line)
+            guard let date = CalendarDate(iso8601: row["date"]) else {
+                findings.append(PlanFinding(.format, path, line: row.line,
+                                            "date: expected YYYY-MM-DD, found " + InputProblem.quoted(row["date"])))
+                continue
+            }
+            if !working.contains(DayKey(enumeratorID: EnumeratorID(row["enumerator_id"]), date: date)) {
+                findings.append(PlanFinding(.reserves, path, line: row.line,
+                                            "reserve \(key.unitID) is held by \(row["enumerator_id"]), who has no "
+                                                + "visit on \(key.date) in assignments.csv"))
+            }
         }
     }
 

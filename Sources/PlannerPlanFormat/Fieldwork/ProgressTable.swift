@@ -145,13 +145,42 @@ public enum ProgressTable {
         return merged.values.sorted(by: RecordedVisit.historyOrder)
     }
 
+    /// The template's columns: the four `read` needs, and what lets a person find the row of a visit (the
+    /// unit's label and commune, the enumerator's name); `status` last, the one column to fill. `read` ignores
+    /// every column but its four, so a filled template is read back as it is.
+    public static let templateColumns: [CSVWriter.Column] = [
+        .init("unit_id"), .init("label"), .init("commune_name"), .init("enumerator_id"), .init("enumerator_name"),
+        .init("date", .numeric), .init("status"),
+    ]
+
+    /// A planned visit with the names the template shows beside its IDs.
+    public struct TemplateRow: Sendable, Hashable {
+        public var visit: VisitAssignment
+        public var label: String
+        public var communeName: String
+        public var enumeratorName: String
+
+        public init(visit: VisitAssignment, label: String, communeName: String, enumeratorName: String) {
+            self.visit = visit
+            self.label = label
+            self.communeName = communeName
+            self.enumeratorName = enumeratorName
+        }
+    }
+
     /// The template: one row per planned visit (before `until`, when given) with an empty status, by date,
     /// enumerator and visit order.
-    public static func templateCSV(visits: [VisitAssignment], until: CalendarDate? = nil) -> Data {
-        let rows = visits.filter { visit in until.map { visit.date < $0 } ?? true }
-            .sorted { ($0.date, $0.enumeratorID, $0.visitOrder, $0.unitID) < ($1.date, $1.enumeratorID, $1.visitOrder, $1.unitID) }
-            .map { [$0.unitID, $0.date.description, $0.enumeratorID.rawValue, ""] }
-        return CSVWriter(columns: columns, options: PlanFile.csvOptions).data(rows: rows)
+    public static func templateCSV(_ rows: [TemplateRow], until: CalendarDate? = nil) -> Data {
+        let lines = rows.filter { row in until.map { row.visit.date < $0 } ?? true }
+            .sorted { lhs, rhs in
+                let (a, b) = (lhs.visit, rhs.visit)
+                return (a.date, a.enumeratorID, a.visitOrder, a.unitID) < (b.date, b.enumeratorID, b.visitOrder, b.unitID)
+            }
+            .map { row in
+                [row.visit.unitID, row.label, row.communeName, row.visit.enumeratorID.rawValue, row.enumeratorName,
+                 row.visit.date.description, ""]
+            }
+        return CSVWriter(columns: templateColumns, options: PlanFile.csvOptions).data(rows: lines)
     }
 
     /// Recorded visits in the same format, in history order (the simulation writes them; tests read them back).

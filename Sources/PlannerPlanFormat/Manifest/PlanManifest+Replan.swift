@@ -15,9 +15,13 @@ extension PlanManifest {
         public var releases: Int
         /// Objective minutes per previous day-trip dropped.
         public var changedTripMinutes: Double
+        /// The plan's version in its chain of re-plans: 2 for a plan's first re-plan, one more than the parent's
+        /// after that (printed on the route sheets). Nil in folders written before it was recorded: read as 2.
+        public var version: Int? = nil
 
         public init(asOf: String, progress: [InputFile], availability: [InputFile], newReleases: Int, releases: Int,
-                    changedTripMinutes: Double) {
+                    changedTripMinutes: Double, version: Int? = nil) {
+            self.version = version
             self.asOf = asOf
             self.progress = progress
             self.availability = availability
@@ -27,7 +31,7 @@ extension PlanManifest {
         }
 
         enum CodingKeys: String, CodingKey {
-            case progress, availability, releases
+            case progress, availability, releases, version
             case asOf = "as_of"
             case newReleases = "new_releases"
             case changedTripMinutes = "changed_trip_minutes"

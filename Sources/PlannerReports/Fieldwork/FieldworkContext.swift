@@ -19,10 +19,30 @@ struct FieldworkContext {
         var scope: Scope
         /// In rank order, then unit ID.
         var units: [SampledUnit]
+
+        /// The release group's ID in `releases.csv` and `reserve-holders.csv`: the commune code or stratum ID.
+        var groupID: String {
+            switch scope {
+            case .commune(let code): code.rawValue
+            case .stratum(let stratum): stratum.rawValue
+            }
+        }
+    }
+
+    /// Who carries a reserve list on one day: one enumerator per list and day, so that two people working the
+    /// same commune (or stratum) cannot both release reserve 1.
+    struct ReserveHolding: Hashable {
+        var date: CalendarDate
+        var group: ReserveGroup
+        var holder: EnumeratorID
     }
 
     let plan: FieldworkPlan
     let dataset: Dataset
+    /// The plan and version the sheets name; nil prints none (a plan rendered outside a plan folder).
+    let edition: SheetEdition?
+    /// A re-plan's recorded visits (days before its as-of date), by history order; empty for a plan.
+    let history: [RecordedVisit]
     let text: FieldworkText
     let labels: UnitLabels
     let stratumNames: StratumNames
@@ -35,6 +55,9 @@ struct FieldworkContext {
     private let zonesByID: [ZoneID: IndustrialZone]
     private let enumeratorsByID: [EnumeratorID: Enumerator]
     private let reserveGroups: [ReserveGroup.Scope: ReserveGroup]
+    private let reserveHolders: [HolderKey: EnumeratorID]
+    /// Every reserve list carried on a day, by date and group ID.
+    let reserveHoldings: [ReserveHolding]
     /// Reserves not yet released, by stratum, rank, unit ID.
     let reserveUnits: [SampledUnit]
     /// Safe file names of enumerator IDs, commune codes, zone IDs and post offices (slugs).
@@ -45,9 +68,11 @@ struct FieldworkContext {
     /// - Parameter releasedUnitIDs: units visited before (a re-plan's history); reserves among them, and
     ///   reserves the plan schedules, are released and no longer offered on reserve lists.
     init(plan: FieldworkPlan, sample: [SampledUnit], dataset: Dataset, language: Language,
-         releasedUnitIDs: Set<String> = []) {
+         releasedUnitIDs: Set<String> = [], edition: SheetEdition? = nil, history: [RecordedVisit] = []) {
         self.plan = plan
         self.dataset = dataset
+        self.edition = edition
+        self.history = history.sorted(by: RecordedVisit.historyOrder)
         text = FieldworkText.of(language)
         labels = UnitLabels(dataset: dataset, language: language)
         stratumNames = StratumNames(dataset: dataset, language: language)
@@ -69,11 +94,26 @@ struct FieldworkContext {
         reserveUnits = sample.filter { $0.role == .reserve && !released.contains($0.unitID) }.sorted { lhs, rhs in
             (lhs.stratumID, lhs.reserveRank ?? 0, lhs.unitID) < (rhs.stratumID, rhs.reserveRank ?? 0, rhs.unitID)
         }
-        reserveGroups = groups.mapValues { units in
+        let reserveGroups = groups.mapValues { units in
             ReserveGroup(scope: Self.reserveScope(of: units[0]), units: units.sorted { lhs, rhs in
                 ((lhs.reserveRank ?? 0), lhs.unitID) < ((rhs.reserveRank ?? 0), rhs.unitID)
             })
         }
+        self.reserveGroups = reserveGroups
+
+        var visitsInScope: [HolderKey: [EnumeratorID: Int]] = [:]
+        for visit in plan.visits {
+            guard let unit = sampleByID[visit.unitID] else { continue }
+            visitsInScope[HolderKey(date: visit.date, scope: Self.reserveScope(of: unit)), default: [:]][visit.enumeratorID, default: 0] += 1
+        }
+        var holders: [HolderKey: EnumeratorID] = [:]
+        for (key, counts) in visitsInScope where reserveGroups[key.scope] != nil {
+            holders[key] = Self.holder(among: counts)
+        }
+        reserveHolders = holders
+        reserveHoldings = holders.map { key, holder in
+            ReserveHolding(date: key.date, group: reserveGroups[key.scope]!, holder: holder)
+        }.sorted { ($0.date, $0.group.groupID) < ($1.date, $1.group.groupID) }
 
         enumeratorFileNames = FileNames.unique(plan.routes.map(\.enumeratorID.rawValue)) { FileNames.component($0) }
         siteFileNames = FileNames.unique(plan.visits.map(\.siteID)) { FileNames.component($0) }
@@ -84,6 +124,23 @@ struct FieldworkContext {
     static func reserveScope(of unit: SampledUnit) -> ReserveGroup.Scope {
         unit.unitType == .household && unit.firstStageProbability != nil ? .commune(unit.communeCode)
                                                                           : .stratum(unit.stratumID)
+    }
+
+    /// A reserve list on one day.
+    struct HolderKey: Hashable {
+        var date: CalendarDate
+        var scope: ReserveGroup.Scope
+    }
+
+    /// The enumerator with the most visits in the list's commune or stratum that day, the lowest ID among equals:
+    /// the one most likely to meet the refusal, chosen the same way in every run.
+    static func holder(among visits: [EnumeratorID: Int]) -> EnumeratorID {
+        visits.min { lhs, rhs in lhs.value != rhs.value ? lhs.value > rhs.value : lhs.key < rhs.key }!.key
+    }
+
+    /// Who carries the reserve list of `scope` on `date`; nil when nobody visits it that day or no reserve is left.
+    func reserveHolder(of scope: ReserveGroup.Scope, on date: CalendarDate) -> EnumeratorID? {
+        reserveHolders[HolderKey(date: date, scope: scope)]
     }
 
     // MARK: Lookups

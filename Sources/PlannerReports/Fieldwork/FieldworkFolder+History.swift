@@ -9,11 +9,13 @@ extension FieldworkFolder {
     /// The fieldwork files of a re-planned plan: those of `files(plan:sample:dataset:language:)` for the new
     /// visits, with `assignments.csv` also holding the recorded history and a `status` column (the outcome
     /// for a recorded visit, `planned` for a new one). Reserves already released (visited in the history or
-    /// scheduled now) are left off the route sheets' reserve lists, so that a sheet only offers unused ones.
+    /// scheduled now) are left off the route sheets' reserve lists, so that a sheet only offers unused ones. The
+    /// post-office summaries show the recorded days before the planned ones.
     public static func files(plan: FieldworkPlan, sample: [SampledUnit], dataset: Dataset, language: Language,
-                             history: [RecordedVisit]) -> [PlanFolder.File] {
+                             history: [RecordedVisit], edition: SheetEdition? = nil) -> [PlanFolder.File] {
         let context = FieldworkContext(plan: plan, sample: sample, dataset: dataset, language: language,
-                                       releasedUnitIDs: Set(history.map(\.unitID)))
+                                       releasedUnitIDs: Set(history.map(\.unitID)), edition: edition,
+                                       history: history)
         return files(context).map { file in
             file.path == PlanFile.assignments
                 ? PlanFolder.File(file.path, AssignmentTables.assignmentsCSV(context, history: history))

@@ -19,9 +19,10 @@ public enum FieldworkFolder {
     ///   - sample: the main and reserve units (roles, ranks, strata, communes), for labels and reserve lists.
     ///   - dataset: names of communes, zones, enterprises and enumerators; the survey's contact line.
     ///   - language: of the texts people read; identifiers and CSV column names do not change.
+    ///   - edition: the plan's name, version and print date for the route sheets (`SheetEdition(manifest:)`).
     public static func files(plan: FieldworkPlan, sample: [SampledUnit], dataset: Dataset,
-                             language: Language = .vietnamese) -> [PlanFolder.File] {
-        files(FieldworkContext(plan: plan, sample: sample, dataset: dataset, language: language))
+                             language: Language = .vietnamese, edition: SheetEdition? = nil) -> [PlanFolder.File] {
+        files(FieldworkContext(plan: plan, sample: sample, dataset: dataset, language: language, edition: edition))
     }
 
     static func files(_ context: FieldworkContext) -> [PlanFolder.File] {
@@ -29,6 +30,7 @@ public enum FieldworkFolder {
         var files: [PlanFolder.File] = [
             .init(PlanFile.assignments, AssignmentTables.assignmentsCSV(context)),
             .init(PlanFile.fieldworkReport, Data(FieldworkReport.markdown(context).utf8)),
+            .init(PlanFile.reserveHolders, ReserveHolders.csv(context)),
         ]
         if !plan.isComplete {
             files.append(.init(PlanFile.unscheduled, AssignmentTables.unscheduledCSV(context)))

@@ -61,6 +61,73 @@ struct FieldworkText: Sendable {
     let stratumReserves: @Sendable (String, String) -> String
     let rankLabel: String
     let noReserves: String
+    // Edition, result and signature (route sheets)
+    var planLabel: String { language == .vietnamese ? "Kế hoạch" : "Plan" }
+    /// The plan's name and version, with the first re-planned day for a re-plan and the date it was made (the
+    /// print date).
+    func planVersion(_ name: String, _ version: Int, asOf: CalendarDate?, printed: CalendarDate?) -> String {
+        var line = language == .vietnamese ? "\(name), phiên bản v\(version)" : "\(name), version v\(version)"
+        if let asOf {
+            line += language == .vietnamese ? " (điều chỉnh từ ngày \(shortDate(asOf)))"
+                                            : " (re-planned from \(shortDate(asOf)))"
+        }
+        if let printed {
+            line += language == .vietnamese ? " — ngày lập (ngày in): \(shortDate(printed))"
+                                            : " — made (printed) \(shortDate(printed))"
+        }
+        return line
+    }
+    var replacesLabel: String { language == .vietnamese ? "Thay thế" : "Replaces" }
+    func replacesSheet(version: Int, enumerator: String, date: CalendarDate) -> String {
+        language == .vietnamese
+            ? "phiếu của \(enumerator) ngày \(shortDate(date)) in theo phiên bản v\(version) và các phiên bản trước; "
+                + "hủy các phiếu đó"
+            : "the sheet of \(enumerator) for \(shortDate(date)) printed from version v\(version) or earlier; "
+                + "discard those"
+    }
+    /// The legend of the marks beside added and moved visits.
+    var marksLegend: String {
+        language == .vietnamese
+            ? "\(SheetEdition.symbol(.added)) lượt thăm mới trong phiên bản này · \(SheetEdition.symbol(.moved)) lượt "
+                + "thăm chuyển đến từ ngày khác hoặc điều tra viên khác · không dấu: như phiên bản trước"
+            : "\(SheetEdition.symbol(.added)) visit new in this version · \(SheetEdition.symbol(.moved)) visit moved "
+                + "here from another day or enumerator · no mark: as in the previous version"
+    }
+    var resultLabel: String { language == .vietnamese ? "Kết quả" : "Result" }
+    /// The six outcomes in `VisitStatus.allCases` order, as a person writes them.
+    var outcomeWords: [String] {
+        language == .vietnamese
+            ? ["hoàn thành", "từ chối", "không gặp", "không tìm thấy", "đóng cửa", "hoãn"]
+            : ["completed", "refused", "not at home", "not found", "closed", "postponed"]
+    }
+    var outcomesLegendLabel: String {
+        language == .vietnamese ? "Kết quả (đánh dấu một ô)" : "Result (tick one box)"
+    }
+    var progressCodesNote: String {
+        language == .vietnamese ? "mã ghi vào progress.csv" : "code for progress.csv"
+    }
+    var signatureLine: String {
+        language == .vietnamese
+            ? "Điều tra viên ký, ghi rõ họ tên: ………………………………   Ngày: …… / …… / ……   Bưu điện xác nhận: ……………………"
+            : "Enumerator's signature and name: ………………………………   Date: …… / …… / ……   Post office: ……………………"
+    }
+
+    // Post-office summary of a re-plan
+    var recordedHeading: String {
+        language == .vietnamese ? "Đã thực hiện (ghi nhận trước ngày điều chỉnh)" : "Recorded visits (before the re-plan)"
+    }
+    var recordedNote: String {
+        language == .vietnamese ? "Số lượt thăm theo kết quả, như các bưu điện đã báo cáo."
+                                : "Visits by outcome, as the post offices reported them."
+    }
+    var plannedHeading: String { language == .vietnamese ? "Lịch từ ngày điều chỉnh" : "Planned from the re-plan on" }
+
+    /// One line on the sheets of those who do not carry a reserve list that day: the list, its holder, the office.
+    func reservesHeldBy(_ list: String, _ holder: String, _ office: String) -> String {
+        language == .vietnamese
+            ? "\(list): do \(holder) (\(office)) giữ trong ngày; báo cho người giữ khi cần dùng đơn vị dự phòng."
+            : "\(list): held today by \(holder) (\(office)); call them when a reserve is needed."
+    }
     let sitesLabel: String
 
     // Daily bundle

@@ -29,7 +29,7 @@ enum PostOfficeSummaries {
         let offices = Set(context.dataset.enumerators.map(\.postOffice)).sorted()
         return offices.flatMap { office -> [PlanFolder.File] in
             let rows = self.rows(of: office, context)
-            guard !rows.isEmpty else { return [] }
+            guard !rows.isEmpty || !history(of: office, context).isEmpty else { return [] }
             let path = "post-offices/" + context.postOfficeFileNames[office.rawValue]!
             return [.init(path + ".csv", csv(rows)), .init(path + ".html", Data(html(office, rows, context).utf8))]
         }
@@ -68,6 +68,7 @@ enum PostOfficeSummaries {
             (text.enumeratorDaysLabel, String(rows.count)),
             (text.visitsLabel, String(rows.reduce(0) { $0 + $1.visits })),
         ])
+        body += recorded(history(of: office, context), context)
         let header = [text.enumeratorLabel, text.sitesLabel, text.householdsLabel, text.enterprisesLabel,
                       text.travelLabel, text.usedLabel, text.budgetLabel]
         let days = Array(Set(rows.map(\.route.date))).sorted()
@@ -96,6 +97,42 @@ enum PostOfficeSummaries {
         }
         return HTMLPage.document(language: text.language, title: "\(text.postOfficeTitle) — \(office.rawValue)",
                                  body: body)
+    }
+
+    /// The office's recorded visits (a re-plan's history), by date and enumerator.
+    private static func history(of office: PostOfficeID, _ context: FieldworkContext) -> [RecordedVisit] {
+        context.history.filter { context.enumerator($0.enumeratorID)?.postOffice == office }
+    }
+
+    /// The days before the as-of date as they were recorded: per day, each enumerator's visits by outcome.
+    private static func recorded(_ history: [RecordedVisit], _ context: FieldworkContext) -> String {
+        guard !history.isEmpty else { return "" }
+        let text = context.text
+        let outcomes = VisitStatus.allCases
+        var html = HTMLPage.heading(2, text.recordedHeading)
+        html += HTMLPage.paragraph(text.recordedNote, className: "survey")
+        let header = [text.enumeratorLabel, text.visitsLabel] + text.outcomeWords
+        var total = Array(repeating: 0, count: outcomes.count)
+        for day in Set(history.map(\.date)).sorted() {
+            let ofDay = history.filter { $0.date == day }
+            var dayTotal = Array(repeating: 0, count: outcomes.count)
+            let rows = Set(ofDay.map(\.enumeratorID)).sorted().map { enumerator -> [String] in
+                let visits = ofDay.filter { $0.enumeratorID == enumerator }
+                let counts = outcomes.map { status in visits.filter { $0.status == status }.count }
+                for index in counts.indices { dayTotal[index] += counts[index] }
+                return ["\(enumerator.rawValue) — \(context.enumeratorName(enumerator))", String(visits.count)]
+                    + counts.map(String.init)
+            }
+            for index in dayTotal.indices { total[index] += dayTotal[index] }
+            html += "<div class=\"keep\">\n" + HTMLPage.heading(3, text.date(day))
+            html += HTMLPage.table(header: header, rows: rows, numericColumns: Set(1...outcomes.count + 1),
+                                   footer: [[text.dayTotalLabel, String(ofDay.count)] + dayTotal.map(String.init)],
+                                   stacked: true) + "</div>\n"
+        }
+        html += HTMLPage.table(header: header, rows: [], numericColumns: Set(1...outcomes.count + 1),
+                               footer: [[text.totalLabel, String(history.count)] + total.map(String.init)],
+                               stacked: true)
+        return html + HTMLPage.heading(2, text.plannedHeading)
     }
 
     private static func totalRow(_ label: String, _ rows: [Row]) -> [String] {

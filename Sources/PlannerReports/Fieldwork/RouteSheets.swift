@@ -68,22 +68,33 @@ enum RouteSheets {
             (text.leaveAndBackLabel, "\(route.start) / \(route.end)"),
         ] + (route.breakStartMinutes.map { start in
             [(text.lunchBreakLabel, WorkingDay.clock(start) + "–" + WorkingDay.clock(start + route.breakMinutes))]
-        } ?? []))
+        } ?? []) + editionFacts(route, context))
 
         let addresses = visits.map { context.address(of: $0) }
         let hasAddress = addresses.contains { !$0.isEmpty }
+        let marksVisits = (context.edition?.version ?? 1) > 1
         var header = [text.orderLabel, text.plannedTimeLabel, text.unitLabel, text.labelLabel, text.communeLabel]
         if hasAddress { header.append(text.addressLabel) }
-        header += [text.travelBeforeLabel, text.interviewLabel]
+        header += [text.travelBeforeLabel, text.interviewLabel, text.resultLabel]
         let rows = zip(visits, addresses).map { visit, address -> [String] in
-            var row = [String(visit.visitOrder), visit.plannedStart, visit.unitID, context.label(of: visit),
+            var order = HTMLPage.escape(String(visit.visitOrder))
+            if marksVisits, let mark = context.edition?.marks[visit.unitID] {
+                order = "<span class=\"mark \(mark.rawValue)\">\(HTMLPage.escape(SheetEdition.symbol(mark)))</span> " + order
+            }
+            var row = [order, visit.plannedStart, visit.unitID, context.label(of: visit),
                        context.communeName(context.communeCode(of: visit))]
             if hasAddress { row.append(address) }
-            return row + [FieldworkContext.whole(visit.travelMinutes), String(visit.interviewMinutes)]
+            return row + [FieldworkContext.whole(visit.travelMinutes), String(visit.interviewMinutes), resultBoxes]
         }
         let last = header.count - 1
-        body += HTMLPage.table(header: header, rows: rows, numericColumns: [0, last - 1, last],
-                               className: "visits", nowrapColumns: [1, 2], stacked: true)
+        body += HTMLPage.table(header: header, rows: rows, numericColumns: [0, last - 2, last - 1],
+                               className: "visits", nowrapColumns: [1, 2], htmlColumns: [0, last], stacked: true)
+        let outcomes = zip(text.outcomeWords, VisitStatus.allCases).enumerated().map { index, outcome in
+            "\(index + 1) \(outcome.0)" + (outcome.0 == outcome.1.rawValue ? "" : " (\(outcome.1.rawValue))")
+        }
+        body += HTMLPage.paragraph("\(text.outcomesLegendLabel): " + outcomes.joined(separator: " · ")
+                                   + " — \(text.progressCodesNote)", className: "legend")
+        if marksVisits { body += HTMLPage.paragraph(text.marksLegend, className: "legend") }
 
         let minutes = text.minutesUnit
         body += "<div class=\"keep\">\n" + HTMLPage.heading(2, text.dayTotalsLabel)
@@ -95,24 +106,52 @@ enum RouteSheets {
             (text.usedOfBudgetLabel, text.usedOfBudget(Int(route.usedMinutes.rounded()), route.budgetMinutes)),
         ]) + "</div>\n"
 
-        body += reserves(for: visits, context)
+        body += reserves(of: route, visits: visits, context)
+        body += HTMLPage.paragraph(text.signatureLine, className: "signature")
         if let contact = context.dataset.settings.contact {
             body += HTMLPage.paragraph("\(text.contactLabel): \(contact)", className: "contact")
         }
         return body
     }
 
-    /// Tighter cells than the shared sheet style, so that fifteen visits and their reserves fit one A4 page.
+    /// The plan, its version and print date; on a re-plan's sheet, which printed sheet it replaces.
+    private static func editionFacts(_ route: DayRoute, _ context: FieldworkContext) -> [(String, String)] {
+        guard let edition = context.edition else { return [] }
+        let text = context.text
+        var facts = [(text.planLabel, text.planVersion(edition.planName, edition.version, asOf: edition.asOf,
+                                                       printed: edition.printed))]
+        if edition.version > 1 {
+            facts.append((text.replacesLabel, text.replacesSheet(version: edition.version - 1,
+                                                                 enumerator: route.enumeratorID.rawValue,
+                                                                 date: route.date)))
+        }
+        return facts
+    }
+
+    /// Six numbered boxes on one line, one per outcome of `VisitStatus.allCases`, to tick by hand.
+    static let resultBoxes = "<span class=\"boxes\">"
+        + (1...6).map { "<span class=\"box\">\($0)</span>" }.joined() + "</span>"
+
+    /// Tighter cells than the shared sheet style, so that fifteen visits with their result boxes, and their
+    /// reserves, fit one A4 page (checked by printing with headless Chromium).
     static let stylesheet = """
         table.visits th, table.visits td, table.reserves th, table.reserves td { padding: 1.5pt 3pt; }
-        table.visits, table.reserves { font-size: 9pt; margin: 3pt 0 5pt 0; }
+        table.visits, table.reserves { font-size: 8.5pt; margin: 3pt 0 5pt 0; }
         table.visits th.n { width: 8%; }
         table.meta th, table.meta td { padding: 0.5pt 6pt 0.5pt 0; }
         .sheet h2 { margin-top: 6pt; }
+        .boxes { display: inline-flex; gap: 1pt; white-space: nowrap; }
+        .box { display: inline-block; width: 8.5pt; height: 8.5pt; border: 0.6pt solid #000; font-size: 5.5pt; \
+        line-height: 5.5pt; text-align: left; padding: 0 0 0 0.5pt; box-sizing: border-box; color: #444; }
+        .mark { font-weight: bold; }
+        .legend { font-size: 8pt; margin: 1pt 0; }
+        .signature { margin-top: 9pt; font-size: 9pt; }
         """
 
-    /// The reserve lists of the communes and strata the day's units belong to, in the order first met.
-    private static func reserves(for visits: [VisitAssignment], _ context: FieldworkContext) -> String {
+    /// The reserve lists of the communes and strata the day's units belong to, in the order first met: in full
+    /// on the sheet of the list's holder that day (`FieldworkContext.reserveHolder`), as one line naming the
+    /// holder on the other sheets, so that each reserve is in one pair of hands.
+    private static func reserves(of route: DayRoute, visits: [VisitAssignment], _ context: FieldworkContext) -> String {
         let text = context.text
         var scopes: [FieldworkContext.ReserveGroup.Scope] = []
         for visit in visits {
@@ -130,6 +169,13 @@ enum RouteSheets {
             case .commune(let code): title = text.communeReserves(context.communeName(code))
             case .stratum(let stratum):
                 title = text.stratumReserves(stratum.rawValue, context.stratumNames.name(of: stratum, given: ""))
+            }
+            let holder = context.reserveHolder(of: group.scope, on: route.date) ?? route.enumeratorID
+            guard holder == route.enumeratorID else {
+                let office = context.enumerator(holder)?.postOffice.rawValue ?? ""
+                html += HTMLPage.paragraph(text.reservesHeldBy(title, "\(holder.rawValue) — \(context.enumeratorName(holder))",
+                                                               office), className: "held")
+                continue
             }
             html += "<div class=\"keep\">\n" + HTMLPage.paragraph(title)
             html += reserveTable(group.units, context) + "</div>\n"

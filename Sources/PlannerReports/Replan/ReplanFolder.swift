@@ -12,9 +12,11 @@ public enum ReplanFolder {
     /// The fieldwork files (with the history in `assignments.csv`), `releases.csv`, `weights.csv`,
     /// `changes.csv`, `visit-changes.csv`, `replan-report.md` and the accumulated changes of availability
     /// under `availability/`; sorted by path. The sample files are the parent's and are not included.
-    public static func files(_ content: ReplanContent, language: Language) -> [PlanFolder.File] {
+    /// `edition` names the plan and version on the route sheets and marks the visits added or moved.
+    public static func files(_ content: ReplanContent, language: Language,
+                             edition: SheetEdition? = nil) -> [PlanFolder.File] {
         var files = FieldworkFolder.files(plan: content.plan, sample: content.sample, dataset: content.dataset,
-                                          language: language, history: content.history)
+                                          language: language, history: content.history, edition: edition)
         files += [
             .init(PlanFile.releases, ReleaseTable.csv(content.releases)),
             .init("weights.csv", weightsCSV(content.weights)),

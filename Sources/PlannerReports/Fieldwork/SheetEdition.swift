@@ -1,0 +1,66 @@
+import Foundation
+import PlannerCore
+import PlannerFieldwork
+import PlannerPlanFormat
+
+/// Which plan and version a printed sheet belongs to, so that a sheet of a re-plan is never mistaken for the one
+/// it replaces: the plan's name, its version in the chain of re-plans (v1 for the plan, v2 for its first
+/// re-plan …), the first re-planned day, the date the plan was made, and the visits this version added or moved.
+///
+/// Everything comes from the manifest and the re-plan's changes, never from the clock at rendering: the same
+/// folder renders to the same bytes.
+public struct SheetEdition: Sendable, Hashable {
+    /// How a visit differs from the previous version's plan.
+    public enum Mark: String, Sendable, Hashable {
+        /// Not in the previous version at all (a released reserve, a re-visit, a visit that was missed).
+        case added
+        /// In the previous version on another day or with another enumerator.
+        case moved
+    }
+
+    /// The dataset's folder name and the seed, as the default plan folder is named (`soc-trang-2023-seed-2023`);
+    /// the same for every version of one plan.
+    public var planName: String
+    public var version: Int
+    /// The date the plan was made (`run.created_at` of the manifest): the sheets' print date.
+    public var printed: CalendarDate?
+    /// The first re-planned day; nil for version 1.
+    public var asOf: CalendarDate?
+    /// By unit ID; visits kept as they were have no mark.
+    public var marks: [String: Mark]
+
+    public init(planName: String, version: Int, printed: CalendarDate?, asOf: CalendarDate?,
+                marks: [String: Mark] = [:]) {
+        self.planName = planName
+        self.version = version
+        self.printed = printed
+        self.asOf = asOf
+        self.marks = marks
+    }
+
+    /// The edition a manifest describes; `changes` (a re-plan's) give the marks.
+    public init(manifest: PlanManifest, changes: PlanChanges? = nil) {
+        let dataset = URL(fileURLWithPath: manifest.dataset).lastPathComponent
+        planName = "\(dataset)-seed-\(manifest.seed)"
+        version = manifest.replan.map { $0.version ?? 2 } ?? 1
+        printed = CalendarDate(iso8601: String(manifest.run.createdAt.prefix(10)))
+        asOf = manifest.replan.flatMap { CalendarDate(iso8601: $0.asOf) }
+        var marks: [String: Mark] = [:]
+        for change in changes?.visits ?? [] {
+            switch change.kind {
+            case .added: marks[change.unitID] = .added
+            case .moved: marks[change.unitID] = .moved
+            case .kept, .removed: break
+            }
+        }
+        self.marks = marks
+    }
+
+    /// The version a re-plan of a plan with this manifest gets: one more than its parent's.
+    public static func nextVersion(after parent: PlanManifest) -> Int {
+        (parent.replan.map { $0.version ?? 2 } ?? 1) + 1
+    }
+
+    /// The symbol printed beside a marked visit (explained by the sheet's legend).
+    static func symbol(_ mark: Mark) -> String { mark == .added ? "+" : "→" }
+}
