@@ -73,7 +73,8 @@ struct ProblemsFound: Error, CustomStringConvertible {
     var description: String { "\(plan): \(count) problem\(count == 1 ? "" : "s") found" }
 }
 
-/// One line on standard error.
+/// One message on standard error, its control characters written visibly (`\u{1B}`): messages echo input, and a
+/// crafted name must not retitle the terminal or write its clipboard.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((InputText.escapedLines(message) + "\n").utf8))
 }

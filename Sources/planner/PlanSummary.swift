@@ -1,4 +1,5 @@
 import Foundation
+import PlannerFormats
 import PlannerPipeline
 import PlannerReports
 
@@ -9,7 +10,7 @@ extension OutputOptions {
         if json {
             print(try RunReport(command: command, written: written, language: chosenLanguage).jsonText())
         } else if !quiet {
-            for line in PlanSummary.lines(written) { print(line) }
+            for line in PlanSummary.lines(written) { print(InputText.escapedLines(line)) }
         }
         if let plan = written.fieldwork, !plan.isComplete {
             throw IncompletePlanWritten(unscheduledVisits: plan.unscheduledUnitIDs.count,

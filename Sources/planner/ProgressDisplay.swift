@@ -1,4 +1,5 @@
 import Foundation
+import PlannerFormats
 import PlannerOptimization
 import PlannerPipeline
 #if canImport(Glibc)
@@ -8,8 +9,9 @@ import Darwin
 #endif
 
 /// Shows a command's long steps on standard error: on a terminal one self-rewriting line with a spinner and the
-/// step's elapsed time; otherwise (a log, a pipe, CI) plain lines when a step starts and ends, and a detail line
-/// at most every few seconds; nothing at all when quiet.
+/// step's elapsed time; otherwise (a log, a pipe, CI) plain lines when a step starts and ends, a detail line at
+/// most every few seconds, and a "still running" line whenever a step has been quiet for `logHeartbeat` seconds,
+/// so that a log is never silent for more than 10 s during long work; nothing at all when quiet.
 ///
 /// Steps run synchronously on the caller's thread; a timer on a private queue redraws the terminal line, so the
 /// elapsed time moves even while a step (reading a large frame, solving, simulating) blocks. Owns that timer,
@@ -22,6 +24,8 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     private let mode: Mode
+    /// Seconds a running step may leave a log without a line (`logHeartbeat`, shorter in tests).
+    private let heartbeat: Double
     private let write: @Sendable (String) -> Void
     private let commandStarted = Date()
     private let lock = NSLock()
@@ -29,16 +33,23 @@ final class ProgressDisplay: @unchecked Sendable {
     private var stepStarted = Date()
     private var detail: String?
     private var lastLoggedDetail = Date.distantPast
+    /// When the last log line was written.
+    private var lastLogLine = Date()
     private var frame = 0
     private var lineShown = false
     private var timer: (any DispatchSourceTimer)?
 
     /// Seconds between two detail lines in a log.
     static let logInterval = 5.0
+    /// Seconds a running step may leave a log without a line: the timer checks every second, so the longest
+    /// silence is under 10 s.
+    static let logHeartbeat = 8.0
     private static let spinner = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
 
-    init(mode: Mode, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+    init(mode: Mode, heartbeat: Double = ProgressDisplay.logHeartbeat,
+         write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.mode = mode
+        self.heartbeat = heartbeat
         self.write = write
     }
 
@@ -67,7 +78,7 @@ final class ProgressDisplay: @unchecked Sendable {
         self.detail = detail
         if mode == .log, step != nil, Date().timeIntervalSince(lastLoggedDetail) >= Self.logInterval {
             lastLoggedDetail = Date()
-            write("\(stamp()) \(step ?? ""): \(detail)\n")
+            logLine("\(step ?? ""): \(detail)")
         }
     }
 
@@ -77,7 +88,7 @@ final class ProgressDisplay: @unchecked Sendable {
         defer { lock.unlock() }
         if lineShown { write("\r\u{1B}[K") }
         lineShown = false
-        write(message + "\n")
+        write(InputText.escapedLines(message) + "\n")
     }
 
     static func describe(_ progress: SolveProgress) -> String {
@@ -98,14 +109,12 @@ final class ProgressDisplay: @unchecked Sendable {
         lastLoggedDetail = Date()
         switch mode {
         case .silent: return
-        case .log: write("\(stamp()) \(name)…\n")
+        case .log:
+            logLine("\(name)…")
+            startTimer(every: min(1.0, heartbeat / 4))
         case .terminal:
             drawLine()
-            let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "planner.progress"))
-            timer.schedule(deadline: .now() + 0.1, repeating: 0.1)
-            timer.setEventHandler { [self] in tick() }
-            timer.resume()
-            self.timer = timer
+            startTimer(every: 0.1)
         }
     }
 
@@ -121,7 +130,7 @@ final class ProgressDisplay: @unchecked Sendable {
         let name = step ?? ""
         switch mode {
         case .silent: break
-        case .log: write("\(stamp()) \(name): \(failed ? "failed after" : "done in") \(seconds)\n")
+        case .log: logLine("\(name): \(failed ? "failed after" : "done in") \(seconds)")
         case .terminal: write("\r\u{1B}[K\(failed ? "✗" : "✓") \(name) · \(seconds)\n")
         }
         lineShown = false
@@ -129,12 +138,35 @@ final class ProgressDisplay: @unchecked Sendable {
         detail = nil
     }
 
+    /// Call with the lock held.
+    private func startTimer(every seconds: Double) {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "planner.progress"))
+        timer.schedule(deadline: .now() + seconds, repeating: seconds)
+        timer.setEventHandler { [self] in tick() }
+        timer.resume()
+        self.timer = timer
+    }
+
     private func tick() {
         lock.lock()
         defer { lock.unlock() }
-        guard step != nil else { return }
-        frame += 1
-        drawLine()
+        guard let step else { return }
+        switch mode {
+        case .silent: break
+        case .terminal:
+            frame += 1
+            drawLine()
+        case .log:
+            guard Date().timeIntervalSince(lastLogLine) >= heartbeat else { return }
+            let elapsed = String(format: "%.0f s", Date().timeIntervalSince(stepStarted))
+            logLine("\(step): still running (\(elapsed))" + (detail.map { " · " + $0 } ?? ""))
+        }
+    }
+
+    /// One time-stamped log line. Call with the lock held.
+    private func logLine(_ text: String) {
+        write("\(stamp()) \(InputText.escapedLines(text))\n")
+        lastLogLine = Date()
     }
 
     /// Call with the lock held.

@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let dataset = try input.load()
         let plan = try SampleDesigner.design(dataset: dataset, seed: dataset.settings.seed)
-        print(DatasetSummary(dataset).plainText, terminator: "")
+        print(InputText.escapedLines(DatasetSummary(dataset).plainText), terminator: "")
         for warning in plan.warnings { printError(warning.description) }
     }
 }

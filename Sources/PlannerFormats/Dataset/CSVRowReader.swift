@@ -25,21 +25,33 @@ struct CSVRowReader {
         return text
     }
 
-    /// Whether an identifier can safely become a file name (route sheets, notices): no path separator, no
-    /// control character, no leading `.` (so neither `..` nor a hidden file); a problem when it cannot.
+    /// Whether an identifier follows `InputText`'s rule (it becomes a file name, part of a GLPK variable name and
+    /// a login); a problem at its field when it does not.
     ///
-    /// Plan folders also fold names to safe ASCII, but an ID that would escape a folder is refused here, at the
-    /// line that holds it, rather than silently renamed.
+    /// Plan folders also fold names to safe ASCII, but an ID that would escape a folder, overflow a solver's name
+    /// or drive a terminal is refused here, at the line that holds it, rather than silently renamed.
     func identifierIsSafe(_ column: String, _ problems: inout ProblemLog) -> Bool {
         let text = field(column).trimmed
-        let unsafe = text.hasPrefix(".") || text.unicodeScalars.contains { scalar in
-            scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .control
+        let safe = InputText.isIdentifier(text)
+        if !safe {
+            let found = text.utf8.count > InputText.maximumIdentifierBytes
+                ? "\(text.utf8.count) bytes: \(InputProblem.quoted(text))" : InputProblem.quoted(text)
+            problem(column, expected: InputText.identifierRule, found: found, &problems)
         }
-        if unsafe {
-            problem(column, expected: "an identifier usable as a file name (no '/', '\\', control character or "
-                        + "leading '.')", found: InputProblem.quoted(text), &problems)
+        return safe
+    }
+
+    /// The trimmed text of a name or free text: no control character, at most `limit` characters; a problem
+    /// (and nil) otherwise, or when empty unless `optional`.
+    func label(_ column: String, optional: Bool = false, limit: Int = InputText.maximumNameCharacters,
+               _ problems: inout ProblemLog) -> String? {
+        guard let text = text(column, optional: optional, &problems) else { return nil }
+        if let expected = InputText.textProblem(text, limit: limit) {
+            problem(column, expected: expected,
+                    found: "\(text.unicodeScalars.count) characters: \(InputProblem.quoted(text))", &problems)
+            return nil
         }
-        return !unsafe
+        return text
     }
 
     func integer(_ column: String, expected: String, where isValid: (Int) -> Bool,

@@ -17,9 +17,15 @@ extension DatasetReader {
             let name = newEnumerators.lastPathComponent
             reading.problems.register(file: reading.path(name))
             let existing = Set(dataset.enumerators.map(\.id))
+            let logins = Dictionary(dataset.enumerators.map { ($0.id.serverLogin, $0.id) },
+                                    uniquingKeysWith: { first, _ in first })
             for read in reading.readEnumerators(boundingBox: dataset.settings.boundingBox, file: name) {
                 if existing.contains(read.enumerator.id) {
                     read.row.problem("enumerator_id", expected: "an enumerator_id not already in enumerators.csv",
+                                     found: InputProblem.quoted(read.enumerator.id.rawValue), &reading.problems)
+                } else if let other = logins[read.enumerator.id.serverLogin] {
+                    read.row.problem("enumerator_id", expected: "an enumerator_id unique ignoring letter case (its "
+                                         + "export login is also \(other)'s in enumerators.csv)",
                                      found: InputProblem.quoted(read.enumerator.id.rawValue), &reading.problems)
                 } else {
                     added.append(read.enumerator)

@@ -29,12 +29,13 @@ extension DatasetReader.Reading {
         for row in rows(of: table, columns: indices) {
             let code = row.text("commune_code", &problems).map(CommuneCode.init)
             let district = row.text("district_code", &problems).map(DistrictCode.init)
-            let districtName = row.text("district_name", &problems)
-            let name = row.text("commune_name", &problems)
+            let districtName = row.label("district_name", &problems)
+            let name = row.label("commune_name", &problems)
             let type = row.choice("commune_type", from: types, &problems)
             let location = row.coordinates(boundingBox: boundingBox, &problems)
             let households = row.count("households", &problems)
             let codeIsSafe = code == nil || row.identifierIsSafe("commune_code", &problems)
+            let districtIsSafe = district == nil || row.identifierIsSafe("district_code", &problems)
             if let district, let districtName {
                 if let existing = districtNames[district] {
                     if existing != districtName {
@@ -49,7 +50,8 @@ extension DatasetReader.Reading {
             }
             guard let code, checkUnique(code, column: "commune_code", in: row, seen: &seen) else { continue }
             known[code] = district
-            guard codeIsSafe, let district, let districtName, let name, let type, case .point(let point) = location,
+            guard codeIsSafe, districtIsSafe, let district, let districtName, let name, let type,
+                  case .point(let point) = location,
                   let households else { continue }
             communes.append(Commune(code: code, name: name, type: type, districtCode: district,
                                     districtName: districtName, location: point, households: households))
@@ -67,7 +69,7 @@ extension DatasetReader.Reading {
         var zones: [IndustrialZone] = []
         for row in rows(of: table, columns: indices) {
             let id = row.text("zone_id", &problems).map(ZoneID.init)
-            let name = row.text("zone_name", &problems)
+            let name = row.label("zone_name", &problems)
             let status = row.choice("status", from: statuses, &problems)
             let district = row.text("district_code", &problems).map(DistrictCode.init)
             let commune = row.text("commune_code", &problems).map(CommuneCode.init)
@@ -94,7 +96,7 @@ extension DatasetReader.Reading {
         var enterprises: [Enterprise] = []
         for row in rows(of: table, columns: indices) {
             let id = row.text("enterprise_id", &problems).map(EnterpriseID.init)
-            let name = row.text("name", &problems)
+            let name = row.label("name", &problems)
             let district = row.text("district_code", &problems).map(DistrictCode.init)
             let commune = row.text("commune_code", &problems).map(CommuneCode.init)
             let zone = row.text("zone_id", optional: true, &problems).map(ZoneID.init)
@@ -107,13 +109,22 @@ extension DatasetReader.Reading {
                             found: InputProblem.quoted(zone.rawValue), &problems)
                 zoneIsValid = false
             }
+            let idIsSafe = id == nil || row.identifierIsSafe("enterprise_id", &problems)
+            var address: String?
+            if let position = addressColumn, position < row.record.fields.count {
+                let field = row.record.fields[position]
+                if let expected = InputText.textProblem(field.trimmed, limit: InputText.maximumFreeTextCharacters) {
+                    problems.add(file: row.file, at: field.location, field: "address", expected: expected,
+                                 found: InputProblem.quoted(field.trimmed))
+                    continue
+                }
+                address = field.trimmed.isEmpty ? nil : field.trimmed
+            }
             guard let id, checkUnique(id, column: "enterprise_id", in: row, seen: &seen) else { continue }
-            guard let name, let district, let commune, communeIsValid, zoneIsValid, let employees,
+            guard idIsSafe, let name, let district, let commune, communeIsValid, zoneIsValid, let employees,
                   case .point(let point) = location else { continue }
-            let address = addressColumn.flatMap { $0 < row.record.fields.count ? row.record.fields[$0].trimmed : nil }
             enterprises.append(Enterprise(id: id, name: name, districtCode: district, communeCode: commune,
-                                          zoneID: zone, employees: employees, location: point,
-                                          address: address?.isEmpty == false ? address : nil))
+                                          zoneID: zone, employees: employees, location: point, address: address))
         }
         return enterprises
     }
@@ -128,12 +139,13 @@ extension DatasetReader.Reading {
         let columns = ["enumerator_id", "name", "post_office", "district_code", "lat", "lon", "skills", "daily_minutes"]
         guard let (table, indices) = table(file, required: true, columns: columns) else { return [] }
         var seen = IDRegister<EnumeratorID>()
+        var logins: [String: (id: EnumeratorID, line: Int)] = [:]
         var known: Set<EnumeratorID> = []
         var enumerators: [ReadEnumerator] = []
         for row in rows(of: table, columns: indices) {
             let id = row.text("enumerator_id", &problems).map(EnumeratorID.init)
-            let name = row.text("name", &problems)
-            let postOffice = row.text("post_office", &problems).map(PostOfficeID.init)
+            let name = row.label("name", &problems)
+            let postOffice = row.label("post_office", &problems).map(PostOfficeID.init)
             let district = row.text("district_code", &problems).map(DistrictCode.init)
             let location = row.coordinates(boundingBox: boundingBox, &problems)
             let skills = readSkills(row)
@@ -148,6 +160,15 @@ extension DatasetReader.Reading {
             let idIsSafe = id == nil || row.identifierIsSafe("enumerator_id", &problems)
             guard let id, checkUnique(id, column: "enumerator_id", in: row, seen: &seen) else { continue }
             known.insert(id)
+            // Two IDs that differ only in letter case would hand both people's work to one server account.
+            if let other = logins[id.serverLogin] {
+                let login = InputProblem.quoted(id.serverLogin)
+                row.problem("enumerator_id", expected: "an enumerator_id unique ignoring letter case (its export "
+                                + "login \(login) is also \(other.id)'s, line \(other.line))",
+                            found: InputProblem.quoted(id.rawValue), &problems)
+                continue
+            }
+            logins[id.serverLogin] = (id, row.record.location.line)
             guard idIsSafe, let name, let postOffice, let district, districtIsValid, case .point(let point) = location,
                   let skills, let dailyMinutes else { continue }
             enumerators.append(ReadEnumerator(
@@ -206,6 +227,9 @@ extension DatasetReader.Reading {
             }
             let toIsValid = to != nil || row.field("to").trimmed.isEmpty
             guard let id, idIsValid, let from, toIsValid else { continue }
+            let reasonIsValid = row.field("reason").trimmed.isEmpty
+                || row.label("reason", limit: InputText.maximumFreeTextCharacters, &problems) != nil
+            guard reasonIsValid else { continue }
             spans.append(Unavailability(enumeratorID: id, from: from, to: to, reason: row.field("reason").trimmed))
         }
         return spans.sorted { ($0.enumeratorID, $0.from) < ($1.enumeratorID, $1.from) }
@@ -249,6 +273,9 @@ extension DatasetReader.Reading {
             let id = row.text("household_id", &problems).map(HouseholdID.init)
             let commune = row.text("commune_code", &problems).map(CommuneCode.init)
             let location = row.coordinates(optional: true, boundingBox: boundingBox, &problems)
+            let idIsSafe = id == nil || row.identifierIsSafe("household_id", &problems)
+            let addressIsValid = row.field("address").trimmed.isEmpty
+                || row.label("address", limit: InputText.maximumFreeTextCharacters, &problems) != nil
             var communeIsValid = false
             if let commune {
                 if let lastCommune, lastCommune.code == commune, lastCommune.isValid {
@@ -265,7 +292,7 @@ extension DatasetReader.Reading {
             case .missing: point = nil
             case .point(let found): point = found
             }
-            guard let commune, communeIsValid else { continue }
+            guard idIsSafe, addressIsValid, let commune, communeIsValid else { continue }
             households.append(Household(id: id, communeCode: commune, address: row.field("address").trimmed,
                                         location: point))
         }
@@ -280,7 +307,9 @@ extension DatasetReader.Reading {
         for row in rows(of: table, columns: indices) {
             let from = row.text("from_commune", &problems).map(CommuneCode.init)
             let to = row.text("to_commune", &problems).map(CommuneCode.init)
-            let minutes = row.number("minutes", expected: "minutes ≥ 0", where: { $0 >= 0 }, &problems)
+            // A leg longer than a working day could never be travelled; an unbounded one would reach the model.
+            let minutes = row.number("minutes", expected: "minutes in [0, 1440]", where: { (0...1440).contains($0) },
+                                     &problems)
             let fromIsValid = from.map { checkCommune($0, district: nil, row: row, communeColumn: "from_commune") } ?? false
             let toIsValid = to.map { checkCommune($0, district: nil, row: row, communeColumn: "to_commune") } ?? false
             guard let from, let to, fromIsValid, toIsValid else { continue }

@@ -22,11 +22,10 @@ public struct DatasetReader: Sendable {
 
     /// Reads and checks the dataset in `folder`; problems name files by `folder`'s relative path as given.
     public func read(folder: URL) throws(InvalidInput) -> Dataset {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        if let failure = InputFile.folderProblem(at: folder) {
+            let found = failure == .missing ? "no folder at this path" : failure.description
             throw InvalidInput(problems: [InputProblem(file: folder.relativePath, location: nil, field: "dataset",
-                                                       expected: "a dataset folder",
-                                                       found: "no folder at this path")])
+                                                       expected: "a dataset folder", found: found)])
         }
         var reading = Reading(folder: folder, csvReader: csvReader)
         for name in Self.requiredFiles + Self.optionalFiles {
@@ -88,23 +87,21 @@ extension DatasetReader {
             return load(name, required: required).map { [UInt8]($0) }
         }
 
-        /// The file's bytes; nil when absent (a problem if it is required) or unreadable (always a problem).
+        /// The file's bytes; nil when absent (a problem if it is required) or unreadable (always a problem: a
+        /// FIFO, device or socket is refused without being opened for reading, never waited on).
         mutating func load(_ name: String, required: Bool) -> Data? {
-            let url = folder.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else {
+            do {
+                return try InputFile.read(folder.appendingPathComponent(name))
+            } catch .missing {
                 if required {
                     problems.add(file: path(name), at: nil, field: "file", expected: "a required file of the dataset",
                                  found: "no such file")
                 }
-                return nil
-            }
-            do {
-                return try Data(contentsOf: url)
             } catch {
-                problems.add(file: path(name), at: nil, field: "file", expected: "a readable file",
-                             found: "an error: \(error.localizedDescription)")
-                return nil
+                problems.add(file: path(name), at: nil, field: "file", expected: "a readable regular file",
+                             found: error.description)
             }
+            return nil
         }
 
         /// Reads a CSV file and checks its header; nil when it has no usable header.

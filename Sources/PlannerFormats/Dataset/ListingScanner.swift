@@ -6,7 +6,8 @@ import PlannerCore
 /// builds a string for each, so that any problem can be reported where it is; for a valid listing of a million
 /// households that bookkeeping is most of the work and none of it is used. This scanner reads the same bytes
 /// without it, and accepts a record only when the checked reading would accept it without a problem and with
-/// the same values: every field present and not too long, no doubled quotes, nothing to trim, a known commune,
+/// the same values: every field present and not too long, no doubled quotes, nothing to trim, an ID and an address
+/// that `InputText` accepts, a known commune,
 /// both coordinates or neither, plain decimals in range and in the bounding box, and IDs in strictly
 /// ascending order (so none repeats). At the first record it is not sure of, it gives up (returns nil), and the
 /// checked reading reads the whole file again and reports what is wrong, exactly as before.
@@ -88,7 +89,10 @@ struct ListingScanner {
         let communeBytes = buffer[fields[positions.commune]]
         let addressBytes = buffer[fields[positions.address]]
         guard !idBytes.isEmpty, !communeBytes.isEmpty, isTrimmed(idBytes), isTrimmed(communeBytes),
-              isTrimmed(addressBytes) else { return false }
+              isTrimmed(addressBytes), InputText.isIdentifier(idBytes), InputText.hasNoControl(addressBytes),
+              addressBytes.count <= InputText.maximumFreeTextCharacters
+                || addressBytes.lazy.filter(UTF8Source.startsCodePoint).count <= InputText.maximumFreeTextCharacters
+        else { return false }
 
         let communeSlot: Int32
         if let last = lastCommune, buffer[last.bytes].elementsEqual(communeBytes) {

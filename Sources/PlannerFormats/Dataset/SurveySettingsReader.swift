@@ -100,11 +100,11 @@ public struct SurveySettingsReader: Sendable {
             }
             return (defaultName, [:], nil, 1, nil, nil, (nil, nil, nil))
         }
-        let name = survey.string("name", &problems) ?? defaultName
+        let name = survey.label("name", &problems) ?? defaultName
         var namesByLanguage: [String: String] = [:]
         for code in Self.nameLanguages {
             let key = "name_\(code)"
-            guard let text = survey.string(key, &problems) else { continue }
+            guard let text = survey.label(key, &problems) else { continue }
             if text.allSatisfy(\.isWhitespace) {
                 survey.problem(key, at: survey.value(key)!.location, expected: "a non-empty survey name",
                                found: "an empty string", &problems)
@@ -182,7 +182,7 @@ public struct SurveySettingsReader: Sendable {
             }
         }
         let boundingBox = readBoundingBox(survey, &problems)
-        var contact = survey.string("contact", &problems)
+        var contact = survey.label("contact", &problems)
         if let text = contact, text.allSatisfy(\.isWhitespace) {
             survey.problem("contact", at: survey.value("contact")!.location,
                            expected: "a non-empty contact line (office and telephone)", found: "an empty string",
@@ -196,7 +196,7 @@ public struct SurveySettingsReader: Sendable {
     private func readIssuer(_ survey: TOMLSection, _ problems: inout ProblemLog)
         -> (body: String?, parent: String?, place: String?) {
         func text(_ key: String, _ what: String) -> String? {
-            guard let value = survey.string(key, &problems) else { return nil }
+            guard let value = survey.label(key, &problems) else { return nil }
             if value.allSatisfy(\.isWhitespace) {
                 survey.problem(key, at: survey.value(key)!.location, expected: "a non-empty \(what)",
                                found: "an empty string", &problems)

@@ -31,7 +31,8 @@ public struct InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension InputProblem {
-    /// Quotes a value read from a file for a problem's `found` part, shortening what would flood a terminal.
+    /// Quotes a value read from a file for a problem's `found` part, shortening what would flood a terminal and
+    /// writing control characters visibly (`\u{1B}`), so that an echoed value cannot drive the terminal.
     public static func quoted(_ text: some StringProtocol, limit: Int = 60) -> String {
         if text.isEmpty { return "an empty field" }
         let shown = text.count > limit ? text.prefix(limit) + "…" : String(text)
@@ -41,7 +42,7 @@ extension InputProblem {
             case "\n": return "\\n"
             case "\r": return "\\r"
             case "\t": return "\\t"
-            default: return String(scalar)
+            default: return InputText.escaped(String(scalar))
             }
         }.joined()
         return "\"\(escaped)\""

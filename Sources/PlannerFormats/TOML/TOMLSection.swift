@@ -53,10 +53,28 @@ struct TOMLSection {
                            knownKeys: knownKeys, problems: &problems)
     }
 
+    /// A string value; no key of `survey.toml` takes control characters (`InputText.isControl`), so one is a
+    /// problem at the value.
     func string(_ key: String, _ problems: inout ProblemLog) -> String? {
         guard let value = value(key) else { return nil }
         guard case .string(let text) = value.kind else {
             typeProblem(key, value, expected: "a string", &problems)
+            return nil
+        }
+        if text.unicodeScalars.contains(where: InputText.isControl) {
+            problem(key, at: value.location, expected: "a string without control characters (C0, C1, DEL, "
+                        + "bidirectional overrides)", found: InputProblem.quoted(text), &problems)
+            return nil
+        }
+        return text
+    }
+
+    /// A name or label: a string of at most `InputText.maximumNameCharacters` characters.
+    func label(_ key: String, _ problems: inout ProblemLog) -> String? {
+        guard let text = string(key, &problems) else { return nil }
+        guard text.unicodeScalars.count <= InputText.maximumNameCharacters else {
+            problem(key, at: value(key)!.location, expected: "at most \(InputText.maximumNameCharacters) characters",
+                    found: "\(text.unicodeScalars.count) characters", &problems)
             return nil
         }
         return text

@@ -10,10 +10,11 @@ import Darwin
 /// Reads a whole regular file into a byte array with `read(2)`, without an intermediate `Data`.
 ///
 /// Returns nil on any failure (no file, not a regular file, a read error, a size that changed while reading):
-/// the caller then reads the file the ordinary way, which reports the problem in its usual words.
+/// the caller then reads the file the ordinary way, which reports the problem in its usual words. Opened without
+/// blocking, so that a FIFO is refused by `fstat`, never waited on.
 enum FileBytes {
     static func contents(of url: URL) -> [UInt8]? {
-        let descriptor = open(url.path, O_RDONLY)
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()

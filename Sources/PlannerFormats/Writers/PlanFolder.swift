@@ -10,10 +10,12 @@ import Darwin
 /// Writes a plan folder so that it appears whole or not at all, and never replaces an earlier one.
 ///
 /// Every file goes into a hidden staging folder beside the destination and is flushed to disk; the manifest,
-/// which lists every file's SHA-256, is written last; then one `rename` gives the staging folder its final
-/// name. A run killed at any moment leaves either no plan or the complete plan (and, at worst, a hidden
-/// `.…partial…` folder, which is never read as a plan and which the next write to the same destination
-/// removes once its process is gone).
+/// which lists every file's SHA-256, is written last; then one `renameat2(RENAME_NOREPLACE)` gives the staging
+/// folder its final name, failing with `EEXIST` if anything took the name meanwhile. A run killed at any moment
+/// leaves either no plan or the complete plan (and, at worst, a hidden `.…partial…` folder, which is never read
+/// as a plan, blocks no name, and which the next write to the same destination removes once its process is
+/// gone). With `numbered`, a name taken by a concurrent run is no failure: the folder takes the next free name
+/// (`<name>-2`, `<name>-3`, …), decided by the rename itself, so two runs can never both think a name theirs.
 public struct PlanFolder: Sendable {
     /// One file of a plan, addressed by a path relative to the plan folder.
     public struct File: Sendable, Hashable {
@@ -52,27 +54,38 @@ public struct PlanFolder: Sendable {
     public static let manifestName = "manifest.json"
 
     public let destination: URL
+    /// Whether a taken `destination` is replaced by the first free `<destination>-2`, `-3`, … instead of refused.
+    public let numbered: Bool
 
-    public init(destination: URL) {
+    /// The most numbered names tried before giving up.
+    static let maximumNumber = 10_000
+
+    public init(destination: URL, numbered: Bool = false) {
         self.destination = destination.standardizedFileURL
+        self.numbered = numbered
+    }
+
+    /// The names the folder may take, in order: `destination` alone, or numbered after it.
+    func candidate(_ number: Int) -> URL {
+        guard number > 1 else { return destination }
+        return destination.deletingLastPathComponent()
+            .appendingPathComponent("\(destination.lastPathComponent)-\(number)")
     }
 
     /// Writes `files`, then the manifest built from their digests, and moves the folder into place.
     ///
     /// - Parameter manifest: builds `manifest.json` from the digests of every other file, in path order.
-    public func write(_ files: [File], manifest: ([Digest]) throws -> Data) throws(WriteError) {
+    /// - Returns: the folder written: `destination`, or with `numbered` the free name it took.
+    @discardableResult
+    public func write(_ files: [File], manifest: ([Digest]) throws -> Data) throws(WriteError) -> URL {
         try checkPaths(files)
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: destination.path) {
+        if !numbered && fileManager.fileExists(atPath: destination.path) {
             throw WriteError(kind: .exists, path: destination.path,
                              reason: "the folder exists; a plan is never overwritten (choose another --out)")
         }
         let parent = destination.deletingLastPathComponent()
-        do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError(kind: .system, path: parent.path, reason: "cannot create the folder: \(error)")
-        }
+        try createParent(parent)
         removeStaleStagingFolders(in: parent)
         let staging = try makeStagingFolder(in: parent)
         do throws(WriteError) {
@@ -88,7 +101,7 @@ public struct PlanFolder: Sendable {
                 throw WriteError(kind: .system, path: Self.manifestName, reason: "cannot build the manifest: \(error)")
             }
             try writeDurably(manifestData, to: staging.appendingPathComponent(Self.manifestName))
-            try moveIntoPlace(staging)
+            return try moveIntoPlace(staging)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
@@ -111,12 +124,41 @@ public struct PlanFolder: Sendable {
         }
     }
 
-    /// Removes this destination's staging folders left by runs that were killed: those whose process ID
-    /// (`.<name>.partial-<pid>-<attempt>`) no longer exists.
+    /// Creates the folder the plan goes into; a folder that cannot be created or written is said with the
+    /// system's reason (permission denied, read-only file system, a file in the way).
+    private func createParent(_ parent: URL) throws(WriteError) {
+        // mkdir(2) for each missing level, so that the reason is the system's (`Not a directory`, `Permission
+        // denied`, `Read-only file system`), which FileManager's errors do not carry on Linux.
+        var missing: [URL] = []
+        var folder = parent
+        var status = stat()
+        while stat(folder.path, &status) != 0 && errno == ENOENT && folder.path != "/" {
+            missing.append(folder)
+            folder = folder.deletingLastPathComponent()
+        }
+        for level in missing.reversed() where mkdir(level.path, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(kind: .system, path: level.path,
+                             reason: Self.systemError("cannot create the folder: mkdir"))
+        }
+        guard stat(parent.path, &status) == 0 else {
+            throw WriteError(kind: .system, path: parent.path,
+                             reason: Self.systemError("cannot create the folder: stat"))
+        }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else {
+            throw WriteError(kind: .system, path: parent.path, reason: "cannot create the folder: Not a directory")
+        }
+        guard access(parent.path, W_OK | X_OK) == 0 else {
+            throw WriteError(kind: .system, path: parent.path,
+                             reason: Self.systemError("cannot write into the folder: access"))
+        }
+    }
+
+    /// Removes this destination's staging folders left by runs that were killed: those whose process
+    /// (`.<name>.partial-<pid>-<attempt>`) no longer exists or is a zombie (killed, not yet reaped by its parent).
     ///
     /// A folder of a live process is left alone, and so is one whose process ID was reused by another process
-    /// (it is removed by a later run). Failure to remove is not an error: staging folders are hidden and never
-    /// read as plans.
+    /// (it is removed by a later run). Failure to remove is not an error: staging folders are hidden, never read
+    /// as plans and never block a plan's name.
     func removeStaleStagingFolders(in parent: URL) {
         let prefix = ".\(destination.lastPathComponent).partial-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
@@ -124,9 +166,16 @@ public struct PlanFolder: Sendable {
             let suffix = name.dropFirst(prefix.count).split(separator: "-")
             guard suffix.count == 2, let pid = pid_t(suffix[0]), pid > 0, Int(suffix[1]) != nil,
                   pid != getpid() else { continue }
-            let alive = kill(pid, 0) == 0 || errno == EPERM
-            if !alive { try? FileManager.default.removeItem(at: parent.appendingPathComponent(name)) }
+            if !Self.isRunning(pid) { try? FileManager.default.removeItem(at: parent.appendingPathComponent(name)) }
         }
+    }
+
+    /// Whether process `pid` exists and is not a zombie (state `Z` in `/proc/<pid>/stat`, where `/proc` exists).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first != "Z"
     }
 
     private func makeStagingFolder(in parent: URL) throws(WriteError) -> URL {
@@ -168,23 +217,23 @@ public struct PlanFolder: Sendable {
         }
     }
 
-    /// Renames the staging folder to the destination, refusing to replace anything that appeared meanwhile.
-    private func moveIntoPlace(_ staging: URL) throws(WriteError) {
+    /// Renames the staging folder to the destination (or, numbered, to the first free name), refusing to replace
+    /// anything that appeared meanwhile.
+    private func moveIntoPlace(_ staging: URL) throws(WriteError) -> URL {
         syncFolder(staging)
-        // rename(2) would silently replace an empty folder of the same name; link-free folders cannot use
-        // link(2), so take the name with mkdir first and replace only the folder we created.
-        guard mkdir(destination.path, 0o755) == 0 else {
-            let exists = errno == EEXIST
-            throw WriteError(kind: exists ? .exists : .system, path: destination.path,
-                             reason: exists ? "the folder appeared while the plan was being written; it is left alone"
-                                            : Self.systemError("mkdir"))
+        for number in 1...(numbered ? Self.maximumNumber : 1) {
+            let target = candidate(number)
+            if NoReplaceRename.rename(staging.path, to: target.path) {
+                syncFolder(target.deletingLastPathComponent())
+                return target
+            }
+            guard errno == EEXIST || errno == ENOTEMPTY else {
+                throw WriteError(kind: .system, path: target.path, reason: Self.systemError("rename"))
+            }
         }
-        guard rename(staging.path, destination.path) == 0 else {
-            let reason = Self.systemError("rename")
-            rmdir(destination.path)
-            throw WriteError(kind: .system, path: destination.path, reason: reason)
-        }
-        syncFolder(destination.deletingLastPathComponent())
+        throw WriteError(kind: .exists, path: destination.path,
+                         reason: numbered ? "every name up to -\(Self.maximumNumber) is taken"
+                                          : "the folder appeared while the plan was being written; it is left alone")
     }
 
     private func syncFolder(_ url: URL) {

@@ -41,18 +41,18 @@ struct PlanWriter {
 
     /// Writes `files` and the manifest listing their digests into a new folder, atomically.
     ///
-    /// - Returns: the manifest as written.
-    func write(_ files: [PlanFolder.File], manifest: PlanManifest, to destination: URL,
-               progress: any PipelineProgress) throws(PlanFolder.WriteError) -> PlanManifest {
+    /// - Returns: the folder written (with a numbered destination, the free name it took) and the manifest.
+    func write(_ files: [PlanFolder.File], manifest: PlanManifest, to destination: PlanDestination,
+               progress: any PipelineProgress) throws(PlanFolder.WriteError) -> (folder: URL, manifest: PlanManifest) {
         var written = manifest
-        try progress.step("Writing \(files.count) files") { () throws(PlanFolder.WriteError) in
-            try PlanFolder(destination: destination).write(files) { digests in
+        let folder = try progress.step("Writing \(files.count) files") { () throws(PlanFolder.WriteError) -> URL in
+            try PlanFolder(destination: destination.folder, numbered: destination.numbered).write(files) { digests in
                 written.files = digests
                 written.run.seconds = clock().timeIntervalSince(started)
                 return try written.jsonData()
             }
         }
-        return written
+        return (folder, written)
     }
 
     /// An ISO 8601 UTC time stamp for the manifest's `run` section.

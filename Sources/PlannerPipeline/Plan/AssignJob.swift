@@ -31,6 +31,7 @@ public struct AssignJob: Sendable {
         let writer = PlanWriter()
         let parent = try ParentPlan(plan)
         let location = parent.datasetLocation(dataset, workingDirectory: workingDirectory)
+        try PlanDestination.refuseInside(out, inputs: [("plan folder", plan), ("dataset folder", location)])
         let data = try DatasetStep.read(location, progress: progress)
         let inputs = try parent.unchangedInputs(datasetFolder: location.url)
         let sample = try parent.sample()
@@ -46,8 +47,8 @@ public struct AssignJob: Sendable {
                                                        language: language, edition: SheetEdition(manifest: manifest))
                 + [SummaryPage.file(summary)]
         }
-        let folder = PlanDestination.beside(parent.folder, suffix: "assigned", out: out)
-        let written = try writer.write(files, manifest: manifest, to: folder, progress: progress)
+        let destination = PlanDestination.beside(parent.folder, suffix: "assigned", out: out)
+        let (folder, written) = try writer.write(files, manifest: manifest, to: destination, progress: progress)
         return WrittenPlan(folder: folder, manifest: written, fileCount: files.count, sample: sample,
                            fieldwork: fieldworkPlan)
     }

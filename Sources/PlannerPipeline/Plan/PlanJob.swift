@@ -31,6 +31,7 @@ public struct PlanJob: Sendable {
     ///   folder is written all the same, marked incomplete).
     public func run(solver: some MIPSolver, progress: any PipelineProgress = SilentProgress()) throws -> WrittenPlan {
         let writer = PlanWriter()
+        try PlanDestination.refuseInside(out, inputs: [("dataset folder", dataset)])
         let digests = InputDigests(folder: dataset.url)
         let data = try DatasetStep.read(dataset, progress: progress)
         let seed = self.seed ?? data.settings.seed
@@ -46,9 +47,9 @@ public struct PlanJob: Sendable {
                                         edition: SheetEdition(manifest: manifest))
                 + [SummaryPage.file(summary)]
         }
-        let folder = PlanDestination.resolve(out: out, in: plansFolder,
-                                             base: "\(dataset.url.lastPathComponent)-seed-\(seed)")
-        let written = try writer.write(files, manifest: manifest, to: folder, progress: progress)
+        let destination = PlanDestination.resolve(out: out, in: plansFolder,
+                                                  base: "\(dataset.url.lastPathComponent)-seed-\(seed)")
+        let (folder, written) = try writer.write(files, manifest: manifest, to: destination, progress: progress)
         return WrittenPlan(folder: folder, manifest: written, fileCount: files.count, sample: sample.units,
                            drawnSample: sample, fieldwork: plan)
     }

@@ -54,6 +54,7 @@ public struct ReplanJob: Sendable {
         let writer = PlanWriter()
         let parent = try ParentPlan(plan)
         let location = parent.datasetLocation(dataset, workingDirectory: workingDirectory)
+        try PlanDestination.refuseInside(out, inputs: [("plan folder", plan), ("dataset folder", location)])
         let base = try DatasetStep.read(location, progress: progress)
         let inputs = try parent.unchangedInputs(datasetFolder: location.url)
         try checkAsOf(calendar: base.settings.calendar, parent: parent.manifest)
@@ -96,8 +97,8 @@ public struct ReplanJob: Sendable {
             return sampleFiles + ReplanFolder.files(content, language: language, edition: edition)
                 + [SummaryPage.file(summary, extraSections: ReplanDashboard.sections(content, language: language))]
         }
-        let folder = PlanDestination.beside(parent.folder, suffix: "replan-\(asOf)", out: out)
-        let written = try writer.write(files, manifest: manifest, to: folder, progress: progress)
+        let destination = PlanDestination.beside(parent.folder, suffix: "replan-\(asOf)", out: out)
+        let (folder, written) = try writer.write(files, manifest: manifest, to: destination, progress: progress)
         return WrittenPlan(folder: folder, manifest: written, fileCount: files.count, sample: state.sample,
                            fieldwork: outcome.plan, replan: content)
     }
@@ -120,8 +121,11 @@ public struct ReplanJob: Sendable {
                     + "every recorded visit")
         }
         guard let progressFile else { return state.visits.history }
-        guard let data = try? Data(contentsOf: progressFile.url) else {
-            throw PipelineError.invalidInput("\(progressFile.path): file: expected a progress file, found no such file")
+        let data: Data
+        do {
+            data = try InputFile.read(progressFile.url)
+        } catch {
+            throw PipelineError.invalidInput("\(progressFile.path): file: expected a progress file, found \(error)")
         }
         let context = ProgressTable.Context(
             sampleUnitIDs: Set(state.sample.map(\.unitID)),

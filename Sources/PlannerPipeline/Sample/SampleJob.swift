@@ -26,6 +26,7 @@ public struct SampleJob: Sendable {
 
     public func run(progress: any PipelineProgress = SilentProgress()) throws -> WrittenPlan {
         let writer = PlanWriter()
+        try PlanDestination.refuseInside(out, inputs: [("dataset folder", dataset)])
         let digests = InputDigests(folder: dataset.url)
         let data = try DatasetStep.read(dataset, progress: progress)
         let seed = self.seed ?? data.settings.seed
@@ -34,9 +35,9 @@ public struct SampleJob: Sendable {
         let summary = SummaryInput(dataset: data, sample: sample.units, design: SampleDesignSummary(plan: sample),
                                    manifest: manifest, plan: nil, language: language)
         let files = SampleFolder.files(for: sample, dataset: data, language: language) + [SummaryPage.file(summary)]
-        let folder = PlanDestination.resolve(out: out, in: plansFolder,
-                                             base: "\(dataset.url.lastPathComponent)-seed-\(seed)")
-        let written = try writer.write(files, manifest: manifest, to: folder, progress: progress)
+        let destination = PlanDestination.resolve(out: out, in: plansFolder,
+                                                  base: "\(dataset.url.lastPathComponent)-seed-\(seed)")
+        let (folder, written) = try writer.write(files, manifest: manifest, to: destination, progress: progress)
         return WrittenPlan(folder: folder, manifest: written, fileCount: files.count, sample: sample.units,
                            drawnSample: sample)
     }

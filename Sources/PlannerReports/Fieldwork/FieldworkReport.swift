@@ -114,10 +114,9 @@ enum FieldworkReport {
         pairs.map { "- \($0.0): \(cell($0.1))" } + [""]
     }
 
-    /// Text from inputs inside a Markdown table or list: no line breaks, no cell separators.
+    /// Text from inputs inside a Markdown table or list: no line breaks, no cell separators, no raw HTML.
     static func cell(_ value: String) -> String {
-        value.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "|", with: "\\|")
+        MarkdownText.inline(value)
     }
 
     private static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }

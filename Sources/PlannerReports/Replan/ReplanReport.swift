@@ -71,7 +71,6 @@ enum ReplanReport {
     }
 
     static func cell(_ value: String) -> String {
-        value.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "|", with: "\\|")
+        MarkdownText.inline(value)
     }
 }

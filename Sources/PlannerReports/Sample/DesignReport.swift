@@ -22,7 +22,9 @@ public enum DesignReport {
         if !plan.warnings.isEmpty {
             lines.append("## \(text.warnings)")
             lines.append("")
-            for warning in plan.warnings { lines.append("- `\(warning.subject)`: \(warning.message)") }
+            for warning in plan.warnings {
+                lines.append("- `\(warning.subject)`: \(MarkdownText.inline(warning.message))")
+            }
             lines.append("")
         }
         let names = StratumNames(dataset: dataset, language: language)
@@ -161,7 +163,8 @@ public enum DesignReport {
         if twoStage { header += text.twoStageHeader[1...2] }
         header += text.strataHeader[8...]
         var rows = sample.rows.map { row -> [String] in
-            var cells = ["\(row.stratumID)", names.name(of: row.stratumID, given: row.label), "\(row.frameSize)"]
+            var cells = ["\(row.stratumID)", MarkdownText.inline(names.name(of: row.stratumID, given: row.label)),
+                         "\(row.frameSize)"]
             if twoStage { cells.append("\(row.communeCount ?? 0)") }
             cells += [format.number(row.precision.proportion), format.number(row.cost),
                       row.allocationWeight.map { format.number($0, 6) } ?? "—",

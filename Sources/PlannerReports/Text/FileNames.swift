@@ -5,6 +5,10 @@ import Foundation
 /// A name is ASCII letters, digits, `-`, `_` and `.`, never starts with `.`, so it can be no path separator,
 /// no `..` and no hidden file; Vietnamese letters are folded to their base letter (đ → d, ệ → e).
 enum FileNames {
+    /// The longest name part made from a name or an ID, in bytes (all ASCII): with a prefix and an extension it
+    /// stays well below the 255 bytes a file name may have on common file systems, whatever the input.
+    static let maximumComponentBytes = 100
+
     /// Folds diacritics and keeps only safe ASCII; other characters become `replacement`.
     static func component(_ text: String, replacement: Character = "_") -> String {
         let folded = fold(text)
@@ -15,6 +19,7 @@ enum FileNames {
             result.append(isSafe ? Character(scalar) : replacement)
         }
         while result.hasPrefix(".") { result.removeFirst() }
+        result = String(result.prefix(maximumComponentBytes))
         return result.isEmpty ? String(replacement) : result
     }
 
@@ -23,7 +28,9 @@ enum FileNames {
         let words = fold(text).lowercased().unicodeScalars.split { scalar in
             !(scalar.isASCII && (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)))
         }
-        let slug = words.map { String(String.UnicodeScalarView($0)) }.joined(separator: "-")
+        var slug = words.map { String(String.UnicodeScalarView($0)) }.joined(separator: "-")
+        slug = String(slug.prefix(maximumComponentBytes))
+        while slug.hasSuffix("-") { slug.removeLast() }
         return slug.isEmpty ? "unnamed" : slug
     }
 
