@@ -53,7 +53,8 @@ public enum ReplanDashboard {
     public static func sections(_ content: ReplanContent, language: Language) -> [SummarySection] {
         let text = DashboardText.of(language)
         let lines = unitLines(content)
-        return [SummarySection(id: "progress", title: text.progressHeading, bodyHTML: progress(lines, content, text)),
+        return [SummarySection(id: "progress", title: text.progressHeading,
+                               bodyHTML: progress(lines, content, text, language: language)),
                 SummarySection(id: "changes", title: text.changesHeading, bodyHTML: changes(content, text))]
     }
 
@@ -95,10 +96,14 @@ public enum ReplanDashboard {
         return tallies.keys.sorted().map { ($0, tallies[$0]!) }
     }
 
-    private static func progress(_ lines: [UnitLine], _ content: ReplanContent, _ text: DashboardText) -> String {
+    private static func progress(_ lines: [UnitLine], _ content: ReplanContent, _ text: DashboardText,
+                                 language: Language) -> String {
+        // With the reader's decimal separator, as the rest of the page.
+        func percent(_ value: Double) -> String { SummaryPage.percent(value, language) }
         let enumerators = Dictionary(content.dataset.enumerators.map { ($0.id, $0) },
                                      uniquingKeysWith: { first, _ in first })
-        var html = SummarySection.paragraph(text.progressNote(content.history.count, content.asOf))
+        let asOf = FieldworkText.of(language).shortDate(content.asOf)
+        var html = SummarySection.paragraph(text.progressNote(content.history.count, asOf))
 
         let settings = content.dataset.settings
         var rates: [String] = []
@@ -186,14 +191,12 @@ public enum ReplanDashboard {
         }
         return rate(parameters.size) ?? rate(parameters.targetForGivenSize)
     }
-
-    static func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
 }
 
 /// The dashboard's texts in one language.
 struct DashboardText {
     var progressHeading, changesHeading: String
-    var progressNote: (Int, CalendarDate) -> String
+    var progressNote: (Int, String) -> String
     var rateLine: (UnitType, String, String) -> String
     var noAssumption: String
     var completed, refused, notAtHome, otherLoss, pending, units, responseRate, total: String
