@@ -99,6 +99,10 @@ public struct ListedHouseholds: Sendable {
 
     /// The position of the household with this ID, by binary search when the listing is in ID order (as
     /// `Dataset` keeps it) and by a scan otherwise; nil when it is not listed.
+    ///
+    /// In ID order an ID the search does not find is not listed: reports look up every unit of a plan, enterprises
+    /// and register lines included, and a scan after a failed search cost a pass over the whole listing for each
+    /// (minutes of rendering for a 5M-household listing).
     public func position(of id: HouseholdID) -> Int? {
         var key = id.rawValue
         return key.withUTF8 { key in
@@ -126,7 +130,7 @@ public struct ListedHouseholds: Sendable {
                     let middle = (low + high) / 2
                     if order(at: middle) < 0 { low = middle + 1 } else { high = middle }
                 }
-                if low < entries.count && order(at: low) == 0 { return low }
+                return low < entries.count && order(at: low) == 0 ? low : nil
             }
             return entries.indices.first { order(at: $0) == 0 }
         }
