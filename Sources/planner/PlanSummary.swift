@@ -51,6 +51,24 @@ enum PlanSummary {
                 + "\(changes.count(.added)) added, \(changes.count(.removed)) removed; "
                 + "\(share) of the other enumerators' remaining visits moved",
         ]
+        if !content.progressFiles.isEmpty {
+            lines.append("Progress read: " + content.progressFiles.map { file in
+                "\(file.path) \(file.rows) rows (\(file.used) used"
+                    + (file.repeated > 0 ? ", \(file.repeated) repeated" : "")
+                    + (file.alreadyRecorded > 0 ? ", \(file.alreadyRecorded) already recorded" : "")
+                    + (file.unfilled > 0 ? ", \(file.unfilled) with no status" : "") + ")"
+            }.joined(separator: "; "))
+        }
+        if let leave = content.datasetLeave {
+            lines.append("The dataset's unavailability.csv changed since the plan: "
+                         + (leave.isEmpty ? "no span covers a planned visit"
+                            : leave.map { "\($0.enumeratorID) from \($0.from)" }.joined(separator: ", ")))
+        }
+        if let unrecorded = content.unrecorded {
+            lines.append("Planned visits before \(content.asOf) with no recorded outcome: \(unrecorded.visits.count), "
+                         + (unrecorded.handling == .postpone ? "postponed" : "taken as not made")
+                         + " (planned again, not counted as attempts)")
+        }
         let moved = changes.enumerators.filter { $0.moved > 0 || $0.removed > 0 }
         if !moved.isEmpty {
             lines.append("Moved per enumerator: "

@@ -35,6 +35,8 @@ struct RunReport: Encodable {
     var language: String
     var sample: Sample
     var fieldwork: Fieldwork?
+    /// What a re-plan read, released and changed; absent for other commands.
+    var replan: Replan?
     var files: Int
     var exitStatus: Int32
 
@@ -58,6 +60,7 @@ struct RunReport: Encodable {
                           travelMinutes: (plan.totals.travelMinutes * 10).rounded() / 10, solver: solver)
             }
         }
+        replan = written.replan.map(Replan.init)
         files = written.fileCount
         exitStatus = written.isComplete ? 0 : ExitStatus.incompletePlan
     }

@@ -148,7 +148,7 @@ struct PlanCommandTests {
             .write(to: dataset.appendingPathComponent("households.csv"))
         let refused = try PlannerProcess.run(["assign", "s", "--quiet"], in: scratch)
         #expect(refused.status == 65)
-        #expect(refused.standardError.contains("the dataset changed since this plan was made (households.csv)"))
+        #expect(refused.standardError.contains("the dataset changed since this plan was made (dataset/households.csv added)"))
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("s-assigned").path))
     }
 }

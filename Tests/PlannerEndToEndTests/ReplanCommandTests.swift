@@ -283,7 +283,8 @@ struct ReplanCommandTests {
         try Data((["enumerator_id,from,to,reason"] + spans).joined(separator: "\n").utf8)
             .write(to: field.scratch.appendingPathComponent("strike.csv"))
         let run = try PlannerProcess.run(["replan", "p", "--as-of", "2023-10-16", "--unavailable", "strike.csv",
-                                          "--out", "impossible", "--quiet"], in: field.scratch)
+                                          "--unrecorded", "not-visited", "--out", "impossible", "--quiet"],
+                                         in: field.scratch)
         #expect(run.status == 3, "\(run.standardError)")
         #expect(run.standardError.contains("INCOMPLETE PLAN"))
         #expect(run.standardError.contains("enumerator-days"))
@@ -321,7 +322,8 @@ struct ReplanCommandTests {
         try Data("unit_id,date,enumerator_id,status\n\(visit["unit_id"]!),\(Self.asOf),NEW01,completed\n".utf8)
             .write(to: field.scratch.appendingPathComponent("by-new.csv"))
         let next = try PlannerProcess.run(["replan", "joined", "--as-of", "2023-10-10", "--progress", "by-new.csv",
-                                           "--out", "joined-2", "--quiet"], in: field.scratch)
+                                           "--unrecorded", "not-visited", "--out", "joined-2", "--quiet"],
+                                          in: field.scratch)
         #expect(next.status == 0, "\(next.standardError)")
     }
 
@@ -341,5 +343,166 @@ struct ReplanCommandTests {
         #expect(run.standardError.contains("bad.csv:3:8: date: expected a date before the as-of date 2023-10-09"))
         #expect(run.standardError.contains("bad.csv:4:24: status"))
         #expect(!FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("never").path))
+    }
+    @Test func twoOfficesFilesAreMergedAndCountedInTheReportAndJSON() throws {
+        let field = try Self.field.get()
+        // Office A sends the first two thirds of the rows, office B the last two thirds: the middle third twice.
+        let lines = try String(decoding: Data(contentsOf: field.scratch.appendingPathComponent("progress.csv")),
+                               as: UTF8.self).split(separator: "\n").map(String.init)
+        let rows = Array(lines.dropFirst()), third = rows.count / 3
+        try Data(([lines[0]] + rows.prefix(2 * third)).joined(separator: "\n").utf8)
+            .write(to: field.scratch.appendingPathComponent("office-a.csv"))
+        // Office B saves from Excel: semicolons, day/month/year, a byte order mark.
+        let excel = rows.dropFirst(third).map { row -> String in
+            var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let date = fields[1].split(separator: "-")
+            fields[1] = "\(date[2])/\(date[1])/\(date[0])"
+            return fields.joined(separator: ";")
+        }
+        try Data(("\u{FEFF}unit_id;date;enumerator_id;status\n" + excel.joined(separator: "\n")).utf8)
+            .write(to: field.scratch.appendingPathComponent("office-b.csv"))
+        let run = try PlannerProcess.run(["replan", "p", "--as-of", Self.asOf, "--progress", "office-a.csv",
+                                          "--progress", "office-b.csv", "--unavailable", "drop.csv", "--out",
+                                          "two-offices", "--json", "--quiet"], in: field.scratch)
+        #expect(run.status == 0, "\(run.standardError)")
+        let history = try field.folder("two-offices").rows("assignments.csv").filter { $0["status"] != "planned" }
+        #expect(history.count == rows.count, "every recorded visit once")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let replan = try #require(object["replan"] as? [String: Any])
+        let files = try #require(replan["progress_files"] as? [[String: Any]])
+        #expect(files.map { $0["path"] as? String } == ["office-a.csv", "office-b.csv"])
+        #expect(files.map { $0["rows"] as? Int } == [2 * third, rows.count - third])
+        #expect(files.map { $0["used"] as? Int } == [2 * third, rows.count - 2 * third])
+        #expect(files.map { $0["repeated"] as? Int } == [0, third])
+        #expect((replan["changes"] as? [String: Any])?["moved_share_of_others"] as? Double != nil)
+        #expect((replan["dropped_enumerators"] as? [String]) == [Self.dropped])
+        #expect((replan["new_releases"] as? [[String: Any]])?.isEmpty == false)
+        let manifest = try #require(try field.folder("two-offices").manifest()["replan"] as? [String: Any])
+        #expect((manifest["progress"] as? [[String: Any]])?.count == 2)
+        let report = try String(decoding: Data(contentsOf: field.scratch.appendingPathComponent("two-offices/replan-report.md")),
+                                as: UTF8.self)
+        #expect(report.contains("| office-b.csv | \(rows.count - third) | \(rows.count - 2 * third) | \(third) | 0 | 0 |"))
+        let verify = try PlannerProcess.run(["verify", "two-offices"], in: field.scratch)
+        #expect(verify.status == 0, "\(verify.standardError)")
+    }
+
+    @Test(arguments: ["2023-10-02", "2023-10-19", "2024-01-05"])
+    func anAsOfOutsideTheWindowIsABadArgumentAndWritesNothing(_ asOf: String) throws {
+        let field = try Self.field.get()
+        let out = "outside-\(asOf)"
+        let run = try PlannerProcess.run(["replan", "p", "--as-of", asOf, "--progress", "progress.csv", "--out", out,
+                                          "--quiet"], in: field.scratch)
+        #expect(run.status == 64, "\(run.standardError)")
+        #expect(run.standardError.contains("survey window 2023-10-03…2023-10-18"))
+        #expect(!FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent(out).path))
+        #expect(!FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("p-replan-\(asOf)").path))
+    }
+    @Test func plannedVisitsWithNoOutcomeStopTheReplanUnlessTheUserSaysWhatTheyWere() throws {
+        let field = try Self.field.get()
+        // Only the rows of 3 and 4 October: 5 and 6 October have planned visits and no outcome.
+        let lines = try String(decoding: Data(contentsOf: field.scratch.appendingPathComponent("progress.csv")),
+                               as: UTF8.self).split(separator: "\n").map(String.init)
+        let early = lines.dropFirst().filter { $0.contains(",2023-10-03,") || $0.contains(",2023-10-04,") }
+        let missing = lines.count - 1 - early.count
+        try #require(missing > 0)
+        try Data(([lines[0]] + early).joined(separator: "\n").utf8)
+            .write(to: field.scratch.appendingPathComponent("early.csv"))
+        func replan(_ out: String, _ extra: [String]) throws -> PlannerProcess.Run {
+            try PlannerProcess.run(["replan", "p", "--as-of", Self.asOf, "--progress", "early.csv", "--out", out,
+                                    "--json", "--quiet"] + extra, in: field.scratch)
+        }
+        let refused = try replan("gap-refused", [])
+        #expect(refused.status == 65, "\(refused.standardError)")
+        #expect(refused.standardError.contains("\(missing) planned visits before \(Self.asOf) have no recorded outcome"))
+        #expect(refused.standardError.contains("2023-10-05: "))
+        #expect(refused.standardError.contains("--unrecorded not-visited"))
+        #expect(!FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("gap-refused").path))
+        // No progress at all with days already past falls under the same rule.
+        let none = try PlannerProcess.run(["replan", "p", "--as-of", Self.asOf, "--out", "gap-none", "--quiet"],
+                                          in: field.scratch)
+        #expect(none.status == 65)
+        #expect(none.standardError.contains("\(lines.count - 1) planned visits before \(Self.asOf)"))
+
+        for (handling, out) in [("not-visited", "gap-not-visited"), ("postpone", "gap-postponed")] {
+            let run = try replan(out, ["--unrecorded", handling])
+            #expect(run.status == 0, "\(run.standardError)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+            let unrecorded = try #require((object["replan"] as? [String: Any])?["unrecorded"] as? [String: Any])
+            #expect(unrecorded["handling"] as? String == handling)
+            #expect(unrecorded["visits"] as? Int == missing)
+            // The units of the missing days are planned again from the as-of date, none counted as visited.
+            let assignments = try field.folder(out).rows("assignments.csv")
+            #expect(assignments.filter { $0["status"] != "planned" }.count == early.count)
+            let missingUnits = Set(lines.dropFirst().filter { !early.contains($0) }.map { String($0.split(separator: ",")[0]) })
+            let planned = Set(assignments.filter { $0["status"] == "planned" }.map { $0["unit_id"]! })
+            #expect(missingUnits.isSubset(of: planned))
+            let report = try String(decoding: Data(contentsOf: field.scratch.appendingPathComponent("\(out)/replan-report.md")),
+                                    as: UTF8.self)
+            #expect(report.contains(handling == "postpone" ? "--unrecorded postpone" : "--unrecorded not-visited"))
+        }
+    }
+    @Test func reservesUsedInTheFieldAreReleasesInOrderOrNot() throws {
+        let field = try Self.field.get()
+        let sample = try field.folder("p").rows("sample.csv")
+        let progressLines = try String(decoding: Data(contentsOf: field.scratch.appendingPathComponent("progress.csv")),
+                                       as: UTF8.self).split(separator: "\n").map(String.init)
+        let rows = progressLines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let unitStratum = Dictionary(sample.map { ($0["unit_id"]!, $0["stratum"]!) }, uniquingKeysWith: { a, _ in a })
+        let typeOf = Dictionary(sample.map { ($0["unit_id"]!, $0["unit_type"]!) }, uniquingKeysWith: { a, _ in a })
+        // Two completed enterprise visits of two strata (one-stage strata: the stratum is the release group).
+        var chosen: [[String]] = []
+        for row in rows where typeOf[row[0]] == "enterprise" && row[3] == "completed"
+            && !chosen.contains(where: { unitStratum[$0[0]] == unitStratum[row[0]] }) {
+            chosen.append(row)
+            if chosen.count == 2 { break }
+        }
+        try #require(chosen.count == 2)
+        func reserve(of row: [String], rank: Int) throws -> String {
+            try #require(sample.first {
+                $0["stratum"] == unitStratum[row[0]] && $0["role"] == "reserve" && $0["reserve_rank"] == String(rank)
+            }?["unit_id"])
+        }
+        // Both units refused; the field used the first stratum's rank 1 (in order), the second's rank 2 (not).
+        let inOrder = try reserve(of: chosen[0], rank: 1), outOfOrder = try reserve(of: chosen[1], rank: 2)
+        var lines = [progressLines[0]]
+        for row in rows {
+            var row = row
+            if chosen.contains(where: { $0[0] == row[0] && $0[1] == row[1] }) { row[3] = "refused" }
+            lines.append(row.joined(separator: ","))
+        }
+        lines.append("\(inOrder),\(chosen[0][1]),\(chosen[0][2]),completed")
+        lines.append("\(outOfOrder),\(chosen[1][1]),\(chosen[1][2]),từ chối")
+        try Data(lines.joined(separator: "\n").utf8).write(to: field.scratch.appendingPathComponent("reserves.csv"))
+
+        let run = try PlannerProcess.run(["replan", "p", "--as-of", Self.asOf, "--progress", "reserves.csv",
+                                          "--out", "reserves"], in: field.scratch)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("reserve unit \(outOfOrder)"), "\(run.standardError)")
+        #expect(run.standardError.contains("out-of-order"))
+        let folder = field.folder("reserves")
+        let releases = try folder.rows("releases.csv")
+        let first = try #require(releases.first { $0["reserve_unit_id"] == inOrder })
+        #expect(first["release"] == "used-in-field")
+        let second = try #require(releases.first { $0["reserve_unit_id"] == outOfOrder })
+        #expect(second["release"] == "out-of-order")
+        #expect(second["rank"] == "2")
+        // The reserve used out of order refused: its group releases another (the skipped rank 1 first).
+        let skipped = try reserve(of: chosen[1], rank: 1)
+        #expect(releases.contains { $0["reserve_unit_id"] == skipped && $0["release"] == "planner" })
+        // The history keeps the reserves' visits; a completed reserve is not planned again.
+        let assignments = try folder.rows("assignments.csv")
+        #expect(assignments.contains { $0["unit_id"] == inOrder && $0["status"] == "completed" })
+        #expect(!assignments.contains { $0["unit_id"] == inOrder && $0["status"] == "planned" })
+        // Weights: in each group, the respondents' final weights add up to the released units' design weights.
+        let weights = try folder.rows("weights.csv")
+        for group in [unitStratum[chosen[0][0]]!, unitStratum[chosen[1][0]]!] {
+            let members = weights.filter { $0["release_group"] == group }
+            #expect(members.contains { $0["unit_id"] == outOfOrder } == (group == unitStratum[chosen[1][0]]!))
+            let design = members.compactMap { Double($0["design_weight"]!) }.reduce(0, +)
+            let final = members.compactMap { Double($0["final_weight"] ?? "") }.reduce(0, +)
+            #expect(abs(design - final) < 1e-6 * design, "\(group): \(design) vs \(final)")
+        }
+        let verify = try PlannerProcess.run(["verify", "reserves"], in: field.scratch)
+        #expect(verify.status == 0, "\(verify.standardError)")
     }
 }

@@ -109,7 +109,7 @@ struct VerifyReplanTests {
         let spans = enumerators.dropFirst(2).map { "\($0["enumerator_id"]!),2023-10-16,,strike" }
         try field.write((["enumerator_id,from,to,reason"] + spans).joined(separator: "\n"), to: "strike.csv")
         try field.run(["replan", "r2", "--as-of", "2023-10-16", "--unavailable", "strike.csv", "--out", "r3",
-                       "--quiet"], status: 3)
+                       "--unrecorded", "not-visited", "--quiet"], status: 3)
         #expect(FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("r3/unscheduled.csv").path))
         try field.expectClean("r3")
     }

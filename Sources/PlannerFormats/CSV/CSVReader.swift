@@ -18,9 +18,35 @@ import Darwin
 public struct CSVReader: Sendable {
     /// The longest field accepted, in characters; longer ones are reported, never stored.
     public var maximumFieldLength: Int
+    /// The byte between fields: a comma, or what `separator(detectedIn:)` finds (Excel in a locale whose
+    /// decimal mark is a comma saves `;`; its "Unicode text" uses tabs).
+    public var separator: UInt8
 
-    public init(maximumFieldLength: Int = 10_000) {
+    public init(maximumFieldLength: Int = 10_000, separator: UInt8 = CSVReader.comma) {
         self.maximumFieldLength = maximumFieldLength
+        self.separator = separator
+    }
+
+    public static let comma = UInt8(ascii: ",")
+    public static let semicolon = UInt8(ascii: ";")
+    public static let tab = UInt8(ascii: "\t")
+
+    /// The separator a file's header line uses: whichever of comma, semicolon and tab occurs most often outside
+    /// quotes on the first line (a comma when none does, or on a tie with it).
+    ///
+    /// The header is the one line whose content is known — column names, which hold none of the three — so
+    /// counting there cannot be fooled by a comma inside an address or a decimal.
+    public static func separator(detectedIn data: Data) -> UInt8 {
+        var counts: [UInt8: Int] = [comma: 0, semicolon: 0, tab: 0]
+        var inQuotes = false
+        for byte in data {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            if counts[byte] != nil { counts[byte]! += 1 }
+        }
+        let best = [comma, semicolon, tab].max { counts[$0]! < counts[$1]! }!
+        return counts[best]! > counts[comma]! ? best : comma
     }
 
     /// Reads a file, or throws every problem found in it.
@@ -47,7 +73,8 @@ public struct CSVReader: Sendable {
     /// The well-formed records of a file one at a time, for files too large to hold as a table; nil, with the
     /// problem added, when the file has no usable header.
     func records(_ bytes: [UInt8], file: String, problems: inout ProblemLog) -> CSVRecordStream? {
-        CSVRecordStream(bytes: bytes, file: file, maximumFieldLength: maximumFieldLength, problems: &problems)
+        CSVRecordStream(bytes: bytes, file: file, maximumFieldLength: maximumFieldLength, separator: separator,
+                        problems: &problems)
     }
 
     /// A column's name for problems: its header text, or its position when the header leaves it blank.
@@ -85,11 +112,13 @@ extension CSVReader {
         private var hasReadHeader = false
 
         private static let quote = UInt8(ascii: "\"")
-        private static let comma = UInt8(ascii: ",")
+        /// The field separator (`CSVReader.separator`), named `comma` as it nearly always is one.
+        private let comma: UInt8
         private static let lineFeed = UInt8(ascii: "\n")
         private static let carriageReturn = UInt8(ascii: "\r")
 
-        init(source: UTF8Source, file: String, maximumFieldLength: Int) {
+        init(source: UTF8Source, file: String, maximumFieldLength: Int, separator: UInt8 = CSVReader.comma) {
+            self.comma = separator
             self.bytes = source.bytes
             self.source = source
             self.file = file
@@ -162,7 +191,7 @@ extension CSVReader {
                     let begin = index
                     while index < bytes.count {
                         let byte = bytes[index]
-                        if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                        if byte == comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
                         if UTF8Source.startsCodePoint(byte) {
                             length += 1
                             column += 1
@@ -186,7 +215,7 @@ extension CSVReader {
                     return record
                 }
                 let byte = bytes[index]
-                if byte == Self.comma {
+                if byte == comma {
                     index += 1
                     column += 1
                     continue
@@ -244,15 +273,16 @@ extension CSVReader {
             }
             if index < bytes.count {
                 let next = bytes[index]
-                if next != Self.comma && next != Self.lineFeed && next != Self.carriageReturn {
+                if next != comma && next != Self.lineFeed && next != Self.carriageReturn {
                     let location = SourceLocation(line: line, column: column)
                     let begin = index
-                    while index < bytes.count, ![Self.comma, Self.lineFeed, Self.carriageReturn].contains(bytes[index]) {
+                    while index < bytes.count, ![comma, Self.lineFeed, Self.carriageReturn].contains(bytes[index]) {
                         if UTF8Source.startsCodePoint(bytes[index]) { column += 1 }
                         index += 1
                     }
                     report(InputProblem(file: file, location: location, field: fieldName(position),
-                                        expected: "a comma or a line end after the closing quote",
+                                        expected: comma == CSVReader.comma ? "a comma or a line end after the closing quote"
+                                            : "a separator or a line end after the closing quote",
                                         found: InputProblem.quoted(source.text(begin..<index))))
                 }
             }

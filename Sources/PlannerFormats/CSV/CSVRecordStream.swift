@@ -11,7 +11,8 @@ struct CSVRecordStream {
 
     /// Reads up to the header; nil, with the problem added, when there is none (wrong encoding, an empty file,
     /// a truncated first line).
-    init?(bytes: [UInt8], file: String, maximumFieldLength: Int, problems: inout ProblemLog) {
+    init?(bytes: [UInt8], file: String, maximumFieldLength: Int, separator: UInt8 = CSVReader.comma,
+          problems: inout ProblemLog) {
         let source: UTF8Source
         do {
             source = try UTF8Source(bytes: bytes, file: file)
@@ -19,7 +20,8 @@ struct CSVRecordStream {
             problems.add(error)
             return nil
         }
-        var parser = CSVReader.Parser(source: source, file: file, maximumFieldLength: maximumFieldLength)
+        var parser = CSVReader.Parser(source: source, file: file, maximumFieldLength: maximumFieldLength,
+                                      separator: separator)
         let headerRecord = parser.nextRecord()
         for problem in parser.takeProblems() { problems.add(problem) }
         guard let headerRecord else {

@@ -35,21 +35,35 @@ struct ParentPlan {
         dataset ?? TypedPath(manifest.dataset, relativeTo: workingDirectory)
     }
 
-    /// The dataset's files as the new plan's manifest records them, after checking that they are exactly the
-    /// ones the parent was made from: none changed, none added (a listing added later would change the
-    /// design), none removed.
-    func unchangedInputs(datasetFolder: URL) throws -> [PlanManifest.InputFile] {
+    /// The dataset's files as the new plan's manifest records them, after checking that they are the ones the
+    /// parent was made from: none changed, none added (a listing added later would change the design), none
+    /// removed — except `unavailability.csv`, whose changes are leave and dropouts that a re-plan takes as
+    /// changes of availability (`allowingAvailability`), and documentation files, which are not inputs.
+    ///
+    /// - Returns: the files, and whether `unavailability.csv` changed (was edited, added or removed).
+    func checkedInputs(datasetFolder: URL, datasetPath: String,
+                       allowingAvailability: Bool = false) throws -> (files: [PlanManifest.InputFile], availabilityChanged: Bool) {
         let current = try PlanManifest.inputFiles(in: datasetFolder)
         let now = Dictionary(current.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
-        let recorded = Set(manifest.inputs.map(\.path))
-        let changed = manifest.inputs.filter { now[$0.path] != $0.sha256 }.map(\.path)
-            + current.map(\.path).filter { !recorded.contains($0) }
-        guard changed.isEmpty else {
+        let inputs = manifest.inputs.filter { !PlanManifest.isDocumentation($0.path) }
+        let recorded = Set(inputs.map(\.path))
+        let changed = Set(inputs.filter { now[$0.path] != $0.sha256 }.map(\.path)
+            + current.map(\.path).filter { !recorded.contains($0) })
+        let availability = "unavailability.csv"
+        let refused = changed.subtracting(allowingAvailability ? [availability] : []).sorted()
+        guard refused.isEmpty else {
+            let files = refused.map { name in
+                "\(datasetPath)/\(name) " + (now[name] == nil ? "removed" : recorded.contains(name) ? "changed" : "added")
+            }
+            let leave = allowingAvailability
+                ? "; leave and dropouts go in \(availability) or a file given with --unavailable, new staff with "
+                    + "--new-enumerators" : ""
             throw PipelineError.invalidInput(
-                "\(path): the dataset changed since this plan was made (\(changed.joined(separator: ", "))); "
-                    + "expected the files recorded in its manifest")
+                "\(path): the dataset changed since this plan was made (\(files.joined(separator: ", "))); expected "
+                    + "the files recorded in its manifest. Undo the change, or plan again from the changed dataset "
+                    + "with `planner plan`" + leave)
         }
-        return current
+        return (current, changed.contains(availability))
     }
 
     /// The plan's sample, after checking that `sample.csv` is the file the manifest recorded.

@@ -33,7 +33,7 @@ public struct AssignJob: Sendable {
         let location = parent.datasetLocation(dataset, workingDirectory: workingDirectory)
         try PlanDestination.refuseInside(out, inputs: [("plan folder", plan), ("dataset folder", location)])
         let data = try DatasetStep.read(location, progress: progress)
-        let inputs = try parent.unchangedInputs(datasetFolder: location.url)
+        let inputs = try parent.checkedInputs(datasetFolder: location.url, datasetPath: location.path).files
         let sample = try parent.sample()
         let (sampleFiles, design) = try parent.sampleFiles()
         let fieldworkPlan = try fieldwork.solve(dataset: data, sample: sample, solver: solver, progress: progress)

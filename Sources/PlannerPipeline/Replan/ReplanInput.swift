@@ -18,9 +18,14 @@ public struct ReplanInput: Sendable {
     public var history: [RecordedVisit]
     /// Releases the parent plan logged.
     public var previousReleases: [ReserveRelease]
+    /// Reserves not released that the history records visits to: used in the field, released by this re-plan.
+    public var reservesUsedInField: [ReleasePolicy.FieldUse] = []
     /// Changes of availability: spans to add to `unavailability.csv`, enumerators to add to `enumerators.csv`.
     public var addedUnavailability: [Unavailability]
     public var addedEnumerators: [Enumerator]
+    /// Spans of the dataset's own `unavailability.csv` added since the parent plan (already in `dataset`):
+    /// counted with `addedUnavailability` among the dropouts, never applied twice.
+    public var datasetUnavailability: [Unavailability] = []
     /// The first day to plan.
     public var asOf: CalendarDate
     /// nil: `ReplanRequest.solverOptions(for:)`.
@@ -52,7 +57,7 @@ public struct ReplanInput: Sendable {
     /// Enumerators whose added unavailability covers a working day on or after the as-of date.
     public var droppedEnumerators: [EnumeratorID] {
         let days = dataset.settings.calendar.workingDays.filter { $0 >= asOf }
-        return Set(addedUnavailability.filter { span in days.contains(where: span.covers) }.map(\.enumeratorID))
+        return Set((addedUnavailability + datasetUnavailability).filter { span in days.contains(where: span.covers) }.map(\.enumeratorID))
             .sorted()
     }
 }

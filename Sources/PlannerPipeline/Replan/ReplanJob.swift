@@ -15,8 +15,11 @@ public struct ReplanJob: Sendable {
     public var plan: TypedPath
     /// The first day to re-plan; days before it are history.
     public var asOf: CalendarDate
-    /// Visits made and their outcomes (`unit_id,date,enumerator_id,status`).
-    public var progressFile: TypedPath?
+    /// Visits made and their outcomes (`unit_id,date,enumerator_id,status`): one file per post office, or one
+    /// for all, merged (`ProgressTable.read(_:context:)`).
+    public var progressFiles: [TypedPath]
+    /// What planned visits before the as-of date with no recorded outcome were; nil: they stop the re-plan.
+    public var unrecorded: UnrecordedVisits.Handling?
     /// Enumerators unavailable from a date, in the format of `unavailability.csv`.
     public var unavailable: TypedPath?
     /// Enumerators who join, in the format of `enumerators.csv`.
@@ -31,13 +34,15 @@ public struct ReplanJob: Sendable {
     public var language: Language
     public var fieldwork: FieldworkJobOptions
 
-    public init(plan: TypedPath, asOf: CalendarDate, progressFile: TypedPath? = nil, unavailable: TypedPath? = nil,
+    public init(plan: TypedPath, asOf: CalendarDate, progressFiles: [TypedPath] = [],
+                unrecorded: UnrecordedVisits.Handling? = nil, unavailable: TypedPath? = nil,
                 newEnumerators: TypedPath? = nil, dataset: TypedPath? = nil, workingDirectory: URL, out: URL? = nil,
                 changedTripMinutes: Double = 120, language: Language = .vietnamese,
                 fieldwork: FieldworkJobOptions = .init()) {
         self.plan = plan
         self.asOf = asOf
-        self.progressFile = progressFile
+        self.progressFiles = progressFiles
+        self.unrecorded = unrecorded
         self.unavailable = unavailable
         self.newEnumerators = newEnumerators
         self.dataset = dataset
@@ -55,35 +60,64 @@ public struct ReplanJob: Sendable {
         let parent = try ParentPlan(plan)
         let location = parent.datasetLocation(dataset, workingDirectory: workingDirectory)
         try PlanDestination.refuseInside(out, inputs: [("plan folder", plan), ("dataset folder", location)])
+        // The window is checked from survey.toml alone, before any work: a date outside it is a bad argument.
+        let settingsFile = location.url.appendingPathComponent("survey.toml")
+        if let data = try? Data(contentsOf: settingsFile),
+           let settings = try? SurveySettingsReader().read(data, file: settingsFile.path) {
+            try checkAsOf(calendar: settings.calendar, parent: parent.manifest)
+        }
         let base = try DatasetStep.read(location, progress: progress)
-        let inputs = try parent.unchangedInputs(datasetFolder: location.url)
         try checkAsOf(calendar: base.settings.calendar, parent: parent.manifest)
+        let (inputs, availabilityChanged) = try parent.checkedInputs(datasetFolder: location.url,
+                                                                     datasetPath: location.path,
+                                                                     allowingAvailability: true)
         let state = try progress.step("Reading the plan \(plan.path)") { try ParentPlanState(parent: parent, dataset: base) }
         let changes = try DatasetReader().readAvailabilityChanges(newEnumerators: newEnumerators?.url,
                                                                   unavailability: unavailable?.url, dataset: state.dataset)
-        let history = try readHistory(state: state, dataset: changes.applied(to: state.dataset))
+        let reading = try readHistory(state: state, dataset: changes.applied(to: state.dataset))
+        let history = reading.visits
+        let unrecordedVisits = UnrecordedVisits(planned: state.visits.planned, history: history, asOf: asOf,
+                                                maxAttempts: base.settings.fieldwork.maxAttempts, handling: unrecorded)
+        if !unrecordedVisits.isEmpty && unrecorded == nil {
+            throw PipelineError.invalidInput(unrecordedVisits.refusal(asOf: asOf))
+        }
+
+        // Leave added to the dataset's unavailability.csv since the plan: the spans the parent plan could not
+        // have been made with, as they cover visits it planned.
+        let datasetLeave = availabilityChanged ? base.unavailability.filter { span in
+            state.visits.planned.contains { $0.enumeratorID == span.enumeratorID && span.covers($0.date) }
+        } : nil
 
         var options = ReplanRequest.solverOptions(for: base.settings.fieldwork)
         if let timeLimit = fieldwork.timeLimitSeconds { options.timeLimitSeconds = timeLimit }
-        let input = ReplanInput(
+        var input = ReplanInput(
             dataset: state.dataset, sample: state.sample, releaseGroups: state.releaseGroups,
             plannedVisits: state.visits.planned, history: history, previousReleases: state.releases,
             addedUnavailability: changes.unavailability, addedEnumerators: changes.newEnumerators, asOf: asOf,
             solverOptions: options, changedTripMinutes: changedTripMinutes)
+        input.datasetUnavailability = datasetLeave ?? []
+        input.reservesUsedInField = reading.reserveUses.map { .init(reserveUnitID: $0.unitID, date: $0.date) }
         let outcome = try progress.step("Re-planning from \(asOf)") {
             try ReplanStage.replan(input, solver: solver, solveProgress: { progress.solving($0) })
         }
         try fieldwork.export(outcome.plan)
+        for release in outcome.releases.newReleases where release.origin == .outOfOrder {
+            let place = reading.reserveUses.first { $0.unitID == release.reserveUnitID }?.place ?? ""
+            progress.warning("\(place): reserve unit \(release.reserveUnitID) (rank \(release.rank) of \(release.groupID)) "
+                                + "was used in the field before a lower rank of its group was released: accepted and "
+                                + "logged in releases.csv as out-of-order; reserves must be used in rank order")
+        }
 
         let content = ReplanContent(
             parentPath: plan.path, asOf: asOf, dataset: outcome.dataset, sample: state.sample, result: outcome.result,
             history: outcome.history, progress: outcome.progress, releases: outcome.releases.releases,
             newReleases: outcome.releases.newReleases, exhausted: outcome.releases.exhausted,
             weights: outcome.weights, droppedEnumerators: outcome.droppedEnumerators,
-            availability: state.availability + changes)
+            availability: state.availability + changes, progressFiles: reading.files,
+            unrecorded: unrecordedVisits.isEmpty ? nil : unrecordedVisits, datasetLeave: datasetLeave)
         let (sampleFiles, design) = try parent.sampleFiles()
         let replan = PlanManifest.Replan(
-            asOf: asOf.description, progress: try digests([progressFile]),
+            asOf: asOf.description, progress: try digests(progressFiles),
             availability: try digests([unavailable, newEnumerators]),
             newReleases: outcome.releases.newReleases.count, releases: outcome.releases.releases.count,
             changedTripMinutes: changedTripMinutes, version: SheetEdition.nextVersion(after: parent.manifest))
@@ -103,36 +137,40 @@ public struct ReplanJob: Sendable {
                            fieldwork: outcome.plan, replan: content)
     }
 
-    /// The as-of date must fall in the survey and not before the parent's own as-of date.
+    /// The as-of date must fall in the survey window (after it nothing is left to plan) and not before the
+    /// parent's own as-of date.
     private func checkAsOf(calendar: SurveyCalendar, parent: PlanManifest) throws {
-        guard asOf >= calendar.firstDay else {
-            throw PipelineError.invalidRequest("--as-of must be on or after the first day of the survey, \(calendar.firstDay)")
+        guard calendar.contains(asOf) else {
+            throw PipelineError.invalidRequest(
+                "--as-of must be a day of the survey window \(calendar.firstDay)…\(calendar.lastDay), found \(asOf)")
         }
         if let parentAsOf = parent.replan.flatMap({ CalendarDate(iso8601: $0.asOf) }), asOf < parentAsOf {
             throw PipelineError.invalidRequest("--as-of must be on or after the parent plan's as-of date, \(parentAsOf)")
         }
     }
 
-    /// The parent's recorded history and the progress file, merged and checked.
-    private func readHistory(state: ParentPlanState, dataset: Dataset) throws -> [RecordedVisit] {
+    /// The parent's recorded history and the progress files, merged and checked.
+    private func readHistory(state: ParentPlanState, dataset: Dataset) throws -> ProgressReading {
         if let late = state.visits.history.last(where: { $0.date >= asOf }) {
             throw PipelineError.invalidInput(
                 "\(plan.path)/assignments.csv: the parent records a visit on \(late.date); expected --as-of after "
                     + "every recorded visit")
         }
-        guard let progressFile else { return state.visits.history }
-        let data: Data
-        do {
-            data = try InputFile.read(progressFile.url)
-        } catch {
-            throw PipelineError.invalidInput("\(progressFile.path): file: expected a progress file, found \(error)")
+        let sources = try progressFiles.map { file in
+            let data: Data
+            do {
+                data = try InputFile.read(file.url)
+            } catch {
+                throw PipelineError.invalidInput("\(file.path): file: expected a progress file, found \(error)")
+            }
+            return ProgressTable.Source(file: file.path, data: data)
         }
         let context = ProgressTable.Context(
             sampleUnitIDs: Set(state.sample.map(\.unitID)),
             planUnitIDs: Set(SampledUnit.planUnits(of: state.sample, releases: state.releases).map(\.unitID)),
             enumeratorIDs: Set(dataset.enumerators.map(\.id)), calendar: dataset.settings.calendar, asOf: asOf,
             recorded: state.visits.history)
-        return try ProgressTable.read(data, file: progressFile.path, context: context)
+        return try ProgressTable.read(sources, context: context)
     }
 
     /// The manifest's record of files this re-plan read: each path as given and its SHA-256.

@@ -17,8 +17,12 @@ public enum ReplanStage {
         let history = input.history.sorted(by: RecordedVisit.historyOrder)
         let policy = ReleasePolicy(groups: input.releaseGroups)
 
-        // Units of the plan before this re-plan: main units and reserves released by the parent.
+        // Units of the plan before this re-plan: main units, reserves released by the parent, and reserves the
+        // field already used (released below, before any other release).
+        let usedIDs = Set(input.reservesUsedInField.map(\.reserveUnitID))
         let parentUnits = SampledUnit.planUnits(of: input.sample, releases: input.previousReleases)
+            + input.sample.filter { $0.role == .reserve && usedIDs.contains($0.unitID) }
+                .filter { unit in !input.previousReleases.contains { $0.reserveUnitID == unit.unitID } }
         let parentIDs = Set(parentUnits.map(\.unitID))
         let strays = Set(history.map(\.unitID)).subtracting(parentIDs).sorted()
         guard strays.isEmpty else {
@@ -31,8 +35,17 @@ public enum ReplanStage {
             guard case let .nonresponse(reason, date) = unit.state else { return nil }
             return ReleasePolicy.LostUnit(unitID: unit.unitID, reason: reason, date: date)
         }
-        let releases = policy.release(lost: lost, previous: input.previousReleases)
-        let newlyReleased = releases.newReleases.compactMap { sampleByID[$0.reserveUnitID] }
+        let releases = policy.release(lost: lost, previous: input.previousReleases, usedInField: input.reservesUsedInField)
+        guard releases.unmatched.isEmpty else {
+            throw FieldworkInputError(issues: releases.unmatched.map { use in
+                .init(subject: "reserve unit \(use.reserveUnitID)",
+                      problem: "was visited on \(use.date), but no unit of its release group is recorded lost "
+                        + "(refused, not found, closed, or not met in max_attempts visits) on or before that day for "
+                        + "it to replace; record the outcome of the unit it replaced in the progress file")
+            })
+        }
+        let newlyReleased = releases.newReleases.filter { !usedIDs.contains($0.reserveUnitID) }
+            .compactMap { sampleByID[$0.reserveUnitID] }
         let progress = (parentProgress + newlyReleased.map { UnitProgress(unitID: $0.unitID, state: .pending(attempts: 0)) })
             .sorted { $0.unitID < $1.unitID }
         let pendingIDs = Set(progress.filter(\.isPending).map(\.unitID))

@@ -50,7 +50,8 @@ extension PlanVerifier {
             return
         }
         let current = Dictionary(now.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
-        let recorded = Dictionary(manifest.inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        let recorded = Dictionary(manifest.inputs.filter { !PlanManifest.isDocumentation($0.path) }
+            .map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         for path in recorded.keys.sorted() {
             let dataset = datasetFolder.appendingPathComponent(path).relativePath
             if let sha256 = current[path] {

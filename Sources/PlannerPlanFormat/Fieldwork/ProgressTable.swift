@@ -34,115 +34,49 @@ public enum ProgressTable {
         }
     }
 
-    /// Reads and checks a progress file; rows with an empty status (a template row not yet filled) are skipped.
+    /// One progress file as given: its name for messages and its bytes.
+    public struct Source: Sendable {
+        public var file: String
+        public var data: Data
+
+        public init(file: String, data: Data) {
+            self.file = file
+            self.data = data
+        }
+    }
+
+    /// Reads and checks one progress file: the one-file case of `read(_:context:)`.
     ///
     /// - Returns: the recorded visits of the file and of `context.recorded`, in history order, without repeats.
-    /// - Throws: every problem, located: unknown unit, unit not in the plan, unknown enumerator, bad status, a
-    ///   date outside the window or on or after the as-of date, two rows for one unit and date, a visit after
-    ///   the unit was completed or lost, a row that contradicts the parent's history.
     public static func read(_ data: Data, file: String, context: Context) throws(InvalidInput) -> [RecordedVisit] {
+        try read([Source(file: file, data: data)], context: context).visits
+    }
+
+    /// Reads, checks and merges progress files, one per post office or one cumulative file.
+    ///
+    /// Each file may be saved by Excel: comma, `;` or tab separated (found from the header line), UTF-8 with or
+    /// without a byte order mark, dates `YYYY-MM-DD` or day/month/year, statuses as codes or Vietnamese words
+    /// (`VisitStatus(word:)`). Rows with an empty status (a template row not yet filled) are counted and
+    /// skipped. The same visit in two rows or two files is counted once; two different outcomes for one unit on
+    /// one day are an error naming both rows.
+    ///
+    /// A row for a reserve unit that is not released is accepted: it is a reserve used in the field, listed
+    /// in `reserveUses` for the re-plan to log as a release.
+    /// - Throws: every problem, located, identical problems of a file grouped into one with the lines they
+    ///   occur on: unknown unit, unknown enumerator, bad status (with the closest status when one is near), a
+    ///   date outside the window or on or after the as-of date, two outcomes for one unit and date, a visit
+    ///   after the unit was completed or lost, a row that contradicts the parent's history.
+    public static func read(_ sources: [Source], context: Context) throws(InvalidInput) -> ProgressReading {
         var problems = ProblemLog()
-        problems.register(file: file)
-        guard let table = CSVReader().read(data, file: file, problems: &problems) else {
-            try problems.throwIfAny()
-            return context.recorded.sorted(by: RecordedVisit.historyOrder)
+        var checker = RowChecker(context: context)
+        var counts: [ProgressReading.FileCount] = []
+        for source in sources {
+            problems.register(file: source.file)
+            counts.append(checker.read(source, problems: &problems))
         }
-        var index: [String: Int] = [:]
-        for column in columns.map(\.name) {
-            if let position = table.columnIndex(column) {
-                index[column] = position
-            } else {
-                problems.add(file: file, at: table.header.first?.location ?? SourceLocation(line: 1, column: 1),
-                             field: column, expected: "a column named \(column) (unit_id,date,enumerator_id,status)",
-                             found: "header \(table.columnNames.joined(separator: ","))")
-            }
-        }
+        checker.checkNothingAfterTheEnd(problems: &problems)
         try problems.throwIfAny()
-
-        struct Key: Hashable {
-            var unit: String
-            var date: CalendarDate
-        }
-        let recorded = Dictionary(context.recorded.map { (Key(unit: $0.unitID, date: $0.date), $0) },
-                                  uniquingKeysWith: { first, _ in first })
-        var seen: [Key: Int] = [:]
-        var rows: [(visit: RecordedVisit, location: SourceLocation)] = []
-        let statuses = VisitStatus.allCases.map(\.rawValue).joined(separator: ", ")
-        for record in table.records {
-            func field(_ name: String) -> CSVField { record.fields[index[name]!] }
-            func fail(_ name: String, _ expected: String, found: String? = nil) {
-                problems.add(file: file, at: field(name).location, field: name, expected: expected,
-                             found: found ?? InputProblem.quoted(field(name).trimmed))
-            }
-            let statusText = field("status").trimmed
-            if statusText.isEmpty { continue }
-            var valid = true
-            let unitID = field("unit_id").trimmed
-            if !context.sampleUnitIDs.contains(unitID) {
-                fail("unit_id", "a unit_id of the plan's sample.csv")
-                valid = false
-            } else if !context.planUnitIDs.contains(unitID) {
-                fail("unit_id", "a main unit or a released reserve unit",
-                     found: "reserve unit \(unitID), which has not been released")
-                valid = false
-            }
-            let date = CalendarDate(iso8601: field("date").trimmed)
-            if let date {
-                if !context.calendar.contains(date) {
-                    fail("date", "a date in the survey window \(context.calendar.firstDay)…\(context.calendar.lastDay)",
-                         found: date.description)
-                    valid = false
-                } else if date >= context.asOf {
-                    fail("date", "a date before the as-of date \(context.asOf) (days from it on are re-planned)",
-                         found: date.description)
-                    valid = false
-                }
-            } else {
-                fail("date", "a date YYYY-MM-DD")
-                valid = false
-            }
-            let enumerator = EnumeratorID(field("enumerator_id").trimmed)
-            if !context.enumeratorIDs.contains(enumerator) {
-                fail("enumerator_id", "an enumerator_id of enumerators.csv or of the new enumerators")
-                valid = false
-            }
-            let status = VisitStatus(rawValue: statusText.lowercased())
-            if status == nil {
-                fail("status", "one of \(statuses), or an empty field for a visit not yet reported")
-                valid = false
-            }
-            guard valid, let date, let status else { continue }
-            let key = Key(unit: unitID, date: date)
-            if let line = seen[key] {
-                fail("date", "one row per unit and date", found: "\(unitID) on \(date) again (first on line \(line))")
-                continue
-            }
-            seen[key] = record.location.line
-            let visit = RecordedVisit(unitID: unitID, date: date, enumeratorID: enumerator, status: status)
-            if let earlier = recorded[key], earlier != visit {
-                fail("status", "the outcome the parent plan records for \(unitID) on \(date) "
-                        + "(\(earlier.status.rawValue) by \(earlier.enumeratorID))",
-                     found: "\(status.rawValue) by \(enumerator)")
-                continue
-            }
-            rows.append((visit, field("date").location))
-        }
-
-        // Nothing after a unit is done or lost.
-        let all = Dictionary(grouping: rows.map(\.visit) + context.recorded, by: \.unitID)
-        for row in rows {
-            let ending = all[row.visit.unitID]!.filter { $0.status == .completed || $0.status.endsInNonresponse }
-                .min { $0.date < $1.date }
-            if let ending, ending.date < row.visit.date {
-                problems.add(file: file, at: row.location, field: "date",
-                             expected: "no visit after \(row.visit.unitID) was \(ending.status.rawValue) on \(ending.date)",
-                             found: row.visit.date.description)
-            }
-        }
-        try problems.throwIfAny()
-        var merged = recorded
-        for row in rows { merged[Key(unit: row.visit.unitID, date: row.visit.date)] = row.visit }
-        return merged.values.sorted(by: RecordedVisit.historyOrder)
+        return ProgressReading(visits: checker.merged(), files: counts, reserveUses: checker.reserveUses())
     }
 
     /// The template's columns: the four `read` needs, and what lets a person find the row of a visit (the

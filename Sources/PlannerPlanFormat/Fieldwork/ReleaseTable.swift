@@ -7,13 +7,15 @@ import PlannerSampling
 public enum ReleaseTable {
     public static let columns: [CSVWriter.Column] = [
         .init("release_group"), .init("stratum"), .init("rank", .numeric), .init("reserve_unit_id"),
-        .init("replaced_unit_id"), .init("reason"), .init("date", .numeric),
+        .init("replaced_unit_id"), .init("reason"), .init("date", .numeric), .init("release"),
     ]
+    /// Columns a log written before `release` existed lacks; its rows are the planner's releases.
+    static let optionalColumns: Set<String> = ["release"]
 
     public static func csv(_ releases: [ReserveRelease]) -> Data {
         let rows = releases.sorted(by: ReserveRelease.logOrder).map {
             [$0.groupID, $0.stratumID.rawValue, String($0.rank), $0.reserveUnitID, $0.replacedUnitID, $0.reason,
-             $0.date.description]
+             $0.date.description, $0.origin.rawValue]
         }
         return CSVWriter(columns: columns, options: PlanFile.csvOptions).data(rows: rows)
     }
@@ -30,7 +32,7 @@ public enum ReleaseTable {
         for column in columns.map(\.name) {
             if let position = table.columnIndex(column) {
                 index[column] = position
-            } else {
+            } else if !optionalColumns.contains(column) {
                 problems.add(file: file, at: table.header.first?.location ?? SourceLocation(line: 1, column: 1),
                              field: column, expected: "a column named \(column) in the header", found: "no such column")
             }
@@ -49,10 +51,17 @@ public enum ReleaseTable {
                              found: InputProblem.quoted(field("date").trimmed))
                 continue
             }
+            let originText = index["release"].map { record.fields[$0].trimmed } ?? ""
+            guard let origin = originText.isEmpty ? .planner : ReserveRelease.Origin(rawValue: originText) else {
+                problems.add(file: file, at: field("release").location, field: "release",
+                             expected: ReserveRelease.Origin.allCases.map(\.rawValue).joined(separator: ", "),
+                             found: InputProblem.quoted(originText))
+                continue
+            }
             releases.append(ReserveRelease(
                 groupID: field("release_group").trimmed, stratumID: StratumID(field("stratum").trimmed), rank: rank,
                 reserveUnitID: field("reserve_unit_id").trimmed, replacedUnitID: field("replaced_unit_id").trimmed,
-                reason: field("reason").text, date: date))
+                reason: field("reason").text, date: date, origin: origin))
         }
         try problems.throwIfAny()
         return releases.sorted(by: ReserveRelease.logOrder)

@@ -195,7 +195,7 @@ public struct PlanManifest: Codable, Sendable, Hashable {
     /// The SHA-256 of every regular file of a dataset folder, in name order.
     public static func inputFiles(in folder: URL) throws -> [InputFile] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { !$0.hasPrefix(".") }
+            .filter { !$0.hasPrefix(".") && !isDocumentation($0) }
             .sorted()
         return try names.compactMap { name in
             let url = folder.appendingPathComponent(name)
@@ -204,5 +204,13 @@ public struct PlanManifest: Codable, Sendable, Hashable {
             else { return nil }
             return InputFile(path: name, sha256: try SHA256.hexDigest(contentsOf: url))
         }
+    }
+
+    /// Whether a dataset file only documents the data (`README*`, `SOURCES*`, `*.md`): no reader uses it, so
+    /// it is not an input and editing it never blocks a re-plan or a verification. Manifests written before
+    /// this rule list such files; their entries are skipped when inputs are compared.
+    public static func isDocumentation(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return upper.hasPrefix("README") || upper.hasPrefix("SOURCES") || upper.hasSuffix(".MD")
     }
 }

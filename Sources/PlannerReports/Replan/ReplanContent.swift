@@ -1,6 +1,7 @@
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerSampling
 
 /// Everything a re-planned plan folder shows, gathered by the caller (`planner replan`, the simulation).
@@ -26,11 +27,20 @@ public struct ReplanContent: Sendable {
     public var droppedEnumerators: [EnumeratorID]
     /// All changes of availability since the first plan (the parent's and this re-plan's).
     public var availability: AvailabilityChanges
+    /// The progress files this re-plan read, each with its rows counted (empty for the simulation).
+    public var progressFiles: [ProgressReading.FileCount]
+    /// Planned visits before the as-of date with no outcome, and what the user said they were; nil when none.
+    public var unrecorded: UnrecordedVisits?
+    /// When the dataset's `unavailability.csv` changed since the parent plan: its spans that cover visits the
+    /// parent planned (leave added since), taken as changes of availability; nil when the file is unchanged.
+    public var datasetLeave: [Unavailability]?
 
     public init(parentPath: String, asOf: CalendarDate, dataset: Dataset, sample: [SampledUnit], result: ReplanResult,
                 history: [RecordedVisit], progress: [UnitProgress], releases: [ReserveRelease],
                 newReleases: [ReserveRelease], exhausted: [String], weights: [ReplanWeight],
-                droppedEnumerators: [EnumeratorID], availability: AvailabilityChanges) {
+                droppedEnumerators: [EnumeratorID], availability: AvailabilityChanges,
+                progressFiles: [ProgressReading.FileCount] = [], unrecorded: UnrecordedVisits? = nil,
+                datasetLeave: [Unavailability]? = nil) {
         self.parentPath = parentPath
         self.asOf = asOf
         self.dataset = dataset
@@ -44,6 +54,9 @@ public struct ReplanContent: Sendable {
         self.weights = weights
         self.droppedEnumerators = droppedEnumerators
         self.availability = availability
+        self.progressFiles = progressFiles
+        self.unrecorded = unrecorded
+        self.datasetLeave = datasetLeave
     }
 
     public var plan: FieldworkPlan { result.plan }

@@ -1,6 +1,7 @@
 import Foundation
 import PlannerCore
 import PlannerFieldwork
+import PlannerPlanFormat
 import PlannerSampling
 
 /// `replan-report.md`: what the re-plan started from, what it released, what it moved for whom, and — when
@@ -24,15 +25,48 @@ enum ReplanReport {
                                            : content.droppedEnumerators.map(\.rawValue).joined(separator: ", ")),
                   ""]
 
+        lines += ["## \(text.progressHeading)", ""]
+        if content.progressFiles.isEmpty {
+            lines += [text.noProgressFile, ""]
+        } else {
+            lines += ["| \(text.progressFile) | \(text.rows) | \(text.used) | \(text.repeated) | \(text.alreadyRecorded) "
+                        + "| \(text.unfilled) |",
+                      "| --- | ---: | ---: | ---: | ---: | ---: |"]
+            lines += content.progressFiles.map { file in
+                "| " + [file.path, String(file.rows), String(file.used), String(file.repeated),
+                        String(file.alreadyRecorded), String(file.unfilled)].map(cell).joined(separator: " | ") + " |"
+            }
+            lines.append("")
+        }
+
+        if let leave = content.datasetLeave {
+            lines += ["## \(text.datasetLeaveHeading)", "", text.datasetLeaveRule, "",
+                      "| \(text.enumerator) | \(text.from) | \(text.to) | \(text.reason) |", "| --- | --- | --- | --- |"]
+            lines += leave.map { span in
+                "| " + [span.enumeratorID.rawValue, span.from.description, span.to?.description ?? text.toTheEnd,
+                        span.reason].map(cell).joined(separator: " | ") + " |"
+            }
+            lines.append("")
+        }
+        if let unrecorded = content.unrecorded {
+            lines += ["## \(text.unrecordedHeading)", "",
+                      unrecorded.handling == .postpone ? text.unrecordedPostponed : text.unrecordedNotVisited, "",
+                      "| \(text.enumerator) | \(text.date) | \(text.visits) |", "| --- | --- | ---: |"]
+            lines += unrecorded.days.map { "| \(cell($0.enumeratorID.rawValue)) | \($0.date) | \($0.visits) |" }
+            lines.append("")
+        }
+
         lines += ["## \(text.releasesHeading)", ""]
         if content.newReleases.isEmpty {
             lines += [text.noRelease, ""]
         } else {
-            lines += ["| \(text.group) | \(text.rank) | \(text.reserve) | \(text.replaces) | \(text.reason) | \(text.date) |",
-                      "| --- | ---: | --- | --- | --- | --- |"]
+            lines += ["| \(text.group) | \(text.rank) | \(text.reserve) | \(text.replaces) | \(text.reason) | \(text.date) "
+                        + "| \(text.releasedBy) |",
+                      "| --- | ---: | --- | --- | --- | --- | --- |"]
             lines += content.newReleases.map { release in
                 "| " + [release.groupID, String(release.rank), release.reserveUnitID, release.replacedUnitID,
-                        release.reason, release.date.description].map(cell).joined(separator: " | ") + " |"
+                        release.reason, release.date.description, release.origin.rawValue]
+                    .map(cell).joined(separator: " | ") + " |"
             }
             lines.append("")
         }

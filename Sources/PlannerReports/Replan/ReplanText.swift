@@ -10,6 +10,11 @@ struct ReplanText {
     var changesHeading, tripsKept, kept, moved, added, removed, movedShare, solver, source: String
     var enumerator, previous, received, now: String
     var deadlineHeading, missedList, weightsHeading, weightsRule: String
+    var progressHeading, noProgressFile, progressFile, rows, used, repeated, alreadyRecorded, unfilled: String
+    var unrecordedHeading, unrecordedNotVisited, unrecordedPostponed, visits: String
+    var datasetLeaveHeading, datasetLeaveRule, from, to, toTheEnd: String
+    /// The heading of the release's origin: `planner`, `used-in-field` or `out-of-order`.
+    var releasedBy: String
 
     static func of(_ language: Language) -> ReplanText {
         switch language {
@@ -32,7 +37,20 @@ struct ReplanText {
                 missedList: "Units that would be missed:", weightsHeading: "Weights",
                 weightsRule: "weights.csv: ReleaseGroup.releasedWeights per release group (stratum, or commune of "
                     + "a two-stage design) with the released units not lost counted as respondents; provisional "
-                    + "until fieldwork ends (docs/replanning.md).")
+                    + "until fieldwork ends (docs/replanning.md).",
+                progressHeading: "Progress files read", noProgressFile: "No progress file.", progressFile: "File",
+                rows: "Rows", used: "Visits used", repeated: "Repeated (counted once)",
+                alreadyRecorded: "Already recorded", unfilled: "Status empty",
+                unrecordedHeading: "Planned visits with no recorded outcome",
+                unrecordedNotVisited: "Taken as not made (--unrecorded not-visited): the units are planned again; "
+                    + "not counted as attempts.",
+                unrecordedPostponed: "Postponed (--unrecorded postpone): the units are planned again; not counted "
+                    + "as attempts.",
+                visits: "Visits",
+                datasetLeaveHeading: "Leave added to the dataset's unavailability.csv",
+                datasetLeaveRule: "The file changed since the parent plan; its spans that cover visits the parent "
+                    + "planned are taken as changes of availability:",
+                from: "From", to: "To", toTheEnd: "end of survey", releasedBy: "Released by")
         case .vietnamese:
             return ReplanText(
                 incomplete: "KẾ HOẠCH CHƯA ĐẦY ĐỦ",
@@ -52,7 +70,20 @@ struct ReplanText {
                 missedList: "Đơn vị sẽ bị bỏ sót:", weightsHeading: "Quyền số",
                 weightsRule: "weights.csv: ReleaseGroup.releasedWeights cho từng nhóm (tầng, hoặc xã của thiết kế "
                     + "hai giai đoạn), coi các đơn vị chưa mất là trả lời; quyền số tạm thời cho đến khi kết thúc "
-                    + "điều tra (docs/replanning.md).")
+                    + "điều tra (docs/replanning.md).",
+                progressHeading: "Tệp tiến độ đã đọc", noProgressFile: "Không có tệp tiến độ.", progressFile: "Tệp",
+                rows: "Số dòng", used: "Lượt thăm sử dụng", repeated: "Trùng (tính một lần)",
+                alreadyRecorded: "Đã ghi nhận trước", unfilled: "Chưa điền kết quả",
+                unrecordedHeading: "Lượt thăm theo kế hoạch chưa ghi kết quả",
+                unrecordedNotVisited: "Coi là chưa thăm (--unrecorded not-visited): các đơn vị được lập kế hoạch "
+                    + "lại; không tính là lần thăm.",
+                unrecordedPostponed: "Hoãn (--unrecorded postpone): các đơn vị được lập kế hoạch lại; không tính "
+                    + "là lần thăm.",
+                visits: "Lượt thăm",
+                datasetLeaveHeading: "Nghỉ phép mới trong unavailability.csv của bộ dữ liệu",
+                datasetLeaveRule: "Tệp đã thay đổi so với kế hoạch gốc; các khoảng nghỉ trùng với lượt thăm đã lập "
+                    + "được coi là thay đổi về người làm:",
+                from: "Từ", to: "Đến", toTheEnd: "hết đợt khảo sát", releasedBy: "Cách sử dụng")
         }
     }
 }

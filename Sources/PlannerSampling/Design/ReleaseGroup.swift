@@ -65,7 +65,24 @@ public struct ReleaseGroup: Hashable, Sendable {
         guard released >= 0, released <= reserveCount else {
             throw SamplingError.invalidRelease("\(released) reserves released in \(groupID), which has \(reserveCount)")
         }
-        let releasedMembers = members.filter { $0.role == .main || ($0.reserveRank ?? .max) <= released }
+        return try releasedWeights(releasedRanks: Set(released > 0 ? Array(1...released) : []), respondents: respondents)
+    }
+
+    /// Weights of the released units when the released reserves are the given ranks, not necessarily 1…r: a
+    /// reserve used in the field out of order.
+    ///
+    /// π_k(r) with r = the number of ranks released stays exact when which ranks were released does not depend
+    /// on the units: any r positions of the reserves' random order are a simple random sample of size r of the
+    /// units the main draw left. When the field chose the reserve, that is an assumption (hence the warning a
+    /// re-plan gives); the nonresponse adjustment is unchanged.
+    public func releasedWeights(releasedRanks: Set<Int>, respondents: Set<String>) throws -> [ReleasedUnitWeight] {
+        let released = releasedRanks.count
+        let ranks = Set(members.compactMap(\.reserveRank))
+        guard releasedRanks.isSubset(of: ranks) else {
+            throw SamplingError.invalidRelease("ranks \(releasedRanks.subtracting(ranks).sorted()) released in "
+                                               + "\(groupID), which has \(reserveCount) reserves")
+        }
+        let releasedMembers = members.filter { $0.role == .main || $0.reserveRank.map(releasedRanks.contains) == true }
         let releasedIDs = Set(releasedMembers.map(\.unitID))
         for respondent in respondents.sorted() where !releasedIDs.contains(respondent) {
             throw SamplingError.invalidRelease("respondent \(respondent) is not a released unit of \(groupID)")

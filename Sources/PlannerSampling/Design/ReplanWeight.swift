@@ -26,11 +26,13 @@ public struct ReplanWeight: Hashable, Sendable {
                                states: [String: String]) -> [ReplanWeight] {
         var rows: [ReplanWeight] = []
         for group in groups.sorted(by: { $0.groupID < $1.groupID }) {
-            let released = releases.filter { $0.groupID == group.groupID }.count
-            let members = group.members.filter { $0.role == .main || ($0.reserveRank ?? .max) <= released }
+            // The ranks released, in order or not (a reserve used in the field out of order).
+            let ranks = Set(releases.filter { $0.groupID == group.groupID }.map(\.rank))
+            let released = ranks.count
+            let members = group.members.filter { $0.role == .main || $0.reserveRank.map(ranks.contains) == true }
             func state(_ unitID: String) -> String { states[unitID] ?? "pending" }
             let respondents = Set(members.map(\.unitID).filter { state($0) != "nonresponse" })
-            if let computed = try? group.releasedWeights(released: released, respondents: respondents) {
+            if let computed = try? group.releasedWeights(releasedRanks: ranks, respondents: respondents) {
                 rows += computed.map { weight in
                     ReplanWeight(groupID: group.groupID, unitID: weight.unitID, role: weight.role,
                                  reserveRank: weight.reserveRank, state: state(weight.unitID),

@@ -18,9 +18,21 @@ public struct ReserveRelease: Hashable, Sendable {
     public var reason: String
     /// The day of the visit that made the unit a nonrespondent.
     public var date: CalendarDate
+    /// Who released it: the planner, or the field by visiting it first.
+    public var origin: Origin
+
+    /// How a reserve came to be released.
+    public enum Origin: String, Hashable, Sendable, CaseIterable {
+        /// Released by the re-plan (`ReleasePolicy`), the next rank of its group.
+        case planner
+        /// Visited in the field before a re-plan released it, and it was the next rank of its group.
+        case usedInField = "used-in-field"
+        /// Visited in the field while a lower rank of its group was still unreleased: accepted, with a warning.
+        case outOfOrder = "out-of-order"
+    }
 
     public init(groupID: String, stratumID: StratumID, rank: Int, reserveUnitID: String, replacedUnitID: String,
-                reason: String, date: CalendarDate) {
+                reason: String, date: CalendarDate, origin: Origin = .planner) {
         self.groupID = groupID
         self.stratumID = stratumID
         self.rank = rank
@@ -28,6 +40,7 @@ public struct ReserveRelease: Hashable, Sendable {
         self.replacedUnitID = replacedUnitID
         self.reason = reason
         self.date = date
+        self.origin = origin
     }
 
     /// Log order: group, rank.
