@@ -47,7 +47,9 @@ let package = Package(
         // Fieldwork, whose types its readers return; below Reports and Pipeline, which both use it.
         .target(
             name: "PlannerPlanFormat",
-            dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerFieldwork"],
+            dependencies: ["PlannerCore", "PlannerFormats", "PlannerSampling", "PlannerOptimization", "PlannerFieldwork",
+                           // Ed25519 signatures of manifests (`Crypto.Curve25519.Signing`).
+                           .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -8,6 +8,10 @@ import PlannerFormats
 /// keep their names beside their writer; this module holds the columns, writers and readers of the others.
 public enum PlanFile {
     public static let manifest = PlanFolder.manifestName
+    /// The Ed25519 signature of `manifest.json`, when the plan was written with `--sign-key`.
+    public static let signature = PlanFolder.signatureName
+    /// The fieldwork plan at full precision, which every other fieldwork file renders (`FieldworkRecord`).
+    public static let fieldwork = "fieldwork.json"
     /// Every sampled unit, main and reserve, with its probability and weight.
     public static let sample = "sample.csv"
     /// The allocation of the sample to strata.
@@ -26,6 +30,12 @@ public enum PlanFile {
     public static let releases = "releases.csv"
     /// Who carries each reserve unit's list on each day (one holder per reserve and day).
     public static let reserveHolders = "reserve-holders.csv"
+    /// A re-plan's own reports: weights after nonresponse, changes per enumerator-day and per unit, the report.
+    public static let weights = "weights.csv"
+    public static let changes = "changes.csv"
+    public static let visitChanges = "visit-changes.csv"
+    public static let replanReport = "replan-report.md"
+    public static let replanReports = [changes, replanReport, visitChanges, weights]
     public static let fieldworkReport = "fieldwork-report.md"
     /// Enumerators added since the parent plan (re-plans).
     public static let newEnumerators = "availability/new-enumerators.csv"

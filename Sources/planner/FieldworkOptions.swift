@@ -11,6 +11,9 @@ struct FieldworkOptions: ParsableArguments {
     @Option(help: "Also write the exact model solved, as free MPS (.mps) or CPLEX LP (.lp).")
     var exportModel: String?
 
+    @Option(help: "Sign the plan: a private key file of `planner keygen`; writes manifest.sig beside manifest.json.")
+    var signKey: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -40,6 +43,7 @@ struct FieldworkOptions: ParsableArguments {
     /// How the pipeline solves the fieldwork.
     var jobOptions: FieldworkJobOptions {
         FieldworkJobOptions(timeLimitSeconds: timeLimit,
-                            exportModel: exportURL.map { .init(url: $0, exporter: Backend.solver) })
+                            exportModel: exportURL.map { .init(url: $0, exporter: Backend.solver) },
+                            signingKey: signKey.map(WorkingDirectory.path))
     }
 }

@@ -8,7 +8,7 @@ struct Planner: ParsableCommand {
         abstract: "Plan a survey's sample and its fieldwork.",
         subcommands: [PlanCommand.self, ValidateCommand.self, SampleCommand.self, AssignCommand.self,
                       GenerateCommand.self, VerifyCommand.self, ReplanCommand.self, ProgressTemplateCommand.self,
-                      ProgressCommand.self, SimulateCommand.self]
+                      ProgressCommand.self, SimulateCommand.self, KeygenCommand.self]
     )
 
     /// Parses and runs a command; whatever it throws leaves through `ExitStatus`, the one mapping from errors

@@ -22,11 +22,15 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "The plan folder to create (must not exist).")
     var out: String?
 
+    @Option(help: "Sign the plan: a private key file of `planner keygen`; writes manifest.sig beside manifest.json.")
+    var signKey: String?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let job = SampleJob(dataset: input.location, seed: seed, out: out.map(WorkingDirectory.url),
-                            plansFolder: WorkingDirectory.plansFolder, language: output.chosenLanguage)
+                            plansFolder: WorkingDirectory.plansFolder, language: output.chosenLanguage,
+                            signingKey: signKey.map(WorkingDirectory.path))
         try output.report(try job.run(progress: output.progressDisplay()), command: "sample")
     }
 }

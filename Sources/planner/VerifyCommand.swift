@@ -15,7 +15,10 @@ struct VerifyCommand: ParsableCommand {
             enumerator with the skill, within each day's minutes with travel recomputed from the dataset; visit \
             orders 1…k; route sheets that agree with assignments.csv; that sample.csv is the sample drawn again from \
             the manifest's seed and the dataset (a unit swapped or a probability changed is found even when the \
-            manifest was re-hashed); and, for a folder derived from another plan, \
+            manifest was re-hashed); that every derived file (assignments.csv, route sheets, summaries, bundles, \
+            notices, exports, GeoJSON, reports, summary.html) is exactly what the same renderers give from the \
+            plan's primary files (fieldwork.json, sample.csv) and the dataset, and that none the plan must have is \
+            missing; with --public-key, that manifest.sig signs the manifest; and, for a folder derived from another plan, \
             the parent's history unchanged. A folder of `planner replan` is checked by its own rules: its history \
             is the parent's plus the progress file the re-plan read, each unit of the plan is completed or lost in \
             the history or planned once from the as-of date (or unscheduled), only released reserves are visited, \
@@ -42,6 +45,9 @@ struct VerifyCommand: ParsableCommand {
             help: "For a re-planned folder: the progress file its re-plan read, where it is now (default: the path its manifest records); repeat for each file it lists.")
     var progressFiles: [String] = []
 
+    @Option(help: "The public key file (`planner keygen`) the plan must be signed with: a missing or non-matching manifest.sig is a finding.")
+    var publicKey: String?
+
     func validate() throws {
         if let asOf, CalendarDate(iso8601: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
     }
@@ -49,7 +55,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let job = VerifyJob(plan: WorkingDirectory.path(plan), dataset: dataset, parent: parent,
                             asOf: asOf.flatMap(CalendarDate.init(iso8601:)), progressFiles: progressFiles,
-                            workingDirectory: WorkingDirectory.url)
+                            publicKey: publicKey.map(WorkingDirectory.path), workingDirectory: WorkingDirectory.url)
         let outcome = try job.run()
         for finding in outcome.findings { printError(finding.description(inPlan: plan)) }
         guard outcome.findings.isEmpty else { throw ProblemsFound(plan: plan, count: outcome.findings.count) }

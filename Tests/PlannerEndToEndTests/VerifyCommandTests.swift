@@ -101,6 +101,32 @@ struct VerifyCommandTests {
         try expectFinding(fixture, "plan/manifest.json: inputs: ", "zones.csv changed since the plan was made")
     }
 
+    // MARK: Signed plans
+
+    /// `planner keygen` writes a pair; a plan signed with `--sign-key` verifies with `--public-key`; an edit
+    /// re-hashed into the manifest is a signature finding (and a derived one); a key is never overwritten.
+    @Test func signedPlanVerifiesWithItsKeyAndAnEditedOneDoesNot() throws {
+        let fixture = try PlannableFixture()
+        defer { fixture.delete() }
+        let keygen = try PlannerProcess.run(["keygen", "office.key"], in: fixture.root)
+        #expect(keygen.status == 0, "\(keygen.standardError)")
+        let again = try PlannerProcess.run(["keygen", "office.key"], in: fixture.root)
+        #expect(again.status == 73)
+        let plan = PlanEditor(folder: try fixture.plan(extra: ["--sign-key", "office.key"]))
+        let (status, lines) = try verify(fixture, ["--public-key", "office.key.pub"])
+        #expect(status == 0, "\(lines)")
+
+        try plan.rewrite("fieldwork-report.md") { $0 + "\nEdited after signing.\n" }
+        let (edited, editedLines) = try verify(fixture, ["--public-key", "office.key.pub"])
+        #expect(edited == 4)
+        #expect(editedLines.contains { $0.hasPrefix("plan/manifest.sig: signature: ") }, "\(editedLines)")
+        #expect(editedLines.contains { $0.hasPrefix("plan/fieldwork-report.md:") && $0.contains(": derived: ") },
+                "\(editedLines)")
+
+        let badKey = try PlannerProcess.run(["verify", "plan", "--public-key", "office.key"], in: fixture.root)
+        #expect(badKey.status == 65, "a private key is not a public key: \(badKey.standardError)")
+    }
+
     @Test func notAPlanFolderExits65() throws {
         let (fixture, _) = try freshPlan()
         defer { fixture.delete() }

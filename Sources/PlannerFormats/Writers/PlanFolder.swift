@@ -52,6 +52,8 @@ public struct PlanFolder: Sendable {
     }
 
     public static let manifestName = "manifest.json"
+    /// Written after the manifest when the folder is signed; the manifest cannot list its own signature.
+    public static let signatureName = "manifest.sig"
 
     public let destination: URL
     /// Whether a taken `destination` is replaced by the first free `<destination>-2`, `-3`, … instead of refused.
@@ -74,10 +76,13 @@ public struct PlanFolder: Sendable {
 
     /// Writes `files`, then the manifest built from their digests, and moves the folder into place.
     ///
-    /// - Parameter manifest: builds `manifest.json` from the digests of every other file, in path order.
+    /// - Parameters:
+    ///   - manifest: builds `manifest.json` from the digests of every other file, in path order.
+    ///   - signature: builds `manifest.sig` from the manifest's bytes; nil writes no signature.
     /// - Returns: the folder written: `destination`, or with `numbered` the free name it took.
     @discardableResult
-    public func write(_ files: [File], manifest: ([Digest]) throws -> Data) throws(WriteError) -> URL {
+    public func write(_ files: [File], manifest: ([Digest]) throws -> Data,
+                      signature: ((Data) throws -> Data)? = nil) throws(WriteError) -> URL {
         try checkPaths(files)
         let fileManager = FileManager.default
         if !numbered && fileManager.fileExists(atPath: destination.path) {
@@ -101,6 +106,15 @@ public struct PlanFolder: Sendable {
                 throw WriteError(kind: .system, path: Self.manifestName, reason: "cannot build the manifest: \(error)")
             }
             try writeDurably(manifestData, to: staging.appendingPathComponent(Self.manifestName))
+            if let signature {
+                let signatureData: Data
+                do {
+                    signatureData = try signature(manifestData)
+                } catch {
+                    throw WriteError(kind: .system, path: Self.signatureName, reason: "cannot sign the manifest: \(error)")
+                }
+                try writeDurably(signatureData, to: staging.appendingPathComponent(Self.signatureName))
+            }
             return try moveIntoPlace(staging)
         } catch {
             try? fileManager.removeItem(at: staging)
@@ -109,7 +123,7 @@ public struct PlanFolder: Sendable {
     }
 
     private func checkPaths(_ files: [File]) throws(WriteError) {
-        var seen: Set<String> = [Self.manifestName]
+        var seen: Set<String> = [Self.manifestName, Self.signatureName]
         for file in files {
             let components = file.path.split(separator: "/", omittingEmptySubsequences: false)
             let safe = !file.path.isEmpty && !file.path.hasPrefix("/")

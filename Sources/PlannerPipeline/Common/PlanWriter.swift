@@ -26,7 +26,7 @@ struct PlanWriter {
 
     /// The manifest of a new folder before its files are written: `files` empty and `run.seconds` 0 until
     /// `write` fills them. The generator is the seeded one samples are drawn with, unless a parent's is kept.
-    func manifest(kind: Kind, seed: UInt64, dataset: String, inputs: [PlanManifest.InputFile],
+    func manifest(kind: Kind, seed: UInt64, dataset: String, inputs: [PlanManifest.InputFile], language: Language,
                   generator: PlanManifest.Generator? = nil, parent: PlanManifest.Parent? = nil,
                   fieldwork: FieldworkPlan? = nil, replan: PlanManifest.Replan? = nil) -> PlanManifest {
         var manifest = PlanManifest(
@@ -36,21 +36,24 @@ struct PlanWriter {
             solver: fieldwork.map(FieldworkStage.manifestRecord(of:)),
             run: .init(createdAt: Self.timestamp(started), seconds: 0))
         manifest.replan = replan
+        manifest.language = language.rawValue
         return manifest
     }
 
     /// Writes `files` and the manifest listing their digests into a new folder, atomically.
     ///
+    /// - Parameter signingKey: signs the manifest into `manifest.sig`; nil leaves the plan unsigned.
     /// - Returns: the folder written (with a numbered destination, the free name it took) and the manifest.
     func write(_ files: [PlanFolder.File], manifest: PlanManifest, to destination: PlanDestination,
+               signingKey: PlanSigningKey?,
                progress: any PipelineProgress) throws(PlanFolder.WriteError) -> (folder: URL, manifest: PlanManifest) {
         var written = manifest
         let folder = try progress.step("Writing \(files.count) files") { () throws(PlanFolder.WriteError) -> URL in
-            try PlanFolder(destination: destination.folder, numbered: destination.numbered).write(files) { digests in
+            try PlanFolder(destination: destination.folder, numbered: destination.numbered).write(files, manifest: { digests in
                 written.files = digests
                 written.run.seconds = clock().timeIntervalSince(started)
                 return try written.jsonData()
-            }
+            }, signature: signingKey.map { key in { try key.signatureFile(for: $0) } })
         }
         return (folder, written)
     }

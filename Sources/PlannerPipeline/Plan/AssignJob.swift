@@ -29,6 +29,7 @@ public struct AssignJob: Sendable {
 
     public func run(solver: some MIPSolver, progress: any PipelineProgress = SilentProgress()) throws -> WrittenPlan {
         let writer = PlanWriter()
+        let signingKey = try fieldwork.readSigningKey()
         let parent = try ParentPlan(plan)
         let location = parent.datasetLocation(dataset, workingDirectory: workingDirectory)
         try PlanDestination.refuseInside(out, inputs: [("plan folder", plan), ("dataset folder", location)])
@@ -38,7 +39,7 @@ public struct AssignJob: Sendable {
         let (sampleFiles, design) = try parent.sampleFiles()
         let fieldworkPlan = try fieldwork.solve(dataset: data, sample: sample, solver: solver, progress: progress)
         let manifest = writer.manifest(kind: .plan, seed: parent.manifest.seed, dataset: location.path,
-                                       inputs: inputs, generator: parent.manifest.generator,
+                                       inputs: inputs, language: language, generator: parent.manifest.generator,
                                        parent: try parent.parentRecord(), fieldwork: fieldworkPlan)
         let files = progress.step("Rendering the plan's files") {
             let summary = SummaryInput(dataset: data, sample: sample, design: design, manifest: manifest,
@@ -48,7 +49,8 @@ public struct AssignJob: Sendable {
                 + [SummaryPage.file(summary)]
         }
         let destination = PlanDestination.beside(parent.folder, suffix: "assigned", out: out)
-        let (folder, written) = try writer.write(files, manifest: manifest, to: destination, progress: progress)
+        let (folder, written) = try writer.write(files, manifest: manifest, to: destination,
+                                                 signingKey: signingKey, progress: progress)
         return WrittenPlan(folder: folder, manifest: written, fileCount: files.count, sample: sample,
                            fieldwork: fieldworkPlan)
     }

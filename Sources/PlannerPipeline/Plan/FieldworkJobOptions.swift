@@ -2,9 +2,10 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerOptimization
+import PlannerPlanFormat
 import PlannerSampling
 
-/// How a job that plans fieldwork (`plan`, `assign`, `replan`) solves it.
+/// How a job that plans fieldwork (`plan`, `assign`, `replan`) solves it, and whether it signs the plan.
 public struct FieldworkJobOptions: Sendable {
     /// Where to write the exact model solved, and the backend that writes it.
     public struct ModelExport: Sendable {
@@ -23,9 +24,18 @@ public struct FieldworkJobOptions: Sendable {
     /// Also write the exact model solved; nil: no export.
     public var exportModel: ModelExport?
 
-    public init(timeLimitSeconds: Double? = nil, exportModel: ModelExport? = nil) {
+    /// The private key file (`planner keygen`) to sign the manifest with into `manifest.sig`; nil: unsigned.
+    public var signingKey: TypedPath?
+
+    public init(timeLimitSeconds: Double? = nil, exportModel: ModelExport? = nil, signingKey: TypedPath? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.exportModel = exportModel
+        self.signingKey = signingKey
+    }
+
+    /// The signing key, read before any work starts so that a bad key file fails at once.
+    func readSigningKey() throws -> PlanSigningKey? {
+        try signingKey.map(SigningKeys.signingKey)
     }
 
     /// Plans the main units of `sample` as one step, then exports the model when asked.

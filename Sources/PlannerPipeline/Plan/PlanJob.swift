@@ -32,13 +32,14 @@ public struct PlanJob: Sendable {
     public func run(solver: some MIPSolver, progress: any PipelineProgress = SilentProgress()) throws -> WrittenPlan {
         let writer = PlanWriter()
         try PlanDestination.refuseInside(out, inputs: [("dataset folder", dataset)])
+        let signingKey = try fieldwork.readSigningKey()
         let digests = InputDigests(folder: dataset.url)
         let data = try DatasetStep.read(dataset, progress: progress)
         let seed = self.seed ?? data.settings.seed
         let sample = try DatasetStep.drawSample(data, seed: seed, progress: progress)
         let plan = try fieldwork.solve(dataset: data, sample: sample.units, solver: solver, progress: progress)
         let manifest = writer.manifest(kind: .plan, seed: seed, dataset: dataset.path, inputs: try digests.value(),
-                                       fieldwork: plan)
+                                       language: language, fieldwork: plan)
         let files = progress.step("Rendering the plan's files") {
             let summary = SummaryInput(dataset: data, sample: sample.units, design: SampleDesignSummary(plan: sample),
                                        manifest: manifest, plan: plan, language: language)
@@ -49,7 +50,8 @@ public struct PlanJob: Sendable {
         }
         let destination = PlanDestination.resolve(out: out, in: plansFolder,
                                                   base: "\(dataset.url.lastPathComponent)-seed-\(seed)")
-        let (folder, written) = try writer.write(files, manifest: manifest, to: destination, progress: progress)
+        let (folder, written) = try writer.write(files, manifest: manifest, to: destination,
+                                                 signingKey: signingKey, progress: progress)
         return WrittenPlan(folder: folder, manifest: written, fileCount: files.count, sample: sample.units,
                            drawnSample: sample, fieldwork: plan)
     }

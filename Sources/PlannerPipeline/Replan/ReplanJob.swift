@@ -57,6 +57,7 @@ public struct ReplanJob: Sendable {
     ///   fits the window (the folder is written all the same, marked incomplete).
     public func run(solver: some MIPSolver, progress: any PipelineProgress = SilentProgress()) throws -> WrittenPlan {
         let writer = PlanWriter()
+        let signingKey = try fieldwork.readSigningKey()
         let parent = try ParentPlan(plan)
         let location = parent.datasetLocation(dataset, workingDirectory: workingDirectory)
         try PlanDestination.refuseInside(out, inputs: [("plan folder", plan), ("dataset folder", location)])
@@ -122,7 +123,7 @@ public struct ReplanJob: Sendable {
             newReleases: outcome.releases.newReleases.count, releases: outcome.releases.releases.count,
             changedTripMinutes: changedTripMinutes, version: SheetEdition.nextVersion(after: parent.manifest))
         let manifest = writer.manifest(kind: .plan, seed: parent.manifest.seed, dataset: location.path,
-                                       inputs: inputs, generator: parent.manifest.generator,
+                                       inputs: inputs, language: language, generator: parent.manifest.generator,
                                        parent: try parent.parentRecord(), fieldwork: outcome.plan, replan: replan)
         let files = progress.step("Rendering the plan's files") {
             let summary = SummaryInput(dataset: outcome.dataset, sample: state.sample, design: design,
@@ -132,7 +133,8 @@ public struct ReplanJob: Sendable {
                 + [SummaryPage.file(summary, extraSections: ReplanDashboard.sections(content, language: language))]
         }
         let destination = PlanDestination.beside(parent.folder, suffix: "replan-\(asOf)", out: out)
-        let (folder, written) = try writer.write(files, manifest: manifest, to: destination, progress: progress)
+        let (folder, written) = try writer.write(files, manifest: manifest, to: destination,
+                                                 signingKey: signingKey, progress: progress)
         return WrittenPlan(folder: folder, manifest: written, fileCount: files.count, sample: state.sample,
                            fieldwork: outcome.plan, replan: content)
     }

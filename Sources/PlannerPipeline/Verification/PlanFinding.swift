@@ -2,7 +2,8 @@
 public struct PlanFinding: Hashable, Sendable, CustomStringConvertible {
     /// Which guarantee of a plan is broken: `planner verify` prints it so a reader knows what kind of fault it is.
     public enum Check: String, Hashable, Sendable, CaseIterable {
-        /// A file is missing, changed since the manifest was written, or not listed in it.
+        /// A file is missing, changed since the manifest was written, or not listed in it; a file the plan's kind
+        /// must have is gone with its manifest entry; a file is listed that the plan's kind does not have.
         case integrity
         /// The dataset differs from the inputs the manifest records.
         case inputs
@@ -30,6 +31,11 @@ public struct PlanFinding: Hashable, Sendable, CustomStringConvertible {
         /// `sample.csv` differs from the sample drawn again from the manifest's seed and the dataset: a unit
         /// swapped, added or left out, or a probability, weight, stratum or role changed.
         case sample
+        /// A derived file (route sheet, summary, bundle, notice, export, GeoJSON, report, summary page, assignments)
+        /// differs from the file rendered again from the plan's primary files and the dataset.
+        case derived
+        /// `manifest.sig` is missing or is not the signature of `manifest.json` by the public key given.
+        case signature
     }
 
     public var check: Check

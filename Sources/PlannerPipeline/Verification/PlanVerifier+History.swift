@@ -43,16 +43,17 @@ extension PlanVerifier {
         func checkHistory(of verifier: PlanVerifier, files: [String: Data], visits: [PlanInvariants.Visit],
                           replanned: ReplannedFolder?, _ findings: inout [PlanFinding]) {
             guard let manifest, let folder else { return }
-            if !hasAssignments {
-                let parentSample = manifest.files.first { $0.path == PlanFile.sample }?.sha256
-                let childSample = verifier.manifest.files.first { $0.path == PlanFile.sample }?.sha256
-                if parentSample != childSample {
-                    findings.append(PlanFinding(.history, PlanFile.sample, "expected the parent's sample.csv unchanged "
-                                                + "(SHA-256 \(parentSample ?? "none")), found "
-                                                + (childSample ?? "none")))
+            // The sample files are the parent's copies: the sample, its allocation and its design report.
+            for path in [PlanFile.sample, PlanFile.allocation, PlanFile.designReport] {
+                let parentDigest = manifest.files.first { $0.path == path }?.sha256
+                let childDigest = verifier.manifest.files.first { $0.path == path }?.sha256
+                if parentDigest != childDigest {
+                    findings.append(PlanFinding(.history, path, "expected the parent's \(path) unchanged "
+                                                + "(SHA-256 \(parentDigest ?? "none")), found "
+                                                + (childDigest ?? "none")))
                 }
-                return
             }
+            if !hasAssignments { return }
             guard let replanned else {
                 if verifier.dataset != nil && verifier.manifest.kind == "plan" {
                     findings.append(PlanFinding(.history, PlanFolder.manifestName,

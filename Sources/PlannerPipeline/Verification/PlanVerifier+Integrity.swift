@@ -9,7 +9,8 @@ extension PlanVerifier {
     /// - Returns: the contents of the listed files that exist, by path, for the other checks.
     func checkIntegrity(_ findings: inout [PlanFinding]) -> [String: Data] {
         var contents: [String: Data] = [:]
-        var listed: Set<String> = [PlanFolder.manifestName]
+        // The manifest cannot list itself or its own signature.
+        var listed: Set<String> = [PlanFolder.manifestName, PlanFolder.signatureName]
         for digest in manifest.files {
             guard Self.isSafeRelativePath(digest.path) else {
                 findings.append(PlanFinding(.integrity, PlanFolder.manifestName,

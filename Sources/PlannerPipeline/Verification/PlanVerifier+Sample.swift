@@ -12,25 +12,29 @@ extension PlanVerifier {
     ///
     /// The digests alone cannot catch a hand-edited `sample.csv` once the manifest is re-hashed; the seed, the
     /// generator and the dataset can, because the draw is deterministic (docs/sampling.md §6).
-    func checkRedrawnSample(files: [String: Data], dataset: Dataset, _ findings: inout [PlanFinding]) {
-        guard let recorded = files[PlanFile.sample] else { return }
+    ///
+    /// - Returns: the sample drawn again, from which the other sample files are rendered again; nil when it
+    ///   cannot be drawn.
+    @discardableResult
+    func checkRedrawnSample(files: [String: Data], dataset: Dataset, _ findings: inout [PlanFinding]) -> SamplePlan? {
+        guard let recorded = files[PlanFile.sample] else { return nil }
         guard manifest.generator.name == Xoshiro256StarStar.name, manifest.generator.version == Xoshiro256StarStar.version
         else {
             findings.append(PlanFinding(.sample, PlanFolder.manifestName, "generator: expected \(Xoshiro256StarStar.name) "
                 + "version \(Xoshiro256StarStar.version) to draw the sample again, found \(manifest.generator.name) "
                 + "version \(manifest.generator.version)"))
-            return
+            return nil
         }
-        let redrawn: Data
+        let design: SamplePlan
         do {
-            redrawn = SampleTables.sampleCSV(try SampleDesigner.design(dataset: dataset, seed: manifest.seed),
-                                             dataset: dataset)
+            design = try SampleDesigner.design(dataset: dataset, seed: manifest.seed)
         } catch {
             findings.append(PlanFinding(.sample, PlanFile.sample, "expected a sample the dataset can give with seed "
                 + "\(manifest.seed), found the design refused: \(error)"))
-            return
+            return nil
         }
-        guard redrawn != recorded else { return }
+        let redrawn = SampleTables.sampleCSV(design, dataset: dataset)
+        guard redrawn != recorded else { return design }
         let reader = CSVReader()
         guard let file = try? reader.read(recorded, file: PlanFile.sample),
               let drawn = try? reader.read(redrawn, file: "sample.csv (redrawn)"),
@@ -38,7 +42,7 @@ extension PlanVerifier {
         else {
             findings.append(PlanFinding(.sample, PlanFile.sample, "expected the sample drawn again from seed "
                 + "\(manifest.seed), found a file that cannot be read as sample.csv"))
-            return
+            return design
         }
         let drawnRows = Dictionary(drawn.records.map { ($0.fields[drawnID].text, $0) }, uniquingKeysWith: { a, _ in a })
         var seen: Set<String> = []
@@ -78,5 +82,6 @@ extension PlanVerifier {
                                             + "\(manifest.seed), found the same units and probabilities written "
                                             + "differently"))
         }
+        return design
     }
 }

@@ -3,6 +3,7 @@ import PlannerCore
 import PlannerFormats
 import PlannerPlanFormat
 import PlannerReports
+import PlannerSampling
 
 /// Checks a plan folder from its files alone, independently of the solver that made it.
 ///
@@ -31,9 +32,12 @@ public struct PlanVerifier: Sendable {
     /// Where the progress files that the manifest's `replan.progress` lists were found, by the path it records;
     /// one not found leaves the history checked against the parent's planned visits only.
     public var progressFiles: [String: URL]
+    /// The key the plan must be signed with (`--public-key`); nil: a signature, if any, is not checked.
+    public var publicKey: PlanPublicKey?
 
     public init(folder: URL, manifest: PlanManifest, dataset: Dataset? = nil, datasetFolder: URL? = nil,
-                parentFolder: URL? = nil, asOf: CalendarDate? = nil, progressFiles: [String: URL] = [:]) {
+                parentFolder: URL? = nil, asOf: CalendarDate? = nil, progressFiles: [String: URL] = [:],
+                publicKey: PlanPublicKey? = nil) {
         self.folder = folder
         self.manifest = manifest
         self.dataset = dataset
@@ -41,6 +45,7 @@ public struct PlanVerifier: Sendable {
         self.parentFolder = parentFolder
         self.asOf = asOf
         self.progressFiles = progressFiles
+        self.publicKey = publicKey
     }
 
     /// The as-of date of a re-planned folder: `asOf` when given, else the one `planner replan` recorded.
@@ -49,10 +54,16 @@ public struct PlanVerifier: Sendable {
     /// Everything wrong with the plan, by file and line; empty when the plan keeps every rule.
     public func findings() -> [PlanFinding] {
         var findings: [PlanFinding] = []
+        if let publicKey { checkSignature(publicKey, &findings) }
         let files = checkIntegrity(&findings)
+        // Files whose bytes are not the manifest's were reported; they are not compared again with their rendering.
+        let changed = Set(findings.filter { $0.check == .integrity }.map(\.path))
         if let datasetFolder { checkInputs(datasetFolder: datasetFolder, &findings) }
         // A re-plan keeps its parent's sample.csv, which the parent's own verification re-draws.
-        if let dataset, manifest.replan == nil { checkRedrawnSample(files: files, dataset: dataset, &findings) }
+        var redrawn: SamplePlan?
+        if let dataset, manifest.replan == nil {
+            redrawn = checkRedrawnSample(files: files, dataset: dataset, &findings)
+        }
         if let replan = manifest.replan, CalendarDate(iso8601: replan.asOf) == nil {
             findings.append(PlanFinding(.format, PlanFolder.manifestName, "replan.as_of: expected a date YYYY-MM-DD, "
                                         + "found \(InputProblem.quoted(replan.asOf))"))
@@ -73,6 +84,10 @@ public struct PlanVerifier: Sendable {
         }
         if let parent {
             parent.checkHistory(of: self, files: files, visits: visits, replanned: replanned, &findings)
+        }
+        if let dataset {
+            checkDerivedFiles(files: files, changed: changed, dataset: dataset, redrawn: redrawn, replanned: replanned,
+                              &findings)
         }
         return Self.ordered(findings)
     }

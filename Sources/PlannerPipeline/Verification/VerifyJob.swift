@@ -1,6 +1,7 @@
 import Foundation
 import PlannerCore
 import PlannerFormats
+import PlannerPlanFormat
 import PlannerReports
 
 /// `planner verify`: finds a plan folder's dataset, parent and progress files and runs `PlanVerifier`; reads
@@ -19,15 +20,18 @@ public struct VerifyJob: Sendable {
     /// For a re-planned folder: where the progress files its re-plan read are now, one per file the manifest
     /// records, in its order; empty: the paths the manifest records.
     public var progressFiles: [String]
+    /// The public key file (`planner keygen`) the plan must be signed with; nil: the signature is not checked.
+    public var publicKey: TypedPath?
     public var workingDirectory: URL
 
     public init(plan: TypedPath, dataset: String? = nil, parent: String? = nil, asOf: CalendarDate? = nil,
-                progressFiles: [String] = [], workingDirectory: URL) {
+                progressFiles: [String] = [], publicKey: TypedPath? = nil, workingDirectory: URL) {
         self.plan = plan
         self.dataset = dataset
         self.parent = parent
         self.asOf = asOf
         self.progressFiles = progressFiles
+        self.publicKey = publicKey
         self.workingDirectory = workingDirectory
     }
 
@@ -40,6 +44,7 @@ public struct VerifyJob: Sendable {
     }
 
     public func run() throws -> Outcome {
+        let key = try publicKey.map(SigningKeys.publicKey)
         let folder = try ParentPlan(plan)
         let manifest = folder.manifest
         let datasetPath = dataset ?? manifest.dataset
@@ -64,7 +69,7 @@ public struct VerifyJob: Sendable {
         }
         let verifier = PlanVerifier(folder: folder.folder, manifest: manifest, dataset: loaded,
                                     datasetFolder: datasetLocation.url, parentFolder: parentFolder, asOf: asOf,
-                                    progressFiles: progress)
+                                    progressFiles: progress, publicKey: key)
         return Outcome(findings: verifier.findings(), checkedFiles: manifest.files.count + 1)
     }
 

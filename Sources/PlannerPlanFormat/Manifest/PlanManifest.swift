@@ -166,6 +166,9 @@ public struct PlanManifest: Codable, Sendable, Hashable {
     public var solver: Solver?
     /// What a re-plan started from (`planner replan`); nil for every other plan.
     public var replan: Replan? = nil
+    /// The language of the files people read (`vi`, `en`), so that `verify` renders them again in it; nil in
+    /// plans written before it was recorded.
+    public var language: String? = nil
     public var run: Run
 
     public init(kind: String, seed: UInt64, generator: Generator, dataset: String, inputs: [InputFile],

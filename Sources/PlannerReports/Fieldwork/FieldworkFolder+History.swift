@@ -17,9 +17,14 @@ extension FieldworkFolder {
                                        releasedUnitIDs: Set(history.map(\.unitID)), edition: edition,
                                        history: history)
         return files(context).map { file in
-            file.path == PlanFile.assignments
-                ? PlanFolder.File(file.path, AssignmentTables.assignmentsCSV(context, history: history))
-                : file
+            switch file.path {
+            case PlanFile.assignments:
+                return PlanFolder.File(file.path, AssignmentTables.assignmentsCSV(context, history: history))
+            case PlanFile.fieldwork:
+                return PlanFolder.File(file.path, FieldworkRecord(plan: plan, history: history).jsonData())
+            default:
+                return file
+            }
         }
     }
 }

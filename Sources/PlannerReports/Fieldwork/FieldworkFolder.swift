@@ -5,7 +5,7 @@ import PlannerFormats
 import PlannerPlanFormat
 import PlannerSampling
 
-/// The files a fieldwork plan adds to a plan folder: assignments, route sheets, post-office summaries, visit
+/// The files a fieldwork plan adds to a plan folder: `fieldwork.json` (the plan itself), assignments, route sheets, post-office summaries, visit
 /// notices, the fieldwork report, the GeoJSON of routes and the hand-over exports (docs/plan-files.md lists every
 /// file and column). `summary.html` is added by the commands (`SummaryPage`), since it also needs the manifest.
 ///
@@ -28,6 +28,7 @@ public enum FieldworkFolder {
     static func files(_ context: FieldworkContext) -> [PlanFolder.File] {
         let plan = context.plan
         var files: [PlanFolder.File] = [
+            .init(PlanFile.fieldwork, FieldworkRecord(plan: plan).jsonData()),
             .init(PlanFile.assignments, AssignmentTables.assignmentsCSV(context)),
             .init(PlanFile.fieldworkReport, Data(FieldworkReport.markdown(context).utf8)),
             .init(PlanFile.reserveHolders, ReserveHolders.csv(context)),

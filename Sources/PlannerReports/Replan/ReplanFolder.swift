@@ -19,10 +19,10 @@ public enum ReplanFolder {
                                           language: language, history: content.history, edition: edition)
         files += [
             .init(PlanFile.releases, ReleaseTable.csv(content.releases)),
-            .init("weights.csv", weightsCSV(content.weights)),
-            .init("changes.csv", changesCSV(content.result.changes)),
-            .init("visit-changes.csv", visitChangesCSV(content.result.changes)),
-            .init("replan-report.md", Data(ReplanReport.markdown(content, language: language).utf8)),
+            .init(PlanFile.weights, weightsCSV(content.weights)),
+            .init(PlanFile.changes, changesCSV(content.result.changes)),
+            .init(PlanFile.visitChanges, visitChangesCSV(content.result.changes)),
+            .init(PlanFile.replanReport, Data(ReplanReport.markdown(content, language: language).utf8)),
         ]
         if !content.availability.newEnumerators.isEmpty {
             files.append(.init(PlanFile.newEnumerators, AvailabilityTables.enumeratorsCSV(content.availability.newEnumerators)))

@@ -1,0 +1,160 @@
+import Foundation
+import PlannerCore
+import PlannerFormats
+import PlannerPlanFormat
+import PlannerReports
+import PlannerSampling
+
+extension PlanVerifier {
+    /// Renders every derived file again from the plan's primary files and the dataset, with the same renderers
+    /// the jobs write them with, and reports each file that differs, is missing, or should not be there.
+    ///
+    /// The primary files are `sample.csv` (itself drawn again from the seed), `fieldwork.json` (the fieldwork
+    /// plan at full precision), `releases.csv` and `availability/` of a re-plan, and the manifest (seed, language,
+    /// solver record, parent). Everything else a plan folder holds — `assignments.csv`, route sheets (CSV and
+    /// HTML), post-office summaries, bundles, notices, the GeoJSON, the Survey Solutions and SurveyCTO exports,
+    /// the fieldwork report, `summary.html`, and for a folder of `planner sample` or `planner plan` also
+    /// `allocation.csv` and `design-report.md` — is a rendering of them, so an edit that the manifest was
+    /// re-hashed over shows up here: the edited file no longer is what its sources give. A re-plan's own reports
+    /// (`weights.csv`, `changes.csv`, `visit-changes.csv`, `replan-report.md`) come from the parent and the
+    /// solve and are checked by their digests (and the signature) only; they must be present.
+    ///
+    /// - Parameters:
+    ///   - changed: files already reported as changed or missing by the digest check, not compared again.
+    ///   - redrawn: the sample drawn again from the manifest's seed; nil for a re-plan or when it cannot be drawn.
+    func checkDerivedFiles(files: [String: Data], changed: Set<String>, dataset: Dataset, redrawn: SamplePlan?,
+                           replanned: ReplannedFolder?, _ findings: inout [PlanFinding]) {
+        let languages = manifest.language.flatMap(Language.init(rawValue:)).map { [$0] } ?? Language.allCases
+        var best: (expected: [String: Data], differences: Int)?
+        // A plan written before its language was recorded is rendered in each language; the closer one counts.
+        for language in languages {
+            guard let expected = renderedFiles(files: files, dataset: dataset, redrawn: redrawn, replanned: replanned,
+                                               language: language, &findings) else { return }
+            let differences = expected.filter { files[$0.key] != $0.value }.count
+            if best.map({ differences < $0.differences }) ?? true { best = (expected, differences) }
+        }
+        guard let expected = best?.expected else { return }
+        let sources = manifest.kind == "sample" ? "the sample drawn again from the seed and the dataset"
+            : "\(PlanFile.fieldwork), \(PlanFile.sample) and the dataset"
+        for path in expected.keys.sorted() where !changed.contains(path) {
+            let rendered = expected[path]!
+            guard let data = files[path] else {
+                findings.append(PlanFinding(.integrity, path, "expected the file rendered from \(sources), found "
+                                            + "neither the file nor its manifest entry: removed from the plan"))
+                continue
+            }
+            if data != rendered {
+                let line = Self.firstDifferentLine(data, rendered)
+                findings.append(PlanFinding(.derived, path, line: line,
+                                            "expected the file rendered again from \(sources), found other content"
+                                                + (line.map { " from line \($0)" } ?? "")
+                                                + ": it was edited after the plan was written"))
+            }
+        }
+        // Primary files, and the sample files a derived folder copies from its parent (checked against the
+        // parent's digests by the history check).
+        var kept: Set<String> = [PlanFile.sample, PlanFile.allocation, PlanFile.designReport]
+        if manifest.kind == "plan" { kept.insert(PlanFile.fieldwork) }
+        if manifest.replan != nil {
+            kept.formUnion([PlanFile.releases, PlanFile.newEnumerators, PlanFile.unavailability])
+            for path in PlanFile.replanReports where files[path] == nil && !changed.contains(path) {
+                findings.append(PlanFinding(.integrity, path, "expected the report every re-planned folder has, found "
+                                            + "neither the file nor its manifest entry: removed from the plan"))
+            }
+            kept.formUnion(PlanFile.replanReports)
+        }
+        for path in files.keys.sorted() where expected[path] == nil && !kept.contains(path) {
+            findings.append(PlanFinding(.integrity, path, "expected only the files a \(manifest.kind) folder has, "
+                                        + "found one that no step of the planner writes"))
+        }
+    }
+
+    /// Every file of the folder that is rendered from others, by path; nil (with a finding) when a source
+    /// cannot be read.
+    private func renderedFiles(files: [String: Data], dataset: Dataset, redrawn: SamplePlan?,
+                               replanned: ReplannedFolder?, language: Language,
+                               _ findings: inout [PlanFinding]) -> [String: Data]? {
+        var rendered: [String: Data] = [:]
+        if manifest.parent == nil, let redrawn {
+            for file in SampleFolder.files(for: redrawn, dataset: dataset, language: language)
+            where file.path != PlanFile.sample {
+                rendered[file.path] = file.data
+            }
+        }
+        guard let sampleData = files[PlanFile.sample],
+              let sample = try? SampleTables.readSample(sampleData, file: PlanFile.sample) else {
+            // Reported by the coverage and sample checks.
+            return rendered
+        }
+        let design: SampleDesignSummary
+        if manifest.parent == nil {
+            guard let redrawn else { return rendered }
+            design = SampleDesignSummary(plan: redrawn)
+        } else {
+            guard let allocation = files[PlanFile.allocation],
+                  let read = try? SampleDesignSummary.read(allocationCSV: allocation, file: PlanFile.allocation)
+            else { return rendered }
+            design = read
+        }
+        guard manifest.kind == "plan" else {
+            let summary = SummaryInput(dataset: dataset, sample: sample, design: design, manifest: manifest, plan: nil,
+                                       language: language)
+            rendered[SummaryPage.path] = SummaryPage.file(summary).data
+            return rendered
+        }
+        guard let recordData = files[PlanFile.fieldwork] else {
+            findings.append(PlanFinding(.integrity, PlanFile.fieldwork, "expected the fieldwork record every plan has, "
+                                        + "found none in the manifest: the files rendered from it cannot be checked"))
+            return nil
+        }
+        let record: FieldworkRecord
+        do {
+            record = try FieldworkRecord.read(recordData, file: PlanFile.fieldwork)
+        } catch {
+            findings += error.problems.map { PlanFinding(.format, PlanFile.fieldwork, line: $0.line, $0.description) }
+            return nil
+        }
+        let plan = record.plan
+        let fieldworkFiles: [PlanFolder.File]
+        let renderingDataset: Dataset
+        if manifest.replan != nil {
+            guard let replanned else { return nil }
+            renderingDataset = replanned.dataset
+            fieldworkFiles = FieldworkFolder.files(plan: plan, sample: sample, dataset: renderingDataset,
+                                                   language: language, history: record.history)
+        } else {
+            renderingDataset = dataset
+            fieldworkFiles = FieldworkFolder.files(plan: plan, sample: sample, dataset: dataset, language: language)
+        }
+        for file in fieldworkFiles where file.path != PlanFile.fieldwork {
+            rendered[file.path] = file.data
+        }
+        let summary = SummaryInput(dataset: renderingDataset, sample: sample, design: design, manifest: manifest,
+                                   plan: plan, language: language)
+        rendered[SummaryPage.path] = SummaryPage.file(summary).data
+        return rendered
+    }
+
+    /// The first line (1-based) at which two texts differ; nil when one is a prefix of the other.
+    static func firstDifferentLine(_ lhs: Data, _ rhs: Data) -> Int? {
+        var line = 1
+        for (left, right) in zip(lhs, rhs) {
+            if left != right { return line }
+            if left == 0x0A { line += 1 }
+        }
+        return lhs.count == rhs.count ? nil : line
+    }
+
+    /// `manifest.sig` must be the signature of `manifest.json`'s exact bytes by `key`.
+    func checkSignature(_ key: PlanPublicKey, _ findings: inout [PlanFinding]) {
+        guard let signature = try? Data(contentsOf: folder.appendingPathComponent(PlanFile.signature)) else {
+            findings.append(PlanFinding(.signature, PlanFile.signature, "expected the signature of manifest.json (a "
+                                        + "public key was given), found no such file: the plan is unsigned"))
+            return
+        }
+        guard let manifestData = try? Data(contentsOf: folder.appendingPathComponent(PlanFile.manifest)) else { return }
+        if let problem = key.problem(signatureFile: signature, manifest: manifestData) {
+            findings.append(PlanFinding(.signature, PlanFile.signature, problem))
+        }
+    }
+}
