@@ -31,7 +31,7 @@ public enum SigningKeys {
         return data
     }
 
-    /// What `planner keygen` wrote.
+    /// The paths `planner keygen` wrote, as the user gave the first.
     public struct Written: Sendable {
         public var privateKey: String
         public var publicKey: String
@@ -41,7 +41,6 @@ public enum SigningKeys {
     /// beside it with `.pub` appended. Neither file may exist: a key is never overwritten.
     public static func generate(privateKey location: TypedPath) throws -> Written {
         let key = PlanSigningKey()
-        let publicPath = TypedPath(location.path + ".pub", relativeTo: URL(fileURLWithPath: "/"))
         let publicURL = URL(fileURLWithPath: location.url.path + ".pub")
         if FileManager.default.fileExists(atPath: publicURL.path) {
             throw PipelineError.cannotCreate("\(location.path).pub: the file exists; a key is never overwritten")
@@ -53,7 +52,7 @@ public enum SigningKeys {
             unlink(location.url.path)
             throw error
         }
-        return Written(privateKey: location.path, publicKey: publicPath.path)
+        return Written(privateKey: location.path, publicKey: location.path + ".pub")
     }
 
     /// Creates a new file with `mode` from the start (never a moment readable by others) and flushes it.

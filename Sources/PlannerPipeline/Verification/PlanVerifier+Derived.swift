@@ -57,11 +57,12 @@ extension PlanVerifier {
         if manifest.kind == "plan" { kept.insert(PlanFile.fieldwork) }
         if manifest.replan != nil {
             kept.formUnion([PlanFile.releases, PlanFile.newEnumerators, PlanFile.unavailability])
-            for path in PlanFile.replanReports where files[path] == nil && !changed.contains(path) {
+            let reports = PlanFile.replanReports + [SummaryPage.path]
+            for path in reports where files[path] == nil && !changed.contains(path) {
                 findings.append(PlanFinding(.integrity, path, "expected the report every re-planned folder has, found "
                                             + "neither the file nor its manifest entry: removed from the plan"))
             }
-            kept.formUnion(PlanFile.replanReports)
+            kept.formUnion(reports)
         }
         for path in files.keys.sorted() where expected[path] == nil && !kept.contains(path) {
             findings.append(PlanFinding(.integrity, path, "expected only the files a \(manifest.kind) folder has, "
@@ -115,23 +116,28 @@ extension PlanVerifier {
             return nil
         }
         let plan = record.plan
+        // The sheets' edition: plan name, version and dates from the manifest, a re-plan's marks from the record.
+        var edition = SheetEdition(manifest: manifest)
+        edition.marks = record.marks.compactMapValues(SheetEdition.Mark.init(rawValue:))
         let fieldworkFiles: [PlanFolder.File]
-        let renderingDataset: Dataset
         if manifest.replan != nil {
             guard let replanned else { return nil }
-            renderingDataset = replanned.dataset
-            fieldworkFiles = FieldworkFolder.files(plan: plan, sample: sample, dataset: renderingDataset,
-                                                   language: language, history: record.history)
+            fieldworkFiles = FieldworkFolder.files(plan: plan, sample: sample, dataset: replanned.dataset,
+                                                   language: language, history: record.history, edition: edition)
         } else {
-            renderingDataset = dataset
-            fieldworkFiles = FieldworkFolder.files(plan: plan, sample: sample, dataset: dataset, language: language)
+            fieldworkFiles = FieldworkFolder.files(plan: plan, sample: sample, dataset: dataset, language: language,
+                                                   edition: edition)
         }
         for file in fieldworkFiles where file.path != PlanFile.fieldwork {
             rendered[file.path] = file.data
         }
-        let summary = SummaryInput(dataset: renderingDataset, sample: sample, design: design, manifest: manifest,
-                                   plan: plan, language: language)
-        rendered[SummaryPage.path] = SummaryPage.file(summary).data
+        // A re-plan's summary page opens with its dashboard, made from the parent and the solve: it is one of the
+        // re-plan's reports, checked by its digest and the signature.
+        if manifest.replan == nil {
+            let summary = SummaryInput(dataset: dataset, sample: sample, design: design, manifest: manifest,
+                                       plan: plan, language: language)
+            rendered[SummaryPage.path] = SummaryPage.file(summary).data
+        }
         return rendered
     }
 

@@ -13,7 +13,7 @@ import PlannerOptimization
 /// sheets print whole minutes, so they could not be the source of such a rendering; this file can. The solve
 /// time is left out (it is in the manifest's `solver.seconds`), so that the same inputs give the same bytes.
 public struct FieldworkRecord: Codable, Sendable, Hashable {
-    public var format = "planner-fieldwork/1"
+    public var format = Self.currentFormat
     /// By enumerator, date, visit order.
     public var visits: [VisitAssignment]
     public var routes: [DayRoute]
@@ -23,8 +23,11 @@ public struct FieldworkRecord: Codable, Sendable, Hashable {
     public var diagnosis: ShortfallDiagnosis?
     /// The visits recorded before a re-plan's as-of date, in history order; empty for a first plan.
     public var history: [RecordedVisit]
+    /// A re-plan's visits that its sheets mark as new to this version (`added`) or moved from another day or
+    /// enumerator (`moved`), by unit ID; empty for a first plan.
+    public var marks: [String: String]
 
-    public init(plan: FieldworkPlan, history: [RecordedVisit] = []) {
+    public init(plan: FieldworkPlan, history: [RecordedVisit] = [], marks: [String: String] = [:]) {
         visits = plan.visits
         routes = plan.routes
         unscheduledUnitIDs = plan.unscheduledUnitIDs
@@ -33,10 +36,11 @@ public struct FieldworkRecord: Codable, Sendable, Hashable {
         totals = plan.totals
         diagnosis = plan.diagnosis
         self.history = history.sorted(by: RecordedVisit.historyOrder)
+        self.marks = marks
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, visits, routes, solver, totals, diagnosis, history
+        case format, visits, routes, solver, totals, diagnosis, history, marks
         case unscheduledUnitIDs = "unscheduled_unit_ids"
     }
 

@@ -21,7 +21,8 @@ extension FieldworkFolder {
             case PlanFile.assignments:
                 return PlanFolder.File(file.path, AssignmentTables.assignmentsCSV(context, history: history))
             case PlanFile.fieldwork:
-                return PlanFolder.File(file.path, FieldworkRecord(plan: plan, history: history).jsonData())
+                let marks = (edition?.marks ?? [:]).mapValues(\.rawValue)
+                return PlanFolder.File(file.path, FieldworkRecord(plan: plan, history: history, marks: marks).jsonData())
             default:
                 return file
             }
