@@ -44,17 +44,25 @@ public struct FieldworkPlanner: Sendable {
         let generation = try PatternGeneration(instance: instance,
                                                balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
             .generate(solver: solver, initial: seed.patterns,
-                      timeLimitSeconds: max(0, limit * 0.8 - Self.seconds(since: start)))
-        let patterned = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay,
-                                        patterns: generation.patterns)
+                      timeLimitSeconds: max(0, limit * 0.8 - Self.seconds(since: start)),
+                      incumbent: statistics.chosenObjective, progress: progress)
+        let patterned = generation.assignment
         var seedCounts = seed.counts
         seedCounts += Array(repeating: 0, count: patterned.patterns.count - seedCounts.count)
+        // The best of the merged start, the dive's plan and the one-site plan.
         var chosen = (trips: seed.trips, patterns: seedCounts)
         var chosenObjective = patterned.objective(trips: chosen.trips, patterns: chosen.patterns)
-        let oneSiteObjective = patterned.objective(trips: trips)
-        if oneSiteObjective < chosenObjective - 1e-6 {
-            chosen = (trips, Array(repeating: 0, count: patterned.patterns.count))
-            chosenObjective = oneSiteObjective
+        var chosenStatus = Self.mergedStartStatus
+        let oneSite = (trips: trips, patterns: Array(repeating: 0, count: patterned.patterns.count))
+        for (candidate, status) in [(generation.dive, Self.diveStatus), (oneSite, Self.mergedStartStatus)] {
+            guard let candidate else { continue }
+            let objective = patterned.objective(trips: candidate.trips, patterns: candidate.patterns)
+            if patterned.respectsBoundsAndDays(candidate.trips, patterns: candidate.patterns),
+               objective < chosenObjective - 1e-6 {
+                chosen = candidate
+                chosenObjective = objective
+                chosenStatus = status
+            }
         }
         // The master MIP runs only while units stay unserved (coverage first), stopped after a number of
         // branch-and-bound nodes (the same on every run, so the plan is reproducible; the time limit is a safety
@@ -64,7 +72,7 @@ public struct FieldworkPlanner: Sendable {
         options.timeLimitSeconds = max(0, limit - Self.seconds(since: start))
         options.nodeLimit = Self.masterNodeLimit
         if patterned.unservedUnits(trips: chosen.trips, patterns: chosen.patterns) == 0 { options.timeLimitSeconds = 0 }
-        var source = statistics.source
+        var source = chosenStatus == Self.diveStatus ? .lpDive : statistics.source
         if options.timeLimitSeconds > 0 {
             let solution = try solver.solve(patterned.model, options: options,
                                             warmStart: patterned.solutionVector(trips: chosen.trips, patterns: chosen.patterns),
@@ -88,7 +96,8 @@ public struct FieldworkPlanner: Sendable {
                 heuristicObjective: statistics.heuristicObjective, chosenObjective: chosenObjective, source: source)
         } else {
             statistics.chosenObjective = chosenObjective
-            statistics.statusName = Self.mergedStartStatus
+            statistics.statusName = chosenStatus
+            statistics.source = source
         }
 
         let schedule = scheduler.schedule(scheduler.chosenDays(trips: chosen.trips, patterns: patterned.patterns,
@@ -143,6 +152,8 @@ public struct FieldworkPlanner: Sendable {
 
     /// The status of a plan whose day-pattern stage kept the merged start (no master MIP was needed).
     public static let mergedStartStatus = "feasible_merged_start"
+    /// The status of a plan whose days are the end of the dive on the pattern LP (no master MIP was needed).
+    public static let diveStatus = "feasible_lp_dive"
 
     /// Branch-and-bound nodes the day-pattern master MIP may explore.
     static let masterNodeLimit = 100

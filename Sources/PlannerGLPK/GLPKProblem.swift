@@ -132,14 +132,20 @@ final class GLPKProblem {
     /// Solves the LP relaxation (integrality ignored) with the primal simplex, scaled and from an advanced basis
     /// as `solve` does before branch-and-cut. With `fromCurrentBasis`, after bounds changed since the last call,
     /// the dual simplex starts from the basis that call left (still dual feasible), which takes a few pivots
-    /// instead of a whole solve; the primal simplex finishes if the dual one stops short.
-    func solveRelaxation(timeLimitMilliseconds: Int32, msgLevel: Int32, fromCurrentBasis: Bool = false) -> RelaxationOutcome {
+    /// instead of a whole solve; the primal simplex finishes if the dual one stops short. After columns were
+    /// only added (`stillPrimalFeasible`), the old basis is still primal feasible and the primal simplex goes on
+    /// from it.
+    func solveRelaxation(timeLimitMilliseconds: Int32, msgLevel: Int32, fromCurrentBasis: Bool = false,
+                         stillPrimalFeasible: Bool = false) -> RelaxationOutcome {
         var simplex = glp_smcp()
         glp_init_smcp(&simplex)
         simplex.msg_lev = msgLevel
         simplex.tm_lim = timeLimitMilliseconds
         var code: Int32
-        if fromCurrentBasis {
+        if fromCurrentBasis, stillPrimalFeasible {
+            simplex.meth = GLP_PRIMAL
+            code = glp_simplex(problem, &simplex)
+        } else if fromCurrentBasis {
             simplex.meth = GLP_DUALP
             code = glp_simplex(problem, &simplex)
             if code != 0 || glp_get_status(problem) != GLP_OPT {
@@ -158,6 +164,18 @@ final class GLPKProblem {
             duals = (0..<Int(glp_get_num_rows(problem))).map { glp_get_row_dual(problem, Int32($0 + 1)) }
         }
         return RelaxationOutcome(code: code, status: status, values: values, duals: duals)
+    }
+
+    /// Appends a column (validated by the caller) with its row coefficients; it enters non-basic at a bound.
+    func addColumn(_ variable: MIPModel.Variable, entries: [MIPModel.Column.Entry]) {
+        let column = glp_add_cols(problem, 1)
+        glp_set_col_name(problem, column, variable.name)
+        if variable.kind != .continuous { glp_set_col_kind(problem, column, GLP_IV) }
+        glp_set_obj_coef(problem, column, variable.objectiveCoefficient)
+        let rows: [Int32] = [0] + entries.map { Int32($0.constraint.index + 1) }
+        let coefficients: [Double] = [0] + entries.map(\.coefficient)
+        glp_set_mat_col(problem, column, Int32(entries.count), rows, coefficients)
+        setBounds(column: Int(column) - 1, of: variable)
     }
 
     /// Changes a column's bounds (model order), as the constructor sets them: integer bounds rounded inward.

@@ -12,14 +12,15 @@ extension GLPKSolver {
     ///
     /// - Throws: `ModelError` for a malformed model, `SolverError` for a negative or NaN time limit.
     public func solveRelaxation(_ model: MIPModel, options: SolverOptions) throws -> MIPResult? {
-        try diveRelaxation(model, options: options) { _ in [] }
+        try iterateRelaxation(model, options: options) { _ in RelaxationChange() }
     }
 
-    /// Dives on one GLPK problem: after the first LP, each round changes the bounds in place and re-solves with
-    /// the dual simplex from the previous basis (a few pivots where a fresh solve takes thousands). Bound
-    /// changes are checked in Swift (on a copy of the model) before GLPK sees them.
-    public func diveRelaxation(_ model: MIPModel, options: SolverOptions,
-                               next: (MIPResult) -> [BoundChange]) throws -> MIPResult? {
+    /// Iterates on one GLPK problem: after the first LP, each round adds the new columns (non-basic at their
+    /// lower bound, so the basis stays valid) and changes the bounds in place, then re-solves from the previous
+    /// basis (the dual simplex after bound changes, the primal one after new columns only): a few pivots where a
+    /// fresh solve takes thousands. Changes are checked in Swift (on a copy of the model) before GLPK sees them.
+    public func iterateRelaxation(_ model: MIPModel, options: SolverOptions,
+                                  next: (MIPResult) -> RelaxationChange) throws -> MIPResult? {
         let clock = ContinuousClock()
         let start = clock.now
         func elapsedSeconds() -> Double {
@@ -37,25 +38,22 @@ extension GLPKSolver {
             while true {
                 let result = Self.relaxationResult(outcome, model: current, seconds: elapsedSeconds())
                 guard result.status == .optimal else { return result }
-                let changes = next(result)
-                if changes.isEmpty { return result }
-                for change in changes {
-                    guard current.variables.indices.contains(change.variable.index) else {
-                        throw ModelError(.variable(index: change.variable.index, name: "?"),
-                                         .unknownVariable(change.variable))
-                    }
-                    current.setBounds(of: change.variable, lowerBound: change.lowerBound,
-                                      upperBound: change.upperBound)
-                }
-                try current.validate()
+                let change = next(result)
+                if change.isEmpty { return result }
+                let columnsBefore = current.variables.count
+                try current.apply(change)
                 if Self.trivialResult(current) != nil { return result }
-                for change in changes {
-                    problem.setBounds(column: change.variable.index, of: current.variables[change.variable.index])
+                for index in columnsBefore..<current.variables.count {
+                    problem.addColumn(current.variables[index], entries: change.columns[index - columnsBefore].entries)
+                }
+                for bound in change.bounds {
+                    problem.setBounds(column: bound.variable.index, of: current.variables[bound.variable.index])
                 }
                 let remaining = Double(parameters.tm_lim) - elapsedSeconds() * 1000
                 guard remaining > 0 else { return result }
                 outcome = problem.solveRelaxation(timeLimitMilliseconds: Int32(min(remaining, Double(Int32.max))),
-                                                  msgLevel: parameters.msg_lev, fromCurrentBasis: true)
+                                                  msgLevel: parameters.msg_lev, fromCurrentBasis: true,
+                                                  stillPrimalFeasible: change.bounds.isEmpty)
             }
         }
     }

@@ -95,7 +95,8 @@ final class ProgressDisplay: @unchecked Sendable {
         let incumbent = progress.incumbent.map { String(format: "%.1f", $0) } ?? "none"
         let bound = progress.bestBound.map { String(format: "%.1f", $0) } ?? "none"
         let gap = progress.relativeGap.map { String(format: "%.2f%%", $0 * 100) } ?? "–"
-        return "GLPK incumbent \(incumbent) · bound \(bound) · gap \(gap)"
+        let activity = progress.activity.map { " · \($0)" } ?? ""
+        return "GLPK incumbent \(incumbent) · bound \(bound) · gap \(gap)\(activity)"
     }
 
     // MARK: Drawing

@@ -35,7 +35,7 @@ import Testing
             .generate(solver: GLPKSolver(), timeLimitSeconds: 20)
         #expect(generation.converged)
         #expect(generation.unservedLowerBound == 0)
-        #expect(generation.patterns.contains { $0.siteOrder.count == 2 })
+        #expect(generation.assignment.patterns.contains { $0.siteOrder.count == 2 })
     }
 
     @Test("the plan is complete, every day fits, and its objective is the printed routes'")
@@ -61,7 +61,7 @@ import Testing
         let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
             .generate(solver: GLPKSolver(), timeLimitSeconds: 30)
         let scheduler = TripScheduler(instance: instance)
-        for pattern in generation.patterns {
+        for pattern in generation.assignment.patterns {
             let day = scheduler.evaluate(pattern.visits.map { TripScheduler.Trip(demand: $0.demand, visits: $0.visits) },
                                          worker: pattern.workerIndex)
             #expect(day.fits)
@@ -71,5 +71,42 @@ import Testing
                 #expect(visits.visits <= largest)
             }
         }
+    }
+
+    @Test("columns added to the live LP give the LP of a model built with them; the bound is that LP's value",
+          arguments: [2023, 7] as [UInt64])
+    func generationOnOneLPMatchesAFreshModel(seed: UInt64) throws {
+        let request = SyntheticSurvey(seed: seed, size: .medium).request
+        let instance = try AssignmentInstance(request: request)
+        let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+            .generate(solver: GLPKSolver(), timeLimitSeconds: 60, dive: false)
+        #expect(generation.converged)
+        let rebuilt = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: 60,
+                                      patterns: generation.assignment.patterns)
+        #expect(rebuilt.model == generation.assignment.model)
+        let lp = try #require(try GLPKSolver().solveRelaxation(rebuilt.model, options: SolverOptions()))
+        let value = try #require(lp.objective)
+        let bound = try #require(generation.lowerBound)
+        #expect(abs(value - bound) <= 1e-6 * max(1, abs(value)))
+    }
+
+    @Test("the dive ends on an integral plan within every enumerator's days, no cheaper than the LP bound",
+          arguments: [2023, 7] as [UInt64])
+    func diveEndsOnAFeasiblePlan(seed: UInt64) throws {
+        let request = SyntheticSurvey(seed: seed, size: .medium).request
+        let instance = try AssignmentInstance(request: request)
+        let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+            .generate(solver: GLPKSolver(), timeLimitSeconds: 60)
+        let dive = try #require(generation.dive)
+        let assignment = generation.assignment
+        #expect(dive.patterns.count == assignment.patterns.count)
+        #expect(assignment.respectsBoundsAndDays(dive.trips, patterns: dive.patterns))
+        let bound = try #require(generation.lowerBound)
+        #expect(assignment.objective(trips: dive.trips, patterns: dive.patterns) >= bound - 1e-6 * max(1, abs(bound)))
+        // Its days, scheduled, keep every rule of the working day.
+        let plan = try FieldworkPlanner().plan(request, solver: GLPKSolver())
+        #expect(PlanChecker(request: request).violations(of: plan).isEmpty)
+        let printed = try #require(plan.solver.printedObjective)
+        if let planBound = plan.solver.lowerBound { #expect(planBound <= printed + 1e-6) }
     }
 }

@@ -63,6 +63,39 @@ struct RelaxationTests {
         #expect(result.values[3] == 0)
     }
 
+    /// min 3x + 5y s.t. x + y ≥ 4: the LP takes x = 4 (12). A column z of cost 2 in the row takes over: 8.
+    @Test(arguments: [false, true])
+    func iterationAddsColumns(freshLP: Bool) throws {
+        var model = MIPModel(name: "cover")
+        let x = model.addVariable("x", kind: .integer, lowerBound: 0, upperBound: 10, objective: 3)
+        let y = model.addVariable("y", kind: .integer, lowerBound: 0, upperBound: 10, objective: 5)
+        let need = model.addConstraint("need", [.init(x, 1), .init(y, 1)], lowerBound: 4)
+        var seen: [Double] = []
+        let next: (MIPResult) -> RelaxationChange = { result in
+            seen.append(result.objective ?? .nan)
+            guard seen.count == 1 else { return RelaxationChange() }
+            return RelaxationChange(columns: [MIPModel.Column(name: "z", kind: .integer, lowerBound: 0, upperBound: 3,
+                                                              objective: 2, entries: [.init(need, 1)])])
+        }
+        let result = try #require(freshLP
+            ? try FreshLPSolver().iterateRelaxation(model, options: SolverOptions(), next: next)
+            : try GLPKSolver().iterateRelaxation(model, options: SolverOptions(), next: next))
+        #expect(seen == [12, 9])
+        // z is capped at 3, so x serves the last unit: 2·3 + 3·1.
+        #expect(result.values.count == 3)
+        #expect(abs(result.values[2] - 3) < 1e-9 && abs(result.values[0] - 1) < 1e-9)
+    }
+
+    @Test func aColumnNamingAnUnknownRowIsRefused() throws {
+        let model = Self.knapsack()
+        #expect(throws: ModelError.self) {
+            _ = try GLPKSolver().iterateRelaxation(model, options: SolverOptions()) { _ in
+                RelaxationChange(columns: [MIPModel.Column(name: "extra", kind: .continuous, objective: 1,
+                                                           entries: [.init(MIPModel.ConstraintID(index: 5), 1)])])
+            }
+        }
+    }
+
     @Test func diveStopsWhenAnLPIsInfeasible() throws {
         var model = MIPModel(name: "cover")
         let x = model.addVariable("x", kind: .integer, lowerBound: 0, upperBound: 4, objective: 1)

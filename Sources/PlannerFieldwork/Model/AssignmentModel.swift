@@ -8,7 +8,7 @@ import PlannerOptimization
 /// each enumerator's days, count excess days, and a rounded day-count row per demand that the solver's cuts would
 /// otherwise have to find. See docs/model.md for the notation and why the penalty makes coverage come first.
 public struct AssignmentModel: Sendable {
-    public let model: MIPModel
+    public private(set) var model: MIPModel
     /// One per `AssignmentInstance.options`.
     public let tripVariables: [MIPModel.VariableID]
     /// One per `AssignmentInstance.demands`.
@@ -16,8 +16,8 @@ public struct AssignmentModel: Sendable {
     /// One per worker that has at least one option; nil for the others.
     public let excessVariables: [MIPModel.VariableID?]
     /// The day patterns offered to the solver, and their columns (one each).
-    public let patterns: [DayPattern]
-    public let patternVariables: [MIPModel.VariableID]
+    public private(set) var patterns: [DayPattern] = []
+    public private(set) var patternVariables: [MIPModel.VariableID] = []
     /// Rows, for reading an LP's duals: cover and day-count rows per demand, days and balance rows per worker.
     public let coverRows: [Int]
     public let tripRows: [Int?]
@@ -54,20 +54,6 @@ public struct AssignmentModel: Sendable {
                 names.make("unserved", instance.site(of: demand).id, demand.kind.code),
                 kind: .integer, lowerBound: 0, upperBound: Double(demand.count), objective: unservedPenalty))
         }
-        var patternColumns: [MIPModel.VariableID] = []
-        var patternTermsOfDemand = Array(repeating: [MIPModel.Term](), count: instance.demands.count)
-        var patternTermsOfWorker = Array(repeating: [MIPModel.Term](), count: instance.workers.count)
-        for (index, pattern) in patterns.enumerated() {
-            let worker = instance.workers[pattern.workerIndex]
-            let variable = model.addVariable(
-                names.make("d", worker.enumerator.id.rawValue, String(index)), kind: .integer, lowerBound: 0,
-                upperBound: Double(worker.usableDays.count), objective: pattern.travelMinutes)
-            patternColumns.append(variable)
-            for visits in pattern.visits {
-                patternTermsOfDemand[visits.demand].append(MIPModel.Term(variable, Double(visits.visits)))
-            }
-            patternTermsOfWorker[pattern.workerIndex].append(MIPModel.Term(variable, 1))
-        }
         var excess: [MIPModel.VariableID?] = []
         for (index, worker) in instance.workers.enumerated() {
             guard !instance.optionsOfWorker[index].isEmpty else {
@@ -85,7 +71,6 @@ public struct AssignmentModel: Sendable {
             var cover = optionIndices.map {
                 MIPModel.Term(trips[$0], Double(instance.options[$0].visitsPerTrip))
             }
-            cover += patternTermsOfDemand[demandIndex]
             cover.append(MIPModel.Term(unserved[demandIndex], 1))
             coverRows.append(model.constraints.count)
             model.addConstraint(names.make("cover", site, demand.kind.code), cover, lowerBound: Double(demand.count))
@@ -93,7 +78,6 @@ public struct AssignmentModel: Sendable {
             // make more visits of a demand than the largest one-site day: `PatternGeneration` caps them).
             if let largest = Self.largestVisitsPerDay(instance: instance, demand: demandIndex), largest > 1 {
                 var count = optionIndices.map { MIPModel.Term(trips[$0], 1) }
-                count += patternTermsOfDemand[demandIndex].map { MIPModel.Term($0.variable, 1) }
                 count.append(MIPModel.Term(unserved[demandIndex], 1))
                 tripRows.append(model.constraints.count)
                 model.addConstraint(names.make("trips", site, demand.kind.code), count,
@@ -111,7 +95,6 @@ public struct AssignmentModel: Sendable {
             }
             let id = worker.enumerator.id.rawValue
             let days = instance.optionsOfWorker[workerIndex].map { MIPModel.Term(trips[$0], 1) }
-                + patternTermsOfWorker[workerIndex]
             dayRows.append(model.constraints.count)
             model.addConstraint(names.make("days", id), days, upperBound: Double(worker.usableDays.count))
             balanceRows.append(model.constraints.count)
@@ -125,12 +108,41 @@ public struct AssignmentModel: Sendable {
         self.excessVariables = excess
         self.unservedPenalty = unservedPenalty
         self.excessDayCost = excessDayCost
-        self.patterns = patterns
-        self.patternVariables = patternColumns
         self.coverRows = coverRows
         self.tripRows = tripRows
         self.dayRows = dayRows
         self.balanceRows = balanceRows
+        for pattern in patterns { append(pattern) }
+    }
+
+    /// The column of the pattern that would be the model's next: its days cover `visits` units of each demand it
+    /// visits, count once in that demand's day-count row, and once in its enumerator's days and balance rows.
+    /// Column generation hands it to the LP as is; `append` adds it to the model.
+    public func column(for pattern: DayPattern) -> MIPModel.Column {
+        let worker = instance.workers[pattern.workerIndex]
+        var entries: [MIPModel.Column.Entry] = []
+        for visits in pattern.visits {
+            entries.append(.init(MIPModel.ConstraintID(index: coverRows[visits.demand]), Double(visits.visits)))
+            if let row = tripRows[visits.demand] { entries.append(.init(MIPModel.ConstraintID(index: row), 1)) }
+        }
+        for row in [dayRows[pattern.workerIndex], balanceRows[pattern.workerIndex]].compactMap({ $0 }) {
+            entries.append(.init(MIPModel.ConstraintID(index: row), 1))
+        }
+        // Unique without `ModelNames`: no other column's name starts with `d_`, and the index is unique.
+        let name = "d_" + ModelNames.sanitized(worker.enumerator.id.rawValue) + "_" + String(patterns.count)
+        return MIPModel.Column(name: name, kind: .integer, lowerBound: 0, upperBound: Double(worker.usableDays.count),
+                               objective: pattern.travelMinutes, entries: entries)
+    }
+
+    /// Adds a pattern's column (`column(for:)`) to the model, and returns it.
+    @discardableResult
+    public mutating func append(_ pattern: DayPattern) -> MIPModel.Column {
+        let column = column(for: pattern)
+        // The column names rows of this model only, so adding it cannot fail.
+        guard let variable = try? model.addColumn(column) else { return column }
+        patterns.append(pattern)
+        patternVariables.append(variable)
+        return column
     }
 
     /// Σₑ dₑ·(Bₑ + c_bal) + 1 over the enumerators with an option, at least 1,000: above the travel and

@@ -21,83 +21,182 @@ struct PatternGeneration {
     let balanceMinutesPerExcessDay: Double
 
     struct Outcome {
-        var patterns: [DayPattern]
+        /// The model with every pattern offered: the initial ones, then those generated.
+        var assignment: AssignmentModel
         /// A lower bound on the LP, hence on the MIP, over all priced patterns; nil without an LP.
         var lowerBound: Double?
         /// The LP's unserved units when it converged (a lower bound on any plan's), else nil.
         var unservedLowerBound: Int?
         var rounds: Int
         var converged: Bool
+        /// The integral solution the dive ended on (trips per option, days per pattern of `assignment`); nil
+        /// when it did not reach one.
+        var dive: (trips: [Int], patterns: [Int])?
+        var diveRounds: Int
     }
 
     /// Most patterns added per enumerator per round.
     static let patternsPerWorkerPerRound = 4
     /// Generation stops when the LP value fell by less than this share over the last `tailRounds` rounds: the
-    /// long tail of column generation buys little for the integer plan and costs a solve each round.
-    static let tailingOffShare = 0.005
-    static let tailRounds = 3
+    /// last rounds of column generation move the bound little and the plan less.
+    static let tailingOffShare = 0.001
+    static let tailRounds = 5
+    /// Generation rounds at most, and dive rounds at most.
+    static let maximumRounds = 150
+    static let maximumDiveRounds = 120
+    /// Columns this close to their next integer are all rounded up in one dive round; otherwise the
+    /// `roundUpsPerRound` with the largest fractional parts are.
+    static let nearlyIntegral = 0.9
+    static let roundUpsPerRound = 4
 
+    private enum Phase { case generating, diving, done }
+
+    /// Generates patterns on one LP kept by the solver (columns added between solves), then dives on that LP:
+    /// each round fixes every trip and pattern column at least at its value rounded down and rounds up the ones
+    /// closest to their next integer, prices again, and re-solves, until the LP is integral. Rounding up only
+    /// where the enumerator's days allow keeps every LP feasible (unserved units absorb any shortfall).
+    ///
     /// - Parameter initial: patterns offered from the start (the merged days of the one-site solution).
-    ///   - timeLimitSeconds: a safety net only: generation normally stops on the deterministic rules (nothing
-    ///     prices out, tailing off, `maximumRounds`), so that the same inputs give the same patterns.
+    ///   - timeLimitSeconds: a safety net only: generation and the dive normally stop on deterministic rules
+    ///     (nothing prices out, tailing off, round limits), so that the same inputs give the same plan.
+    ///   - dive: whether to dive after generating (a re-plan prices stability, not the dive's objective).
+    ///   - incumbent: the objective of the best plan known so far, for progress reports.
+    ///   - progress: told after every LP, so that a long generation is never silent.
     func generate(solver: some MIPSolver, initial: [DayPattern] = [], timeLimitSeconds: Double,
-                  maximumRounds: Int = 8) throws -> Outcome {
-        let clock = ContinuousClock()
-        let start = clock.now
-        func elapsed() -> Double {
-            let time = clock.now - start
-            return Double(time.components.seconds) + Double(time.components.attoseconds) * 1e-18
-        }
-        var patterns = initial
+                  dive: Bool = true, incumbent: Double? = nil,
+                  progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> Outcome {
+        let start = ContinuousClock.now
+        var assignment = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: balanceMinutesPerExcessDay,
+                                         patterns: initial)
+        var outcome = Outcome(assignment: assignment, lowerBound: nil, unservedLowerBound: nil, rounds: 0,
+                              converged: false, dive: nil, diveRounds: 0)
+        guard !assignment.model.variables.isEmpty, timeLimitSeconds > 0 else { return outcome }
         var known = Set(initial)
-        var bound: Double?
-        var rounds = 0
-        var converged = false
-        var unservedBound: Int?
         var values: [Double] = []
-        let scheduler = TripScheduler(instance: instance)
-        let pricing = Pricing(instance: instance, scheduler: scheduler, siteMinutes: instance.sites.map { from in
-            instance.sites.map { to in instance.travel.minutes(from: from.place, to: to.place) }
-        })
-        while rounds < maximumRounds {
-            let remaining = timeLimitSeconds - elapsed()
-            guard remaining > 0 else { break }
-            let model = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: balanceMinutesPerExcessDay,
-                                        patterns: patterns)
-            guard !model.model.variables.isEmpty,
-                  let lp = try solver.solveRelaxation(model.model, options: SolverOptions(timeLimitSeconds: remaining)),
-                  lp.status == .optimal, let value = lp.objective,
-                  lp.rowDuals.count == model.model.constraints.count else { break }
-            rounds += 1
-            let duals = Pricing.Duals(model: model, rowDuals: lp.rowDuals)
-            var added: [DayPattern] = []
+        var phase = Phase.generating
+        let pricing = Pricing(instance: instance, scheduler: TripScheduler(instance: instance),
+                              siteMinutes: instance.sites.map { from in
+                                  instance.sites.map { to in instance.travel.minutes(from: from.place, to: to.place) }
+                              })
+        _ = try solver.iterateRelaxation(assignment.model, options: SolverOptions(timeLimitSeconds: timeLimitSeconds)) { lp in
+            guard phase != .done, let value = lp.objective, lp.rowDuals.count == assignment.model.constraints.count,
+                  lp.values.count == assignment.model.variables.count else {
+                phase = .done
+                return RelaxationChange()
+            }
+            let duals = Pricing.Duals(model: assignment, rowDuals: lp.rowDuals)
             var lagrangian = value
+            var priced: [DayPattern] = []
             for worker in instance.workers.indices where !instance.optionsOfWorker[worker].isEmpty {
-                let priced = pricing.price(worker: worker, duals: duals)
-                lagrangian += Double(instance.workers[worker].usableDays.count) * min(0, priced.leastReducedCost)
-                for pattern in priced.patterns.prefix(Self.patternsPerWorkerPerRound)
-                where known.insert(pattern).inserted {
-                    added.append(pattern)
+                let best = pricing.price(worker: worker, duals: duals)
+                lagrangian += Double(instance.workers[worker].usableDays.count) * min(0, best.leastReducedCost)
+                for pattern in best.patterns.prefix(Self.patternsPerWorkerPerRound) where known.insert(pattern).inserted {
+                    priced.append(pattern)
                 }
             }
-            bound = max(bound ?? -.infinity, lagrangian)
-            values.append(value)
-            if added.isEmpty {
-                converged = true
-                bound = value
-                unservedBound = Int((model.unservedVariables.reduce(0.0) { $0 + lp.values[$1.index] } - 1e-6)
-                    .rounded(.up))
+            defer {
+                let bound = outcome.lowerBound
+                progress?(SolveProgress(
+                    incumbent: incumbent, bestBound: bound,
+                    relativeGap: incumbent.flatMap { best in bound.map { max(0, best - $0) / max(abs(best), 1e-9) } },
+                    elapsedSeconds: FieldworkPlanner.seconds(since: start), openNodes: 0,
+                    activity: outcome.diveRounds > 0 ? "LP dive, round \(outcome.diveRounds)"
+                        : "column generation, round \(outcome.rounds)"))
+            }
+            if phase == .generating {
+                outcome.rounds += 1
+                outcome.lowerBound = max(outcome.lowerBound ?? -.infinity, lagrangian)
+                values.append(value)
+                if priced.isEmpty {
+                    outcome.converged = true
+                    outcome.lowerBound = value
+                    let unserved = assignment.unservedVariables.reduce(0.0) { $0 + lp.values[$1.index] }
+                    outcome.unservedLowerBound = max(0, Int((unserved - 1e-6).rounded(.up)))
+                    phase = .diving
+                } else if outcome.rounds >= Self.maximumRounds || Self.tailsOff(values) {
+                    phase = .diving
+                } else {
+                    return RelaxationChange(columns: priced.map { assignment.append($0) })
+                }
+            }
+            guard dive else {
+                phase = .done
+                return RelaxationChange()
+            }
+            outcome.diveRounds += 1
+            switch diveStep(values: lp.values, assignment: assignment) {
+            case .integral:
+                outcome.dive = (assignment.trips(from: lp.values), assignment.patternCounts(from: lp.values))
+            case .outOfDays:
+                let floors = lp.values.map(Self.roundedDown)
+                outcome.dive = (assignment.trips(from: floors), assignment.patternCounts(from: floors))
+            case .fix(let bounds) where outcome.diveRounds < Self.maximumDiveRounds:
+                // Patterns priced at this LP join it (at zero) with the new bounds: the dive goes on over every
+                // column worth having under the fixings so far.
+                return RelaxationChange(columns: priced.map { assignment.append($0) }, bounds: bounds)
+            case .fix:
                 break
             }
-            patterns += added
-            if values.count > Self.tailRounds {
-                let earlier = values[values.count - 1 - Self.tailRounds]
-                if earlier - value <= Self.tailingOffShare * abs(earlier) { break }
-            }
+            phase = .done
+            return RelaxationChange()
         }
-        return Outcome(patterns: patterns, lowerBound: bound, unservedLowerBound: unservedBound.map { max(0, $0) },
-                       rounds: rounds, converged: converged)
+        outcome.assignment = assignment
+        return outcome
     }
+
+    /// Whether the LP value fell by less than `tailingOffShare` over the last `tailRounds` rounds.
+    static func tailsOff(_ values: [Double]) -> Bool {
+        guard values.count > tailRounds, let value = values.last else { return false }
+        let earlier = values[values.count - 1 - tailRounds]
+        return earlier - value <= tailingOffShare * abs(earlier)
+    }
+
+    enum DiveStep {
+        /// Every trip and pattern column is integral: the dive's plan.
+        case integral
+        /// No fractional column can be rounded up (their enumerators are out of days): the values rounded down
+        /// are the dive's plan; the scheduler's free-room pass serves what they leave.
+        case outOfDays
+        /// The next round's bounds.
+        case fix([BoundChange])
+    }
+
+    /// The next dive round: every trip and pattern column at least its value rounded down, and the columns to
+    /// round up one above.
+    private func diveStep(values: [Double], assignment: AssignmentModel) -> DiveStep {
+        let columns: [(variable: MIPModel.VariableID, worker: Int, limit: Double)] =
+            zip(assignment.tripVariables, instance.options).map { ($0, $1.workerIndex, Double($1.maximumTrips)) }
+            + zip(assignment.patternVariables, assignment.patterns).map {
+                ($0, $1.workerIndex, Double(instance.workers[$1.workerIndex].usableDays.count))
+            }
+        var floors = columns.map { Self.roundedDown(values[$0.variable.index]) }
+        var days = Array(repeating: 0.0, count: instance.workers.count)
+        var fractional: [(column: Int, part: Double)] = []
+        for (index, column) in columns.enumerated() {
+            days[column.worker] += floors[index]
+            let part = values[column.variable.index] - floors[index]
+            if part > 1e-6 { fractional.append((index, part)) }
+        }
+        guard !fractional.isEmpty else { return .integral }
+        fractional.sort { $0.part != $1.part ? $0.part > $1.part : $0.column < $1.column }
+        var roundedUp = 0
+        for (index, part) in fractional {
+            if roundedUp >= Self.roundUpsPerRound, part < Self.nearlyIntegral { break }
+            let worker = columns[index].worker
+            guard days[worker] + 1 <= Double(instance.workers[worker].usableDays.count),
+                  floors[index] + 1 <= columns[index].limit else { continue }
+            days[worker] += 1
+            floors[index] += 1
+            roundedUp += 1
+        }
+        if roundedUp == 0 { return .outOfDays }
+        return .fix(columns.indices.map { index in
+            BoundChange(columns[index].variable, lowerBound: floors[index], upperBound: columns[index].limit)
+        })
+    }
+
+    /// A value within 1e-6 below an integer is that integer (simplex values carry rounding noise).
+    static func roundedDown(_ value: Double) -> Double { max(0, (value + 1e-6).rounded(.down)) }
 }
 
 extension PatternGeneration {
@@ -295,3 +394,4 @@ extension PatternGeneration {
         }
     }
 }
+

@@ -8,6 +8,8 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
         case solver
         /// The greedy heuristic, because the solver returned nothing better.
         case heuristic
+        /// The dive on the day-pattern LP (rounded step by step to an integral plan, with the solver's simplex).
+        case lpDive = "lp_dive"
         /// No units: nothing to solve.
         case empty
     }

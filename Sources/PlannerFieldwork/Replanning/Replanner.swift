@@ -28,12 +28,9 @@ public struct Replanner: Sendable {
         if instance.options.count <= PooledAssignmentModel.optionThreshold, !plain.model.variables.isEmpty {
             generation = try PatternGeneration(instance: instance,
                                                balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-                .generate(solver: solver, timeLimitSeconds: request.solverOptions.timeLimitSeconds * 0.3)
+                .generate(solver: solver, timeLimitSeconds: request.solverOptions.timeLimitSeconds * 0.3, dive: false)
         }
-        let base = generation.map {
-            AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay,
-                            patterns: $0.patterns)
-        } ?? plain
+        let base = generation?.assignment ?? plain
         let noPatterns = Array(repeating: 0, count: base.patterns.count)
         let previous = Self.previousTrips(instance: instance, visits: request.previousVisits)
         let stable = StableAssignmentModel(base: base, instance: instance, previousTrips: previous,

@@ -81,6 +81,10 @@ public struct MIPModel: Sendable, Hashable {
         return ConstraintID(index: constraints.count - 1)
     }
 
+    mutating func appendTerm(_ term: Term, to constraint: ConstraintID) {
+        constraints[constraint.index].terms.append(term)
+    }
+
     public mutating func setObjectiveCoefficient(_ coefficient: Double, of variable: VariableID) {
         variables[variable.index].objectiveCoefficient = coefficient
     }

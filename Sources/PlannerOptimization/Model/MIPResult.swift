@@ -86,14 +86,18 @@ public struct SolveProgress: Sendable, Hashable {
     public var elapsedSeconds: Double
     /// Active nodes of the branch-and-bound tree.
     public var openNodes: Int
+    /// What is being done when it is not branch-and-bound (e.g. "column generation, round 7"); nil in a
+    /// solver's own search.
+    public var activity: String?
 
     public init(incumbent: Double?, bestBound: Double?, relativeGap: Double?, elapsedSeconds: Double,
-                openNodes: Int) {
+                openNodes: Int, activity: String? = nil) {
         self.incumbent = incumbent
         self.bestBound = bestBound
         self.relativeGap = relativeGap
         self.elapsedSeconds = elapsedSeconds
         self.openNodes = openNodes
+        self.activity = activity
     }
 }
 
@@ -142,15 +146,18 @@ public protocol MIPSolver: Sendable {
     /// - Throws: as `solve`.
     func solveRelaxation(_ model: MIPModel, options: SolverOptions) throws -> MIPResult?
 
-    /// Dives on the LP relaxation: solves it, hands each optimal result to `next`, applies the bound changes
-    /// `next` returns and solves again, until `next` returns none, an LP does not end optimal, or
-    /// `options.timeLimitSeconds` (for the whole dive) runs out. Returns the last LP's result; nil when the
-    /// backend has no LP solver. The default re-solves a modified copy of the model each time; a backend may
-    /// keep its basis between solves.
+    /// Solves the LP relaxation again and again as `next` changes it: hands each optimal result to `next`, adds
+    /// the columns and applies the bound changes it returns, and solves again, until `next` returns no change,
+    /// an LP does not end optimal, or `options.timeLimitSeconds` (for the whole sequence) runs out. Returns the
+    /// last LP's result, whose values cover the columns added so far; nil when the backend has no LP solver.
+    /// Column generation and diving are both such sequences. The default re-solves a modified copy of the model
+    /// each time; a backend may keep its problem and basis between solves (GLPK does: a few pivots where a fresh
+    /// solve takes thousands).
     ///
-    /// - Throws: as `solve`, also when the bounds after a change are malformed (e.g. lower above upper).
-    func diveRelaxation(_ model: MIPModel, options: SolverOptions,
-                        next: (MIPResult) -> [BoundChange]) throws -> MIPResult?
+    /// - Throws: as `solve`, also when a change makes the model malformed (a lower bound above the upper one,
+    ///   a column naming an unknown row or reusing a name).
+    func iterateRelaxation(_ model: MIPModel, options: SolverOptions,
+                           next: (MIPResult) -> RelaxationChange) throws -> MIPResult?
 }
 
 /// A result plus what happened to the warm start.

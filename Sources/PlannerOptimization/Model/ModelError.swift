@@ -35,6 +35,8 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
         case binaryBoundsNotZeroOne(lower: Double?, upper: Double?)
         /// A term refers to a variable the model does not have.
         case unknownVariable(MIPModel.VariableID)
+        /// A column to add names a constraint the model does not have.
+        case unknownConstraint(MIPModel.ConstraintID)
         /// The same variable appears in two terms of one constraint.
         case repeatedVariable(MIPModel.VariableID)
         /// A constraint has neither bound: it constrains nothing, and GLPK's MPS writer would drop the objective.
@@ -80,6 +82,8 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
             return "binary variable has bounds [\(lower.map { "\($0)" } ?? "-inf"), \(upper.map { "\($0)" } ?? "+inf")]; "
                 + "a binary is always [0, 1] (use an integer variable to fix it)"
         case .unknownVariable(let variable): return "term refers to variable #\(variable.index), which does not exist"
+        case .unknownConstraint(let constraint):
+            return "column refers to constraint #\(constraint.index), which does not exist"
         case .repeatedVariable(let variable): return "variable #\(variable.index) appears in more than one term"
         case .constraintWithoutBounds: return "constraint has neither a lower nor an upper bound"
         case let .tooLarge(count, limit): return "\(count) items exceed GLPK's limit of \(limit)"

@@ -242,6 +242,7 @@ struct FieldworkText: Sendable {
             "no_solution_gap_limit": "chưa có lời giải", "no_solution_interrupted": "chưa có lời giải, bị ngắt",
             "failure": "bộ giải gặp lỗi", "not_solved_empty": "không giải: không có đơn vị nào cần xếp lịch",
             "feasible_merged_start": "khả thi: các ngày ghép từ lời giải tối ưu một điểm mỗi ngày",
+            "feasible_lp_dive": "khả thi: nghiệm quy hoạch tuyến tính các mẫu ngày, làm tròn dần",
         ]
         return words[name] ?? name
     }
@@ -250,8 +251,10 @@ struct FieldworkText: Sendable {
     func planSource(_ name: String) -> String {
         let words: [String: String] = language == .vietnamese
             ? ["solver": "lời giải của bộ giải GLPK", "heuristic": "lời giải tham lam",
+               "lp_dive": "làm tròn dần nghiệm quy hoạch tuyến tính (đơn hình GLPK)",
                "empty": "không có đơn vị nào cần xếp lịch"]
-            : ["solver": "the GLPK solver's solution", "heuristic": "the greedy heuristic", "empty": "no units to plan"]
+            : ["solver": "the GLPK solver's solution", "heuristic": "the greedy heuristic",
+               "lp_dive": "the pattern LP rounded step by step (GLPK's simplex)", "empty": "no units to plan"]
         return words[name] ?? name
     }
 
