@@ -64,6 +64,16 @@ public struct FieldworkPlanner: Sendable {
                 chosenStatus = status
             }
         }
+        // Small MIPs around the chosen plan, each freeing a few neighbouring enumerators.
+        let search = try NeighbourhoodSearch(instance: instance, assignment: patterned)
+            .improve(trips: chosen.trips, patterns: chosen.patterns, solver: solver,
+                     timeLimitSeconds: max(0, limit * 0.9 - Self.seconds(since: start)),
+                     bound: generation.lowerBound, progress: progress)
+        if search.improvements > 0 {
+            chosen = (search.trips, search.patterns)
+            chosenObjective = patterned.objective(trips: chosen.trips, patterns: chosen.patterns)
+            chosenStatus = Self.neighbourhoodStatus
+        }
         // The master MIP runs only while units stay unserved (coverage first), stopped after a number of
         // branch-and-bound nodes (the same on every run, so the plan is reproducible; the time limit is a safety
         // net). When the merged start serves every unit it is the plan: its LP bound is far weaker than the
@@ -72,7 +82,8 @@ public struct FieldworkPlanner: Sendable {
         options.timeLimitSeconds = max(0, limit - Self.seconds(since: start))
         options.nodeLimit = Self.masterNodeLimit
         if patterned.unservedUnits(trips: chosen.trips, patterns: chosen.patterns) == 0 { options.timeLimitSeconds = 0 }
-        var source = chosenStatus == Self.diveStatus ? .lpDive : statistics.source
+        var source = chosenStatus == Self.diveStatus ? .lpDive
+            : chosenStatus == Self.neighbourhoodStatus ? .solver : statistics.source
         if options.timeLimitSeconds > 0 {
             let solution = try solver.solve(patterned.model, options: options,
                                             warmStart: patterned.solutionVector(trips: chosen.trips, patterns: chosen.patterns),
@@ -152,6 +163,8 @@ public struct FieldworkPlanner: Sendable {
 
     /// The status of a plan whose day-pattern stage kept the merged start (no master MIP was needed).
     public static let mergedStartStatus = "feasible_merged_start"
+    /// The status of a plan improved by the neighbourhood search (no master MIP was needed).
+    public static let neighbourhoodStatus = "feasible_neighbourhood_search"
     /// The status of a plan whose days are the end of the dive on the pattern LP (no master MIP was needed).
     public static let diveStatus = "feasible_lp_dive"
 
@@ -194,3 +207,4 @@ public struct FieldworkPlanner: Sendable {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }
+

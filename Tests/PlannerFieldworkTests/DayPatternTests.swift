@@ -109,4 +109,33 @@ import Testing
         let printed = try #require(plan.solver.printedObjective)
         if let planBound = plan.solver.lowerBound { #expect(planBound <= printed + 1e-6) }
     }
+
+    @Test("the neighbourhood search keeps every bound and day row, never makes the plan dearer, and repeats itself",
+          arguments: [2023, 7] as [UInt64])
+    func neighbourhoodSearchImprovesReproducibly(seed: UInt64) throws {
+        let request = SyntheticSurvey(seed: seed, size: .medium).request
+        let instance = try AssignmentInstance(request: request)
+        let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+            .generate(solver: GLPKSolver(), timeLimitSeconds: 60)
+        let start = try #require(generation.dive)
+        let assignment = generation.assignment
+        let search = NeighbourhoodSearch(instance: instance, assignment: assignment)
+        let working = instance.workers.indices.filter { !instance.optionsOfWorker[$0].isEmpty }
+        let groups = search.neighbourhoods()
+        #expect(Set(groups.flatMap { $0 }) == Set(working))
+        #expect(groups.allSatisfy { Set($0).count == min(NeighbourhoodSearch.groupSize, working.count) })
+        #expect(Set(groups).count == groups.count)
+
+        let first = try search.improve(trips: start.trips, patterns: start.patterns, solver: GLPKSolver(),
+                                       timeLimitSeconds: 600, bound: nil, progress: nil)
+        #expect(first.neighbourhoods == groups.count)
+        #expect(assignment.respectsBoundsAndDays(first.trips, patterns: first.patterns))
+        let before = assignment.objective(trips: start.trips, patterns: start.patterns)
+        let after = assignment.objective(trips: first.trips, patterns: first.patterns)
+        #expect(after <= before + 1e-6)
+        #expect((first.improvements > 0) == (after < before - 1e-6))
+        let second = try search.improve(trips: start.trips, patterns: start.patterns, solver: GLPKSolver(),
+                                        timeLimitSeconds: 600, bound: nil, progress: nil)
+        #expect(second.trips == first.trips && second.patterns == first.patterns)
+    }
 }
