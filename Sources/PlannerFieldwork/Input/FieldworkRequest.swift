@@ -10,14 +10,19 @@ public struct FieldworkRequest: Sendable {
     /// Objective minutes charged for each enumerator-day above the enumerator's fair share, before
     /// `FieldworkParameters.workloadBalanceWeight` multiplies them (see docs/model.md, "Weights").
     public var balanceMinutesPerExcessDay: Double
+    /// The road minutes every trip, pattern, route and clock of the plan is priced with.
+    public var travel: any TravelTimes
 
-    /// - Parameter solverOptions: nil takes `FieldworkRequest.solverOptions(for:)` of the dataset's parameters.
+    /// - Parameters:
+    ///   - solverOptions: nil takes `FieldworkRequest.solverOptions(for:)` of the dataset's parameters.
+    ///   - travel: nil takes `TravelMatrix(dataset:)`, the survey's `travel.csv` over the great-circle formula.
     public init(dataset: Dataset, units: [FieldworkUnit], solverOptions: SolverOptions? = nil,
-                balanceMinutesPerExcessDay: Double = 60) {
+                balanceMinutesPerExcessDay: Double = 60, travel: (any TravelTimes)? = nil) {
         self.dataset = dataset
         self.units = units
         self.solverOptions = solverOptions ?? FieldworkRequest.solverOptions(for: dataset.settings.fieldwork)
         self.balanceMinutesPerExcessDay = balanceMinutesPerExcessDay
+        self.travel = travel ?? TravelMatrix(dataset: dataset)
     }
 
     /// The time limit and relative gap from the survey's fieldwork parameters. How the backend searches

@@ -41,7 +41,8 @@ public struct AssignmentInstance: Sendable {
     }
 
     public let parameters: FieldworkParameters
-    public let travel: TravelModel
+    /// The request's travel times: the only ones the model, the schedulers and the day's clock use.
+    public let travel: any TravelTimes
     public let workers: [Worker]
     public let sites: [FieldworkSite]
     public let demands: [Demand]
@@ -153,7 +154,7 @@ public struct AssignmentInstance: Sendable {
             }
         }
 
-        let travel = TravelModel(parameters: parameters, overrides: dataset.travelOverrides)
+        let travel = request.travel
         self.parameters = parameters
         self.travel = travel
         self.sites = sites

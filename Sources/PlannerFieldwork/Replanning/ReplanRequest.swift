@@ -18,11 +18,16 @@ public struct ReplanRequest: Sendable {
     /// Objective minutes charged for each day-trip of the previous plan that the new plan does not keep
     /// (same enumerator, same site, same kind of work): the price of disturbing someone's plan.
     public var changedTripMinutes: Double
+    /// As in `FieldworkRequest`.
+    public var travel: any TravelTimes
 
-    /// - Parameter solverOptions: nil takes `ReplanRequest.solverOptions(for:)`.
+    /// - Parameters:
+    ///   - solverOptions: nil takes `ReplanRequest.solverOptions(for:)`.
+    ///   - travel: nil takes `TravelMatrix(dataset:)`.
     public init(dataset: Dataset, asOf: CalendarDate, units: [FieldworkUnit], previousVisits: [VisitAssignment],
                 solverOptions: SolverOptions? = nil,
-                balanceMinutesPerExcessDay: Double = 60, changedTripMinutes: Double = 120) {
+                balanceMinutesPerExcessDay: Double = 60, changedTripMinutes: Double = 120,
+                travel: (any TravelTimes)? = nil) {
         self.dataset = dataset
         self.asOf = asOf
         self.units = units
@@ -30,6 +35,7 @@ public struct ReplanRequest: Sendable {
         self.solverOptions = solverOptions ?? ReplanRequest.solverOptions(for: dataset.settings.fieldwork)
         self.balanceMinutesPerExcessDay = balanceMinutesPerExcessDay
         self.changedTripMinutes = changedTripMinutes
+        self.travel = travel ?? TravelMatrix(dataset: dataset)
     }
 
     /// Seconds a re-plan searches by default: the post office needs tomorrow's sheets within minutes, and the

@@ -19,7 +19,8 @@ public struct Replanner: Sendable {
         let planning = request.planningDataset
         let fieldworkRequest = FieldworkRequest(dataset: planning, units: request.units,
                                                 solverOptions: request.solverOptions,
-                                                balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+                                                balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay,
+                                                travel: request.travel)
         let instance = try AssignmentInstance(request: fieldworkRequest)
         let start = ContinuousClock.now
         let plain = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)

@@ -8,10 +8,10 @@ import PlannerReports
 /// The rules every fieldwork plan keeps, checked from `sample.csv`, `assignments.csv`, `unscheduled.csv` and the
 /// route sheets against the dataset, without the solver.
 ///
-/// Travel is recomputed with `TravelModel` from the dataset's coordinates and `travel.csv`, as docs/model.md
-/// gives it: a day leaves the enumerator's base (in the commune nearest the post office within its district),
-/// takes the road leg to each new site (a commune, or an operating zone's office), pays the in-site move between
-/// visits of one site, and returns to the base.
+/// Travel is recomputed with the travel times plans are made with, `TravelMatrix(dataset:)` (the dataset's
+/// coordinates and `travel.csv`), as docs/model.md gives it: a day leaves the enumerator's base (in the commune
+/// nearest the post office within its district), takes the road leg to each new site (a commune, or an operating
+/// zone's office), pays the in-site move between visits of one site, and returns to the base.
 ///
 /// A re-planned folder (docs/replanning.md) is checked by its own rules: its history rows are records, checked
 /// for coverage and history only; its planned rows keep every rule of a plan, against the dataset with the
@@ -178,7 +178,7 @@ struct PlanInvariants {
 
     private func checkDays(_ visits: [Visit], _ findings: inout [PlanFinding]) {
         let parameters = dataset.settings.fieldwork
-        let travel = TravelModel(parameters: parameters, overrides: dataset.travelOverrides)
+        let travel = TravelMatrix(dataset: dataset)
         let enumerators = Dictionary(dataset.enumerators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let communes = Dictionary(dataset.communes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let zones = Dictionary(dataset.zones.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
