@@ -88,11 +88,11 @@ let package = Package(
         ),
         // Generators, paths and fixtures shared by the test targets (a regular target that only tests depend on).
         .target(name: "PlannerTestSupport",
-                dependencies: ["PlannerFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                dependencies: ["PlannerFormats", "PlannerCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Tests/PlannerTestSupport",
                 swiftSettings: strictSettings),
         .testTarget(name: "PlannerCoreTests", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
-        .testTarget(name: "PlannerFormatsTests", dependencies: ["PlannerFormats", "PlannerCore"],
+        .testTarget(name: "PlannerFormatsTests", dependencies: ["PlannerFormats", "PlannerCore", "PlannerTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "PlannerSamplingTests", dependencies: ["PlannerSampling", "PlannerCore"], swiftSettings: strictSettings),
         // The conformance suite every backend must pass, with its brute-force reference; run by each backend's tests.

@@ -1,24 +1,16 @@
 import Foundation
 import PlannerCore
 import PlannerFormats
+import PlannerTestSupport
 import Testing
 
 @Suite("survey.toml [fieldwork] working day")
 struct WorkingDaySettingsTests {
     private let head = "[survey]\nfirst_day = 2023-10-03\nlast_day = 2023-10-18\n[fieldwork]\n"
 
-    private func read(_ text: String) throws(InvalidInput) -> SurveySettings {
-        try SurveySettingsReader().read(Data(text.utf8), file: "survey.toml")
-    }
+    private func read(_ text: String) throws(InvalidInput) -> SurveySettings { try SurveyTOML.read(text) }
 
-    private func problems(_ text: String) -> [String] {
-        do {
-            _ = try read(text)
-            return []
-        } catch {
-            return error.problems.map(\.description)
-        }
-    }
+    private func problems(_ text: String) -> [String] { SurveyTOML.problems(text) }
 
     @Test func clockTimesAreRead() throws {
         let settings = try read(head + """

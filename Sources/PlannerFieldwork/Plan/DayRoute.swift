@@ -55,7 +55,7 @@ public struct DayRoute: Hashable, Sendable, Codable {
         self.breakStartMinutes = breakStartMinutes
         self.breakMinutes = breakStartMinutes == nil ? 0 : breakMinutes
         self.waitingMinutes = waitingMinutes
-        self.start = ClockTime.format(minutes: startMinutes)
-        self.end = ClockTime.format(minutes: self.endMinutes)
+        self.start = WorkingDay.clock(startMinutes)
+        self.end = WorkingDay.clock(self.endMinutes)
     }
 }

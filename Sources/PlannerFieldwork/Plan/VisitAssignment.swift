@@ -31,7 +31,7 @@ public struct VisitAssignment: Hashable, Sendable, Codable {
         self.visitOrder = visitOrder
         self.siteID = siteID
         self.plannedStartMinutes = plannedStartMinutes
-        self.plannedStart = ClockTime.format(minutes: plannedStartMinutes)
+        self.plannedStart = WorkingDay.clock(plannedStartMinutes)
         self.travelMinutes = travelMinutes
         self.interviewMinutes = interviewMinutes
     }

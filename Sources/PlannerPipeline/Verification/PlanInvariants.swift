@@ -128,8 +128,6 @@ struct PlanInvariants {
     /// Minutes as the plan's CSVs print them.
     static func oneDecimal(_ minutes: Double) -> String { String(format: "%.1f", minutes) }
 
-    static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
-
     // MARK: Calendar and skills
 
     /// In a re-planned folder the buffer days may be used (docs/replanning.md, rule 5), and the folder's
@@ -195,7 +193,7 @@ struct PlanInvariants {
             }
             for (previous, next) in zip(day, day.dropFirst()) where next.startMinutes <= previous.startMinutes {
                 findings.append(PlanFinding(.order, PlanFile.assignments, line: next.line,
-                                            "\(title): visit \(next.order) starts at \(Self.clock(next.startMinutes)), "
+                                            "\(title): visit \(next.order) starts at \(WorkingDay.clock(next.startMinutes)), "
                                                 + "not after visit \(previous.order)"))
             }
             guard let enumerator = enumerators[key.enumeratorID] else { continue }
@@ -274,20 +272,20 @@ struct PlanInvariants {
         let slack = 1.0
         if Double(first.startMinutes) + slack < Double(hours.startMinutes) + first.travelMinutes {
             findings.append(PlanFinding(.budget, "assignments.csv", line: first.line,
-                                        "\(title): the first visit starts at \(Self.clock(first.startMinutes)), before "
+                                        "\(title): the first visit starts at \(WorkingDay.clock(first.startMinutes)), before "
                                             + "the day's start \(WorkingDay.clock(hours.startMinutes)) plus the road"))
         }
         let end = Double(last.startMinutes + last.interviewMinutes) + homewardMinutes
         if end > Double(hours.endMinutes) + slack {
             findings.append(PlanFinding(.budget, "assignments.csv", line: last.line,
-                                        "\(title) is back at the base at \(Self.clock(Int(end.rounded()))), after "
+                                        "\(title) is back at the base at \(WorkingDay.clock(Int(end.rounded()))), after "
                                             + "day_end \(WorkingDay.clock(hours.endMinutes))"))
         }
         for visit in day where visit.unitType == "enterprise" {
             if visit.startMinutes + 1 < hours.officeOpensMinutes
                 || visit.startMinutes + visit.interviewMinutes > hours.officeClosesMinutes + 1 {
                 findings.append(PlanFinding(.budget, "assignments.csv", line: visit.line,
-                                            "\(title): enterprise \(visit.unitID) at \(Self.clock(visit.startMinutes)) "
+                                            "\(title): enterprise \(visit.unitID) at \(WorkingDay.clock(visit.startMinutes)) "
                                                 + "is outside office hours \(WorkingDay.clock(hours.officeOpensMinutes))–"
                                                 + WorkingDay.clock(hours.officeClosesMinutes)))
             }
