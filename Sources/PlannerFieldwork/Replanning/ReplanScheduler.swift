@@ -39,14 +39,24 @@ struct ReplanScheduler {
         func option(worker: Int, demand: Int) -> Int? { lookup.option(worker: worker, demand: demand) }
         let usable = instance.workers.map { Set($0.usableDays) }
 
-        func evaluate(_ placed: [Placed], worker: Int) -> TripScheduler.Day {
+        func trips(_ placed: [Placed]) -> [TripScheduler.Trip] {
             var counts: [Int: Int] = [:]
             for entry in placed { counts[entry.demand, default: 0] += 1 }
-            let trips = counts.keys.sorted().map { TripScheduler.Trip(demand: $0, visits: counts[$0]!) }
-            return routing.evaluate(trips, worker: worker)
+            return counts.keys.sorted().map { TripScheduler.Trip(demand: $0, visits: counts[$0]!) }
+        }
+        func evaluate(_ placed: [Placed], worker: Int) -> TripScheduler.Day {
+            routing.evaluate(trips(placed), worker: worker)
         }
         func fits(_ day: TripScheduler.Day, worker: Int) -> Bool {
             day.siteOrder.count <= instance.parameters.maxCommunesPerDay && day.fits
+        }
+        /// A demand's options, cheapest round trip first (ties: enumerator ID).
+        func cheapestFirst(_ options: [Int]) -> [Int] {
+            options.sorted { lhs, rhs in
+                let left = instance.options[lhs], right = instance.options[rhs]
+                if left.roundTripMinutes != right.roundTripMinutes { return left.roundTripMinutes < right.roundTripMinutes }
+                return instance.workers[left.workerIndex].enumerator.id < instance.workers[right.workerIndex].enumerator.id
+            }
         }
 
         // 1. Keep.
@@ -86,11 +96,7 @@ struct ReplanScheduler {
         var unscheduled: [String] = []
         for (demandIndex, demand) in instance.demands.enumerated() {
             var pending = demand.units.filter { !placedIDs.contains($0.id) }
-            let candidates = instance.optionsOfDemand[demandIndex].filter { capacity[$0] > 0 }.sorted { lhs, rhs in
-                let left = instance.options[lhs], right = instance.options[rhs]
-                if left.roundTripMinutes != right.roundTripMinutes { return left.roundTripMinutes < right.roundTripMinutes }
-                return instance.workers[left.workerIndex].enumerator.id < instance.workers[right.workerIndex].enumerator.id
-            }
+            let candidates = cheapestFirst(instance.optionsOfDemand[demandIndex].filter { capacity[$0] > 0 })
             for candidate in candidates where !pending.isEmpty {
                 let taken = Array(pending.prefix(capacity[candidate]))
                 pending.removeFirst(taken.count)
@@ -103,60 +109,47 @@ struct ReplanScheduler {
             unscheduled += pending.map(\.id)
         }
 
-        // 3. Place the chunks.
-        func place(_ units: [Placed], worker: Int, allowNewDay: Bool) -> Bool {
+        // 3. Place the chunks: on the worker's day that takes them with the least added travel when that adds no
+        // more than a day of their own would travel, else on a free usable day, else on that cheapest day.
+        func place(_ units: [Placed], worker: Int) -> Bool {
             let own = days.keys.filter { $0.worker == worker }.sorted()
-            let alone = evaluate(units, worker: worker).travelMinutes
-            var best: (key: DayKey, saving: Double)?
-            for key in own {
-                let current = evaluate(days[key]!, worker: worker)
-                let merged = evaluate(days[key]! + units, worker: worker)
-                guard fits(merged, worker: worker) else { continue }
-                let saving = current.travelMinutes + alone - merged.travelMinutes
-                if saving > (best?.saving ?? -.infinity) + 1e-9 { best = (key, saving) }
-            }
-            if let best, best.saving >= -1e-9 {
-                days[best.key]! += units
+            let alone = evaluate(units, worker: worker)
+            let cheapest = routing.cheapestDay(adding: trips(units), worker: worker,
+                                               days: own.enumerated().map { ($0.offset, evaluate(days[$0.element]!, worker: worker)) })
+            if let cheapest, cheapest.addedTravel <= alone.travelMinutes + 1e-9 {
+                days[own[cheapest.position]]! += units
                 return true
             }
-            if allowNewDay, let free = instance.workers[worker].usableDays.first(where: {
-                days[DayKey(worker: worker, date: $0)] == nil
-            }), fits(evaluate(units, worker: worker), worker: worker) {
+            if let free = routing.firstFreeDay(of: worker, taken: Set(own.map(\.date))), fits(alone, worker: worker) {
                 days[DayKey(worker: worker, date: free)] = units
                 return true
             }
-            if let best {
-                days[best.key]! += units
+            if let cheapest {
+                days[own[cheapest.position]]! += units
                 return true
             }
             return false
         }
         for chunk in chunks {
             let units = chunk.units.map { Placed(unit: $0, demand: chunk.demand) }
-            if place(units, worker: chunk.worker, allowNewDay: true) { continue }
-            for unit in units {
-                let placed = place([unit], worker: chunk.worker, allowNewDay: true)
-                if !placed { unscheduled.append(unit.unit.id) }
+            if place(units, worker: chunk.worker) { continue }
+            for unit in units where !place([unit], worker: chunk.worker) {
+                unscheduled.append(unit.unit.id)
             }
         }
 
-        // 3b. Before a unit is left unserved, every eligible enumerator's room is offered to it (a day where it
-        // still fits, or a free usable day), cheapest round trip first — as `TripScheduler.offerFreeRoom` does.
+        // 3b. Before a unit is left unserved, every eligible enumerator's room is offered to it, cheapest round
+        // trip first, by the placing of step 3 (`TripScheduler.cheapestDay` and `firstFreeDay`, the rule
+        // `TripScheduler.offerFreeRoom` offers room by).
         var leftOver: [String] = []
         for id in unscheduled.sorted() {
             guard let demand = demandOfUnit[id], let unit = unitsByID[id] else {
                 leftOver.append(id)
                 continue
             }
-            let candidates = instance.optionsOfDemand[demand].sorted { lhs, rhs in
-                let left = instance.options[lhs], right = instance.options[rhs]
-                if left.roundTripMinutes != right.roundTripMinutes { return left.roundTripMinutes < right.roundTripMinutes }
-                return instance.workers[left.workerIndex].enumerator.id < instance.workers[right.workerIndex].enumerator.id
-            }
             var placed = false
-            for candidate in candidates where !placed {
-                placed = place([Placed(unit: unit, demand: demand)], worker: instance.options[candidate].workerIndex,
-                               allowNewDay: true)
+            for candidate in cheapestFirst(instance.optionsOfDemand[demand]) where !placed {
+                placed = place([Placed(unit: unit, demand: demand)], worker: instance.options[candidate].workerIndex)
             }
             if !placed { leftOver.append(id) }
         }

@@ -142,17 +142,12 @@ struct TripScheduler {
                 var best: (perVisit: Double, day: Int?, worker: Int, date: CalendarDate, result: Day, visits: Int)?
                 for option in instance.optionsOfDemand[demand] {
                     let worker = instance.options[option].workerIndex
-                    var taken = Set<CalendarDate>()
-                    for (index, entry) in days.enumerated() where entry.day.worker == worker {
-                        taken.insert(entry.date)
-                        let merged = evaluate(combine(entry.day.trips, [Trip(demand: demand, visits: 1)]), worker: worker)
-                        guard merged.fits, merged.siteOrder.count <= instance.parameters.maxCommunesPerDay else { continue }
-                        let extra = merged.travelMinutes - entry.day.travelMinutes
-                        if extra < (best?.perVisit ?? .infinity) - 1e-9 {
-                            best = (extra, index, worker, entry.date, merged, 1)
-                        }
+                    let own = days.indices.filter { days[$0].day.worker == worker }
+                    if let found = cheapestDay(adding: [Trip(demand: demand, visits: 1)], worker: worker,
+                                               days: own.map { ($0, days[$0].day) }, below: best?.perVisit ?? .infinity) {
+                        best = (found.addedTravel, found.position, worker, days[found.position].date, found.result, 1)
                     }
-                    guard let free = instance.workers[worker].usableDays.first(where: { !taken.contains($0) }) else { continue }
+                    guard let free = firstFreeDay(of: worker, taken: Set(own.map { days[$0].date })) else { continue }
                     let visits = min(leftover[demand], instance.options[option].visitsPerTrip)
                     let fresh = evaluate([Trip(demand: demand, visits: visits)], worker: worker)
                     guard fresh.fits else { continue }
@@ -176,6 +171,27 @@ struct TripScheduler {
             return left != right ? left < right : lhs.date < rhs.date
         }
         return added
+    }
+
+    /// The day among `days` (the worker's, with their positions, in date order) that can take `extra` as well
+    /// and still fits the working day and `maxCommunesPerDay`, adding the least travel — and less than `bar` by
+    /// more than rounding; the first of equals wins. The one rule by which both schedulers give a worker more
+    /// work on a day it already has (`offerFreeRoom`, `ReplanScheduler`'s placing).
+    func cheapestDay(adding extra: [Trip], worker: Int, days: [(position: Int, day: Day)],
+                     below bar: Double = .infinity) -> (position: Int, result: Day, addedTravel: Double)? {
+        var best: (position: Int, result: Day, addedTravel: Double)?
+        for (position, day) in days {
+            let merged = evaluate(combine(day.trips, extra), worker: worker)
+            guard merged.fits, merged.siteOrder.count <= instance.parameters.maxCommunesPerDay else { continue }
+            let added = merged.travelMinutes - day.travelMinutes
+            if added < (best?.addedTravel ?? bar) - 1e-9 { best = (position, merged, added) }
+        }
+        return best
+    }
+
+    /// The worker's earliest usable day not in `taken`: where a new day of work goes.
+    func firstFreeDay(of worker: Int, taken: Set<CalendarDate>) -> CalendarDate? {
+        instance.workers[worker].usableDays.first { !taken.contains($0) }
     }
 
     /// Visits per chosen day: each demand's units fill the rooms of the days that offer it, cheapest day first
