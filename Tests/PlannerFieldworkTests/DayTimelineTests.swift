@@ -89,4 +89,40 @@ import Testing
         }
         #expect(checked > 20)
     }
+
+    @Test("the visits that fit a one-site day are a prefix: every count up to it fits, the next does not",
+          arguments: [11, 12] as [UInt64])
+    func visitsThatFitIsTheLargestFittingCount(seed: UInt64) {
+        // `AssignmentInstance.visitsThatFit` bisects on this monotonicity; a linear count is the reference.
+        var generator = SplitMix64(seed: seed)
+        for _ in 0..<300 {
+            var parameters = FieldworkParameters()
+            parameters.withinCommuneMoveMinutes = Int.random(in: 0...20, using: &generator)
+            parameters.householdInterviewMinutes = Int.random(in: 10...60, using: &generator)
+            parameters.enterpriseInterviewMinutes = Int.random(in: 20...90, using: &generator)
+            var day = WorkingDay()
+            day.breakMinutes = [0, 30, 60, 90].randomElement(using: &generator)!
+            day.officeOpensMinutes = Int.random(in: 7 * 60...9 * 60, using: &generator)
+            day.officeClosesMinutes = Int.random(in: 15 * 60...17 * 60, using: &generator)
+            parameters.workingDay = day
+            let kind: FieldworkUnit.Kind = Bool.random(using: &generator) ? .household : .enterprise
+            let legs = (out: Double.random(in: 0...150, using: &generator), back: Double.random(in: 0...150, using: &generator))
+            let dailyMinutes = Int.random(in: 120...600, using: &generator)
+            let limit = Int.random(in: 1...25, using: &generator)
+            let interview = DayTimeline.Step.interview(
+                minutes: kind == .household ? parameters.householdInterviewMinutes : parameters.enterpriseInterviewMinutes,
+                withinOfficeHours: kind == .enterprise)
+            func fits(_ visits: Int) -> Bool {
+                let steps = DayTimeline.steps(legs: [legs.out, legs.back], interviews: [Array(repeating: interview, count: visits)],
+                                              moveMinutes: Double(parameters.withinCommuneMoveMinutes))
+                return DayTimeline.time(steps, day: day, workBudgetMinutes: dailyMinutes) != nil
+            }
+            var linear = 0
+            while linear < limit, fits(linear + 1) { linear += 1 }
+            let counted = AssignmentInstance.visitsThatFit(parameters: parameters, dailyMinutes: dailyMinutes, legs: legs,
+                                                           kind: kind, limit: limit)
+            #expect(counted == linear)
+            #expect((1...limit).allSatisfy { fits($0) == ($0 <= counted) }, "not monotone: \(legs), \(dailyMinutes), \(day)")
+        }
+    }
 }

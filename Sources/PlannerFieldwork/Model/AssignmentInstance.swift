@@ -215,14 +215,18 @@ public struct AssignmentInstance: Sendable {
         let interview = DayTimeline.Step.interview(minutes: kind == .household ? parameters.householdInterviewMinutes
                                                                                : parameters.enterpriseInterviewMinutes,
                                                    withinOfficeHours: kind == .enterprise)
-        var fit = 0
-        while fit < limit {
+        func fits(_ visits: Int) -> Bool {
             let steps = DayTimeline.steps(legs: [legs.out, legs.back],
-                                          interviews: [Array(repeating: interview, count: fit + 1)], moveMinutes: move)
-            guard DayTimeline.time(steps, day: parameters.workingDay, workBudgetMinutes: dailyMinutes) != nil else { break }
-            fit += 1
+                                          interviews: [Array(repeating: interview, count: visits)], moveMinutes: move)
+            return DayTimeline.time(steps, day: parameters.workingDay, workBudgetMinutes: dailyMinutes) != nil
         }
-        return fit
+        // Bisection (the count is monotone): this runs for every enumerator and site, a million times at scale.
+        var fitting = 0, failing = limit + 1
+        while failing - fitting > 1 {
+            let middle = (fitting + failing) / 2
+            if fits(middle) { fitting = middle } else { failing = middle }
+        }
+        return fitting
     }
 
     /// The commune of an enumerator's base: the nearest commune point within its district (any district when

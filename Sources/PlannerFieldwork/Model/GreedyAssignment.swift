@@ -135,8 +135,14 @@ public struct GreedyAssignment: Sendable {
     /// A demand's best trip now, and how much worse its second best is.
     private struct Choice {
         var option: Int
+        /// The option whose cost is the second-best, when there is one.
+        var secondOption: Int?
         var cost: Double
         var regret: Double
+
+        /// Whether the choice depends on `option`: a trip's cost only ever rises (its worker reaches the fair
+        /// share) or it stops being possible (its worker's last day), so only the best and second-best matter.
+        func dependsOn(_ candidate: Int) -> Bool { candidate == option || candidate == secondOption }
     }
 
     /// The best and second-best trips of a demand that still has units to cover; nil when none is left or no
@@ -146,6 +152,7 @@ public struct GreedyAssignment: Sendable {
         guard remaining > 0 else { return nil }
         var best: (option: Int, cost: Double)?
         var secondCost = Double.infinity
+        var secondOption: Int?
         for option in instance.optionsOfDemand[demand] where state.canAdd(option, instance: instance) {
             let candidate = instance.options[option]
             let cost = (candidate.roundTripMinutes
@@ -155,21 +162,24 @@ public struct GreedyAssignment: Sendable {
             if let current = best {
                 if cost < current.cost {
                     secondCost = current.cost
+                    secondOption = current.option
                     best = (option, cost)
                 } else if cost < secondCost {
                     secondCost = cost
+                    secondOption = option
                 }
             } else {
                 best = (option, cost)
             }
         }
         guard let best else { return nil }
-        return Choice(option: best.option, cost: best.cost, regret: secondCost - best.cost)
+        return Choice(option: best.option, secondOption: secondOption, cost: best.cost, regret: secondCost - best.cost)
     }
 
     /// Regret construction. Each demand's choice is cached and recomputed only when something it depends on
     /// changed: its own coverage and trip counts, or a worker reaching its fair share or its last usable day
-    /// (which changes the cost or availability of every trip of that worker). The result is the same as
+    /// (which raises the cost or ends the availability of every trip of that worker — and so changes the choices
+    /// whose best or second-best trip is that worker's, and no other). The result is the same as
     /// recomputing every demand in every round, in O(options) per worker event instead of per trip.
     private func construct(_ state: inout State) {
         var choices = instance.demands.indices.map { choice(for: $0, state: state) }
@@ -193,7 +203,7 @@ public struct GreedyAssignment: Sendable {
             if days == instance.workers[worker].fairShareDays || days == instance.workers[worker].usableDays.count {
                 for option in instance.optionsOfWorker[worker] {
                     let demand = instance.options[option].demandIndex
-                    choices[demand] = choice(for: demand, state: state)
+                    if choices[demand]?.dependsOn(option) == true { choices[demand] = choice(for: demand, state: state) }
                 }
             }
         }

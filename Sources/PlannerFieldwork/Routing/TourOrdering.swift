@@ -13,9 +13,17 @@ enum TourOrdering {
     /// with `cost(nil, i)` from the start to stop i and `cost(i, nil)` back. Not assumed symmetric.
     static func bestOrder(count: Int, cost: (Int?, Int?) -> Double) -> [Int] {
         guard count > 1 else { return Array(0..<count) }
-        if count <= exactPermutationLimit { return permutationSearch(count: count, cost: cost) }
-        if count <= exactDynamicProgrammingLimit { return heldKarp(count: count, cost: cost) }
-        return twoOpt(count: count, cost: cost)
+        // The searches below ask for the same (count + 1)² legs again and again (every one of up to 8! orders),
+        // and a leg is a great-circle distance: each is computed once here (node `count` is the entry).
+        let size = count + 1
+        var legs = [Double](repeating: 0, count: size * size)
+        for from in 0..<size {
+            for to in 0..<size { legs[from * size + to] = cost(from < count ? from : nil, to < count ? to : nil) }
+        }
+        let leg: (Int?, Int?) -> Double = { from, to in legs[(from ?? count) * size + (to ?? count)] }
+        if count <= exactPermutationLimit { return permutationSearch(count: count, cost: leg) }
+        if count <= exactDynamicProgrammingLimit { return heldKarp(count: count, cost: leg) }
+        return twoOpt(count: count, cost: leg)
     }
 
     /// Every order of `count` stops, in lexicographic order (for the few sites of a day).
