@@ -15,10 +15,10 @@ public struct FieldworkPlanner: Sendable {
     /// - Throws: `FieldworkInputError` for a request that cannot be planned; the solver's errors when it breaks.
     public func plan(_ request: FieldworkRequest, solver: some MIPSolver,
                      progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> FieldworkPlan {
+        let start = ContinuousClock.now
         let instance = try AssignmentInstance(request: request)
         let assignment = AssignmentModel(instance: instance,
                                          balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-        let start = ContinuousClock.now
         let limit = request.solverOptions.timeLimitSeconds
         // Large instances are solved with interchangeable enumerators pooled (exact; see PooledAssignmentModel),
         // with one-site days only. Others get multi-site and mixed-work day patterns in a second stage.
@@ -32,6 +32,7 @@ public struct FieldworkPlanner: Sendable {
         let scheduler = TripScheduler(instance: instance)
         guard withPatterns else {
             let schedule = scheduler.schedule(trips: trips)
+            statistics.seconds = Self.seconds(since: start)
             statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: assignment)
             statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
             return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
@@ -119,6 +120,7 @@ public struct FieldworkPlanner: Sendable {
         statistics.unservedLowerBound = generation.unservedLowerBound
         statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: patterned)
         statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
+        statistics.seconds = Self.seconds(since: start)
         return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
                          model: patterned.model)
     }

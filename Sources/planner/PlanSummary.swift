@@ -31,9 +31,9 @@ enum PlanSummary {
         return (written.replan.map(replanLines) ?? []) + [
             "Fieldwork: \(totals.scheduledUnits) of \(totals.units) visits in \(totals.enumeratorDays) "
                 + "enumerator-days by \(totals.enumeratorsUsed) enumerators, \(Int(totals.travelMinutes.rounded())) "
-                + "travel minutes; GLPK \(solver?.status ?? "–"), objective "
+                + "travel minutes; \(solver?.backend ?? "solver") \(solver?.status ?? "–"), objective "
                 + String(format: "%.1f", solver?.objective ?? 0) + ", gap \(gap), "
-                + String(format: "%.1f s", solver?.seconds ?? 0),
+                + String(format: "%.1f s of planning", solver?.seconds ?? 0),
             "Plan written to \(written.folder.path)",
         ]
     }

@@ -20,6 +20,8 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
     public var mipObjective: Double?
     public var bestBound: Double?
     public var relativeGap: Double?
+    /// The whole planning step: greedy start, pattern generation, dive, neighbourhood search and MIP solves.
+    /// (It was the last MIP solve's time alone, which read as "1 s" after half a minute of work.)
     public var seconds: Double
     /// The backend that solved, e.g. GLPK 5.0.
     public var backend: SolverIdentity

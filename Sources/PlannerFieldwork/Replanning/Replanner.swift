@@ -21,8 +21,8 @@ public struct Replanner: Sendable {
                                                 solverOptions: request.solverOptions,
                                                 balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay,
                                                 travel: request.travel)
-        let instance = try AssignmentInstance(request: fieldworkRequest)
         let start = ContinuousClock.now
+        let instance = try AssignmentInstance(request: fieldworkRequest)
         let plain = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
         // Multi-site and mixed-work day patterns from the LP duals, as for a first plan (not on pooled sizes).
         var generation: PatternGeneration.Outcome?
@@ -74,7 +74,13 @@ public struct Replanner: Sendable {
         statistics.patternColumns = base.patterns.count
         statistics.generationRounds = generation?.rounds ?? 0
         statistics.unservedLowerBound = generation?.unservedLowerBound
+        // The pattern LP's bound prices travel, balance and unserved units but not changes to the previous plan,
+        // so it holds for the re-plan's printed objective too (which leaves changes out as well); the gap then
+        // includes what keeping the plan stable costs.
+        statistics.lowerBound = generation?.lowerBound.map { min($0, base.objective(trips: chosen.trips,
+                                                                                    patterns: chosen.patterns)) }
         statistics.printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, model: base)
+        statistics.seconds = FieldworkPlanner.seconds(since: start)
         let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
                                          statistics: statistics, model: stable.model)
         let previousFuture = request.previousVisits.filter { $0.date >= request.asOf }
