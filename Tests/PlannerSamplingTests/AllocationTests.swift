@@ -31,6 +31,22 @@ import Testing
         }
     }
 
+    /// Found by the design corpus: with EN-942 at its ceiling and EN-IZ01 at its floor, EN-941 and EN-943 share 8
+    /// as 3.5 and 4.5, a tie in exact arithmetic that floating point broke towards EN-943; the documented rule
+    /// gives the extra unit to the first stratum ID.
+    @Test func exactTiesGoToTheFirstStratumID() throws {
+        let proportions = [0.2, 0.5, 0.1, 0.35]
+        let inputs = zip(["EN-941", "EN-942", "EN-943", "EN-IZ01"], zip([7, 10, 12, 5], proportions)).map { id, entry in
+            StratumAllocationInput.forProportion(entry.1, stratumID: StratumID(id), populationSize: entry.0, minimum: 3,
+                                                 maximum: 5)
+        }
+        let allocation = try Allocation(total: 16, strata: inputs, method: .neyman)
+        #expect(allocation.strata.map(\.target).enumerated().allSatisfy { h, target in
+            abs(target - [3.5, 5, 4.5, 3][h]) < 1e-12
+        })
+        #expect(allocation.sizes == [4, 5, 4, 3])
+    }
+
     /// Upper and lower bounds binding together: one pass of "fix the violators" would overshoot.
     @Test func bothBoundsBinding() throws {
         let inputs = [
