@@ -51,9 +51,12 @@ public enum PlanJSON {
                                 field: path(context.codingPath + [key]), expected: "the key \(key.stringValue)",
                                 found: "no such key")
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            // JSON that is not an object at all (`[]`, `7`, `"x"`) is the wrong file, not a wrong field.
+            let whole = context.codingPath.isEmpty
             return InputProblem(file: file, location: location(of: context.codingPath, in: text),
-                                field: path(context.codingPath), expected: "a value of type \(type)",
-                                found: "another value")
+                                field: whole ? "file" : path(context.codingPath),
+                                expected: whole ? expected : "a value of type \(type)",
+                                found: whole ? "JSON that is not an object" : "another value")
         case .dataCorrupted(let context):
             let detail = context.underlyingError.map { String(describing: $0) } ?? context.debugDescription
             return InputProblem(file: file,

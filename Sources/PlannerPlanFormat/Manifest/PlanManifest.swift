@@ -186,13 +186,11 @@ public struct PlanManifest: Codable, Sendable, Hashable {
         self.run = run
     }
 
-    /// Pretty, key-sorted JSON with a final newline: stable bytes for stable content.
+    /// Pretty, key-sorted JSON with a final newline: stable bytes for stable content. Written by `PlanJSON`, the
+    /// encoder that matches `read`: a non-finite time or objective is the string `inf` or `nan`, as `read`
+    /// accepts, not a failure to write the plan after the work is done.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try PlanJSON.data(self)
     }
 
     /// The SHA-256 of every regular file of a dataset folder, in name order.
