@@ -1,8 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// libFuzzer targets for the CSV and TOML readers and the dataset validation, outside the root build graph: they
-// need `-sanitize=fuzzer`, so `swift build`/`swift test` of the planner never build them. Run by run.sh.
+// libFuzzer targets for the CSV and TOML readers, the dataset validation, the progress files, the manifest and
+// the other plan files the commands read back, outside the root build graph: they need `-sanitize=fuzzer`, so
+// `swift build`/`swift test` of the planner never build them. Run by run.sh.
 let package = Package(
     name: "planner-fuzz",
     platforms: [.macOS(.v13)],
@@ -28,6 +29,21 @@ let package = Package(
         ),
         .executableTarget(
             name: "FuzzDataset",
+            dependencies: ["FuzzSupport", .product(name: "PlannerLibraries", package: "planner")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .executableTarget(
+            name: "FuzzProgress",
+            dependencies: ["FuzzSupport", .product(name: "PlannerLibraries", package: "planner")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .executableTarget(
+            name: "FuzzManifest",
+            dependencies: ["FuzzSupport", .product(name: "PlannerLibraries", package: "planner")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .executableTarget(
+            name: "FuzzPlanFiles",
             dependencies: ["FuzzSupport", .product(name: "PlannerLibraries", package: "planner")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV reader, the TOML/survey.toml reader and the dataset validation with libFuzzer for a bounded
-# time each, then prints executions and crashes per target.
+# Fuzzes the readers of every input with libFuzzer for a bounded time each — the CSV reader, the TOML/survey.toml
+# reader, the dataset validation, progress files, manifest.json and the other plan files — then prints
+# executions and crashes per target.
 #
-#   benchmarks/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET ...]      (default: 60 s; FuzzCSV FuzzTOML FuzzDataset)
+#   benchmarks/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET ...]      (default: 60 s; every target)
 #
 # Seeds are in corpus/<kind>/ (committed, with every input that ever crashed a target); the growing working
 # corpus goes to .build/fuzz-corpus/ and crashing inputs to artifacts/<target>/. Exits 1 if any target crashed.
@@ -12,14 +13,20 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(FuzzCSV FuzzTOML FuzzDataset)
+[ ${#targets[@]} -eq 0 ] && targets=(FuzzCSV FuzzTOML FuzzDataset FuzzProgress FuzzManifest FuzzPlanFiles)
 
 export SWIFT_BACKTRACE=enable=no   # let libFuzzer and ASan report crashes, not Swift's backtracer
 export ASAN_OPTIONS=detect_leaks=0    # Swift runtime caches and the harness's scratch copy are not leaks
 export FUZZ_DATASET="$PWD/../../Tests/PlannerFormatsTests/Fixtures/valid"
+# FuzzProgress reads progress files against a real re-plan of the default dataset: context/replan holds its
+# sample.csv, releases.csv and assignments.csv (with the recorded history), cut down to a few communes.
+export FUZZ_PLAN="$PWD/context/replan"
+export FUZZ_DEFAULT_DATASET="$PWD/../../Inputs/soc-trang-2023"
 
-declare -A kind=([FuzzCSV]=csv [FuzzTOML]=toml [FuzzDataset]=dataset)
-declare -A dictionary=([FuzzCSV]=csv [FuzzTOML]=toml [FuzzDataset]=csv)
+declare -A kind=([FuzzCSV]=csv [FuzzTOML]=toml [FuzzDataset]=dataset [FuzzProgress]=progress
+                 [FuzzManifest]=manifest [FuzzPlanFiles]=plan-files)
+declare -A dictionary=([FuzzCSV]=csv [FuzzTOML]=toml [FuzzDataset]=csv [FuzzProgress]=progress
+                       [FuzzManifest]=json [FuzzPlanFiles]=csv)
 
 summary=()
 failed=0
