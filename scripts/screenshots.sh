@@ -171,11 +171,14 @@ cp Inputs/soc-trang-2023/*.csv Inputs/soc-trang-2023/*.toml "$work/dense/"
 sed -i -e 's/^household_interview_minutes = .*/household_interview_minutes = 15/' \
     -e 's/^within_commune_move_minutes = .*/within_commune_move_minutes = 5/' "$work/dense/survey.toml"
 "$PLANNER" plan "$work/dense" --out "$work/dense-plan" --quiet || [ $? -eq 3 ]
+# The fullest sheets first: most visits, then the most bytes of HTML (two sites, reserve lists, long names), since
+# a day of fewer visits can still print longer than another.
 checked=0
 for entry in $(for sheet in "$work"/dense-plan/routes/*/*.html; do
-    echo "$(visits "$sheet"):$sheet"; done | sort -t: -k1,1nr | awk -F: '$1 <= 15' | head -n 6); do
+    echo "$(visits "$sheet"):$(wc -c <"$sheet"):$sheet"; done | sort -t: -k1,1nr -k2,2nr | awk -F: '$1 <= 15' |
+    head -n 8); do
     count=${entry%%:*}
-    sheet=${entry#*:}
+    sheet=${entry#*:*:}
     printed=$(pages "$sheet")
     echo "a sheet of $count visits ($(basename "$(dirname "$sheet")")/$(basename "$sheet")): $printed page(s)"
     [ "$printed" = 1 ] || fail "a route sheet of $count visits prints on $printed pages (at most 15 visits must fit one)"

@@ -65,8 +65,7 @@ import Testing
     @Test func routeSheetAndCommuneNoticeMatchTheGoldenFiles() throws {
         let item = Self.complete
         #expect(item.plan.isComplete)
-        let edition = SheetEdition(planName: "valid-seed-1", version: 1,
-                                   printed: CalendarDate(year: 2023, month: 9, day: 28), asOf: nil)
+        let edition = SheetEdition(planName: "valid-seed-1", version: 1, asOf: nil)
         let files = item.files(edition: edition)
         let route = try Self.hostileRoute(item)
         let path = "routes/\(route.date)/\(route.enumeratorID)"
@@ -295,7 +294,7 @@ import Testing
             if routes.count > 1 { sharedLists += 1 }
             for route in routes {
                 let html = Self.text(files[context.routePath(route) + ".html"])
-                let printed = holding.group.units.filter { html.contains(">\($0.unitID)</td>") }.count
+                let printed = holding.group.units.filter { html.contains("<span class=\"id\">\($0.unitID)</span>") }.count
                 if route.enumeratorID == holding.holder {
                     #expect(printed == holding.group.units.count, "\(context.routePath(route))")
                 } else {
@@ -324,15 +323,17 @@ import Testing
     // MARK: Editions
 
     /// The version follows the chain of re-plans (a parent without a recorded version counts as v2); the name is
-    /// the dataset folder's and the seed; the print date is the manifest's creation date; the marks are the
-    /// re-plan's added and moved visits only.
+    /// the dataset folder's and the seed; the marks are the re-plan's added and moved visits only. The manifest's
+    /// creation time is not part of it: two runs on different days print the same sheets.
     @Test func theEditionComesFromTheManifestAndTheChanges() throws {
         var manifest = PlanManifest(kind: "plan", seed: 7, generator: .init(name: "g", version: "1"),
                                     dataset: "Inputs/soc-trang-2023/", inputs: [], files: [],
                                     run: .init(createdAt: "2023-10-08T23:59:59Z", seconds: 1))
         let plan = SheetEdition(manifest: manifest)
         #expect(plan.planName == "soc-trang-2023-seed-7" && plan.version == 1 && plan.asOf == nil)
-        #expect(plan.printed == CalendarDate(year: 2023, month: 10, day: 8))
+        var nextDay = manifest
+        nextDay.run = .init(createdAt: "2023-10-09T00:00:01Z", seconds: 30)
+        #expect(SheetEdition(manifest: nextDay) == plan)
         #expect(SheetEdition.nextVersion(after: manifest) == 2)
         manifest.replan = .init(asOf: "2023-10-09", progress: [], availability: [], newReleases: 0, releases: 0,
                                 changedTripMinutes: 120)
@@ -360,7 +361,7 @@ import Testing
         let units = item.plan.visits.filter { $0.enumeratorID == route.enumeratorID && $0.date == route.date }.map(\.unitID)
         try #require(units.count >= 3)
         let marks: [String: SheetEdition.Mark] = [units[0]: .moved, units[2]: .added, "ELSEWHERE": .moved]
-        let edition = SheetEdition(planName: "valid-seed-1", version: 2, printed: CalendarDate(year: 2023, month: 10, day: 4),
+        let edition = SheetEdition(planName: "valid-seed-1", version: 2,
                                    asOf: CalendarDate(year: 2023, month: 10, day: 3), marks: marks)
         let context = FieldworkContext(plan: item.plan, sample: item.sample, dataset: item.dataset, language: .english,
                                        edition: edition)
@@ -375,12 +376,12 @@ import Testing
             #expect(row.contains("class=\"mark ") == (expected != nil), "\(unit)")
             if let expected { #expect(row.contains(expected), "\(unit)") }
         }
-        #expect(html.contains("version v2 (re-planned from 2023-10-03) — made (printed) 2023-10-04"))
+        #expect(html.contains("valid-seed-1, version v2 (re-planned from 2023-10-03)</td>"))
         #expect(html.contains("the sheet of \(route.enumeratorID.rawValue) for \(route.date) printed from version v1 or earlier"))
         #expect(html.contains("visit moved here from another day or enumerator"))
 
         let planSheet = Self.text(item.files(.english, edition: SheetEdition(
-            planName: "valid-seed-1", version: 1, printed: nil, asOf: nil, marks: marks))[context.routePath(route) + ".html"])
+            planName: "valid-seed-1", version: 1, asOf: nil, marks: marks))[context.routePath(route) + ".html"])
         #expect(!planSheet.contains("class=\"mark ") && !planSheet.contains("Replaces") && !planSheet.contains("moved here"))
         #expect(planSheet.contains("Result (tick one box): 1 completed · 2 refused · 3 not at home (not_at_home)"))
     }
@@ -468,6 +469,41 @@ import Testing
                 #expect(found == found.sorted())
             }
         }
+    }
+
+    /// What keeps a day of up to fifteen visits on one A4 page with the reserve lists of two sites
+    /// (scripts/screenshots.sh prints such days): the only full-height table rows of a sheet are its visits under one
+    /// header, and a held reserve list is one wrapping list of items — rank, unit, label — never a table with a row
+    /// per reserve.
+    @Test(arguments: [complete, incomplete, sharedCommune])
+    func aSheetsReserveListsWrapInsteadOfAddingTableRows(item: Case) throws {
+        let files = item.files(.english)
+        let context = FieldworkContext(plan: item.plan, sample: item.sample, dataset: item.dataset, language: .english)
+        var listed = 0
+        for route in context.routes {
+            let html = Self.text(files[context.routePath(route) + ".html"])
+            #expect(!html.contains("<table class=\"reserves"), "\(context.routePath(route))")
+            let visitsTable = try #require(html.components(separatedBy: "<table class=\"visits").dropFirst().first)
+                .components(separatedBy: "</table>")[0]
+            #expect(visitsTable.components(separatedBy: "<tr>").count - 1 == route.unitIDs.count + 1)
+            let held = context.reserveHoldings.filter { $0.date == route.date && $0.holder == route.enumeratorID }
+            let lists = html.components(separatedBy: "<ol class=\"reserve-list\">").dropFirst()
+            #expect(lists.count == held.count, "\(context.routePath(route))")
+            for holding in held {
+                let first = try #require(holding.group.units.first).unitID
+                let list = try #require(lists.first { $0.contains("<span class=\"id\">\(first)</span>") },
+                                        "\(context.routePath(route)): \(holding.group.groupID) not listed")
+                let items = list.components(separatedBy: "</ol>")[0].components(separatedBy: "<li>").dropFirst()
+                #expect(items.count == holding.group.units.count)
+                for (entry, unit) in zip(items, holding.group.units) {
+                    let rank = try #require(unit.reserveRank)
+                    #expect(entry.hasPrefix("<span class=\"rank\">\(rank)</span><span class=\"id\">\(unit.unitID)</span> "
+                                            + HTMLPage.escape(context.labels.label(of: unit))))
+                }
+                listed += items.count
+            }
+        }
+        #expect(listed == context.reserveHoldings.reduce(0) { $0 + $1.group.units.count })
     }
 
     // MARK: Determinism and incompleteness

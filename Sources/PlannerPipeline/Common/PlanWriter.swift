@@ -8,7 +8,13 @@ import PlannerSampling
 /// The one place that fills a plan's `manifest.json` and writes the plan folder.
 ///
 /// A job starts a writer when it starts, so that the manifest's `run.seconds` times the whole job; the clock is
-/// passed in (the manifest's time stamp and timing are the only clock readings that reach a plan).
+/// passed in (the manifest's time stamp and timing are the only clock readings that reach a plan, and no rendered
+/// file shows them).
+///
+/// `run.created_at` honours `SOURCE_DATE_EPOCH`, as reproducible builds do
+/// (https://reproducible-builds.org/specs/source-date-epoch/): given the same inputs, seed and epoch, two runs on
+/// different days write the same manifest but for the seconds they took. A value that is not a whole number of
+/// seconds since 1970 is ignored and the clock is used.
 struct PlanWriter {
     /// What the folder is: a sample alone or a plan with its fieldwork.
     enum Kind: String {
@@ -18,10 +24,22 @@ struct PlanWriter {
 
     private let clock: @Sendable () -> Date
     private let started: Date
+    /// The `run.created_at` time: `SOURCE_DATE_EPOCH` when it is given, else the start.
+    private let created: Date
 
-    init(clock: @escaping @Sendable () -> Date = Date.init) {
+    /// - Parameter sourceDateEpoch: `SOURCE_DATE_EPOCH` (by default the process environment's).
+    init(clock: @escaping @Sendable () -> Date = Date.init,
+         sourceDateEpoch: String? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]) {
         self.clock = clock
         started = clock()
+        created = Self.sourceDate(sourceDateEpoch) ?? started
+    }
+
+    /// The date `SOURCE_DATE_EPOCH` names: decimal digits only, seconds since 1970-01-01 UTC.
+    static func sourceDate(_ epoch: String?) -> Date? {
+        guard let epoch, !epoch.isEmpty, epoch.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let seconds = Int64(epoch) else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     /// The manifest of a new folder before its files are written: `files` empty and `run.seconds` 0 until
@@ -34,7 +52,7 @@ struct PlanWriter {
             generator: generator ?? .init(name: Xoshiro256StarStar.name, version: Xoshiro256StarStar.version),
             dataset: dataset, inputs: inputs, files: [], parent: parent, complete: fieldwork?.isComplete,
             solver: fieldwork.map(FieldworkStage.manifestRecord(of:)),
-            run: .init(createdAt: Self.timestamp(started), seconds: 0))
+            run: .init(createdAt: Self.timestamp(created), seconds: 0))
         manifest.replan = replan
         manifest.language = language.rawValue
         return manifest

@@ -19,7 +19,7 @@ public enum FieldworkFolder {
     ///   - sample: the main and reserve units (roles, ranks, strata, communes), for labels and reserve lists.
     ///   - dataset: names of communes, zones, enterprises and enumerators; the survey's contact line.
     ///   - language: of the texts people read; identifiers and CSV column names do not change.
-    ///   - edition: the plan's name, version and print date for the route sheets (`SheetEdition(manifest:)`).
+    ///   - edition: the plan's name, version and as-of date for the route sheets (`SheetEdition(manifest:)`).
     public static func files(plan: FieldworkPlan, sample: [SampledUnit], dataset: Dataset,
                              language: Language = .vietnamese, edition: SheetEdition? = nil) -> [PlanFolder.File] {
         files(FieldworkContext(plan: plan, sample: sample, dataset: dataset, language: language, edition: edition))

@@ -63,17 +63,13 @@ struct FieldworkText: Sendable {
     let noReserves: String
     // Edition, result and signature (route sheets)
     var planLabel: String { language == .vietnamese ? "Kế hoạch" : "Plan" }
-    /// The plan's name and version, with the first re-planned day for a re-plan and the date it was made (the
-    /// print date).
-    func planVersion(_ name: String, _ version: Int, asOf: CalendarDate?, printed: CalendarDate?) -> String {
+    /// The plan's name and version, with the first re-planned day for a re-plan. No date of the run: a sheet is
+    /// a function of the inputs (`SheetEdition`).
+    func planVersion(_ name: String, _ version: Int, asOf: CalendarDate?) -> String {
         var line = language == .vietnamese ? "\(name), phiên bản v\(version)" : "\(name), version v\(version)"
         if let asOf {
             line += language == .vietnamese ? " (điều chỉnh từ ngày \(shortDate(asOf)))"
                                             : " (re-planned from \(shortDate(asOf)))"
-        }
-        if let printed {
-            line += language == .vietnamese ? " — ngày lập (ngày in): \(shortDate(printed))"
-                                            : " — made (printed) \(shortDate(printed))"
         }
         return line
     }

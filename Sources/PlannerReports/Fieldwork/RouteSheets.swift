@@ -45,10 +45,11 @@ enum RouteSheets {
 
     /// The sheet without its page, so that a day's bundle can stack the sheets of a post office.
     ///
-    /// Laid out to print a day of up to 15 visits on one A4 page: one line per visit (the unit ID never
-    /// wraps; the day's communes with their districts are named once above the table, the address column only
-    /// when the day has an address), the day's totals on one line. A longer day breaks between rows with the
-    /// table header repeated.
+    /// Laid out to print a day of up to 15 visits on one A4 page: one line per visit (the time, unit ID and
+    /// commune never wrap on paper, so that a long commune name such as "Xã Thạnh Thới Thuận" does not double
+    /// every row's height; the day's communes with their districts are named once above the table, the address
+    /// column only when the day has an address), the reserve lists as wrapping items. A longer day breaks between
+    /// rows with the table header repeated.
     static func body(_ route: DayRoute, _ context: FieldworkContext) -> String {
         let text = context.text
         let enumerator = context.enumerator(route.enumeratorID)
@@ -88,7 +89,7 @@ enum RouteSheets {
         }
         let last = header.count - 1
         body += HTMLPage.table(header: header, rows: rows, numericColumns: [0, last - 2, last - 1],
-                               className: "visits", nowrapColumns: [1, 2], htmlColumns: [0, last], stacked: true)
+                               className: "visits", nowrapColumns: [1, 2, 4], htmlColumns: [0, last], stacked: true)
         let outcomes = zip(text.outcomeWords, VisitStatus.allCases).enumerated().map { index, outcome in
             "\(index + 1) \(outcome.0)" + (outcome.0 == outcome.1.rawValue ? "" : " (\(outcome.1.rawValue))")
         }
@@ -114,12 +115,11 @@ enum RouteSheets {
         return body
     }
 
-    /// The plan, its version and print date; on a re-plan's sheet, which printed sheet it replaces.
+    /// The plan and its version; on a re-plan's sheet, the as-of date and which printed sheet it replaces.
     private static func editionFacts(_ route: DayRoute, _ context: FieldworkContext) -> [(String, String)] {
         guard let edition = context.edition else { return [] }
         let text = context.text
-        var facts = [(text.planLabel, text.planVersion(edition.planName, edition.version, asOf: edition.asOf,
-                                                       printed: edition.printed))]
+        var facts = [(text.planLabel, text.planVersion(edition.planName, edition.version, asOf: edition.asOf))]
         if edition.version > 1 {
             facts.append((text.replacesLabel, text.replacesSheet(version: edition.version - 1,
                                                                  enumerator: route.enumeratorID.rawValue,
@@ -132,19 +132,31 @@ enum RouteSheets {
     static let resultBoxes = "<span class=\"boxes\">"
         + (1...6).map { "<span class=\"box\">\($0)</span>" }.joined() + "</span>"
 
-    /// Tighter cells than the shared sheet style, so that fifteen visits with their result boxes, and their
-    /// reserves, fit one A4 page (checked by printing with headless Chromium).
+    /// Tighter cells than the shared sheet style, so that fifteen visits with their result boxes, a lunch break,
+    /// two sites and their reserve lists fit one A4 page (checked by printing with headless Chromium:
+    /// scripts/screenshots.sh). Visit rows keep a line height of 1.25, enough for stacked Vietnamese marks in
+    /// names; the column headings are smaller, so that "Di chuyển trước (phút)" takes three lines, not four, and
+    /// the order column is narrow, leaving its width to the label.
     static let stylesheet = """
-        table.visits th, table.visits td, table.reserves th, table.reserves td { padding: 1.5pt 3pt; }
-        table.visits, table.reserves { font-size: 8.5pt; margin: 3pt 0 5pt 0; }
-        table.visits th.n { width: 8%; }
+        table.visits th, table.visits td { padding: 1pt 3pt; }
+        table.visits { font-size: 8.5pt; line-height: 1.25; margin: 3pt 0 4pt 0; }
+        table.visits th { font-size: 7.5pt; line-height: 1.2; }
+        table.visits th.n { width: 9%; }
+        table.visits th.n:first-child { width: 4%; }
         table.meta th, table.meta td { padding: 0.5pt 6pt 0.5pt 0; }
         .sheet h2 { margin-top: 6pt; }
-        .boxes { display: inline-flex; gap: 1pt; white-space: nowrap; }
+        .boxes { display: inline-flex; gap: 1pt; white-space: nowrap; vertical-align: top; }
         .box { display: inline-block; width: 8.5pt; height: 8.5pt; border: 0.6pt solid #000; font-size: 5.5pt; \
         line-height: 5.5pt; text-align: left; padding: 0 0 0 0.5pt; box-sizing: border-box; color: #444; }
         .mark { font-weight: bold; }
         .legend { font-size: 8pt; margin: 1pt 0; }
+        .rule { font-size: 9pt; padding: 2pt 5pt; }
+        .reserve-title { margin: 4pt 0 1pt 0; font-size: 9pt; font-weight: bold; }
+        ol.reserve-list { list-style: none; margin: 0 0 3pt 0; padding: 0; display: flex; flex-wrap: wrap; \
+        gap: 2pt 4pt; font-size: 8pt; line-height: 1.25; }
+        ol.reserve-list li { border: 0.5pt solid #555; padding: 0.5pt 4pt; break-inside: avoid; }
+        ol.reserve-list .rank { font-weight: bold; margin-right: 3pt; }
+        .held { font-size: 9pt; }
         .signature { margin-top: 9pt; font-size: 9pt; }
         """
 
@@ -177,10 +189,27 @@ enum RouteSheets {
                                                                office), className: "held")
                 continue
             }
-            html += "<div class=\"keep\">\n" + HTMLPage.paragraph(title)
-            html += reserveTable(group.units, context) + "</div>\n"
+            html += "<div class=\"keep\">\n" + HTMLPage.paragraph(title, className: "reserve-title")
+            html += reserveList(group, context) + "</div>\n"
         }
         return html
+    }
+
+    /// A held list on a route sheet, in rank order, one bordered item per reserve that wraps like words: rank,
+    /// unit, label, the commune for a stratum's list (a commune's list is named by its title) and the address
+    /// when the unit has one. Three households take one line where a table took five, so that a two-site day
+    /// with both lists still prints on one page; the notices, which have room, keep the table.
+    static func reserveList(_ group: FieldworkContext.ReserveGroup, _ context: FieldworkContext) -> String {
+        let items = group.units.map { unit -> String in
+            var parts = [context.labels.label(of: unit)]
+            if case .stratum = group.scope { parts.append(context.communeName(unit.communeCode)) }
+            let address = context.address(of: unit)
+            if !address.isEmpty { parts.append(address) }
+            let rank = unit.reserveRank.map(String.init) ?? ""
+            return "<li><span class=\"rank\">\(HTMLPage.escape(rank))</span><span class=\"id\">"
+                + "\(HTMLPage.escape(unit.unitID))</span> " + HTMLPage.escape(parts.joined(separator: " · ")) + "</li>\n"
+        }
+        return "<ol class=\"reserve-list\">\n" + items.joined() + "</ol>\n"
     }
 
     /// Reserve units in rank order: rank, unit, label, commune, and the address when one of them has one.

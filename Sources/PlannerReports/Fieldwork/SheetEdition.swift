@@ -5,10 +5,11 @@ import PlannerPlanFormat
 
 /// Which plan and version a printed sheet belongs to, so that a sheet of a re-plan is never mistaken for the one
 /// it replaces: the plan's name, its version in the chain of re-plans (v1 for the plan, v2 for its first
-/// re-plan …), the first re-planned day, the date the plan was made, and the visits this version added or moved.
+/// re-plan …), the first re-planned day, and the visits this version added or moved.
 ///
-/// Everything comes from the manifest and the re-plan's changes, never from the clock at rendering: the same
-/// folder renders to the same bytes.
+/// Everything comes from the inputs and the re-plan's changes, never from a clock: not the one at rendering, and
+/// not the manifest's `run.created_at` either, so that the same inputs and seed give the same sheets on any day
+/// (docs/plan-files.md). The version and the as-of date are what tell two printouts apart.
 public struct SheetEdition: Sendable, Hashable {
     /// How a visit differs from the previous version's plan.
     public enum Mark: String, Sendable, Hashable {
@@ -22,18 +23,14 @@ public struct SheetEdition: Sendable, Hashable {
     /// the same for every version of one plan.
     public var planName: String
     public var version: Int
-    /// The date the plan was made (`run.created_at` of the manifest): the sheets' print date.
-    public var printed: CalendarDate?
     /// The first re-planned day; nil for version 1.
     public var asOf: CalendarDate?
     /// By unit ID; visits kept as they were have no mark.
     public var marks: [String: Mark]
 
-    public init(planName: String, version: Int, printed: CalendarDate?, asOf: CalendarDate?,
-                marks: [String: Mark] = [:]) {
+    public init(planName: String, version: Int, asOf: CalendarDate?, marks: [String: Mark] = [:]) {
         self.planName = planName
         self.version = version
-        self.printed = printed
         self.asOf = asOf
         self.marks = marks
     }
@@ -43,7 +40,6 @@ public struct SheetEdition: Sendable, Hashable {
         let dataset = URL(fileURLWithPath: manifest.dataset).lastPathComponent
         planName = "\(dataset)-seed-\(manifest.seed)"
         version = manifest.replan.map { $0.version ?? 2 } ?? 1
-        printed = CalendarDate(iso8601: String(manifest.run.createdAt.prefix(10)))
         asOf = manifest.replan.flatMap { CalendarDate(iso8601: $0.asOf) }
         var marks: [String: Mark] = [:]
         for change in changes?.visits ?? [] {

@@ -28,7 +28,9 @@ enum PlannerProcess {
 
     /// Runs `planner` with `arguments` in `directory` and waits for it. Output goes through files, not pipes,
     /// so that a large output on one stream can never block the child while the other is being read.
-    static func run(_ arguments: [String], in directory: URL) throws -> Run {
+    ///
+    /// - Parameter environment: variables set (a value) or removed (nil) for this run; the rest are inherited.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String?] = [:]) throws -> Run {
         let scratch = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outputURL = scratch.appendingPathComponent("stdout")
@@ -40,6 +42,11 @@ enum PlannerProcess {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (name, value) in environment { variables[name] = value }
+            process.environment = variables
+        }
         process.currentDirectoryURL = directory
         process.standardOutput = output
         process.standardError = errorHandle
