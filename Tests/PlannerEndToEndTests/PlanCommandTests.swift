@@ -102,7 +102,7 @@ struct PlanCommandTests {
                 let html = String(decoding: data, as: UTF8.self)
                 let enumerator = String(path.split(separator: "/").last!.dropLast(".html".count))
                 for row in rows {
-                    let printed = html.contains(">\(row["reserve_unit_id"]!)</td>")
+                    let printed = html.contains("<span class=\"id\">\(row["reserve_unit_id"]!)</span>")
                     #expect(printed == (row["enumerator_id"] == enumerator),
                             "\(path): reserve \(row["reserve_unit_id"]!) held by \(row["enumerator_id"]!)")
                 }
