@@ -85,11 +85,14 @@ public struct FieldworkPlanner: Sendable {
         if patterned.unservedUnits(trips: chosen.trips, patterns: chosen.patterns) == 0 { options.timeLimitSeconds = 0 }
         var source = chosenStatus == Self.diveStatus ? .lpDive
             : chosenStatus == Self.neighbourhoodStatus ? .solver : statistics.source
+        var stoppedByTimeLimit = statistics.stoppedByTimeLimit == true || generation.stoppedByTimeLimit
+            || search.stoppedByTimeLimit
         if options.timeLimitSeconds > 0 {
             let solution = try solver.solve(patterned.model, options: options,
                                             warmStart: patterned.solutionVector(trips: chosen.trips, patterns: chosen.patterns),
                                             progress: progress)
             let result = solution.result
+            stoppedByTimeLimit = stoppedByTimeLimit || result.status.stoppedAtTimeLimit
             if result.status.hasSolution, result.values.count == patterned.model.variables.count {
                 let solverTrips = patterned.trips(from: result.values)
                 let solverPatterns = patterned.patternCounts(from: result.values)
@@ -121,6 +124,7 @@ public struct FieldworkPlanner: Sendable {
         statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: patterned)
         statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
         statistics.seconds = Self.seconds(since: start)
+        statistics.stoppedByTimeLimit = stoppedByTimeLimit
         return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
                          model: patterned.model)
     }

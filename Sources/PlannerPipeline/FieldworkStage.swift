@@ -40,7 +40,7 @@ public enum FieldworkStage {
             backendVersion: statistics.backend.version,
             warmStartAccepted: statistics.warmStartAccepted, source: statistics.source.rawValue,
             rows: plan.model.constraints.count, columns: plan.model.variables.count,
-            integerColumns: plan.model.integerVariableCount)
+            integerColumns: plan.model.integerVariableCount, stoppedByTimeLimit: statistics.stoppedByTimeLimit)
     }
 
     /// Writes the exact model solved, as free MPS (`.mps`) or CPLEX LP (`.lp`), by the file's extension.

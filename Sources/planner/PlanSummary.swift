@@ -35,8 +35,12 @@ enum PlanSummary {
                 + String(format: "%.1f", solver?.objective ?? 0) + ", gap \(gap), "
                 + String(format: "%.1f s of planning", solver?.seconds ?? 0),
             "Plan written to \(written.folder.path)",
-        ]
+        ] + (solver?.stoppedByTimeLimit == true ? [Self.timeLimitNote] : [])
     }
+
+    /// The planner's own stopping rules make a plan reproducible; a time limit reached on a busy machine does not.
+    static let timeLimitNote = "Note: the time limit ended the planning before its own stopping rules did, so "
+        + "another run (on a less busy machine, or with a larger --time-limit) may give a different plan."
 
     /// What a re-plan recorded, released and changed.
     private static func replanLines(_ content: ReplanContent) -> [String] {

@@ -137,5 +137,28 @@ import Testing
         let second = try search.improve(trips: start.trips, patterns: start.patterns, solver: GLPKSolver(),
                                         timeLimitSeconds: 600, bound: nil, progress: nil)
         #expect(second.trips == first.trips && second.patterns == first.patterns)
+        #expect(!first.stoppedByTimeLimit && !second.stoppedByTimeLimit)
+        // Out of time, the search solves nothing, keeps the plan and says the clock stopped it.
+        let late = try search.improve(trips: start.trips, patterns: start.patterns, solver: GLPKSolver(),
+                                      timeLimitSeconds: 0, bound: nil, progress: nil)
+        #expect(late.neighbourhoods == 0 && late.stoppedByTimeLimit)
+        #expect(late.trips == start.trips && late.patterns == start.patterns)
+    }
+
+    @Test("a plan says whether a time limit, rather than its own rules, ended a stage", arguments: [2023] as [UInt64])
+    func timeLimitStopsAreReported(seed: UInt64) throws {
+        let request = SyntheticSurvey(seed: seed, size: .medium).request
+        let instance = try AssignmentInstance(request: request)
+        let unhurried = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+            .generate(solver: GLPKSolver(), timeLimitSeconds: 600)
+        #expect(unhurried.converged && !unhurried.stoppedByTimeLimit)
+        let hurried = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+            .generate(solver: GLPKSolver(), timeLimitSeconds: 0)
+        #expect(hurried.stoppedByTimeLimit && hurried.dive == nil)
+        // The whole planner, with room to finish every stage by its own rules, says so in its statistics.
+        var unhurriedRequest = request
+        unhurriedRequest.solverOptions = SolverOptions(timeLimitSeconds: 600)
+        let plan = try FieldworkPlanner().plan(unhurriedRequest, solver: GLPKSolver())
+        #expect(plan.solver.stoppedByTimeLimit == false)
     }
 }

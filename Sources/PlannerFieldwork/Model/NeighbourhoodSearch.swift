@@ -26,6 +26,8 @@ struct NeighbourhoodSearch {
         /// Neighbourhoods solved, and those that gave a cheaper plan.
         var neighbourhoods: Int
         var improvements: Int
+        /// Neighbourhoods were skipped, or a piece was cut short, by the clock rather than the node limit.
+        var stoppedByTimeLimit = false
     }
 
     /// The groups of enumerators freed together, in the order they are searched: each enumerator with options
@@ -70,7 +72,10 @@ struct NeighbourhoodSearch {
         let groups = neighbourhoods()
         for group in groups {
             let remaining = timeLimitSeconds - FieldworkPlanner.seconds(since: start)
-            guard remaining > 0 else { break }
+            guard remaining > 0 else {
+                outcome.stoppedByTimeLimit = true
+                break
+            }
             let values = assignment.solutionVector(trips: outcome.trips, patterns: outcome.patterns)
             let fixed = values.indices.map { index in
                 owner[index].map { group.contains($0) ? nil : values[index] } ?? nil
@@ -81,6 +86,7 @@ struct NeighbourhoodSearch {
             let solution = try solver.solve(sub, options: options, warmStart: free.map { values[$0.index] },
                                             progress: nil)
             outcome.neighbourhoods += 1
+            if solution.result.status.stoppedAtTimeLimit { outcome.stoppedByTimeLimit = true }
             if solution.result.status.hasSolution, solution.result.values.count == free.count {
                 var candidate = values
                 for (position, variable) in free.enumerated() { candidate[variable.index] = solution.result.values[position] }

@@ -69,10 +69,12 @@ struct OneSiteStage {
                 source = .solver
             }
         }
-        return (chosen, SolverStatistics(
+        var statistics = SolverStatistics(
             statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
             relativeGap: result.relativeGap, seconds: result.seconds, backend: solver.identity,
             warmStartAccepted: solution.warmStartAccepted, heuristicObjective: heuristicObjective,
-            chosenObjective: heuristic.objective(of: chosen), source: source))
+            chosenObjective: heuristic.objective(of: chosen), source: source)
+        statistics.stoppedByTimeLimit = result.status.stoppedAtTimeLimit
+        return (chosen, statistics)
     }
 }

@@ -29,6 +29,8 @@ struct PatternGeneration {
         var unservedLowerBound: Int?
         var rounds: Int
         var converged: Bool
+        /// The time limit (a safety net) stopped the generation or the dive before their own rules did.
+        var stoppedByTimeLimit = false
         /// The integral solution the dive ended on (trips per option, days per pattern of `assignment`); nil
         /// when it did not reach one.
         var dive: (trips: [Int], patterns: [Int])?
@@ -70,7 +72,11 @@ struct PatternGeneration {
                                          patterns: initial)
         var outcome = Outcome(assignment: assignment, lowerBound: nil, unservedLowerBound: nil, rounds: 0,
                               converged: false, dive: nil, diveRounds: 0)
-        guard !assignment.model.variables.isEmpty, timeLimitSeconds > 0 else { return outcome }
+        guard !assignment.model.variables.isEmpty else { return outcome }
+        guard timeLimitSeconds > 0 else {
+            outcome.stoppedByTimeLimit = true
+            return outcome
+        }
         var known = Set(initial)
         var values: [Double] = []
         var phase = Phase.generating
@@ -141,6 +147,8 @@ struct PatternGeneration {
             return RelaxationChange()
         }
         outcome.assignment = assignment
+        // Every rule that ends the generation or the dive sets `.done`; only the clock leaves another phase.
+        outcome.stoppedByTimeLimit = phase != .done
         return outcome
     }
 

@@ -35,6 +35,10 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
     /// Day patterns (multi-site or mixed-work days) offered to the solver, and the column-generation rounds
     /// that found them.
     public var patternColumns: Int = 0
+    /// True when a time limit, not a deterministic rule (convergence, round and node limits), ended a stage:
+    /// the plan may then differ on a faster or idler machine. Not kept in `fieldwork.json` (like `seconds`), so
+    /// that a plan's record depends on its inputs only; the manifest carries it.
+    public var stoppedByTimeLimit: Bool?
     public var generationRounds: Int = 0
     /// A lower bound on the objective of every plan the model can express (all priced day patterns, not only
     /// those offered), from the column generation's LP; nil when none was computed (pooled models).

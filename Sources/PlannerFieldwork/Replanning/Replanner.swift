@@ -41,6 +41,7 @@ public struct Replanner: Sendable {
 
         var chosen = (trips: warmStart, patterns: noPatterns)
         var statistics: SolverStatistics
+        var solveStoppedByTimeLimit = false
         if stable.model.variables.isEmpty {
             statistics = SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil,
                                           relativeGap: nil, seconds: 0, backend: solver.identity,
@@ -52,6 +53,7 @@ public struct Replanner: Sendable {
             let solution = try solver.solve(stable.model, options: options,
                                             warmStart: stable.solutionVector(trips: warmStart), progress: progress)
             let result = solution.result
+            solveStoppedByTimeLimit = result.status.stoppedAtTimeLimit
             var source = SolverStatistics.Source.heuristic
             if result.status.hasSolution, result.values.count == stable.model.variables.count {
                 let solverTrips = base.trips(from: result.values)
@@ -81,6 +83,7 @@ public struct Replanner: Sendable {
                                                                                     patterns: chosen.patterns)) }
         statistics.printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, model: base)
         statistics.seconds = FieldworkPlanner.seconds(since: start)
+        statistics.stoppedByTimeLimit = generation?.stoppedByTimeLimit == true || solveStoppedByTimeLimit
         let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
                                          statistics: statistics, model: stable.model)
         let previousFuture = request.previousVisits.filter { $0.date >= request.asOf }

@@ -29,6 +29,14 @@ public enum TerminationStatus: Sendable, Hashable {
         }
     }
 
+    /// Whether the solve ended on its time limit (with or without a solution).
+    public var stoppedAtTimeLimit: Bool {
+        switch self {
+        case .feasible(.timeLimit), .noSolutionFound(.timeLimit): true
+        default: false
+        }
+    }
+
     /// A stable name for manifests and logs: `optimal`, `feasible_time_limit`, `infeasible`, ….
     public var name: String {
         switch self {

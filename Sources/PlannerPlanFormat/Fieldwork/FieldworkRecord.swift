@@ -33,6 +33,7 @@ public struct FieldworkRecord: Codable, Sendable, Hashable {
         unscheduledUnitIDs = plan.unscheduledUnitIDs
         solver = plan.solver
         solver.seconds = 0
+        solver.stoppedByTimeLimit = nil
         totals = plan.totals
         diagnosis = plan.diagnosis
         self.history = history.sorted(by: RecordedVisit.historyOrder)

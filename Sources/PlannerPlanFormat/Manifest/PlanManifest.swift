@@ -64,11 +64,14 @@ public struct PlanManifest: Codable, Sendable, Hashable {
         public var rows: Int
         public var columns: Int
         public var integerColumns: Int
+        /// True when a time limit, not the planner's own stopping rules, ended a stage of the planning (the
+        /// plan may then differ on a faster or idler machine); absent in plans written before it was recorded.
+        public var stoppedByTimeLimit: Bool?
 
         public init(status: String, objective: Double?, bestBound: Double?, gap: Double?, seconds: Double,
                     backend: String, backendVersion: String, warmStartAccepted: Bool?, source: String, rows: Int,
                     columns: Int,
-                    integerColumns: Int) {
+                    integerColumns: Int, stoppedByTimeLimit: Bool? = nil) {
             self.status = status
             self.objective = objective
             self.bestBound = bestBound
@@ -81,6 +84,7 @@ public struct PlanManifest: Codable, Sendable, Hashable {
             self.rows = rows
             self.columns = columns
             self.integerColumns = integerColumns
+            self.stoppedByTimeLimit = stoppedByTimeLimit
         }
 
         enum CodingKeys: String, CodingKey {
@@ -90,6 +94,7 @@ public struct PlanManifest: Codable, Sendable, Hashable {
             case backendVersion = "backend_version"
             case warmStartAccepted = "warm_start_accepted"
             case integerColumns = "integer_columns"
+            case stoppedByTimeLimit = "stopped_by_time_limit"
             /// Written before the backend was recorded generically, as e.g. `GLPK 5.0`; read, never written.
             case legacyGLPKVersion = "glpk_version"
         }
@@ -115,6 +120,7 @@ public struct PlanManifest: Codable, Sendable, Hashable {
             rows = try container.decode(Int.self, forKey: .rows)
             columns = try container.decode(Int.self, forKey: .columns)
             integerColumns = try container.decode(Int.self, forKey: .integerColumns)
+            stoppedByTimeLimit = try container.decodeIfPresent(Bool.self, forKey: .stoppedByTimeLimit)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -131,6 +137,7 @@ public struct PlanManifest: Codable, Sendable, Hashable {
             try container.encode(rows, forKey: .rows)
             try container.encode(columns, forKey: .columns)
             try container.encode(integerColumns, forKey: .integerColumns)
+            try container.encodeIfPresent(stoppedByTimeLimit, forKey: .stoppedByTimeLimit)
         }
     }
 
