@@ -50,6 +50,14 @@ struct FieldworkContext {
     let visits: [VisitAssignment]
     /// By date, enumerator.
     let routes: [DayRoute]
+    /// Where each enumerator-day's visits lie in `visits` (contiguous, as it is sorted by date and enumerator):
+    /// every sheet, bundle, notice and map asks for a day's visits, and a scan per day was quadratic (255 s of
+    /// rendering on the ×20 benchmark instance).
+    private let visitPositions: [RouteDay: Range<Int>]
+    private struct RouteDay: Hashable {
+        let enumeratorID: EnumeratorID
+        let date: CalendarDate
+    }
     private let sampleByID: [String: SampledUnit]
     private let communesByCode: [CommuneCode: Commune]
     private let zonesByID: [ZoneID: IndustrialZone]
@@ -81,6 +89,15 @@ struct FieldworkContext {
                                                                         rhs.unitID)
         }
         routes = plan.routes.sorted { ($0.date, $0.enumeratorID) < ($1.date, $1.enumeratorID) }
+        var positions: [RouteDay: Range<Int>] = [:]
+        var first = 0
+        for index in visits.indices
+        where index + 1 == visits.count || (visits[index + 1].date, visits[index + 1].enumeratorID)
+            != (visits[first].date, visits[first].enumeratorID) {
+            positions[RouteDay(enumeratorID: visits[first].enumeratorID, date: visits[first].date)] = first..<(index + 1)
+            first = index + 1
+        }
+        visitPositions = positions
         sampleByID = Dictionary(sample.map { ($0.unitID, $0) }, uniquingKeysWith: { first, _ in first })
         communesByCode = Dictionary(dataset.communes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         zonesByID = Dictionary(dataset.zones.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -206,7 +223,7 @@ struct FieldworkContext {
     func enumeratorName(_ id: EnumeratorID) -> String { enumeratorsByID[id]?.name ?? "" }
 
     func visits(of route: DayRoute) -> [VisitAssignment] {
-        visits.filter { $0.enumeratorID == route.enumeratorID && $0.date == route.date }
+        visitPositions[RouteDay(enumeratorID: route.enumeratorID, date: route.date)].map { Array(visits[$0]) } ?? []
     }
 
     /// The route sheet's path without extension: `routes/<date>/<enumerator>`.
