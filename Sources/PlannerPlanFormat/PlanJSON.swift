@@ -6,13 +6,10 @@ import PlannerFormats
 public enum PlanJSON {
     /// Pretty, key-sorted JSON with a final newline; infinities and NaN as the strings `inf`, `-inf`, `nan`.
     public static func data(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = StableJSON.encoder()
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf",
                                                                       negativeInfinity: "-inf", nan: "nan")
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        return data
+        return try StableJSON.fileData(value, encoder: encoder)
     }
 
     /// Decodes `data`; a file that cannot be read is one located problem: the JSON path of the field

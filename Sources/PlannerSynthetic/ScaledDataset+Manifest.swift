@@ -18,12 +18,6 @@ extension ScaledDataset {
         }
 
         /// Pretty, key-sorted JSON with a final newline.
-        public func jsonData() throws -> Data {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            var data = try encoder.encode(self)
-            data.append(0x0A)
-            return data
-        }
+        public func jsonData() throws -> Data { try StableJSON.fileData(self) }
     }
 }

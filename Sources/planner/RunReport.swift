@@ -1,5 +1,6 @@
 import Foundation
 import PlannerFieldwork
+import PlannerFormats
 import PlannerPipeline
 import PlannerPlanFormat
 import PlannerReports
@@ -66,8 +67,7 @@ struct RunReport: Encodable {
     }
 
     func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = StableJSON.encoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }

@@ -144,4 +144,17 @@ struct CSVReaderTests {
         #expect(table.columnNames == ["a", "b"])
         #expect(table.columnIndex("b") == 1)
     }
+
+    @Test("every required column the header lacks is one problem at the header; optional ones are not")
+    func columnPositionsReportEveryMissingColumn() throws {
+        let table = try read("id,x,name\n1,2,3\n")
+        var log = ProblemLog()
+        let positions = table.columnPositions(["name", "date", "id", "status", "note"], optional: ["note"],
+                                              problems: &log)
+        #expect(positions == ["name": 2, "id": 0])
+        #expect(log.invalidInput.problems.map(\.description) == [
+            "t.csv:1:1: date: expected a column named date in the header, found no such column",
+            "t.csv:1:1: status: expected a column named status in the header, found no such column",
+        ])
+    }
 }

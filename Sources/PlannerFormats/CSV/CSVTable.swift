@@ -31,4 +31,20 @@ public struct CSVTable: Sendable {
 
     /// The column names in header order.
     public var columnNames: [String] { header.map(\.text) }
+
+    /// The position of each of `names` the header has. Each one missing that `optional` does not list is a
+    /// problem located at the header, so that a reader reports every absent column at once.
+    public func columnPositions(_ names: [String], optional: Set<String> = [],
+                                problems: inout ProblemLog) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for name in names {
+            if let position = columnIndex(name) {
+                positions[name] = position
+            } else if !optional.contains(name) {
+                problems.add(file: file, at: header.first?.location ?? SourceLocation(line: 1, column: 1), field: name,
+                             expected: "a column named \(name) in the header", found: "no such column")
+            }
+        }
+        return positions
+    }
 }

@@ -31,15 +31,7 @@ public enum PlanVisitsTable {
         }
         // district_code is written for people and tools, never read back.
         let required = columns.map(\.name).filter { $0 != "district_code" }
-        var index: [String: Int] = [:]
-        for column in required {
-            if let position = table.columnIndex(column) {
-                index[column] = position
-            } else {
-                problems.add(file: file, at: table.header.first?.location ?? SourceLocation(line: 1, column: 1),
-                             field: column, expected: "a column named \(column) in the header", found: "no such column")
-            }
-        }
+        let index = table.columnPositions(required, problems: &problems)
         try problems.throwIfAny()
         let statusColumn = table.columnIndex(Self.statusColumn.name)
 

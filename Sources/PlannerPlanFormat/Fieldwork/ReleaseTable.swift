@@ -28,15 +28,7 @@ public enum ReleaseTable {
             try problems.throwIfAny()
             return []
         }
-        var index: [String: Int] = [:]
-        for column in columns.map(\.name) {
-            if let position = table.columnIndex(column) {
-                index[column] = position
-            } else if !optionalColumns.contains(column) {
-                problems.add(file: file, at: table.header.first?.location ?? SourceLocation(line: 1, column: 1),
-                             field: column, expected: "a column named \(column) in the header", found: "no such column")
-            }
-        }
+        let index = table.columnPositions(columns.map(\.name), optional: optionalColumns, problems: &problems)
         try problems.throwIfAny()
         var releases: [ReserveRelease] = []
         for record in table.records {

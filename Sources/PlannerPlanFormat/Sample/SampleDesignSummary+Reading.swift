@@ -14,15 +14,7 @@ extension SampleDesignSummary {
         }
         let names = ["stratum", "label", "unit_type", "frame_size", "allocated_size", "sample_size", "reserve_size",
                      "expected_margin_of_error", "expected_relative_margin", "design_effect"]
-        var columns: [String: Int] = [:]
-        for name in names {
-            if let index = table.columnIndex(name) {
-                columns[name] = index
-            } else {
-                problems.add(file: file, at: table.header.first?.location, field: name,
-                             expected: "a column named \(name) in the header", found: "no such column")
-            }
-        }
+        let columns = table.columnPositions(names, problems: &problems)
         try problems.throwIfAny()
 
         var strata: [Stratum] = []

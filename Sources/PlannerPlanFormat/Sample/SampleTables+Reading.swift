@@ -15,16 +15,9 @@ extension SampleTables {
             try problems.throwIfAny()
             return []
         }
-        var columns: [String: Int] = [:]
         // The analysis columns are derived from the others and absent from folders written before them.
-        for name in sampleColumns.map(\.name) where !analysisColumns.contains(name) {
-            if let index = table.columnIndex(name) {
-                columns[name] = index
-            } else {
-                problems.add(file: file, at: table.header.first?.location, field: name,
-                             expected: "a column named \(name) in the header", found: "no such column")
-            }
-        }
+        let columns = table.columnPositions(sampleColumns.map(\.name).filter { !analysisColumns.contains($0) },
+                                            problems: &problems)
         try problems.throwIfAny()
 
         var units: [SampledUnit] = []
