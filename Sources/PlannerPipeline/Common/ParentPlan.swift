@@ -24,6 +24,16 @@ struct ParentPlan {
         manifest = try PlanManifest.read(from: data, file: "\(path)/\(PlanFile.manifest)")
     }
 
+    /// The plan a job builds on (`assign`, `replan`) and the dataset folder it was made from, after refusing an
+    /// output folder inside either: every such job opens its inputs in this order.
+    static func open(_ plan: TypedPath, dataset: TypedPath?, workingDirectory: URL,
+                     out: URL?) throws -> (parent: ParentPlan, dataset: TypedPath) {
+        let parent = try ParentPlan(plan)
+        let location = parent.datasetLocation(dataset, workingDirectory: workingDirectory)
+        try PlanDestination.refuseInside(out, inputs: [("plan folder", plan), ("dataset folder", location)])
+        return (parent, location)
+    }
+
     /// The new plan's `parent` record: this folder's path and its manifest's SHA-256.
     func parentRecord() throws -> PlanManifest.Parent {
         .init(path: path, manifestSHA256: SHA256.hexDigest(try Data(contentsOf: folder.appendingPathComponent(PlanFolder.manifestName))))

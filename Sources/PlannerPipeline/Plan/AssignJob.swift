@@ -30,9 +30,7 @@ public struct AssignJob: Sendable {
     public func run(solver: some MIPSolver, progress: any PipelineProgress = SilentProgress()) throws -> WrittenPlan {
         let writer = PlanWriter()
         let signingKey = try fieldwork.readSigningKey()
-        let parent = try ParentPlan(plan)
-        let location = parent.datasetLocation(dataset, workingDirectory: workingDirectory)
-        try PlanDestination.refuseInside(out, inputs: [("plan folder", plan), ("dataset folder", location)])
+        let (parent, location) = try ParentPlan.open(plan, dataset: dataset, workingDirectory: workingDirectory, out: out)
         let data = try DatasetStep.read(location, progress: progress)
         let inputs = try parent.checkedInputs(datasetFolder: location.url, datasetPath: location.path).files
         let sample = try parent.sample()

@@ -58,9 +58,7 @@ public struct ReplanJob: Sendable {
     public func run(solver: some MIPSolver, progress: any PipelineProgress = SilentProgress()) throws -> WrittenPlan {
         let writer = PlanWriter()
         let signingKey = try fieldwork.readSigningKey()
-        let parent = try ParentPlan(plan)
-        let location = parent.datasetLocation(dataset, workingDirectory: workingDirectory)
-        try PlanDestination.refuseInside(out, inputs: [("plan folder", plan), ("dataset folder", location)])
+        let (parent, location) = try ParentPlan.open(plan, dataset: dataset, workingDirectory: workingDirectory, out: out)
         // The window is checked from survey.toml alone, before any work: a date outside it is a bad argument.
         let settingsFile = location.url.appendingPathComponent("survey.toml")
         if let data = try? Data(contentsOf: settingsFile),
