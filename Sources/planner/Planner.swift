@@ -23,9 +23,18 @@ struct Planner: ParsableCommand {
         do {
             try command.run()
         } catch {
-            if error is ValidationError || error is CleanExit || error is ExitCode { exit(withError: error) }
+            if error is ValidationError || error is CleanExit || error is ExitCode || isArgumentParserError(error) {
+                exit(withError: error)
+            }
             printError(ExitStatus.message(for: error))
             Foundation.exit(ExitStatus.of(error))
         }
+    }
+
+    /// ArgumentParser's own errors, whose types it keeps internal: `--help` and `planner help` are parsed into its
+    /// internal help command, whose `run()` throws such an error for ArgumentParser to print the help (exit 0).
+    /// Taken for an unforeseen error, it printed "internal failure" and exited 70.
+    static func isArgumentParserError(_ error: any Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 }

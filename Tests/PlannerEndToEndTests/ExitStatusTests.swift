@@ -1,3 +1,4 @@
+import Foundation
 import PlannerFormats
 import PlannerPipeline
 import Testing
@@ -24,5 +25,20 @@ struct ExitStatusTests {
         #expect(ExitStatus.of(IncompletePlanWritten(unscheduledVisits: 2, diagnosis: [])) == 3)
         #expect(ExitStatus.of(ProblemsFound(plan: "p", count: 1)) == 4)
         #expect(ExitStatus.message(for: PipelineError.invalidInput("p/sample.csv: changed")) == "p/sample.csv: changed")
+    }
+
+    @Test("help is printed, not taken for a failure", arguments: [["--help"], ["plan", "--help"], ["replan", "-h"],
+                                                                  ["help", "verify"]])
+    func helpExitsCleanly(arguments: [String]) throws {
+        let run = try PlannerProcess.run(arguments, in: FileManager.default.temporaryDirectory)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("USAGE: planner"))
+        #expect(!run.standardError.contains("internal failure"))
+    }
+
+    @Test func anUnknownOptionIsABadArgument() throws {
+        let run = try PlannerProcess.run(["plan", "--no-such-option"], in: FileManager.default.temporaryDirectory)
+        #expect(run.status == 64)
+        #expect(!run.standardError.contains("internal failure"))
     }
 }
