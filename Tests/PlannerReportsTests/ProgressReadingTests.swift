@@ -139,6 +139,23 @@ import Testing
         #expect(problem.found.contains("2023-11-03"))
     }
 
+    @Test func aHeaderMixingSeparatorsIsSaidToMixThem() throws {
+        // Typed by hand after an Excel export: semicolons, then commas.
+        let error = try #require(throws: InvalidInput.self) {
+            try Self.read([("p.csv", "unit_id;date;enumerator_id,status\nHH-31498-00001;2023-10-03;EN01,completed\n")])
+        }
+        let problem = try #require(error.problems.first { $0.field == "status" })
+        #expect(problem.location?.line == 1)
+        #expect(problem.found.contains("“enumerator_id,status”"), "\(problem.found)")
+        #expect(problem.found.contains("separated by semicolons; the header mixes separators"), "\(problem.found)")
+        // A header with one separator and a wrong name says only how it was read.
+        let misnamed = try #require(throws: InvalidInput.self) {
+            try Self.read([("p.csv", "unit_id,date,enumerator,status\nHH-31498-00001,2023-10-03,EN01,completed\n")])
+        }
+        let found = try #require(misnamed.problems.first { $0.field == "enumerator_id" }).found
+        #expect(found.hasSuffix("(read as separated by commas)"), "\(found)")
+    }
+
     @Test func separatorIsFoundFromTheHeader() {
         #expect(CSVReader.separator(detectedIn: Data("a;b;c\n1,5;2;3\n".utf8)) == CSVReader.semicolon)
         #expect(CSVReader.separator(detectedIn: Data("a\tb\n".utf8)) == CSVReader.tab)

@@ -38,9 +38,18 @@ extension ProgressTable {
         mutating func read(_ source: Source, problems: inout ProblemLog) -> ProgressReading.FileCount {
             var count = ProgressReading.FileCount(path: source.file)
             var findings = FindingGroups(file: source.file)
-            let reader = CSVReader(separator: CSVReader.separator(detectedIn: source.data))
+            let separator = CSVReader.separator(detectedIn: source.data)
+            let reader = CSVReader(separator: separator)
             guard let table = reader.read(source.data, file: source.file, problems: &problems) else { return count }
             var index: [String: Int] = [:]
+            // A header that mixes separators (unit_id;date,enumerator_id,…) is read with the commonest one; saying
+            // which, and that the cells still hold the others, tells the clerk what to fix.
+            let separatorName = separator == CSVReader.semicolon ? "semicolons" : separator == CSVReader.tab ? "tabs"
+                : "commas"
+            let mixed = table.columnNames.contains { $0.contains(",") || $0.contains(";") || $0.contains("\t") }
+            let foundHeader = "header " + table.columnNames.map { "“\($0)”" }.joined(separator: " ")
+                + " (read as separated by \(separatorName)"
+                + (mixed ? "; the header mixes separators: use one throughout)" : ")")
             for column in columns.map(\.name) {
                 if let position = table.header.firstIndex(where: { $0.text.lowercased() == column }) {
                     index[column] = position
@@ -50,7 +59,7 @@ extension ProgressTable {
                                  field: column,
                                  expected: "a column named \(column) (unit_id,date,enumerator_id,status; separated "
                                     + "by commas, semicolons or tabs)",
-                                 found: "header \(table.columnNames.joined(separator: ","))")
+                                 found: foundHeader)
                 }
             }
             guard index.count == columns.count else { return count }
