@@ -17,26 +17,28 @@ public struct FieldworkPlanner: Sendable {
                      progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> FieldworkPlan {
         let start = ContinuousClock.now
         let instance = try AssignmentInstance(request: request)
-        let assignment = AssignmentModel(instance: instance,
-                                         balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        let costs = AssignmentCosts(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
         let limit = request.solverOptions.timeLimitSeconds
         // Large instances are solved with interchangeable enumerators pooled (exact; see PooledAssignmentModel),
-        // with one-site days only. Others get multi-site and mixed-work day patterns in a second stage.
-        let pooled = instance.options.count > PooledAssignmentModel.optionThreshold
-            ? PooledAssignmentModel(instance: instance, base: assignment) : nil
-        let withPatterns = pooled == nil && !assignment.model.variables.isEmpty
+        // with one-site days only, and their per-enumerator model is never built. Others get multi-site and
+        // mixed-work day patterns in a second stage.
+        let oneSiteModel: OneSiteModel = instance.options.count > PooledAssignmentModel.optionThreshold
+            ? .pooled(PooledAssignmentModel(instance: instance, costs: costs))
+            : .perEnumerator(AssignmentModel(instance: instance,
+                                             balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay))
+        let withPatterns = oneSiteModel.pooled == nil && !oneSiteModel.model.variables.isEmpty
         var oneSiteOptions = request.solverOptions
         if withPatterns { oneSiteOptions.timeLimitSeconds = limit * 0.35 }
-        var (trips, statistics) = try OneSiteStage(instance: instance, assignment: assignment, pooled: pooled)
+        var (trips, statistics) = try OneSiteStage(instance: instance, costs: costs, model: oneSiteModel)
             .solve(solver: solver, options: oneSiteOptions, progress: progress)
         let scheduler = TripScheduler(instance: instance)
         guard withPatterns else {
             let schedule = scheduler.schedule(trips: trips)
             statistics.seconds = Self.seconds(since: start)
-            statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: assignment)
+            statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, costs: costs)
             statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
             return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
-                             model: pooled?.model ?? assignment.model)
+                             model: oneSiteModel.model)
         }
 
         // 2. Day patterns: the one-site solution's days merged (a warm start that already travels as little as
@@ -180,6 +182,11 @@ public struct FieldworkPlanner: Sendable {
     /// The objective of the printed routes, priced as the model prices days: road travel, balance and penalty.
     static func printedObjective(of schedule: TripScheduler.Schedule, instance: AssignmentInstance,
                                  model: AssignmentModel) -> Double {
+        printedObjective(of: schedule, instance: instance, costs: model.costs)
+    }
+
+    static func printedObjective(of schedule: TripScheduler.Schedule, instance: AssignmentInstance,
+                                 costs model: AssignmentCosts) -> Double {
         var days: [EnumeratorID: Int] = [:]
         for route in schedule.routes { days[route.enumeratorID, default: 0] += 1 }
         let excess = instance.workers.reduce(0) { $0 + max(0, (days[$1.enumerator.id] ?? 0) - $1.fairShareDays) }

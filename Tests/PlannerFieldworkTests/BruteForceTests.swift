@@ -50,7 +50,7 @@ import Testing
         let request = Self.smallRequest(seed: seed)
         let instance = try AssignmentInstance(request: request)
         let assignment = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-        let (trips, statistics) = try OneSiteStage(instance: instance, assignment: assignment, pooled: nil)
+        let (trips, statistics) = try OneSiteStage(instance: instance, assignment: assignment)
             .solve(solver: GLPKSolver(), options: request.solverOptions, progress: nil)
         let reference = BruteForceOptimum(request: request)
         let optimum = reference.optimum()

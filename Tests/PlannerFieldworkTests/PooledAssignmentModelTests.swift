@@ -1,5 +1,5 @@
 import PlannerCore
-import PlannerFieldwork
+@testable import PlannerFieldwork
 import PlannerGLPK
 import PlannerOptimization
 import Testing
@@ -38,7 +38,7 @@ import Testing
         let request = Self.request(seed: seed, copies: 3)
         let instance = try AssignmentInstance(request: request)
         let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-        let pooled = PooledAssignmentModel(instance: instance, base: base)
+        let pooled = PooledAssignmentModel(instance: instance, costs: base.costs)
         #expect(pooled.pools.count == 3)
         #expect(pooled.pools.map(\.count).sorted() == [1, 3, 3])
         #expect(pooled.model.variables.count < base.model.variables.count)
@@ -62,11 +62,115 @@ import Testing
         let request = Self.request(seed: seed, copies: 2)
         let instance = try AssignmentInstance(request: request)
         let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-        let pooled = PooledAssignmentModel(instance: instance, base: base)
+        let pooled = PooledAssignmentModel(instance: instance, costs: base.costs)
         let greedy = GreedyAssignment(instance: instance, model: base)
         let trips = greedy.solve()
         let values = pooled.solutionVector(trips: trips)
         #expect(pooled.model.feasibilityViolation(of: values) == nil)
         #expect(pooled.model.objectiveValue(of: values) <= greedy.objective(of: trips) + 1e-6)
+    }
+
+    /// A model as comparable values: each column by name (kind, bounds, objective), each row by name (bounds
+    /// and its terms by column name).
+    struct Shape: Equatable {
+        struct Column: Equatable {
+            var kind: MIPModel.VariableKind
+            var lowerBound: Double?
+            var upperBound: Double?
+            var objective: Double
+        }
+        struct Row: Equatable {
+            var lowerBound: Double?
+            var upperBound: Double?
+            var terms: [String: Double]
+        }
+        var columns: [String: Column] = [:]
+        var rows: [String: Row] = [:]
+
+        init() {}
+
+        init(_ model: MIPModel) {
+            for variable in model.variables {
+                columns[variable.name] = Column(kind: variable.kind, lowerBound: variable.lowerBound,
+                                                upperBound: variable.upperBound,
+                                                objective: variable.objectiveCoefficient)
+            }
+            for row in model.constraints {
+                var terms: [String: Double] = [:]
+                for term in row.terms { terms[model.variables[term.variable.index].name] = term.coefficient }
+                rows[row.name] = Row(lowerBound: row.lowerBound, upperBound: row.upperBound, terms: terms)
+            }
+        }
+    }
+
+    /// The per-enumerator model with each pool's members merged by hand: a member's column becomes its pool's
+    /// (bound ⌈units / visits per trip⌉ capped at the pool's days), its days and balance rows the pool's with
+    /// the right-hand sides times the pool's size; cover, day-count and unserved are unchanged.
+    static func mergedByHand(_ base: AssignmentModel, instance: AssignmentInstance, pools: [[Int]]) -> Shape {
+        let perEnumerator = Shape(base.model)
+        var columnName: [String: String] = [:]
+        var merged = Shape()
+        for members in pools {
+            let leader = instance.workers[members[0]]
+            let size = members.count
+            let label = ModelNames.sanitized(leader.enumerator.id.rawValue) + (size == 1 ? "" : "_x\(size)")
+            for member in members {
+                let id = ModelNames.sanitized(instance.workers[member].enumerator.id.rawValue)
+                for option in instance.optionsOfWorker[member] {
+                    let name = base.model.variables[base.tripVariables[option].index].name
+                    let pooledName = "y_\(label)_" + name.dropFirst("y_\(id)_".count)
+                    columnName[name] = pooledName
+                    let chosen = instance.options[option]
+                    let units = instance.demands[chosen.demandIndex].count
+                    var column = perEnumerator.columns[name]!
+                    column.upperBound = Double(min((units + chosen.visitsPerTrip - 1) / chosen.visitsPerTrip,
+                                                   size * leader.usableDays.count))
+                    merged.columns[pooledName] = column
+                }
+                columnName["excess_\(id)"] = "excess_\(label)"
+            }
+            merged.columns["excess_\(label)"] = perEnumerator.columns["excess_\(ModelNames.sanitized(leader.enumerator.id.rawValue))"]
+            let leaderID = ModelNames.sanitized(leader.enumerator.id.rawValue)
+            for kind in ["days", "balance"] {
+                var row = perEnumerator.rows["\(kind)_\(leaderID)"]!
+                row.terms = Dictionary(uniqueKeysWithValues: row.terms.map { (columnName[$0.key]!, $0.value) })
+                row.upperBound = row.upperBound.map { $0 * Double(size) }
+                merged.rows["\(kind)_\(label)"] = row
+            }
+        }
+        for (name, column) in perEnumerator.columns where name.hasPrefix("unserved_") { merged.columns[name] = column }
+        for (name, row) in perEnumerator.rows where name.hasPrefix("cover_") || name.hasPrefix("trips_") {
+            var terms: [String: Double] = [:]
+            for (column, coefficient) in row.terms {
+                let pooledName = columnName[column] ?? column
+                // Members of a pool make the same visits per trip: their columns merge into one, not a sum.
+                #expect(terms[pooledName] == nil || terms[pooledName] == coefficient)
+                terms[pooledName] = coefficient
+            }
+            merged.rows[name] = Shape.Row(lowerBound: row.lowerBound, upperBound: row.upperBound, terms: terms)
+        }
+        return merged
+    }
+
+    @Test("built without the per-enumerator model, it is that model with each pool merged by hand",
+          arguments: [(1, 1), (2, 1), (1, 3), (2, 3), (3, 2), (4, 3)] as [(UInt64, Int)])
+    func directlyBuiltIsThePerEnumeratorModelMerged(seed: UInt64, copies: Int) throws {
+        let request = Self.request(seed: seed, copies: copies)
+        let instance = try AssignmentInstance(request: request)
+        let costs = AssignmentCosts(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        let pooled = PooledAssignmentModel(instance: instance, costs: costs)
+        let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        #expect(base.costs == costs)
+        #expect(pooled.pools.map(\.count).max() == copies)
+        let expected = Self.mergedByHand(base, instance: instance, pools: pooled.pools)
+        let built = Shape(pooled.model)
+        #expect(built.columns == expected.columns)
+        #expect(built.rows == expected.rows)
+        #expect(pooled.model.variables.count == expected.columns.count)
+        #expect(pooled.model.constraints.count == expected.rows.count)
+        if copies == 1 {
+            // Pools of one: the per-enumerator model itself, column for column and row for row.
+            #expect(built == Shape(base.model))
+        }
     }
 }

@@ -46,7 +46,7 @@ import Testing
         #expect(setup.oldGreedy.unservedUnits(of: setup.oldGreedy.solve()) == 2)
         #expect(try setup.optimalUnserved() == 0)
 
-        let rounding = RelaxationRounding(instance: setup.instance, assignment: setup.model, pooled: nil,
+        let rounding = RelaxationRounding(instance: setup.instance, assignment: setup.model,
                                           greedy: setup.greedy)
         let options = SolverOptions(timeLimitSeconds: 60)
         let trips = try #require(try rounding.solve(solver: GLPKSolver(), options: options))
@@ -74,7 +74,7 @@ import Testing
     func noRelaxationFallsBackToGreedy(seed: UInt64) throws {
         let request = Self.request(seed: seed, households: 210)
         let setup = try Setup(request)
-        let rounding = RelaxationRounding(instance: setup.instance, assignment: setup.model, pooled: nil,
+        let rounding = RelaxationRounding(instance: setup.instance, assignment: setup.model,
                                           greedy: setup.greedy)
         #expect(try rounding.solve(solver: NothingFoundSolver(), options: SolverOptions()) == nil)
         let plan = try FieldworkPlanner().plan(request, solver: NothingFoundSolver())

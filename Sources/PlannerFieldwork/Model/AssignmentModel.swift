@@ -30,12 +30,17 @@ public struct AssignmentModel: Sendable {
     /// Objective minutes per enumerator-day above the fair share (`workloadBalanceWeight` × minutes per day).
     public let excessDayCost: Double
 
+    /// The weights alone, for what needs no model.
+    public let costs: AssignmentCosts
+
     private let instance: AssignmentInstance
 
     public init(instance: AssignmentInstance, balanceMinutesPerExcessDay: Double, patterns: [DayPattern] = []) {
         self.instance = instance
-        let excessDayCost = instance.parameters.workloadBalanceWeight * balanceMinutesPerExcessDay
-        let unservedPenalty = Self.unservedPenalty(instance: instance, excessDayCost: excessDayCost)
+        let costs = AssignmentCosts(instance: instance, balanceMinutesPerExcessDay: balanceMinutesPerExcessDay)
+        self.costs = costs
+        let excessDayCost = costs.excessDayCost
+        let unservedPenalty = costs.unservedPenalty
         var names = ModelNames()
         var model = MIPModel(name: "fieldwork_days")
 
@@ -212,13 +217,10 @@ extension AssignmentModel {
     /// Whether trips keep every column bound and every enumerator's day row: all a schedule relies on (cover
     /// rows always hold, because `unserved` absorbs any shortfall).
     public func respectsBoundsAndDays(_ trips: [Int], patterns patternCounts: [Int] = []) -> Bool {
-        guard trips.count == instance.options.count, patternCounts.count <= patterns.count else { return false }
+        guard instance.respectsBoundsAndDays(trips), patternCounts.count <= patterns.count else { return false }
+        guard !patternCounts.isEmpty else { return true }
         var days = Array(repeating: 0, count: instance.workers.count)
-        for (option, count) in trips.enumerated() {
-            let chosen = instance.options[option]
-            guard (0...chosen.maximumTrips).contains(count) else { return false }
-            days[chosen.workerIndex] += count
-        }
+        for (option, count) in trips.enumerated() { days[instance.options[option].workerIndex] += count }
         for (index, count) in patternCounts.enumerated() {
             guard count >= 0 else { return false }
             days[patterns[index].workerIndex] += count

@@ -26,14 +26,22 @@ public struct GreedyAssignment: Sendable {
     /// Whether phase 4 (ejection chains) runs; off only to measure what it adds (tests).
     let usesEjectionChains: Bool
 
+    public init(instance: AssignmentInstance, costs: AssignmentCosts) {
+        self.init(instance: instance, costs: costs, usesEjectionChains: true)
+    }
+
     public init(instance: AssignmentInstance, model: AssignmentModel) {
-        self.init(instance: instance, model: model, usesEjectionChains: true)
+        self.init(instance: instance, costs: model.costs, usesEjectionChains: true)
     }
 
     init(instance: AssignmentInstance, model: AssignmentModel, usesEjectionChains: Bool) {
+        self.init(instance: instance, costs: model.costs, usesEjectionChains: usesEjectionChains)
+    }
+
+    init(instance: AssignmentInstance, costs: AssignmentCosts, usesEjectionChains: Bool) {
         self.instance = instance
-        self.excessDayCost = model.excessDayCost
-        self.unservedPenalty = model.unservedPenalty
+        self.excessDayCost = costs.excessDayCost
+        self.unservedPenalty = costs.unservedPenalty
         self.usesEjectionChains = usesEjectionChains
     }
 

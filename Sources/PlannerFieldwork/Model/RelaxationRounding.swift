@@ -23,33 +23,47 @@ public struct RelaxationRounding: Sendable {
     static let roundUpsPerRound = 4
 
     private let instance: AssignmentInstance
-    private let assignment: AssignmentModel
-    private let pooled: PooledAssignmentModel?
+    private let solved: OneSiteModel
     private let greedy: GreedyAssignment
 
-    /// - Parameter pooled: the pooled model when that is the one solved; its rounded-down pool trips are dealt
-    ///   to the members as for a MIP solution.
-    public init(instance: AssignmentInstance, assignment: AssignmentModel, pooled: PooledAssignmentModel?,
-                greedy: GreedyAssignment) {
+    /// Dives on the per-enumerator model.
+    public init(instance: AssignmentInstance, assignment: AssignmentModel, greedy: GreedyAssignment) {
         self.instance = instance
-        self.assignment = assignment
-        self.pooled = pooled
+        self.solved = .perEnumerator(assignment)
+        self.greedy = greedy
+    }
+
+    /// Rounds the pooled model's first LP: its rounded-down pool trips are dealt to the members as for a MIP
+    /// solution.
+    public init(instance: AssignmentInstance, pooled: PooledAssignmentModel, greedy: GreedyAssignment) {
+        self.instance = instance
+        self.solved = .pooled(pooled)
+        self.greedy = greedy
+    }
+
+    init(instance: AssignmentInstance, solved: OneSiteModel, greedy: GreedyAssignment) {
+        self.instance = instance
+        self.solved = solved
         self.greedy = greedy
     }
 
     /// The rounded and completed trips per option, or nil when the solver has no LP relaxation or the first one
     /// did not end optimal within `options.timeLimitSeconds`, which bounds the whole dive.
     public func solve(solver: some MIPSolver, options: SolverOptions) throws -> [Int]? {
-        if let pooled {
+        let assignment: AssignmentModel
+        switch solved {
+        case .pooled(let pooled):
             guard let values = try relaxationValues(pooled.model, solver: solver, options: options) else { return nil }
             return greedy.solve(startingFrom: pooled.trips(from: values.map(Self.roundedDown)))
+        case .perEnumerator(let model):
+            assignment = model
         }
         // The last optimal LP of the dive (a later round may stop at the time limit).
         var lastValues: [Double]?
         var rounds = 1
         _ = try solver.diveRelaxation(assignment.model, options: options) { result in
             lastValues = result.values
-            let roundUps = columnsToRoundUp(result.values)
+            let roundUps = columnsToRoundUp(result.values, assignment: assignment)
             guard !roundUps.isEmpty, rounds < Self.roundLimit else { return [] }
             rounds += 1
             var lowerBounds = assignment.tripVariables.map { Self.roundedDown(result.values[$0.index]) }
@@ -76,7 +90,7 @@ public struct RelaxationRounding: Sendable {
     /// Trip options to round up next: all within `nearlyIntegral` of their next integer, or else the
     /// `roundUpsPerRound` with the largest fractional parts (ties: option order); only while the enumerator's
     /// rounded-down days plus its round-ups stay within its usable days. Empty when the trips are integral.
-    private func columnsToRoundUp(_ values: [Double]) -> [Int] {
+    private func columnsToRoundUp(_ values: [Double], assignment: AssignmentModel) -> [Int] {
         var fractional: [(option: Int, part: Double)] = []
         for (option, variable) in assignment.tripVariables.enumerated() {
             let value = values[variable.index]
