@@ -233,4 +233,115 @@ struct VerifyReplanTests {
         try field.expectFinding("kept", "kept/\(Self.unavailability): history: ",
                                 "(\(Self.dropped),\(Self.asOf),,ill) is missing")
     }
+
+    /// Rewrites the first line of `path` that `matches` and re-hashes the manifest; returns the line (1-based).
+    static func editLine(_ plan: PlanEditor, _ path: String, where matches: (String) -> Bool,
+                         _ edit: (String) -> String) throws -> Int {
+        var line = 0
+        try plan.rewrite(path) { text in
+            // CSVs end lines with CRLF, one Character in Swift: split and join on the same separator.
+            let separator = text.contains("\r\n") ? "\r\n" : "\n"
+            var lines = text.components(separatedBy: separator)
+            guard let index = lines.firstIndex(where: matches) else {
+                throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path])
+            }
+            let edited = edit(lines[index])
+            try #require(edited != lines[index])
+            lines[index] = edited
+            line = index + 1
+            return lines.joined(separator: separator)
+        }
+        return line
+    }
+
+    /// Replaces the CSV field at `column` of a line (these reports hold no quoted field).
+    static func field(_ column: Int, of line: String, _ change: (String) -> String) -> String {
+        var fields = line.components(separatedBy: ",")
+        fields[column] = change(fields[column])
+        return fields.joined(separator: ",")
+    }
+
+    @Test func editedReplanReportsAreRenderedAgainAndNamed() throws {
+        let field = try Self.field.get()
+        try field.expectClean("r")
+        let counted = try field.copy("counted")
+        // changes.csv: an enumerator-day's new visits, one more than the plan gives.
+        let changesLine = try Self.editLine(counted, "changes.csv", where: { $0.hasPrefix("EN") }) { line in
+            Self.field(3, of: line) { String(Int($0)! + 1) }
+        }
+        // visit-changes.csv: a moved or added visit given to another enumerator.
+        let visitLine = try Self.editLine(counted, "visit-changes.csv", where: { line in
+            line.components(separatedBy: ",").count == 6 && line.components(separatedBy: ",")[4].hasPrefix("EN")
+        }) { line in
+            Self.field(4, of: line) { $0 == "EN01" ? "EN02" : "EN01" }
+        }
+        // weights.csv: a unit's state.
+        let weightsLine = try Self.editLine(counted, "weights.csv", where: { $0.contains(",completed,") }) {
+            $0.replacingOccurrences(of: ",completed,", with: ",nonresponse,")
+        }
+        // replan-report.md and the summary page's dashboard: the enumerator who drops out.
+        let reportLine = try Self.editLine(counted, "replan-report.md", where: { $0.contains(Self.dropped) }) {
+            $0.replacingOccurrences(of: Self.dropped, with: "EN06")
+        }
+        let summaryLine = try Self.editLine(counted, "summary.html", where: { $0.contains("\(Self.dropped) — ") }) {
+            $0.replacingOccurrences(of: "\(Self.dropped) — ", with: "EN06 — ")
+        }
+        let (status, lines) = try field.verify("counted")
+        #expect(status == 4)
+        for (path, line) in [("changes.csv", changesLine), ("visit-changes.csv", visitLine),
+                             ("weights.csv", weightsLine), ("replan-report.md", reportLine),
+                             ("summary.html", summaryLine)] {
+            #expect(lines.contains { $0.hasPrefix("counted/\(path):\(line): derived: ") && $0.contains("parent plan") },
+                    "no finding for \(path):\(line) in:\n\(lines.joined(separator: "\n"))")
+        }
+        #expect(lines.count == 5, "\(lines.joined(separator: "\n"))")
+    }
+
+    @Test func replanReportsOfARePlanAndAFolderWithoutFiguresAreChecked() throws {
+        let field = try Self.field.get()
+        // The re-plan of a re-plan: its own reports, and not its parent's, are what its files must render.
+        let second = try field.copy("second", of: "r2")
+        let reportLine = try Self.editLine(second, "replan-report.md",
+                                           where: { $0.hasPrefix("- ") && $0.last?.isNumber == true }) {
+            $0 + "0"
+        }
+        try field.expectFinding("second", "second/replan-report.md:\(reportLine): derived: ", "parent plan")
+
+        // A folder whose manifest lacks the figures (as written before they were recorded) is said to be
+        // unverifiable in those two reports, and its CSV reports are still rendered again.
+        let old = try field.copy("old")
+        try old.editManifest { manifest in
+            var replan = try #require(manifest["replan"] as? [String: Any])
+            replan["figures"] = nil
+            manifest["replan"] = replan
+        }
+        let changesLine = try Self.editLine(old, "changes.csv", where: { $0.hasPrefix("EN") }) { line in
+            Self.field(0, of: line) { $0 == "EN01" ? "EN02" : "EN01" }
+        }
+        let (status, lines) = try field.verify("old")
+        #expect(status == 4)
+        #expect(lines.contains { $0.hasPrefix("old/replan-report.md: derived: cannot be rendered again") })
+        #expect(lines.contains { $0.hasPrefix("old/summary.html: derived: cannot be rendered again") })
+        #expect(lines.contains { $0.hasPrefix("old/changes.csv:\(changesLine): derived: ") })
+        #expect(lines.count == 3, "\(lines.joined(separator: "\n"))")
+    }
+
+    @Test func aRePlanWithoutItsParentStillNeedsEveryFile() throws {
+        let field = try Self.field.get()
+        let plan = try field.copy("stripped")
+        try FileManager.default.removeItem(at: plan.folder.appendingPathComponent("allocation.csv"))
+        try plan.editManifest { manifest in
+            manifest["files"] = (manifest["files"] as? [[String: Any]] ?? []).filter {
+                $0["path"] as? String != "allocation.csv"
+            }
+        }
+        let (status, lines) = try field.verify("stripped", ["--parent", "elsewhere"])
+        #expect(status == 4)
+        #expect(lines.contains {
+                    $0.hasPrefix("stripped/allocation.csv: integrity: expected the file of its parent's sample")
+                },
+                "\(lines.joined(separator: "\n"))")
+        // The files it would have rendered cannot be known without the allocation: none is called a stray.
+        #expect(!lines.contains { $0.contains("no step of the planner writes") }, "\(lines.joined(separator: "\n"))")
+    }
 }

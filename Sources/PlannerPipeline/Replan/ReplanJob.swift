@@ -81,11 +81,8 @@ public struct ReplanJob: Sendable {
             throw PipelineError.invalidInput(unrecordedVisits.refusal(asOf: asOf))
         }
 
-        // Leave added to the dataset's unavailability.csv since the plan: the spans the parent plan could not
-        // have been made with, as they cover visits it planned.
-        let datasetLeave = availabilityChanged ? base.unavailability.filter { span in
-            state.visits.planned.contains { $0.enumeratorID == span.enumeratorID && span.covers($0.date) }
-        } : nil
+        let datasetLeave = Self.datasetLeave(base, planned: state.visits.planned,
+                                             availabilityChanged: availabilityChanged)
 
         var options = ReplanRequest.solverOptions(for: base.settings.fieldwork)
         if let timeLimit = fieldwork.timeLimitSeconds { options.timeLimitSeconds = timeLimit }
@@ -119,7 +116,11 @@ public struct ReplanJob: Sendable {
             asOf: asOf.description, progress: try digests(progressFiles),
             availability: try digests([unavailable, newEnumerators]),
             newReleases: outcome.releases.newReleases.count, releases: outcome.releases.releases.count,
-            changedTripMinutes: changedTripMinutes, version: SheetEdition.nextVersion(after: parent.manifest))
+            changedTripMinutes: changedTripMinutes, version: SheetEdition.nextVersion(after: parent.manifest),
+            figures: PlanManifest.ReplanFigures(
+                previousTrips: outcome.result.previousTrips, previousTripsKept: outcome.result.previousTripsKept,
+                progressFiles: reading.files.map(PlanManifest.ProgressFileCount.init),
+                unrecorded: unrecordedVisits.isEmpty ? nil : unrecorded?.rawValue))
         let manifest = writer.manifest(kind: .plan, seed: parent.manifest.seed, dataset: location.path,
                                        inputs: inputs, language: language, generator: parent.manifest.generator,
                                        parent: try parent.parentRecord(), fieldwork: outcome.plan, replan: replan)
@@ -135,6 +136,17 @@ public struct ReplanJob: Sendable {
                                                  signingKey: signingKey, progress: progress)
         return WrittenPlan(folder: folder, manifest: written, fileCount: files.count, sample: state.sample,
                            fieldwork: outcome.plan, replan: content)
+    }
+
+    /// Leave added to the dataset's `unavailability.csv` since the parent plan (`availabilityChanged`): the
+    /// spans the parent plan could not have been made with, as they cover visits it planned; nil when the file
+    /// is unchanged. The one statement of this rule for the re-plan and for `verify`, which renders its report.
+    static func datasetLeave(_ base: Dataset, planned: [VisitAssignment],
+                             availabilityChanged: Bool) -> [Unavailability]? {
+        guard availabilityChanged else { return nil }
+        return base.unavailability.filter { span in
+            planned.contains { $0.enumeratorID == span.enumeratorID && span.covers($0.date) }
+        }
     }
 
     /// The as-of date must fall in the survey window (after it nothing is left to plan) and not before the

@@ -16,64 +16,98 @@ extension PlanVerifier {
     /// the fieldwork report, `summary.html`, and for a folder of `planner sample` or `planner plan` also
     /// `allocation.csv` and `design-report.md` — is a rendering of them, so an edit that the manifest was
     /// re-hashed over shows up here: the edited file no longer is what its sources give. A re-plan's own reports
-    /// (`weights.csv`, `changes.csv`, `visit-changes.csv`, `replan-report.md`) come from the parent and the
-    /// solve and are checked by their digests (and the signature) only; they must be present.
+    /// (`weights.csv`, `changes.csv`, `visit-changes.csv`, `replan-report.md`, the dashboard of `summary.html`)
+    /// are rendered again from the parent plan too (`ReplanReportSources`); when the parent is not found they
+    /// are checked by their digests (and the signature) only. Every file a re-plan must have has to be present.
     ///
     /// - Parameters:
     ///   - changed: files already reported as changed or missing by the digest check, not compared again.
     ///   - redrawn: the sample drawn again from the manifest's seed; nil for a re-plan or when it cannot be drawn.
+    ///   - reports: what a re-plan's own reports are rendered from; nil for a first plan or when the parent is
+    ///     not found.
     func checkDerivedFiles(files: [String: Data], changed: Set<String>, dataset: Dataset, redrawn: SamplePlan?,
-                           replanned: ReplannedFolder?, _ findings: inout [PlanFinding]) {
-        let languages = manifest.language.flatMap(Language.init(rawValue:)).map { [$0] } ?? Language.allCases
-        var best: (expected: [String: Data], differences: Int)?
-        // A plan written before its language was recorded is rendered in each language; the closer one counts.
-        for language in languages {
-            guard let expected = renderedFiles(files: files, dataset: dataset, redrawn: redrawn, replanned: replanned,
-                                               language: language, &findings) else { return }
-            let differences = expected.filter { files[$0.key] != $0.value }.count
-            if best.map({ differences < $0.differences }) ?? true { best = (expected, differences) }
-        }
-        guard let expected = best?.expected else { return }
-        let sources = manifest.kind == "sample" ? "the sample drawn again from the seed and the dataset"
-            : "\(PlanFile.fieldwork), \(PlanFile.sample) and the dataset"
-        for path in expected.keys.sorted() where !changed.contains(path) {
-            let rendered = expected[path]!
-            guard let data = files[path] else {
-                findings.append(PlanFinding(.integrity, path, "expected the file rendered from \(sources), found "
-                                            + "neither the file nor its manifest entry: removed from the plan"))
-                continue
-            }
-            if data != rendered {
-                let line = Self.firstDifferentLine(data, rendered)
-                findings.append(PlanFinding(.derived, path, line: line,
-                                            "expected the file rendered again from \(sources), found other content"
-                                                + (line.map { " from line \($0)" } ?? "")
-                                                + ": it was edited after the plan was written"))
-            }
-        }
+                           replanned: ReplannedFolder?, reports: ReplanReportSources?,
+                           _ findings: inout [PlanFinding]) {
         // Primary files, and the sample files a derived folder copies from its parent (checked against the
         // parent's digests by the history check).
         var kept: Set<String> = [PlanFile.sample, PlanFile.allocation, PlanFile.designReport]
         if manifest.kind == "plan" { kept.insert(PlanFile.fieldwork) }
         if manifest.replan != nil {
             kept.formUnion([PlanFile.releases, PlanFile.newEnumerators, PlanFile.unavailability])
-            let reports = PlanFile.replanReports + [SummaryPage.path]
-            for path in reports where files[path] == nil && !changed.contains(path) {
-                findings.append(PlanFinding(.integrity, path, "expected the report every re-planned folder has, found "
-                                            + "neither the file nor its manifest entry: removed from the plan"))
-            }
-            kept.formUnion(reports)
+            kept.formUnion(Self.replanOwnReports)
         }
+        if reports != nil, reports?.figures == nil {
+            for path in [PlanFile.replanReport, SummaryPage.path] where files[path] != nil && !changed.contains(path) {
+                findings.append(PlanFinding(.derived, path, "cannot be rendered again: the manifest's replan record "
+                                            + "has no figures (the day-trips kept, the progress files' rows, "
+                                            + "--unrecorded), which older planners did not write or which was "
+                                            + "removed; re-plan the parent again to get a folder verify can check"))
+            }
+        }
+        let languages = manifest.language.flatMap(Language.init(rawValue:)).map { [$0] } ?? Language.allCases
+        var best: (expected: [String: Data], differences: Int)?
+        // A plan written before its language was recorded is rendered in each language; the closer one counts.
+        for language in languages {
+            guard let expected = renderedFiles(files: files, dataset: dataset, redrawn: redrawn, replanned: replanned,
+                                               reports: reports, language: language, &findings) else {
+                checkReplanFilesPresent(files: files, changed: changed, rendered: [:], &findings)
+                return
+            }
+            let differences = expected.filter { files[$0.key] != $0.value }.count
+            if best.map({ differences < $0.differences }) ?? true { best = (expected, differences) }
+        }
+        guard let expected = best?.expected else { return }
+        let sources = manifest.kind == "sample" ? "the sample drawn again from the seed and the dataset"
+            : "\(PlanFile.fieldwork), \(PlanFile.sample) and the dataset"
+        // A re-plan's own reports also come from its parent and the figures its manifest records.
+        let reportSources = "\(PlanFile.fieldwork), \(PlanFile.sample), \(PlanFile.releases), the parent plan, the "
+            + "manifest's replan figures and the dataset"
+        for path in expected.keys.sorted() where !changed.contains(path) {
+            let rendered = expected[path]!
+            let from = Self.replanOwnReports.contains(path) && manifest.replan != nil ? reportSources : sources
+            guard let data = files[path] else {
+                findings.append(PlanFinding(.integrity, path, "expected the file rendered from \(from), found "
+                                            + "neither the file nor its manifest entry: removed from the plan"))
+                continue
+            }
+            if data != rendered {
+                let line = Self.firstDifferentLine(data, rendered)
+                findings.append(PlanFinding(.derived, path, line: line,
+                                            "expected the file rendered again from \(from), found other content"
+                                                + (line.map { " from line \($0)" } ?? "")
+                                                + ": it was edited after the plan was written"))
+            }
+        }
+        checkReplanFilesPresent(files: files, changed: changed, rendered: expected, &findings)
         for path in files.keys.sorted() where expected[path] == nil && !kept.contains(path) {
             findings.append(PlanFinding(.integrity, path, "expected only the files a \(manifest.kind) folder has, "
                                         + "found one that no step of the planner writes"))
         }
     }
 
+    /// A re-plan's own reports, the summary page with its dashboard included.
+    static let replanOwnReports = Set(PlanFile.replanReports + [SummaryPage.path])
+
+    /// Every file a re-planned folder must have, beyond those rendered again (reported as removed when missing):
+    /// the parent's sample files it keeps and its own reports, found missing whether or not the parent and the
+    /// allocation are at hand. `fieldwork.json`, `assignments.csv` and `releases.csv` are reported where they
+    /// are read.
+    private func checkReplanFilesPresent(files: [String: Data], changed: Set<String>, rendered: [String: Data],
+                                         _ findings: inout [PlanFinding]) {
+        guard manifest.replan != nil else { return }
+        let required = [PlanFile.sample, PlanFile.allocation, PlanFile.designReport] + PlanFile.replanReports
+            + [SummaryPage.path]
+        for path in required where files[path] == nil && rendered[path] == nil && !changed.contains(path) {
+            let what = Self.replanOwnReports.contains(path) ? "the report" : "the file of its parent's sample"
+            findings.append(PlanFinding(.integrity, path, "expected \(what) every re-planned folder has, found "
+                                        + "neither the file nor its manifest entry: removed from the plan"))
+        }
+    }
+
     /// Every file of the folder that is rendered from others, by path; nil (with a finding) when a source
     /// cannot be read.
     private func renderedFiles(files: [String: Data], dataset: Dataset, redrawn: SamplePlan?,
-                               replanned: ReplannedFolder?, language: Language,
+                               replanned: ReplannedFolder?, reports: ReplanReportSources?, language: Language,
                                _ findings: inout [PlanFinding]) -> [String: Data]? {
         var rendered: [String: Data] = [:]
         if manifest.parent == nil, let redrawn {
@@ -92,9 +126,11 @@ extension PlanVerifier {
             guard let redrawn else { return rendered }
             design = SampleDesignSummary(plan: redrawn)
         } else {
+            // A folder without its allocation is reported by the history and presence checks; what it renders
+            // cannot be known, so its other files are not called strays.
             guard let allocation = files[PlanFile.allocation],
                   let read = try? SampleDesignSummary.read(allocationCSV: allocation, file: PlanFile.allocation)
-            else { return rendered }
+            else { return nil }
             design = read
         }
         guard manifest.kind == "plan" else {
@@ -122,8 +158,25 @@ extension PlanVerifier {
         let fieldworkFiles: [PlanFolder.File]
         if manifest.replan != nil {
             guard let replanned else { return nil }
-            fieldworkFiles = FieldworkFolder.files(plan: plan, sample: sample, dataset: replanned.dataset,
-                                                   language: language, history: record.history, edition: edition)
+            if let reports {
+                // The re-plan's own writer: the fieldwork files with the history, and the re-plan's reports. Its
+                // releases and changes of availability are primary files, read above, not renderings.
+                let content = reports.content(record: record, sample: sample, dataset: replanned.dataset)
+                let primary: Set<String> = [PlanFile.fieldwork, PlanFile.releases, PlanFile.newEnumerators,
+                                            PlanFile.unavailability]
+                fieldworkFiles = ReplanFolder.files(content, language: language, edition: edition).filter {
+                    !primary.contains($0.path) && (reports.figures != nil || $0.path != PlanFile.replanReport)
+                }
+                if reports.figures != nil {
+                    let summary = SummaryInput(dataset: replanned.dataset, sample: sample, design: design,
+                                               manifest: manifest, plan: plan, language: language)
+                    let dashboard = ReplanDashboard.sections(content, language: language)
+                    rendered[SummaryPage.path] = SummaryPage.file(summary, extraSections: dashboard).data
+                }
+            } else {
+                fieldworkFiles = FieldworkFolder.files(plan: plan, sample: sample, dataset: replanned.dataset,
+                                                       language: language, history: record.history, edition: edition)
+            }
         } else {
             fieldworkFiles = FieldworkFolder.files(plan: plan, sample: sample, dataset: dataset, language: language,
                                                    edition: edition)
@@ -131,8 +184,6 @@ extension PlanVerifier {
         for file in fieldworkFiles where file.path != PlanFile.fieldwork {
             rendered[file.path] = file.data
         }
-        // A re-plan's summary page opens with its dashboard, made from the parent and the solve: it is one of the
-        // re-plan's reports, checked by its digest and the signature.
         if manifest.replan == nil {
             let summary = SummaryInput(dataset: dataset, sample: sample, design: design, manifest: manifest,
                                        plan: plan, language: language)

@@ -86,8 +86,10 @@ public struct PlanVerifier: Sendable {
             parent.checkHistory(of: self, files: files, visits: visits, replanned: replanned, &findings)
         }
         if let dataset {
+            let reports = replanReportSources(parent: parent, files: files, dataset: dataset, replanned: replanned,
+                                              &findings)
             checkDerivedFiles(files: files, changed: changed, dataset: dataset, redrawn: redrawn, replanned: replanned,
-                              &findings)
+                              reports: reports, &findings)
         }
         return Self.ordered(findings)
     }

@@ -17,8 +17,10 @@ struct ReplannedFolder {
     var asOf: CalendarDate
     /// The dataset with the folder's new enumerators and unavailability spans added.
     var dataset: Dataset
+    /// The changes of `availability/` (the parents' and this re-plan's), as the re-plan wrote them.
+    var changes: AvailabilityChanges
     /// The spans of `availability/unavailability.csv`, so that a finding names the file that holds its span.
-    var addedUnavailability: [Unavailability]
+    var addedUnavailability: [Unavailability] { changes.unavailability }
     /// The rows of `releases.csv`: every reserve released so far (by the parents and by this re-plan).
     var releases: [PlanTable.Row]
 
@@ -40,7 +42,7 @@ struct ReplannedFolder {
             }
         }
         dataset = changes.applied(to: base)
-        addedUnavailability = changes.unavailability
+        self.changes = changes
 
         releases = []
         if let data = files[PlanFile.releases] {
