@@ -16,21 +16,29 @@ public struct FieldworkPlanner: Sendable {
     public func plan(_ request: FieldworkRequest, solver: some MIPSolver,
                      progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> FieldworkPlan {
         let start = ContinuousClock.now
+        // The time limit bounds the whole step: building the instance and the model comes off the one-site
+        // stage's limit, and that stage gives its greedy a share of what is left (docs/model.md).
+        var watch = PlanningWatch(start: start, progress: progress)
+        watch.report("pricing the day-trips")
         let instance = try AssignmentInstance(request: request)
         let costs = AssignmentCosts(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
         let limit = request.solverOptions.timeLimitSeconds
         // Large instances are solved with interchangeable enumerators pooled (exact; see PooledAssignmentModel),
         // with one-site days only, and their per-enumerator model is never built. Others get multi-site and
         // mixed-work day patterns in a second stage.
-        let oneSiteModel: OneSiteModel = instance.options.count > PooledAssignmentModel.optionThreshold
+        let pooling = instance.options.count > PooledAssignmentModel.optionThreshold
+        watch.report(pooling ? "building the pooled model (\(instance.options.count) trip options)"
+                             : "building the model (\(instance.options.count) trip options)")
+        let oneSiteModel: OneSiteModel = pooling
             ? .pooled(PooledAssignmentModel(instance: instance, costs: costs))
             : .perEnumerator(AssignmentModel(instance: instance,
                                              balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay))
         let withPatterns = oneSiteModel.pooled == nil && !oneSiteModel.model.variables.isEmpty
         var oneSiteOptions = request.solverOptions
         if withPatterns { oneSiteOptions.timeLimitSeconds = limit * 0.35 }
+        oneSiteOptions.timeLimitSeconds = max(0, min(oneSiteOptions.timeLimitSeconds, limit - Self.seconds(since: start)))
         var (trips, statistics) = try OneSiteStage(instance: instance, costs: costs, model: oneSiteModel)
-            .solve(solver: solver, options: oneSiteOptions, progress: progress)
+            .solve(solver: solver, options: oneSiteOptions, watch: watch, progress: progress)
         let scheduler = TripScheduler(instance: instance)
         guard withPatterns else {
             let schedule = scheduler.schedule(trips: trips)
@@ -186,12 +194,12 @@ public struct FieldworkPlanner: Sendable {
     }
 
     static func printedObjective(of schedule: TripScheduler.Schedule, instance: AssignmentInstance,
-                                 costs model: AssignmentCosts) -> Double {
+                                 costs: AssignmentCosts) -> Double {
         var days: [EnumeratorID: Int] = [:]
         for route in schedule.routes { days[route.enumeratorID, default: 0] += 1 }
         let excess = instance.workers.reduce(0) { $0 + max(0, (days[$1.enumerator.id] ?? 0) - $1.fairShareDays) }
-        return schedule.routes.reduce(0) { $0 + $1.travelMinutes } + model.excessDayCost * Double(excess)
-            + model.unservedPenalty * Double(schedule.unscheduledUnitIDs.count)
+        return schedule.routes.reduce(0) { $0 + $1.travelMinutes } + costs.excessDayCost * Double(excess)
+            + costs.unservedPenalty * Double(schedule.unscheduledUnitIDs.count)
     }
 
     /// The plan of a schedule: totals from the routes and the diagnosis of what stayed unserved.

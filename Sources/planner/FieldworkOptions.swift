@@ -5,7 +5,7 @@ import PlannerReports
 
 /// Options shared by the commands that plan fieldwork.
 struct FieldworkOptions: ParsableArguments {
-    @Option(help: "Seconds GLPK may search (default: solver_time_limit_seconds of survey.toml).")
+    @Option(help: "Seconds the planning step may take (default: solver_time_limit_seconds of survey.toml).")
     var timeLimit: Double?
 
     @Option(help: "Also write the exact model solved, as free MPS (.mps) or CPLEX LP (.lp).")

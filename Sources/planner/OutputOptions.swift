@@ -19,5 +19,7 @@ struct OutputOptions: ParsableArguments {
     var chosenLanguage: Language { Language(rawValue: language) ?? .vietnamese }
 
     /// Progress on standard error, unless quiet.
-    func progressDisplay() -> ProgressDisplay { ProgressDisplay(quiet: quiet) }
+    func progressDisplay() -> ProgressDisplay {
+        ProgressDisplay(quiet: quiet, solverName: Backend.solver.identity.name)
+    }
 }

@@ -24,6 +24,8 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     private let mode: Mode
+    /// The backend's name (`SolverIdentity.name`) in front of the solver's figures.
+    private let solverName: String
     /// Seconds a running step may leave a log without a line (`logHeartbeat`, shorter in tests).
     private let heartbeat: Double
     private let write: @Sendable (String) -> Void
@@ -46,16 +48,17 @@ final class ProgressDisplay: @unchecked Sendable {
     static let logHeartbeat = 8.0
     private static let spinner = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
 
-    init(mode: Mode, heartbeat: Double = ProgressDisplay.logHeartbeat,
+    init(mode: Mode, heartbeat: Double = ProgressDisplay.logHeartbeat, solverName: String = "solver",
          write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.mode = mode
+        self.solverName = solverName
         self.heartbeat = heartbeat
         self.write = write
     }
 
     /// Silent when quiet; a live line when standard error is a terminal; log lines otherwise.
-    convenience init(quiet: Bool) {
-        self.init(mode: quiet ? .silent : (isatty(STDERR_FILENO) == 1 ? .terminal : .log))
+    convenience init(quiet: Bool, solverName: String) {
+        self.init(mode: quiet ? .silent : (isatty(STDERR_FILENO) == 1 ? .terminal : .log), solverName: solverName)
     }
 
     /// Runs one step, showing it while it runs and how long it took; a step that throws is marked failed.
@@ -91,12 +94,15 @@ final class ProgressDisplay: @unchecked Sendable {
         write(InputText.escapedLines(message) + "\n")
     }
 
-    static func describe(_ progress: SolveProgress) -> String {
+    /// The solver's incumbent, bound and gap under the backend's name; the planner's own work before the solver
+    /// (building the instance, the greedy start) reports an activity only, shown alone.
+    static func describe(_ progress: SolveProgress, solverName: String) -> String {
+        if progress.incumbent == nil, progress.bestBound == nil, let activity = progress.activity { return activity }
         let incumbent = progress.incumbent.map { String(format: "%.1f", $0) } ?? "none"
         let bound = progress.bestBound.map { String(format: "%.1f", $0) } ?? "none"
         let gap = progress.relativeGap.map { String(format: "%.2f%%", $0 * 100) } ?? "–"
         let activity = progress.activity.map { " · \($0)" } ?? ""
-        return "GLPK incumbent \(incumbent) · bound \(bound) · gap \(gap)\(activity)"
+        return "\(solverName) incumbent \(incumbent) · bound \(bound) · gap \(gap)\(activity)"
     }
 
     // MARK: Drawing
@@ -193,7 +199,7 @@ extension ProgressDisplay: PipelineProgress {
     }
 
     func solving(_ progress: SolveProgress) {
-        update(Self.describe(progress))
+        update(Self.describe(progress, solverName: solverName))
     }
 
     /// Shown even when quiet, like errors: on a line of its own, the live line cleared first.

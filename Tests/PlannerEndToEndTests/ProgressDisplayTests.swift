@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import PlannerOptimization
 import Testing
 @testable import planner
 
@@ -31,5 +32,27 @@ struct ProgressDisplayTests {
         let log = lines.withLock { $0 }.joined()
         #expect(!log.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" }, "\(log)")
         #expect(log.contains("stratum \\u{1B}]0;x\\u{7}"))
+    }
+
+    @Test func theSolverLineNamesTheBackendAndThePlannersOwnWorkStandsAlone() {
+        let figures = SolveProgress(incumbent: 12.5, bestBound: 10, relativeGap: 0.2, elapsedSeconds: 3, openNodes: 4,
+                                    activity: "LP dive, round 2")
+        #expect(ProgressDisplay.describe(figures, solverName: "HiGHS")
+                == "HiGHS incumbent 12.5 · bound 10.0 · gap 20.00% · LP dive, round 2")
+        let own = SolveProgress(incumbent: nil, bestBound: nil, relativeGap: nil, elapsedSeconds: 1, openNodes: 0,
+                                activity: "greedy start: descent, round 2")
+        #expect(ProgressDisplay.describe(own, solverName: "HiGHS") == "greedy start: descent, round 2")
+
+        let lines = Mutex<[String]>([])
+        let display = ProgressDisplay(mode: .log, heartbeat: 0.2, solverName: "CBC") { text in
+            lines.withLock { $0.append(text) }
+        }
+        display.run("Planning") {
+            display.solving(SolveProgress(incumbent: 1, bestBound: 1, relativeGap: 0, elapsedSeconds: 0, openNodes: 0))
+            usleep(600_000)
+        }
+        let log = lines.withLock { $0 }.joined()
+        #expect(log.contains("CBC incumbent 1.0"), "\(log)")
+        #expect(!log.contains("GLPK"))
     }
 }

@@ -129,8 +129,8 @@ import Testing
                 }
                 columnName["excess_\(id)"] = "excess_\(label)"
             }
-            merged.columns["excess_\(label)"] = perEnumerator.columns["excess_\(ModelNames.sanitized(leader.enumerator.id.rawValue))"]
             let leaderID = ModelNames.sanitized(leader.enumerator.id.rawValue)
+            merged.columns["excess_\(label)"] = perEnumerator.columns["excess_\(leaderID)"]
             for kind in ["days", "balance"] {
                 var row = perEnumerator.rows["\(kind)_\(leaderID)"]!
                 row.terms = Dictionary(uniqueKeysWithValues: row.terms.map { (columnName[$0.key]!, $0.value) })
@@ -172,5 +172,30 @@ import Testing
             // Pools of one: the per-enumerator model itself, column for column and row for row.
             #expect(built == Shape(base.model))
         }
+    }
+
+    @Test("enumerators sharing base, minutes and skills share their priced trips: each as if priced alone",
+          arguments: [1, 2, 3] as [UInt64])
+    func sharedPricingIsExact(seed: UInt64) throws {
+        let request = Self.request(seed: seed, copies: 3)
+        let instance = try AssignmentInstance(request: request)
+        var expected: [AssignmentInstance.TripOption] = []
+        for (workerIndex, worker) in instance.workers.enumerated() where !worker.usableDays.isEmpty {
+            for (demandIndex, demand) in instance.demands.enumerated()
+            where worker.enumerator.skills.contains(demand.kind.requiredSkill) {
+                let site = instance.site(of: demand).place
+                let out = request.travel.minutes(from: worker.base, to: site)
+                let back = request.travel.minutes(from: site, to: worker.base)
+                let fit = AssignmentInstance.visitsThatFit(parameters: instance.parameters,
+                                                           dailyMinutes: worker.enumerator.dailyMinutes,
+                                                           legs: (out, back), kind: demand.kind, limit: demand.count)
+                guard fit >= 1 else { continue }
+                let trips = (demand.count + fit - 1) / fit
+                expected.append(.init(workerIndex: workerIndex, demandIndex: demandIndex, roundTripMinutes: out + back,
+                                      visitsPerTrip: fit, maximumTrips: min(trips, worker.usableDays.count)))
+            }
+        }
+        #expect(instance.options == expected)
+        #expect(Set(instance.options.map(\.workerIndex)).count > 3)
     }
 }

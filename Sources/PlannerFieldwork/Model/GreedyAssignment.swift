@@ -47,25 +47,42 @@ public struct GreedyAssignment: Sendable {
 
     /// Trips per option.
     public func solve() -> [Int] {
-        var state = State(instance: instance)
-        construct(&state)
-        improve(&state)
-        repair(&state)
-        if usesEjectionChains { repairByChains(&state) }
-        return state.trips
+        var watch = PlanningWatch.unlimited
+        return solve(watch: &watch)
     }
 
-    /// Completes a partial choice of trips (for instance an LP relaxation rounded down) with the same three
+    /// Trips per option, with the local search (descent, repair, chains) stopped when `watch`'s deadline passes
+    /// (then `watch.expired`): it keeps what it has, which respects every bound and day row, so the plan is still
+    /// feasible. The construction always runs to its end. Reports its phase through `watch` while it works.
+    public func solve(watch: inout PlanningWatch) -> [Int] {
+        solve(startingFrom: State(instance: instance), watch: &watch)
+    }
+
+    /// Completes a partial choice of trips (for instance an LP relaxation rounded down) with the same
     /// phases: trips beyond a column's bound or an enumerator's days are left out, in option order.
     public func solve(startingFrom trips: [Int]) -> [Int] {
+        var watch = PlanningWatch.unlimited
+        return solve(startingFrom: trips, watch: &watch)
+    }
+
+    /// `solve(startingFrom:)` within `watch`'s deadline, as `solve(watch:)`.
+    public func solve(startingFrom trips: [Int], watch: inout PlanningWatch) -> [Int] {
         var state = State(instance: instance)
         for (option, count) in zip(instance.options.indices, trips) where count > 0 {
             for _ in 0..<count where state.canAdd(option, instance: instance) { state.add(option, instance: instance) }
         }
-        construct(&state)
-        improve(&state)
-        repair(&state)
-        if usesEjectionChains { repairByChains(&state) }
+        return solve(startingFrom: state, watch: &watch)
+    }
+
+    private func solve(startingFrom start: State, watch: inout PlanningWatch) -> [Int] {
+        var state = start
+        watch.report("greedy start: construction")
+        construct(&state, watch: &watch)
+        watch.report("greedy start: descent")
+        improve(&state, watch: &watch)
+        if state.unserved(instance: instance) > 0 { watch.report("greedy start: repair") }
+        repair(&state, watch: &watch)
+        if usesEjectionChains { repairByChains(&state, watch: &watch) }
         return state.trips
     }
 
@@ -189,9 +206,11 @@ public struct GreedyAssignment: Sendable {
     /// (which raises the cost or ends the availability of every trip of that worker — and so changes the choices
     /// whose best or second-best trip is that worker's, and no other). The result is the same as
     /// recomputing every demand in every round, in O(options) per worker event instead of per trip.
-    private func construct(_ state: inout State) {
+    private func construct(_ state: inout State, watch: inout PlanningWatch) {
         var choices = instance.demands.indices.map { choice(for: $0, state: state) }
         while true {
+            // Runs to its end whatever the deadline: without it there is no plan, and it is the fast phase.
+            watch.tick("greedy start: construction, \(state.unserved(instance: instance)) visits to place")
             var chosen: (demand: Int, choice: Choice)?
             for (demand, candidate) in choices.enumerated() {
                 guard let candidate else { continue }
@@ -218,13 +237,14 @@ public struct GreedyAssignment: Sendable {
     }
 
     /// First-improvement descent over "drop a trip" and "move a trip to another enumerator".
-    private func improve(_ state: inout State) {
+    private func improve(_ state: inout State, watch: inout PlanningWatch) {
         var improved = true
         var rounds = 0
         while improved && rounds < 50 {
             improved = false
             rounds += 1
             for option in instance.options.indices where state.trips[option] > 0 {
+                guard watch.hasTime("greedy start: descent, round \(rounds)") else { return }
                 while state.trips[option] > 0, let better = bestMove(of: option, state: state) {
                     state.remove(option, instance: instance)
                     if let target = better { state.add(target, instance: instance) }
@@ -238,9 +258,11 @@ public struct GreedyAssignment: Sendable {
     /// no free day gives one of its trips (to other work) to an enumerator e′ who can add it without leaving
     /// that work less covered, and takes a trip to the demand instead. The best such move is applied while it
     /// lowers the objective.
-    private func repair(_ state: inout State) {
+    private func repair(_ state: inout State, watch: inout PlanningWatch) {
         for demand in instance.demands.indices {
-            while state.remaining(demand, instance: instance) > 0, let move = bestEjection(for: demand, state: state) {
+            while state.remaining(demand, instance: instance) > 0,
+                  watch.hasTime("greedy start: repair, \(state.unserved(instance: instance)) visits unserved"),
+                  let move = bestEjection(for: demand, state: state) {
                 state.remove(move.ejected, instance: instance)
                 state.add(move.replacement, instance: instance)
                 state.add(move.option, instance: instance)
@@ -261,7 +283,7 @@ public struct GreedyAssignment: Sendable {
     /// priced by its travel, balance and coverage change on the current state), then applied only if the exact
     /// objective falls; a demand whose best chain does not improve is left as it is. Runs only while units are
     /// unserved, so complete greedy plans are untouched.
-    private func repairByChains(_ state: inout State) {
+    private func repairByChains(_ state: inout State, watch: inout PlanningWatch) {
         var improved = true
         var passes = 0
         while improved, passes < 10, state.unserved(instance: instance) > 0 {
@@ -269,6 +291,8 @@ public struct GreedyAssignment: Sendable {
             passes += 1
             for demand in instance.demands.indices {
                 while state.remaining(demand, instance: instance) > 0,
+                      watch.hasTime("greedy start: ejection chains, pass \(passes), "
+                                    + "\(state.unserved(instance: instance)) visits unserved"),
                       let chain = cheapestChain(for: demand, state: state) {
                     var trial = state
                     guard apply(chain, to: &trial),
@@ -439,7 +463,8 @@ public struct GreedyAssignment: Sendable {
         var best: (target: Int?, delta: Double)?
         let dropDelta = removal + unservedPenalty * Double(uncoveredWithout - uncoveredBefore)
         if dropDelta < -1e-9 { best = (nil, dropDelta) }
-        for target in instance.optionsOfDemand[demand] + instance.optionsOfWorker[worker] where target != option {
+        // The two lists in turn, not concatenated: this runs for every trip in every round of the descent.
+        for target in [instance.optionsOfDemand[demand], instance.optionsOfWorker[worker]].joined() where target != option {
             let candidate = instance.options[target]
             guard state.trips[target] < candidate.maximumTrips else { continue }
             let targetWorker = candidate.workerIndex

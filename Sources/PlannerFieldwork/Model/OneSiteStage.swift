@@ -21,10 +21,22 @@ struct OneSiteStage {
         self.model = model
     }
 
-    func solve(solver: some MIPSolver, options requested: SolverOptions,
+    /// Share of the stage's time limit the greedy (construction and local search) may take; the rest is the
+    /// solver's (and the LP dive's). Measured at ×20 (1,140 enumerators): its local search alone ran 17 s of
+    /// CPU, so under a 30 s limit GLPK got no time at all.
+    static let greedyShareOfLimit = 0.15
+
+    /// Solves the stage within `options.timeLimitSeconds`, greedy and LP dive included: `watch` carries the
+    /// planning step's clock and where to report the greedy's phases.
+    func solve(solver: some MIPSolver, options requested: SolverOptions, watch: PlanningWatch = .unlimited,
                progress: (@Sendable (SolveProgress) -> Void)?) throws -> (trips: [Int], statistics: SolverStatistics) {
+        let start = ContinuousClock.now
+        func secondsLeft() -> Double { max(0, requested.timeLimitSeconds - FieldworkPlanner.seconds(since: start)) }
         let heuristic = GreedyAssignment(instance: instance, costs: costs)
-        var heuristicTrips = heuristic.solve()
+        var greedyWatch = watch.until(PlanningWatch.deadline(after: start, seconds: requested.timeLimitSeconds
+                                                    * Self.greedyShareOfLimit))
+        var heuristicTrips = heuristic.solve(watch: &greedyWatch)
+        var stoppedByTimeLimit = greedyWatch.expired
         var heuristicObjective = heuristic.objective(of: heuristicTrips)
         let solved = model.model
 
@@ -32,20 +44,23 @@ struct OneSiteStage {
         // relaxation rounded down and completed by the greedy is tried too, and the better start kept. Its time
         // comes out of the solver's limit.
         var solverOptions = requested
-        let start = ContinuousClock.now
+        solverOptions.timeLimitSeconds = secondsLeft()
         let greedyLeftUnserved = !solved.variables.isEmpty && heuristic.unservedUnits(of: heuristicTrips) > 0
-        if greedyLeftUnserved {
+        if greedyLeftUnserved, solverOptions.timeLimitSeconds > 0 {
             let rounding = RelaxationRounding(instance: instance, solved: model, greedy: heuristic)
             var roundingOptions = solverOptions
             roundingOptions.timeLimitSeconds = solverOptions.timeLimitSeconds / 2
-            if let rounded = try rounding.solve(solver: solver, options: roundingOptions) {
+            var roundingWatch = watch.until(PlanningWatch.deadline(after: .now, seconds: roundingOptions.timeLimitSeconds))
+            roundingWatch.report("LP dive from the relaxation")
+            if let rounded = try rounding.solve(solver: solver, options: roundingOptions, watch: &roundingWatch) {
                 let roundedObjective = heuristic.objective(of: rounded)
                 if roundedObjective < heuristicObjective - 1e-6 {
                     heuristicTrips = rounded
                     heuristicObjective = roundedObjective
                 }
             }
-            solverOptions.timeLimitSeconds = max(0, solverOptions.timeLimitSeconds - FieldworkPlanner.seconds(since: start))
+            stoppedByTimeLimit = stoppedByTimeLimit || roundingWatch.expired
+            solverOptions.timeLimitSeconds = secondsLeft()
             // Half of what is left is kept for the repair below, should the solver leave units unserved too.
             if model.pooled == nil { solverOptions.timeLimitSeconds /= 2 }
         }
@@ -55,6 +70,14 @@ struct OneSiteStage {
                 statusName: "not_solved_empty", mipObjective: nil, bestBound: nil, relativeGap: nil, seconds: 0,
                 backend: solver.identity, warmStartAccepted: nil,
                 heuristicObjective: heuristicObjective, chosenObjective: heuristicObjective, source: .empty))
+        }
+        guard solverOptions.timeLimitSeconds > 0 else {
+            var statistics = SolverStatistics(
+                statusName: Self.noTimeLeftStatus, mipObjective: nil, bestBound: nil, relativeGap: nil, seconds: 0,
+                backend: solver.identity, warmStartAccepted: nil, heuristicObjective: heuristicObjective,
+                chosenObjective: heuristicObjective, source: .heuristic)
+            statistics.stoppedByTimeLimit = true
+            return (heuristicTrips, statistics)
         }
         var chosen = heuristicTrips
         let warmStart = model.solutionVector(trips: heuristicTrips)
@@ -72,7 +95,7 @@ struct OneSiteStage {
         // Still short near full capacity: the MIP again with the enumerators far from the unserved units fixed.
         if greedyLeftUnserved, case .perEnumerator(let assignment) = model, heuristic.unservedUnits(of: chosen) > 0 {
             var repairOptions = requested
-            repairOptions.timeLimitSeconds = max(0, requested.timeLimitSeconds - FieldworkPlanner.seconds(since: start))
+            repairOptions.timeLimitSeconds = secondsLeft()
             let repair = UnservedRepair(instance: instance, assignment: assignment, greedy: heuristic)
             if repairOptions.timeLimitSeconds > 0,
                let repaired = try repair.solve(trips: chosen, solver: solver, options: repairOptions),
@@ -86,9 +109,12 @@ struct OneSiteStage {
             relativeGap: result.relativeGap, seconds: result.seconds, backend: solver.identity,
             warmStartAccepted: solution.warmStartAccepted, heuristicObjective: heuristicObjective,
             chosenObjective: heuristic.objective(of: chosen), source: source)
-        statistics.stoppedByTimeLimit = result.status.stoppedAtTimeLimit
+        statistics.stoppedByTimeLimit = stoppedByTimeLimit || result.status.stoppedAtTimeLimit
         return (chosen, statistics)
     }
+
+    /// The status of a plan whose time limit ran out before the solver could start: the greedy's plan.
+    static let noTimeLeftStatus = "not_solved_time_limit"
 }
 
 /// The one-site model a stage solves: one column per enumerator and demand, or, on large instances, one per pool

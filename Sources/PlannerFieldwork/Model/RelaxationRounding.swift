@@ -50,11 +50,17 @@ public struct RelaxationRounding: Sendable {
     /// The rounded and completed trips per option, or nil when the solver has no LP relaxation or the first one
     /// did not end optimal within `options.timeLimitSeconds`, which bounds the whole dive.
     public func solve(solver: some MIPSolver, options: SolverOptions) throws -> [Int]? {
+        var watch = PlanningWatch.unlimited
+        return try solve(solver: solver, options: options, watch: &watch)
+    }
+
+    /// `solve(solver:options:)` with the greedy's completion stopped at `watch`'s deadline (it keeps what it has).
+    public func solve(solver: some MIPSolver, options: SolverOptions, watch: inout PlanningWatch) throws -> [Int]? {
         let assignment: AssignmentModel
         switch solved {
         case .pooled(let pooled):
             guard let values = try relaxationValues(pooled.model, solver: solver, options: options) else { return nil }
-            return greedy.solve(startingFrom: pooled.trips(from: values.map(Self.roundedDown)))
+            return greedy.solve(startingFrom: pooled.trips(from: values.map(Self.roundedDown)), watch: &watch)
         case .perEnumerator(let model):
             assignment = model
         }
@@ -74,7 +80,7 @@ public struct RelaxationRounding: Sendable {
             }
         }
         guard let lastValues, lastValues.count == assignment.model.variables.count else { return nil }
-        return greedy.solve(startingFrom: assignment.trips(from: lastValues.map(Self.roundedDown)))
+        return greedy.solve(startingFrom: assignment.trips(from: lastValues.map(Self.roundedDown)), watch: &watch)
     }
 
     /// A value within 1e-6 below an integer is that integer (simplex values carry rounding noise).
