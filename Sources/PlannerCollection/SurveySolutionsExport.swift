@@ -53,6 +53,12 @@ public struct SurveySolutionsExport: Sendable {
     // MARK: - The archive
 
     private func readTables(_ data: Data, name: String, problems: inout ProblemLog) -> (main: CSVTable, actions: CSVTable)? {
+        if let damage = ZipDirectoryCheck.damage(in: [UInt8](data)) {
+            problems.add(file: name, at: nil, field: "archive",
+                         expected: "the zip of a Survey Solutions export (Data Export, tab-separated data)",
+                         found: "a damaged zip archive: \(damage) (download the export again)")
+            return nil
+        }
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
@@ -77,15 +83,22 @@ public struct SurveySolutionsExport: Sendable {
             return nil
         }
         var mainTables: [CSVTable] = []
+        var unreadable = false
         for candidate in tabEntries where !Self.systemFiles.contains(baseName(candidate.path)) {
             guard let table = readTable(candidate.entry, in: archive, file: "\(name)/\(candidate.path)", problems: &problems)
-            else { continue }
+            else {
+                unreadable = true
+                continue
+            }
             if table.columnIndex("interview__status") != nil { mainTables.append(table) }
         }
         guard let actions = readTable(actionsEntry.entry, in: archive, file: "\(name)/\(actionsEntry.path)",
                                       problems: &problems)
         else { return nil }
         guard mainTables.count == 1, let main = mainTables.first else {
+            // A file that could not be read (not UTF-8, empty) has its own problem and may be the main file:
+            // "none" would then send the user looking for a file that is there.
+            if unreadable && mainTables.isEmpty { return nil }
             problems.add(file: name, at: nil, field: "main file",
                          expected: "one questionnaire file with an interview__status column (the export of one questionnaire version)",
                          found: mainTables.isEmpty ? "none" : mainTables.map(\.file).joined(separator: ", "))
@@ -241,11 +254,16 @@ public struct SurveySolutionsExport: Sendable {
     }
 
     /// `hh:mm:ss` (or `hh:mm`) on a date.
+    ///
+    /// ASCII digits only: `Character.isNumber` also holds for `½` or `١`, which `Int` does not read — a time
+    /// `1:½` once passed the check and then crashed the reader.
     static func timeOfDay(_ text: String, on date: CalendarDate) -> LocalTimestamp? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isNumber) })
+        guard (2...3).contains(parts.count),
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
         let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == parts.count else { return nil }
         return LocalTimestamp(date: date, hour: numbers[0], minute: numbers[1], second: numbers.count == 3 ? numbers[2] : 0)
     }
 }

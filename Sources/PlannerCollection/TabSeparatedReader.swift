@@ -6,21 +6,34 @@ import PlannerFormats
 ///
 /// Survey Solutions writes one record per line, fields separated by tab characters, UTF-8, a header line of
 /// variable names. A field wrapped in double quotes has them removed and doubled quotes undone, for files that
-/// went through a tool that quotes. A record with another number of fields than the header is a problem, not a
-/// guess; so is anything that is not UTF-8. Columns are counted in characters from 1.
+/// went through a tool that quotes. Lines end with LF or CRLF (a file saved again on Windows). A record with
+/// another number of fields than the header is a problem, not a guess; so is a header naming a variable twice
+/// (which of the two would be read?) and anything that is not UTF-8 or holds a NUL byte, located at its first
+/// offending byte as `UTF8Source` locates it in a CSV file. Columns are counted in Unicode scalars from 1, as
+/// the CSV reader counts them.
 public struct TabSeparatedReader: Sendable {
     public init() {}
 
     /// The table, or nil (with the problem added) when the file has no header line or is not UTF-8.
     public func read(_ data: Data, file: String, problems: inout ProblemLog) -> CSVTable? {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            problems.add(file: file, at: nil, field: "encoding", expected: "UTF-8 text", found: "bytes that are not UTF-8")
+        let source: UTF8Source
+        do {
+            source = try UTF8Source(data: data, file: file)
+        } catch {
+            problems.add(error)
             return nil
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        // Lines are cut at LF bytes, never at Characters: Swift reads CR LF as one Character, which a split at
+        // "\n" does not find, so a CRLF file used to be one long line.
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (offset, byte) in source.bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            lines.append(start..<offset)
+            start = offset + 1
+        }
+        lines.append(start..<source.bytes.count)
+        lines = lines.map { line in
+            line.isEmpty || source.bytes[line.upperBound - 1] != UInt8(ascii: "\r") ? line : line.lowerBound..<line.upperBound - 1
         }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
         guard let headerLine = lines.first else {
@@ -28,10 +41,12 @@ public struct TabSeparatedReader: Sendable {
                          expected: "a header line of variable names separated by tabs", found: "an empty file")
             return nil
         }
-        let header = fields(headerLine, line: 1).map { CSVField(text: $0.text.trimmingCharacters(in: .whitespaces), location: $0.location) }
+        let header = fields(source.text(headerLine), line: 1)
+            .map { CSVField(text: $0.text.trimmingCharacters(in: .whitespaces), location: $0.location) }
+        checkDuplicateNames(in: header, file: file, problems: &problems)
         var records: [CSVTable.Record] = []
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            let record = fields(line, line: offset + 1)
+            let record = fields(source.text(line), line: offset + 1)
             guard record.count == header.count else {
                 problems.add(file: file, at: SourceLocation(line: offset + 1, column: 1), field: "record",
                              expected: "\(header.count) tab-separated fields, as in the header",
@@ -43,17 +58,30 @@ public struct TabSeparatedReader: Sendable {
         return CSVTable(file: file, header: header, records: records)
     }
 
-    private func fields(_ line: Substring, line number: Int) -> [CSVField] {
+    private func fields(_ line: String, line number: Int) -> [CSVField] {
         var result: [CSVField] = []
         var column = 1
-        for piece in line.split(separator: "\t", omittingEmptySubsequences: false) {
+        for piece in line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false) {
             var text = String(piece)
-            if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
-                text = String(text.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            if piece.count >= 2, piece.first == "\"", piece.last == "\"" {
+                text = String(piece.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
             }
             result.append(CSVField(text: text, location: SourceLocation(line: number, column: column)))
             column += piece.count + 1
         }
         return result
+    }
+
+    private func checkDuplicateNames(in header: [CSVField], file: String, problems: inout ProblemLog) {
+        var firstSeen: [String: SourceLocation] = [:]
+        for field in header where !field.text.isEmpty {
+            if let first = firstSeen[field.text] {
+                problems.add(file: file, at: field.location, field: field.text,
+                             expected: "each variable name once in the header",
+                             found: "\(InputProblem.quoted(field.text)) again (first at \(first))")
+            } else {
+                firstSeen[field.text] = field.location
+            }
+        }
     }
 }
