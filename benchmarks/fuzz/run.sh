@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the readers of every input with libFuzzer for a bounded time each — the CSV reader, the TOML/survey.toml
-# reader, the dataset validation, progress files, manifest.json and the other plan files — then prints
+# reader, the dataset validation, progress files, manifest.json, the other plan files and the Survey Solutions and
+# SurveyCTO exports of `planner progress import` — then prints
 # executions and crashes per target.
 #
 #   benchmarks/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET ...]      (default: 60 s; every target)
@@ -13,20 +14,23 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(FuzzCSV FuzzTOML FuzzDataset FuzzProgress FuzzManifest FuzzPlanFiles)
+[ ${#targets[@]} -eq 0 ] && targets=(FuzzCSV FuzzTOML FuzzDataset FuzzProgress FuzzManifest FuzzPlanFiles
+                                   FuzzSurveySolutions FuzzSurveyCTO)
 
 export SWIFT_BACKTRACE=enable=no   # let libFuzzer and ASan report crashes, not Swift's backtracer
 export ASAN_OPTIONS=detect_leaks=0    # Swift runtime caches and the harness's scratch copy are not leaks
 export FUZZ_DATASET="$PWD/../../Tests/PlannerFormatsTests/Fixtures/valid"
 # FuzzProgress reads progress files against a real re-plan of the default dataset: context/replan holds its
-# sample.csv, releases.csv and assignments.csv (with the recorded history), cut down to a few communes.
+# sample.csv, releases.csv and assignments.csv (with the recorded history), cut down to a few communes. The
+# import targets check the exports' visits against the same plan's units and enumerators.
 export FUZZ_PLAN="$PWD/context/replan"
 export FUZZ_DEFAULT_DATASET="$PWD/../../Inputs/soc-trang-2023"
 
 declare -A kind=([FuzzCSV]=csv [FuzzTOML]=toml [FuzzDataset]=dataset [FuzzProgress]=progress
-                 [FuzzManifest]=manifest [FuzzPlanFiles]=plan-files)
+                 [FuzzManifest]=manifest [FuzzPlanFiles]=plan-files [FuzzSurveySolutions]=survey-solutions
+                 [FuzzSurveyCTO]=surveycto)
 declare -A dictionary=([FuzzCSV]=csv [FuzzTOML]=toml [FuzzDataset]=csv [FuzzProgress]=progress
-                       [FuzzManifest]=json [FuzzPlanFiles]=csv)
+                       [FuzzManifest]=json [FuzzPlanFiles]=csv [FuzzSurveySolutions]=import [FuzzSurveyCTO]=import)
 
 summary=()
 failed=0
