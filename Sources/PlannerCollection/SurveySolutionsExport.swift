@@ -2,7 +2,6 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
-import ZIPFoundation
 
 /// Reads the visits out of a Survey Solutions data export: the zip Headquarters gives for *Data Export →
 /// Tab-separated data*, holding the questionnaire's main file (one row per interview, with `interview__id`,
@@ -53,23 +52,21 @@ public struct SurveySolutionsExport: Sendable {
     // MARK: - The archive
 
     private func readTables(_ data: Data, name: String, problems: inout ProblemLog) -> (main: CSVTable, actions: CSVTable)? {
-        if let damage = ZipDirectoryCheck.damage(in: [UInt8](data)) {
-            problems.add(file: name, at: nil, field: "archive",
-                         expected: "the zip of a Survey Solutions export (Data Export, tab-separated data)",
-                         found: "a damaged zip archive: \(damage) (download the export again)")
-            return nil
-        }
-        let archive: Archive
+        let archive: ExportArchive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try ExportArchive(data)
         } catch {
+            let found = switch error {
+            case .notAZip: "a file that is not a readable zip archive"
+            case .damaged(let reason): "a damaged zip archive: \(reason) (download the export again)"
+            }
             problems.add(file: name, at: nil, field: "archive",
-                         expected: "the zip of a Survey Solutions export (Data Export, tab-separated data)",
-                         found: "a file that is not a readable zip archive")
+                         expected: "the zip of a Survey Solutions export (Data Export, tab-separated data)", found: found)
             return nil
         }
-        var tabEntries: [(path: String, entry: Entry)] = []
-        for entry in archive where entry.type == .file && entry.path.lowercased().hasSuffix(".tab") {
+        var tabEntries: [(path: String, entry: ExportArchive.Entry)] = []
+        for entry in archive.entries
+        where !entry.isDirectory && !entry.isSymbolicLink && entry.path.lowercased().hasSuffix(".tab") {
             tabEntries.append((entry.path, entry))
         }
         tabEntries.sort { $0.path < $1.path }
@@ -107,18 +104,19 @@ public struct SurveySolutionsExport: Sendable {
         return (main, actions)
     }
 
-    private func readTable(_ entry: Entry, in archive: Archive, file: String, problems: inout ProblemLog) -> CSVTable? {
+    private func readTable(_ entry: ExportArchive.Entry, in archive: ExportArchive, file: String,
+                           problems: inout ProblemLog) -> CSVTable? {
         guard entry.uncompressedSize <= maximumEntryBytes else {
             problems.add(file: file, at: nil, field: "size", expected: "at most \(maximumEntryBytes) bytes",
                          found: "\(entry.uncompressedSize) bytes")
             return nil
         }
-        var bytes = Data()
+        let bytes: Data
         do {
-            _ = try archive.extract(entry, consumer: { bytes.append($0) })
+            bytes = try archive.contents(of: entry)
         } catch {
             problems.add(file: file, at: nil, field: "archive",
-                         expected: "an entry that unpacks (an export without a password)", found: "\(error)")
+                         expected: "an entry that unpacks (an export without a password)", found: error.reason)
             return nil
         }
         return TabSeparatedReader().read(bytes, file: file, problems: &problems)

@@ -137,4 +137,43 @@ import Testing
             #expect(try surveySolutions.read(zip: zip, name: "export.zip").visits == expected, "\(name)")
         }
     }
+
+    @Test func theArchivesFuzzingFoundAreProblemsNotACrashOrAHang() throws {
+        // directory-past-end.zip stopped the process in ZIPFoundation's in-memory reader (174 executions);
+        // deflate-past-its-entry.zip (32,980 executions), whose fifth directory entry is broken, had ZIPFoundation
+        // read the first four, one with a deflate stream that never ends, and its inflate loop hung (the next test).
+        let damaged = "export.zip: archive: expected the zip of a Survey Solutions export (Data Export, tab-separated "
+            + "data), found a damaged zip archive: "
+        let expected = [
+            "directory-past-end.zip": damaged + "its directory starts at byte 2744, past its end (2207 bytes) "
+                + "(download the export again)",
+            "deflate-past-its-entry.zip": damaged + "its directory is cut short after 5 of 8 entries (download the "
+                + "export again)",
+        ]
+        for (name, message) in expected.sorted(by: { $0.key < $1.key }) {
+            let zip = try Data(contentsOf: CollectionFixture.folder.appendingPathComponent("zip/\(name)"))
+            let error = try #require(throws: InvalidInput.self) { try surveySolutions.read(zip: zip, name: "export.zip") }
+            #expect(error.problems.map(\.description) == [message], "\(name)")
+        }
+    }
+
+    @Test func aDeflateStreamThatDoesNotEndWithItsEntryIsAProblemNotAHang() throws {
+        // households.tab's deflate data made to open a stored block of 65,535 bytes: the stream needs more than
+        // the entry holds. ZIPFoundation's inflate loop on Linux read on to the end of the archive, then was
+        // given empty chunks for ever.
+        let zip = try damagedZip { bytes, _, _ in
+            let name = Array("households.tab".utf8)
+            guard let local = (0..<bytes.count - 30).first(where: {
+                bytes[$0..<$0 + 4] == [0x50, 0x4B, 0x03, 0x04] && Array(bytes[$0 + 30..<$0 + 30 + name.count]) == name
+            }) else { return }
+            let data = local + 30 + Int(bytes[local + 26]) + Int(bytes[local + 27]) << 8
+                + Int(bytes[local + 28]) + Int(bytes[local + 29]) << 8
+            bytes.replaceSubrange(data..<data + 5, with: [0x00, 0xFF, 0xFF, 0x00, 0x00])
+        }
+        let error = try #require(throws: InvalidInput.self) { try surveySolutions.read(zip: zip, name: "export.zip") }
+        #expect(error.problems.map(\.description) == [
+            "export.zip/households.tab: archive: expected an entry that unpacks (an export without a password), "
+                + "found deflate data that ends before its stream does (a damaged archive)",
+        ])
+    }
 }
