@@ -89,19 +89,37 @@ extension MIPModel {
     private static let namePunctuation: Set<Character> = ["_", ".", "(", ")", ",", ";", "!", "#", "%", "&", "/",
                                                           "?", "@", "{", "}", "|", "~"]
 
+    /// Checked byte by byte: every model is validated before each solve and after each change to a live LP
+    /// (dozens of times per plan, over thousands of names), and Character properties cost far more than a
+    /// byte table. Only a name that fails is walked by Character, to name the offending one.
     static func nameProblem(_ name: String) -> ModelError.Problem? {
         guard let first = name.first else { return .emptyName }
         let bytes = name.utf8.count
         if bytes > 255 { return .nameTooLong(bytes: bytes) }
-        for character in name {
-            let isLetterOrDigit = character.isASCII && (character.isLetter || character.isNumber)
-            if !isLetterOrDigit && !namePunctuation.contains(character) {
-                return .nameHasInvalidCharacter(character)
+        if !name.utf8.allSatisfy(isAllowedNameByte) {
+            for character in name {
+                let isLetterOrDigit = character.isASCII && (character.isLetter || character.isNumber)
+                if !isLetterOrDigit && !namePunctuation.contains(character) {
+                    return .nameHasInvalidCharacter(character)
+                }
             }
         }
         if first == "." || first.isNumber { return .nameHasInvalidFirstCharacter(first) }
         return nil
     }
+
+    /// An ASCII letter or digit, or one of `namePunctuation` (all of which are ASCII).
+    private static func isAllowedNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return byte < 0x80 && namePunctuationBytes.contains(byte)
+        }
+    }
+
+    private static let namePunctuationBytes: Set<UInt8> = Set(namePunctuation.compactMap(\.asciiValue))
 
     private static func checkBounds(_ lower: Double?, _ upper: Double?,
                                     _ subject: ModelError.Subject) throws(ModelError) {
