@@ -123,9 +123,8 @@ import Testing
         let working = instance.workers.indices.filter { !instance.optionsOfWorker[$0].isEmpty }
         let groups = search.neighbourhoods()
         #expect(Set(groups.flatMap { $0 }) == Set(working))
-        #expect(groups.allSatisfy { Set($0).count == min(NeighbourhoodSearch.groupSize, working.count) })
+        #expect(groups.allSatisfy { $0.count == Set($0).count && $0.count <= NeighbourhoodSearch.groupSize })
         #expect(Set(groups).count == groups.count)
-
         let first = try search.improve(trips: start.trips, patterns: start.patterns, solver: GLPKSolver(),
                                        timeLimitSeconds: 600, bound: nil, progress: nil)
         #expect(first.neighbourhoods == groups.count)
@@ -143,6 +142,38 @@ import Testing
                                       timeLimitSeconds: 0, bound: nil, progress: nil)
         #expect(late.neighbourhoods == 0 && late.stoppedByTimeLimit)
         #expect(late.trips == start.trips && late.patterns == start.patterns)
+    }
+
+    @Test("staff of one post office share a base: each is searched with someone of each of the nearest other offices")
+    func neighbourhoodsCrossPostOffices() throws {
+        var request = SyntheticSurvey(seed: 2023).request
+        // As on real staff lists: every enumerator works from its post office (the district's first one's point).
+        var officeBase: [PostOfficeID: GeoPoint] = [:]
+        for index in request.dataset.enumerators.indices {
+            let enumerator = request.dataset.enumerators[index]
+            let base = officeBase[enumerator.postOffice, default: enumerator.location]
+            officeBase[enumerator.postOffice] = base
+            request.dataset.enumerators[index].location = base
+        }
+        let instance = try AssignmentInstance(request: request)
+        let groups = NeighbourhoodSearch(instance: instance, assignment: AssignmentModel(
+            instance: instance, balanceMinutesPerExcessDay: 60)).neighbourhoods()
+        let working = instance.workers.indices.filter { !instance.optionsOfWorker[$0].isEmpty }
+        let bases = Set(working.map { instance.workers[$0].base })
+        #expect(bases.count > NeighbourhoodSearch.groupSize && bases.count < working.count)
+        #expect(Set(groups.flatMap { $0 }) == Set(working))
+        #expect(groups.allSatisfy { $0.count == Set($0).count && $0.count <= NeighbourhoodSearch.groupSize })
+        #expect(Set(groups).count == groups.count)
+        for worker in working {
+            let base = instance.workers[worker].base
+            let nearestBases = bases.filter { $0 != base }
+                .sorted { instance.travel.minutes(from: base, to: $0) < instance.travel.minutes(from: base, to: $1) }
+                .prefix(NeighbourhoodSearch.groupSize - 1)
+            #expect(groups.contains { group in
+                group.contains(worker)
+                    && Set(group.map { instance.workers[$0].base }) == Set(nearestBases).union([base])
+            })
+        }
     }
 
     @Test("a plan says whether a time limit, rather than its own rules, ended a stage", arguments: [2023] as [UInt64])
