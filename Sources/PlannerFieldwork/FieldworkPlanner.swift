@@ -52,11 +52,14 @@ public struct FieldworkPlanner: Sendable {
         // 2. Day patterns: the one-site solution's days merged (a warm start that already travels as little as
         // the merged plan), then patterns priced from the LP duals; the MIP over all of them from that start.
         let seed = Self.mergedStart(trips: trips, scheduler: scheduler)
+        // The merged start is the incumbent the generation's progress reports: the one-site objective would overstate it.
+        let seedObjective = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay,
+                                            patterns: seed.patterns).objective(trips: seed.trips, patterns: seed.counts)
         let generation = try PatternGeneration(instance: instance,
                                                balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
             .generate(solver: solver, initial: seed.patterns,
                       timeLimitSeconds: max(0, limit * 0.8 - Self.seconds(since: start)),
-                      incumbent: statistics.chosenObjective, progress: progress)
+                      incumbent: seedObjective, progress: progress)
         let patterned = generation.assignment
         var seedCounts = seed.counts
         seedCounts += Array(repeating: 0, count: patterned.patterns.count - seedCounts.count)
