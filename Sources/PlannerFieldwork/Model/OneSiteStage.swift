@@ -81,6 +81,11 @@ struct OneSiteStage {
         }
         var chosen = heuristicTrips
         let warmStart = model.solutionVector(trips: heuristicTrips)
+        // The solver reports nothing until its root LP is solved (half a minute at ×20): say what it is doing,
+        // so that the line does not keep showing the greedy's last phase.
+        var solverWatch = watch
+        solverWatch.report("\(solver.identity.name): root LP of \(solved.variables.count) columns, greedy start "
+                           + "\((heuristicObjective * 10).rounded() / 10)")
         let solution = try solver.solve(solved, options: solverOptions, warmStart: warmStart, progress: progress)
         let result = solution.result
         var source = SolverStatistics.Source.heuristic
