@@ -21,6 +21,16 @@ import Testing
                                     + SmallSurvey.households(5, in: second, prefix: "B"))
     }
 
+    /// The medium synthetic survey of `seed`, its instance, and the day patterns generated for it.
+    static func generated(seed: UInt64, timeLimitSeconds: Double, dive: Bool = true) throws
+        -> (request: FieldworkRequest, instance: AssignmentInstance, generation: PatternGeneration.Outcome) {
+        let request = SyntheticSurvey(seed: seed, size: .medium).request
+        let instance = try AssignmentInstance(request: request)
+        let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+            .generate(solver: GLPKSolver(), timeLimitSeconds: timeLimitSeconds, dive: dive)
+        return (request, instance, generation)
+    }
+
     @Test("the one-site model cannot serve everyone; the pattern LP proves that a complete plan may exist")
     func patternsCloseTheGap() throws {
         let request = Self.twoDays()
@@ -56,10 +66,7 @@ import Testing
     @Test("a day pattern never holds more visits of a demand than the best one-site day, and always fits",
           arguments: [2023, 7] as [UInt64])
     func generatedPatternsFit(seed: UInt64) throws {
-        let request = SyntheticSurvey(seed: seed, size: .medium).request
-        let instance = try AssignmentInstance(request: request)
-        let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
-            .generate(solver: GLPKSolver(), timeLimitSeconds: 30)
+        let (_, instance, generation) = try Self.generated(seed: seed, timeLimitSeconds: 30)
         let scheduler = TripScheduler(instance: instance)
         for pattern in generation.assignment.patterns {
             let day = scheduler.evaluate(pattern.visits.map { TripScheduler.Trip(demand: $0.demand, visits: $0.visits) },
@@ -76,10 +83,7 @@ import Testing
     @Test("columns added to the live LP give the LP of a model built with them; the bound is that LP's value",
           arguments: [2023, 7] as [UInt64])
     func generationOnOneLPMatchesAFreshModel(seed: UInt64) throws {
-        let request = SyntheticSurvey(seed: seed, size: .medium).request
-        let instance = try AssignmentInstance(request: request)
-        let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
-            .generate(solver: GLPKSolver(), timeLimitSeconds: 60, dive: false)
+        let (_, instance, generation) = try Self.generated(seed: seed, timeLimitSeconds: 60, dive: false)
         #expect(generation.converged)
         let rebuilt = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: 60,
                                       patterns: generation.assignment.patterns)
@@ -93,10 +97,7 @@ import Testing
     @Test("the dive ends on an integral plan within every enumerator's days, no cheaper than the LP bound",
           arguments: [2023, 7] as [UInt64])
     func diveEndsOnAFeasiblePlan(seed: UInt64) throws {
-        let request = SyntheticSurvey(seed: seed, size: .medium).request
-        let instance = try AssignmentInstance(request: request)
-        let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
-            .generate(solver: GLPKSolver(), timeLimitSeconds: 60)
+        let (request, instance, generation) = try Self.generated(seed: seed, timeLimitSeconds: 60)
         let dive = try #require(generation.dive)
         let assignment = generation.assignment
         #expect(dive.patterns.count == assignment.patterns.count)
@@ -113,10 +114,7 @@ import Testing
     @Test("the neighbourhood search keeps every bound and day row, never makes the plan dearer, and repeats itself",
           arguments: [2023, 7] as [UInt64])
     func neighbourhoodSearchImprovesReproducibly(seed: UInt64) throws {
-        let request = SyntheticSurvey(seed: seed, size: .medium).request
-        let instance = try AssignmentInstance(request: request)
-        let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
-            .generate(solver: GLPKSolver(), timeLimitSeconds: 60)
+        let (_, instance, generation) = try Self.generated(seed: seed, timeLimitSeconds: 60)
         let start = try #require(generation.dive)
         let assignment = generation.assignment
         let search = NeighbourhoodSearch(instance: instance, assignment: assignment)
