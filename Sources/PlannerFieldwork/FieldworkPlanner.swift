@@ -38,7 +38,7 @@ public struct FieldworkPlanner: Sendable {
         if withPatterns { oneSiteOptions.timeLimitSeconds = limit * 0.35 }
         oneSiteOptions.timeLimitSeconds = max(0, min(oneSiteOptions.timeLimitSeconds, limit - Self.seconds(since: start)))
         var (trips, statistics) = try OneSiteStage(instance: instance, costs: costs, model: oneSiteModel)
-            .solve(solver: solver, options: oneSiteOptions, watch: watch, progress: progress)
+            .solve(solver: solver, options: oneSiteOptions, watch: watch, seedsDayPatterns: withPatterns, progress: progress)
         let scheduler = TripScheduler(instance: instance)
         guard withPatterns else {
             let schedule = scheduler.schedule(trips: trips)

@@ -70,6 +70,25 @@ import Testing
         #expect(setup.model.model.feasibilityViolation(of: setup.model.solutionVector(trips: trips)) == nil)
     }
 
+    @Test("near capacity, a one-site stage that only seeds the day patterns leaves the unserved units to them")
+    func seedingStageLeavesCoverageToPatterns() throws {
+        let request = Self.request(seed: 6, households: 170)
+        let setup = try Setup(request)
+        let optimal = try setup.optimalUnserved()
+        #expect(setup.greedy.unservedUnits(of: setup.greedy.solve()) > 0)
+        let stage = OneSiteStage(instance: setup.instance, assignment: setup.model)
+        let seeded = try stage.solve(solver: GLPKSolver(), options: SolverOptions(timeLimitSeconds: 60),
+                                     seedsDayPatterns: true, progress: nil)
+        #expect(seeded.statistics.statusName == OneSiteStage.leftToPatternsStatus)
+        #expect(seeded.statistics.mipObjective == nil && seeded.statistics.seconds == 0)
+        #expect(setup.model.model.feasibilityViolation(of: setup.model.solutionVector(trips: seeded.trips)) == nil)
+        // The plan serves at least as many units as the one-site optimum, and keeps every rule.
+        let plan = try FieldworkPlanner().plan(request, solver: GLPKSolver())
+        #expect(plan.unscheduledUnitIDs.count <= optimal)
+        #expect(PlanChecker(request: request).violations(of: plan) == [])
+        #expect(plan.solver.stoppedByTimeLimit == false)
+    }
+
     @Test("without an LP solver the planner keeps the greedy start", arguments: [6] as [UInt64])
     func noRelaxationFallsBackToGreedy(seed: UInt64) throws {
         let request = Self.request(seed: seed, households: 210)
