@@ -43,7 +43,7 @@ public struct TabSeparatedReader: Sendable {
         }
         let header = fields(source.text(headerLine), line: 1)
             .map { CSVField(text: $0.text.trimmingCharacters(in: .whitespaces), location: $0.location) }
-        checkDuplicateNames(in: header, file: file, problems: &problems)
+        problems.addRepeatedNames(in: header, file: file, nameKind: "variable")
         var records: [CSVTable.Record] = []
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let record = fields(source.text(line), line: offset + 1)
@@ -72,16 +72,4 @@ public struct TabSeparatedReader: Sendable {
         return result
     }
 
-    private func checkDuplicateNames(in header: [CSVField], file: String, problems: inout ProblemLog) {
-        var firstSeen: [String: SourceLocation] = [:]
-        for field in header where !field.text.isEmpty {
-            if let first = firstSeen[field.text] {
-                problems.add(file: file, at: field.location, field: field.text,
-                             expected: "each variable name once in the header",
-                             found: "\(InputProblem.quoted(field.text)) again (first at \(first))")
-            } else {
-                firstSeen[field.text] = field.location
-            }
-        }
-    }
 }

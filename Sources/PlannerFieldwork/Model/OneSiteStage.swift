@@ -73,28 +73,21 @@ struct OneSiteStage {
             solverOptions.timeLimitSeconds = secondsLeft()
         }
 
-        guard !solved.variables.isEmpty else {
-            return (heuristicTrips, SolverStatistics(
-                statusName: "not_solved_empty", mipObjective: nil, bestBound: nil, relativeGap: nil, seconds: 0,
-                backend: solver.identity, warmStartAccepted: nil,
-                heuristicObjective: heuristicObjective, chosenObjective: heuristicObjective, source: .empty))
-        }
-        if seedsDayPatterns, greedyLeftUnserved {
+        // The stage's answer when the solver is not called: the heuristic start, under `status`.
+        func unsolved(_ status: String, source: SolverStatistics.Source = .heuristic,
+                      stoppedByTimeLimit: Bool? = nil) -> (trips: [Int], statistics: SolverStatistics) {
             var statistics = SolverStatistics(
-                statusName: Self.leftToPatternsStatus, mipObjective: nil, bestBound: nil, relativeGap: nil, seconds: 0,
+                statusName: status, mipObjective: nil, bestBound: nil, relativeGap: nil, seconds: 0,
                 backend: solver.identity, warmStartAccepted: nil, heuristicObjective: heuristicObjective,
-                chosenObjective: heuristicObjective, source: .heuristic)
+                chosenObjective: heuristicObjective, source: source)
             statistics.stoppedByTimeLimit = stoppedByTimeLimit
             return (heuristicTrips, statistics)
         }
-        guard solverOptions.timeLimitSeconds > 0 else {
-            var statistics = SolverStatistics(
-                statusName: Self.noTimeLeftStatus, mipObjective: nil, bestBound: nil, relativeGap: nil, seconds: 0,
-                backend: solver.identity, warmStartAccepted: nil, heuristicObjective: heuristicObjective,
-                chosenObjective: heuristicObjective, source: .heuristic)
-            statistics.stoppedByTimeLimit = true
-            return (heuristicTrips, statistics)
+        guard !solved.variables.isEmpty else { return unsolved("not_solved_empty", source: .empty) }
+        if seedsDayPatterns, greedyLeftUnserved {
+            return unsolved(Self.leftToPatternsStatus, stoppedByTimeLimit: stoppedByTimeLimit)
         }
+        guard solverOptions.timeLimitSeconds > 0 else { return unsolved(Self.noTimeLeftStatus, stoppedByTimeLimit: true) }
         var chosen = heuristicTrips
         let warmStart = model.solutionVector(trips: heuristicTrips)
         // The solver reports nothing until its root LP is solved (half a minute at ×20): say what it is doing,

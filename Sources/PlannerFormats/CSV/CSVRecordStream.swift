@@ -35,7 +35,7 @@ struct CSVRecordStream {
         self.parser = parser
         self.maximumFieldLength = maximumFieldLength
         header = headerRecord.fields.map { CSVField(text: $0.text.trimmingSpaces(), location: $0.location) }
-        Self.checkDuplicateNames(in: header, file: file, problems: &problems)
+        problems.addRepeatedNames(in: header, file: file, nameKind: "column")
     }
 
     /// The file's bytes (UTF-8, checked, without a byte order mark) and where the next record starts.
@@ -68,16 +68,4 @@ struct CSVRecordStream {
         return nil
     }
 
-    private static func checkDuplicateNames(in header: [CSVField], file: String, problems: inout ProblemLog) {
-        var firstSeen: [String: SourceLocation] = [:]
-        for field in header where !field.text.isEmpty {
-            if let first = firstSeen[field.text] {
-                problems.add(file: file, at: field.location, field: field.text,
-                             expected: "each column name once in the header",
-                             found: "\(InputProblem.quoted(field.text)) again (first at \(first))")
-            } else {
-                firstSeen[field.text] = field.location
-            }
-        }
-    }
 }

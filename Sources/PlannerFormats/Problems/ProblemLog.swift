@@ -68,3 +68,21 @@ public struct ProblemLog: Sendable {
         }
     }
 }
+
+extension ProblemLog {
+    /// One problem for each header name seen before in `header` (empty names aside), at the repeat, naming the
+    /// first: a repeated name would make its column ambiguous. `nameKind` is what the file calls its names
+    /// ("column" in CSV, "variable" in Survey Solutions' tab files).
+    public mutating func addRepeatedNames(in header: [CSVField], file: String, nameKind: String) {
+        var firstSeen: [String: SourceLocation] = [:]
+        for field in header where !field.text.isEmpty {
+            if let first = firstSeen[field.text] {
+                add(file: file, at: field.location, field: field.text,
+                    expected: "each \(nameKind) name once in the header",
+                    found: "\(InputProblem.quoted(field.text)) again (first at \(first))")
+            } else {
+                firstSeen[field.text] = field.location
+            }
+        }
+    }
+}
