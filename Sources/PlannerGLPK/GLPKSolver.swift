@@ -47,13 +47,14 @@ public struct GLPKSolver: MIPSolver, ModelExporting {
         var search = GLPKSearch(
             start: start, progress: progress,
             warmStartByName: checkedWarmStart.map { Dictionary(uniqueKeysWithValues: zip(model.variables.map(\.name), $0)) },
-            nodeLimit: options.nodeLimit)
+            nodeLimit: options.nodeLimit, timeLimitSeconds: options.timeLimitSeconds)
         var result = Self.trivialResult(model) ?? GLPKTerminal.run(showingSolverOutput: options.solverOutput) {
             var parameters = parameters
             if checkedWarmStart != nil { parameters.presolve = GLP_OFF }
             let outcome = GLPKProblem(model).solve(parameters: parameters, search: &search,
                                                    msgLevel: parameters.msg_lev)
-            return Self.result(outcome, model: model, bestBound: search.bestBound)
+            return Self.result(outcome, model: model, bestBound: search.bestBound,
+                               stoppedAtDeadline: search.stoppedAtDeadline)
         }
         if let checkedWarmStart { result = Self.preferringWarmStart(checkedWarmStart, over: result, model: model) }
         result.seconds = search.elapsedSeconds
@@ -111,10 +112,12 @@ public struct GLPKSolver: MIPSolver, ModelExporting {
         return nil
     }
 
-    private static func result(_ outcome: GLPKProblem.Outcome, model: MIPModel, bestBound: Double?) -> MIPResult {
+    private static func result(_ outcome: GLPKProblem.Outcome, model: MIPModel, bestBound: Double?,
+                               stoppedAtDeadline: Bool) -> MIPResult {
         let status: TerminationStatus
         if let code = outcome.intoptCode {
-            status = GLPKTermination.status(intoptCode: code, mipStatus: outcome.mipStatus)
+            status = GLPKTermination.status(intoptCode: code, mipStatus: outcome.mipStatus,
+                                            stoppedAtDeadline: stoppedAtDeadline)
         } else if let rootLP = outcome.rootLP {
             status = GLPKTermination.status(rootLPCode: rootLP.code, lpStatus: rootLP.status)
         } else {

@@ -18,8 +18,9 @@ enum GLPKTermination {
         }
     }
 
-    /// The status after `glp_intopt` returned `code` and left `mipStatus`.
-    static func status(intoptCode code: Int32, mipStatus: Int32) -> TerminationStatus {
+    /// The status after `glp_intopt` returned `code` and left `mipStatus`; `stoppedAtDeadline`: the callback
+    /// stopped the search for the time limit (`CallbackDeadline`), which is then the reason given.
+    static func status(intoptCode code: Int32, mipStatus: Int32, stoppedAtDeadline: Bool = false) -> TerminationStatus {
         let hasIncumbent = mipStatus == GLP_FEAS || mipStatus == GLP_OPT
         func stopped(_ reason: TerminationStatus.StopReason) -> TerminationStatus {
             if hasIncumbent { return .feasible(reason) }
@@ -34,7 +35,7 @@ enum GLPKTermination {
             }
         case GLP_EMIPGAP: return stopped(.gapLimit)
         case GLP_ETMLIM: return stopped(.timeLimit)
-        case GLP_ESTOP: return stopped(.interrupted)
+        case GLP_ESTOP: return stopped(stoppedAtDeadline ? .timeLimit : .interrupted)
         // Only with the presolver: the LP relaxation has no primal (no dual) feasible solution.
         case GLP_ENOPFS: return .infeasible
         case GLP_ENODFS: return .unbounded
