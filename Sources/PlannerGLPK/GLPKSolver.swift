@@ -6,7 +6,8 @@ import PlannerOptimization
 /// Each solve validates the model, builds a fresh GLPK problem, solves and frees it synchronously on the calling
 /// thread (Debian's GLPK keeps its environment thread-local), so a solve must not span an `await`.
 ///
-/// Options map to `glp_iocp`: `timeLimitSeconds` → `tm_lim`, `relativeGap` → `mip_gap`; from the configuration,
+/// Options map to `glp_iocp`: `timeLimitSeconds` → `tm_lim` (also kept by the callback between GLPK's own checks,
+/// see `CallbackDeadline`), `relativeGap` → `mip_gap`; from the configuration,
 /// `presolve` → the MIP presolver, the four cut flags → `gmi_cuts`/`mir_cuts`/`cov_cuts`/`clq_cuts`,
 /// `feasibilityPump` → `fp_heur`, `proximitySearch` → `ps_heur` with `ps_tm_lim`. GLPK's presolver builds its
 /// problem without column names, so a warm start can only be matched to GLPK's columns with the presolver off:

@@ -28,14 +28,11 @@ public enum FieldworkStage {
     /// better), the bound the solver's proven bound.
     public static func manifestRecord(of plan: FieldworkPlan) -> PlanManifest.Solver {
         let statistics = plan.solver
-        // The printed routes' objective, and a bound that holds for every plan the model can express: the day
-        // patterns' LP bound, or (one-site models) the solver's bound while the routes are what it chose.
-        let objective = statistics.printedObjective ?? statistics.chosenObjective
-        let bound = statistics.lowerBound
-            ?? (abs(objective - statistics.chosenObjective) < 1e-6 ? statistics.bestBound : nil)
-        let gap = bound.map { abs(objective - $0) / (abs(objective) + Double.ulpOfOne) }
+        // The printed routes' objective and a bound that holds for every plan the model can express, as
+        // fieldwork-report.md gives them.
         return PlanManifest.Solver(
-            status: statistics.statusName, objective: objective, bestBound: bound, gap: gap,
+            status: statistics.statusName, objective: statistics.planObjective, bestBound: statistics.planBound,
+            gap: statistics.planGap,
             seconds: statistics.seconds, backend: statistics.backend.name,
             backendVersion: statistics.backend.version,
             warmStartAccepted: statistics.warmStartAccepted, source: statistics.source.rawValue,

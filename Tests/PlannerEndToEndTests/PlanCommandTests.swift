@@ -57,6 +57,14 @@ struct PlanCommandTests {
         }
         #expect(solver["backend"] as? String == "GLPK" && solver["backend_version"] as? String == "5.0")
         #expect(solver["glpk_version"] == nil, "the backend is recorded generically")
+        // fieldwork-report.md gives the printed plan's objective, bound and gap, as the manifest does (it once gave
+        // the one-site stage's, with a gap of 0 %, under a plan whose real gap was 15 %).
+        let report = String(decoding: try #require(plan.files()["fieldwork-report.md"]), as: UTF8.self)
+        let objective = try #require(solver["objective"] as? Double), bound = try #require(solver["best_bound"] as? Double)
+        let gap = try #require(solver["gap"] as? Double)
+        #expect(report.contains("- Giá trị mục tiêu của kế hoạch: \(String(format: "%.1f", objective))\n"), "\(report)")
+        #expect(report.contains("- Cận tốt nhất: \(String(format: "%.1f", bound))\n"))
+        #expect(report.contains("- Khoảng cách tương đối: \(String(format: "%.3f", gap * 100)) %\n"))
         let lp = try String(decoding: Data(contentsOf: scratch.appendingPathComponent("model.lp")), as: UTF8.self)
         #expect(lp.contains("Minimize"))
 

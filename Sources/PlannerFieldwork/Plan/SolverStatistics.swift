@@ -51,6 +51,22 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
     /// Visits added after the solve on room the solution left free.
     public var visitsAddedAfterSolve: Int = 0
 
+    /// The plan's objective as every document gives it: that of the printed routes (else the chosen day-trips').
+    /// `mipObjective`, `bestBound` and `relativeGap` are the last MIP solve's own figures — on a plan kept from the
+    /// neighbourhood search, the one-site stage's, a different model.
+    public var planObjective: Double { printedObjective ?? chosenObjective }
+
+    /// A bound that holds for every plan the model can express: the day patterns' LP bound, or (one-site
+    /// models) the solver's bound while the routes are what it chose; nil when neither holds.
+    public var planBound: Double? {
+        lowerBound ?? (abs(planObjective - chosenObjective) < 1e-6 ? bestBound : nil)
+    }
+
+    /// The relative gap between `planObjective` and `planBound`.
+    public var planGap: Double? {
+        planBound.map { abs(planObjective - $0) / (abs(planObjective) + Double.ulpOfOne) }
+    }
+
     public init(statusName: String, mipObjective: Double?, bestBound: Double?, relativeGap: Double?, seconds: Double,
                 backend: SolverIdentity, warmStartAccepted: Bool?, heuristicObjective: Double,
                 chosenObjective: Double, source: Source) {

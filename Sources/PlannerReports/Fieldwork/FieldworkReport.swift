@@ -23,9 +23,12 @@ enum FieldworkReport {
         lines += ["## \(text.solverHeading)", ""]
         lines += facts([
             (text.statusLabel, text.solverStatus(solver.statusName)),
-            (text.objectiveLabel, solver.mipObjective.map { fixed($0, 1) } ?? text.none),
-            (text.bestBoundLabel, solver.bestBound.map { fixed($0, 1) } ?? text.none),
-            (text.gapLabel, solver.relativeGap.map { fixed($0 * 100, 3) + " %" } ?? text.none),
+            // The printed plan's figures, as in the manifest and on the summary page: the last MIP solve's own
+            // (on a plan the neighbourhood search improved, the one-site stage's) would show a gap of 0 % for
+            // another model.
+            (text.objectiveLabel, fixed(solver.planObjective, 1)),
+            (text.bestBoundLabel, solver.planBound.map { fixed($0, 1) } ?? text.none),
+            (text.gapLabel, solver.planGap.map { fixed($0 * 100, 3) + " %" } ?? text.none),
             (text.solverVersionLabel, solver.backend.description),
             (text.planSourceLabel, text.planSource(solver.source.rawValue)),
             (text.warmStartLabel, solver.warmStartAccepted.map { $0 ? text.yes : text.no } ?? text.none),

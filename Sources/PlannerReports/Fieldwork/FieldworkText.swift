@@ -239,6 +239,8 @@ struct FieldworkText: Sendable {
             "failure": "bộ giải gặp lỗi", "not_solved_empty": "không giải: không có đơn vị nào cần xếp lịch",
             "feasible_merged_start": "khả thi: các ngày ghép từ lời giải tối ưu một điểm mỗi ngày",
             "feasible_lp_dive": "khả thi: nghiệm quy hoạch tuyến tính các mẫu ngày, làm tròn dần",
+            "feasible_neighbourhood_search": "khả thi: cải thiện bằng tìm kiếm lân cận (các bài toán con GLPK)",
+            "not_solved_time_limit": "không giải: hết thời gian trước khi bộ giải bắt đầu, dùng lời giải tham lam",
         ]
         return words[name] ?? name
     }
@@ -326,7 +328,7 @@ struct FieldworkText: Sendable {
         },
         solverHeading: "Bộ giải", totalsHeading: "Tổng số", workloadHeading: "Khối lượng công việc của điều tra viên",
         diagnosisHeading: "Chẩn đoán: thiếu năng lực ở đâu và cách khắc phục",
-        missedHeading: "Các đơn vị sẽ bị bỏ sót", statusLabel: "Trạng thái", objectiveLabel: "Giá trị mục tiêu (MIP)",
+        missedHeading: "Các đơn vị sẽ bị bỏ sót", statusLabel: "Trạng thái", objectiveLabel: "Giá trị mục tiêu của kế hoạch",
         bestBoundLabel: "Cận tốt nhất", gapLabel: "Khoảng cách tương đối", secondsLabel: "Thời gian giải (giây)",
         secondsInManifest: "ghi trong manifest.json (solver.seconds)",
         solverVersionLabel: "Phiên bản bộ giải", planSourceLabel: "Nguồn lời giải",
@@ -425,7 +427,7 @@ struct FieldworkText: Sendable {
         },
         solverHeading: "Solver", totalsHeading: "Totals", workloadHeading: "Workload per enumerator",
         diagnosisHeading: "Diagnosis: where capacity is lacking and what would close the gap",
-        missedHeading: "Units that would be missed", statusLabel: "Status", objectiveLabel: "MIP objective",
+        missedHeading: "Units that would be missed", statusLabel: "Status", objectiveLabel: "Objective of the plan",
         bestBoundLabel: "Best bound", gapLabel: "Relative gap", secondsLabel: "Solver seconds",
         secondsInManifest: "recorded in manifest.json (solver.seconds)",
         solverVersionLabel: "Solver version", planSourceLabel: "Plan built from",
