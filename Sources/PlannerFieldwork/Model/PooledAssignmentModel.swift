@@ -26,11 +26,12 @@ public struct PooledAssignmentModel: Sendable {
 
     private let instance: AssignmentInstance
     /// The pooled column of every per-enumerator option.
-    private let columnOfOption: [Int]
-    /// Per pool: its columns (variable indices) in demand order, with the demand of each.
-    private let poolColumns: [[(column: Int, demand: Int)]]
-    private let unservedVariables: [MIPModel.VariableID]
-    private let excessVariables: [MIPModel.VariableID?]
+    let columnOfOption: [Int]
+    /// Per pool: its columns (variable indices) in demand order, with the demand of each; the k-th is the k-th
+    /// option of every member (members share one pricing profile, hence the same options in the same order).
+    let poolColumns: [[(column: Int, demand: Int)]]
+    let unservedVariables: [MIPModel.VariableID]
+    let excessVariables: [MIPModel.VariableID?]
 
     /// Built from the instance directly: the per-enumerator model is never built on a pooled instance (naming
     /// its 2.5 million columns took 9 s at ×20), only its weights are shared.

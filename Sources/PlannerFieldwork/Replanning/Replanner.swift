@@ -7,6 +7,10 @@ import PlannerOptimization
 ///
 /// The solver is a parameter, as for `FieldworkPlanner`.
 public struct Replanner: Sendable {
+    /// Per-enumerator trip options above which the re-plan pools interchangeable enumerators
+    /// (`PooledStableAssignmentModel`); tests lower it to pool small instances.
+    var poolingThreshold = PooledAssignmentModel.optionThreshold
+
     public init() {}
 
     /// Re-plans the request.
@@ -23,10 +27,14 @@ public struct Replanner: Sendable {
                                                 travel: request.travel)
         let start = ContinuousClock.now
         let instance = try AssignmentInstance(request: fieldworkRequest)
+        if instance.options.count > poolingThreshold {
+            return try pooledPlan(request, instance: instance, fieldworkRequest: fieldworkRequest, start: start,
+                                  solver: solver, progress: progress)
+        }
         let plain = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-        // Multi-site and mixed-work day patterns from the LP duals, as for a first plan (not on pooled sizes).
+        // Multi-site and mixed-work day patterns from the LP duals, as for a first plan (pooled sizes have none).
         var generation: PatternGeneration.Outcome?
-        if instance.options.count <= PooledAssignmentModel.optionThreshold, !plain.model.variables.isEmpty {
+        if !plain.model.variables.isEmpty {
             generation = try PatternGeneration(instance: instance,
                                                balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
                 .generate(solver: solver, timeLimitSeconds: request.solverOptions.timeLimitSeconds * 0.3, dive: false)

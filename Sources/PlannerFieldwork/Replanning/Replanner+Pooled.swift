@@ -1,0 +1,74 @@
+import PlannerCore
+import PlannerOptimization
+
+extension Replanner {
+    /// The re-plan of an instance above `poolingThreshold`: the pooled stable model (one column per pool of
+    /// interchangeable enumerators and demand, and per member for the trips he keeps; exact, see
+    /// `PooledStableAssignmentModel`), from a warm start built on pools, dealt back to enumerators with kept trips
+    /// on their holders, then scheduled as any re-plan. One-site days only, as for a pooled first plan; the
+    /// per-enumerator model is never built.
+    ///
+    /// The time limit bounds the whole step: the solver gets what is left of it after the model and the warm
+    /// start, less a share kept for dealing and scheduling.
+    func pooledPlan(_ request: ReplanRequest, instance: AssignmentInstance, fieldworkRequest: FieldworkRequest,
+                    start: ContinuousClock.Instant, solver: some MIPSolver,
+                    progress: (@Sendable (SolveProgress) -> Void)?) throws -> ReplanResult {
+        var watch = PlanningWatch(start: start, progress: progress)
+        watch.report("building the pooled re-plan model (\(instance.options.count) trip options)")
+        let costs = AssignmentCosts(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        let previous = Self.previousTrips(instance: instance, visits: request.previousVisits)
+        let stable = PooledStableAssignmentModel(
+            pooled: PooledAssignmentModel(instance: instance, costs: costs), instance: instance, costs: costs,
+            previousTrips: previous, changedTripMinutes: request.changedTripMinutes)
+        let warmStart = stable.warmStart()
+        let warmObjective = stable.objective(of: warmStart)
+
+        var chosen = warmStart
+        var statistics: SolverStatistics
+        var stoppedByTimeLimit = false
+        if stable.model.variables.isEmpty {
+            statistics = SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil,
+                                          relativeGap: nil, seconds: 0, backend: solver.identity,
+                                          warmStartAccepted: nil, heuristicObjective: warmObjective,
+                                          chosenObjective: warmObjective, source: .empty)
+        } else {
+            var options = request.solverOptions
+            options.timeLimitSeconds = max(0, options.timeLimitSeconds * Self.pooledSolverShare
+                                                - FieldworkPlanner.seconds(since: start))
+            watch.report("solving the pooled re-plan model (\(stable.model.variables.count) columns)")
+            let solution = try solver.solve(stable.model, options: options,
+                                            warmStart: stable.solutionVector(warmStart), progress: progress)
+            let result = solution.result
+            stoppedByTimeLimit = result.status.stoppedAtTimeLimit
+            var source = SolverStatistics.Source.heuristic
+            if result.status.hasSolution, result.values.count == stable.model.variables.count {
+                let solverChoice = stable.choice(from: result.values)
+                if stable.respectsBoundsAndDays(solverChoice), stable.objective(of: solverChoice) <= warmObjective + 1e-6 {
+                    chosen = solverChoice
+                    source = .solver
+                }
+            }
+            statistics = SolverStatistics(
+                statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
+                relativeGap: result.relativeGap, seconds: result.seconds, backend: solver.identity,
+                warmStartAccepted: solution.warmStartAccepted, heuristicObjective: warmObjective,
+                chosenObjective: stable.objective(of: chosen), source: source)
+        }
+
+        watch.report("dealing the pools' trips and scheduling")
+        let trips = stable.deal(chosen)
+        let schedule = ReplanScheduler(instance: instance, previousVisits: request.previousVisits).schedule(trips: trips)
+        statistics.printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, costs: costs)
+        statistics.seconds = FieldworkPlanner.seconds(since: start)
+        statistics.stoppedByTimeLimit = stoppedByTimeLimit
+        let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
+                                         statistics: statistics, model: stable.model)
+        let previousFuture = request.previousVisits.filter { $0.date >= request.asOf }
+        return ReplanResult(plan: plan, changes: PlanChanges(previous: previousFuture, new: plan.visits),
+                            previousTripsKept: zip(previous, trips).reduce(0) { $0 + min($1.0, $1.1) },
+                            previousTrips: previous.reduce(0, +))
+    }
+
+    /// The share of the time limit by which the pooled solve must end: the rest is for dealing and scheduling.
+    static let pooledSolverShare = 0.9
+}
