@@ -2,6 +2,7 @@ import PlannerCore
 @testable import PlannerFieldwork
 import PlannerGLPK
 import PlannerOptimization
+import PlannerTestSupport
 import Testing
 
 /// Days of two sites inside the model: the capacity a one-site day-trip model undercounts.
@@ -125,7 +126,9 @@ import Testing
         #expect(Set(groups).count == groups.count)
         let first = try search.improve(trips: start.trips, patterns: start.patterns, solver: GLPKSolver(),
                                        timeLimitSeconds: 600, bound: nil, progress: nil)
-        #expect(first.neighbourhoods == groups.count)
+        // Every group once, then again only those around which the plan changed: none when nothing improved.
+        #expect(first.neighbourhoods >= groups.count && first.neighbourhoods <= groups.count * NeighbourhoodSearch.passes)
+        if first.improvements == 0 { #expect(first.neighbourhoods == groups.count) }
         #expect(assignment.respectsBoundsAndDays(first.trips, patterns: first.patterns))
         let before = assignment.objective(trips: start.trips, patterns: start.patterns)
         let after = assignment.objective(trips: first.trips, patterns: first.patterns)
@@ -140,6 +143,35 @@ import Testing
                                       timeLimitSeconds: 0, bound: nil, progress: nil)
         #expect(late.neighbourhoods == 0 && late.stoppedByTimeLimit)
         #expect(late.trips == start.trips && late.patterns == start.patterns)
+    }
+
+    /// Batches of groups solved side by side: pairwise disjoint (so their pieces together are one plan), at most
+    /// `batchSize`, always led by the first group not yet done, never a group already done; taken until none is
+    /// left, every group is solved exactly once.
+    @Test(arguments: [1, 2, 3, 4, 5])
+    func neighbourhoodBatchesAreDisjointAndCoverEveryGroupOnce(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let groups: [[Int]] = (0..<40).map { _ in
+            Array(Set((0..<4).map { _ in Int.random(in: 0..<24, using: &random) })).sorted()
+        }
+        var done = groups.indices.map { _ in Bool.random(using: &random) && Bool.random(using: &random) }
+        let alreadyDone = Set(groups.indices.filter { done[$0] })
+        var solved: [Int] = []
+        while let first = done.firstIndex(of: false) {
+            let batch = NeighbourhoodSearch.batch(startingAt: first, of: groups, done: done)
+            #expect(batch.first == first)
+            #expect(batch.count <= NeighbourhoodSearch.batchSize)
+            #expect(batch.allSatisfy { !done[$0] })
+            for (position, one) in batch.enumerated() {
+                for other in batch.dropFirst(position + 1) {
+                    #expect(Set(groups[one]).isDisjoint(with: groups[other]), "groups \(one) and \(other) share someone")
+                }
+            }
+            for index in batch { done[index] = true }
+            solved += batch
+        }
+        #expect(solved.sorted() == groups.indices.filter { !alreadyDone.contains($0) })
+        #expect(Set(solved).count == solved.count)
     }
 
     @Test("staff of one post office share a base: each is searched with someone of each of the nearest other offices")
