@@ -43,7 +43,7 @@ struct NeighbourhoodSearch {
         var stoppedByTimeLimit = false
     }
 
-    /// The groups of enumerators freed together, in the order they are searched, each group once:
+    /// The groups of enumerators freed together, in the order batches take them (`batch`), each group once:
     /// 1. **colleagues**: each enumerator with options and its `groupSize − 1` nearest (by road from base to base;
     ///    ties by position). Staff of one post office share a base, so on real staff lists these are colleagues,
     ///    who can only trade days among themselves;
