@@ -122,11 +122,9 @@ public struct FieldworkPlanner: Sendable {
                     source = .solver
                 }
             }
-            statistics = SolverStatistics(
-                statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
-                relativeGap: result.relativeGap, seconds: statistics.seconds + result.seconds,
-                backend: solver.identity, warmStartAccepted: solution.warmStartAccepted,
-                heuristicObjective: statistics.heuristicObjective, chosenObjective: chosenObjective, source: source)
+            statistics = SolverStatistics(solution: solution, seconds: statistics.seconds + result.seconds,
+                                          backend: solver.identity, heuristicObjective: statistics.heuristicObjective,
+                                          chosenObjective: chosenObjective, source: source)
         } else {
             statistics.chosenObjective = chosenObjective
             statistics.statusName = chosenStatus

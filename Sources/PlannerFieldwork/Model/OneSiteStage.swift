@@ -106,11 +106,9 @@ struct OneSiteStage {
                 source = .solver
             }
         }
-        var statistics = SolverStatistics(
-            statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
-            relativeGap: result.relativeGap, seconds: result.seconds, backend: solver.identity,
-            warmStartAccepted: solution.warmStartAccepted, heuristicObjective: heuristicObjective,
-            chosenObjective: heuristic.objective(of: chosen), source: source)
+        var statistics = SolverStatistics(solution: solution, backend: solver.identity,
+                                          heuristicObjective: heuristicObjective,
+                                          chosenObjective: heuristic.objective(of: chosen), source: source)
         statistics.stoppedByTimeLimit = stoppedByTimeLimit || result.status.stoppedAtTimeLimit
         return (chosen, statistics)
     }

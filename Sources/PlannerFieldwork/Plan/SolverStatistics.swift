@@ -51,6 +51,23 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
     /// Visits added after the solve on room the solution left free.
     public var visitsAddedAfterSolve: Int = 0
 
+    /// The figures of one MIP solve, whose plan (from `source`) has the model objective `chosenObjective`.
+    public init(solution: MIPSolution, seconds: Double? = nil, backend: SolverIdentity, heuristicObjective: Double,
+                chosenObjective: Double, source: Source) {
+        let result = solution.result
+        self.init(statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
+                  relativeGap: result.relativeGap, seconds: seconds ?? result.seconds, backend: backend,
+                  warmStartAccepted: solution.warmStartAccepted, heuristicObjective: heuristicObjective,
+                  chosenObjective: chosenObjective, source: source)
+    }
+
+    /// Nothing to solve (no units, or no trip any enumerator can make): the start is the plan.
+    public static func notSolvedEmpty(backend: SolverIdentity, objective: Double) -> SolverStatistics {
+        SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil, relativeGap: nil,
+                         seconds: 0, backend: backend, warmStartAccepted: nil, heuristicObjective: objective,
+                         chosenObjective: objective, source: .empty)
+    }
+
     /// The plan's objective as every document gives it: that of the printed routes (else the chosen day-trips').
     /// `mipObjective`, `bestBound` and `relativeGap` are the last MIP solve's own figures — on a plan kept from the
     /// neighbourhood search, the one-site stage's, a different model.

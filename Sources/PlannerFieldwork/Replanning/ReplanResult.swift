@@ -15,3 +15,14 @@ public struct ReplanResult: Sendable {
         self.previousTrips = previousTrips
     }
 }
+
+extension ReplanResult {
+    /// A re-plan's result from its plan: the changes against the previous plan's visits from the as-of date, and
+    /// how many of the previous day-trips (per option) the new ones keep.
+    init(plan: FieldworkPlan, request: ReplanRequest, previousTrips: [Int], newTrips: [Int]) {
+        let previousFuture = request.previousVisits.filter { $0.date >= request.asOf }
+        self.init(plan: plan, changes: PlanChanges(previous: previousFuture, new: plan.visits),
+                  previousTripsKept: zip(previousTrips, newTrips).reduce(0) { $0 + min($1.0, $1.1) },
+                  previousTrips: previousTrips.reduce(0, +))
+    }
+}

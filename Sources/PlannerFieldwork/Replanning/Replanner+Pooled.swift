@@ -27,10 +27,7 @@ extension Replanner {
         var statistics: SolverStatistics
         var stoppedByTimeLimit = false
         if stable.model.variables.isEmpty {
-            statistics = SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil,
-                                          relativeGap: nil, seconds: 0, backend: solver.identity,
-                                          warmStartAccepted: nil, heuristicObjective: warmObjective,
-                                          chosenObjective: warmObjective, source: .empty)
+            statistics = .notSolvedEmpty(backend: solver.identity, objective: warmObjective)
         } else {
             var options = request.solverOptions
             // Dealing and scheduling follow the solve: their time is kept out of its limit, as for a one-site
@@ -51,11 +48,8 @@ extension Replanner {
                     source = .solver
                 }
             }
-            statistics = SolverStatistics(
-                statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
-                relativeGap: result.relativeGap, seconds: result.seconds, backend: solver.identity,
-                warmStartAccepted: solution.warmStartAccepted, heuristicObjective: warmObjective,
-                chosenObjective: stable.objective(of: chosen), source: source)
+            statistics = SolverStatistics(solution: solution, backend: solver.identity, heuristicObjective: warmObjective,
+                                          chosenObjective: stable.objective(of: chosen), source: source)
         }
 
         watch.report("dealing the pools' trips and scheduling")
@@ -66,9 +60,6 @@ extension Replanner {
         statistics.stoppedByTimeLimit = stoppedByTimeLimit
         let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
                                          statistics: statistics, model: stable.model)
-        let previousFuture = request.previousVisits.filter { $0.date >= request.asOf }
-        return ReplanResult(plan: plan, changes: PlanChanges(previous: previousFuture, new: plan.visits),
-                            previousTripsKept: zip(previous, trips).reduce(0) { $0 + min($1.0, $1.1) },
-                            previousTrips: previous.reduce(0, +))
+        return ReplanResult(plan: plan, request: request, previousTrips: previous, newTrips: trips)
     }
 }

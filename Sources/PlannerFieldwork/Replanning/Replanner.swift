@@ -51,10 +51,7 @@ public struct Replanner: Sendable {
         var statistics: SolverStatistics
         var solveStoppedByTimeLimit = false
         if stable.model.variables.isEmpty {
-            statistics = SolverStatistics(statusName: "not_solved_empty", mipObjective: nil, bestBound: nil,
-                                          relativeGap: nil, seconds: 0, backend: solver.identity,
-                                          warmStartAccepted: nil, heuristicObjective: warmObjective,
-                                          chosenObjective: warmObjective, source: .empty)
+            statistics = .notSolvedEmpty(backend: solver.identity, objective: warmObjective)
         } else {
             var options = request.solverOptions
             options.timeLimitSeconds = max(0, options.timeLimitSeconds - FieldworkPlanner.seconds(since: start))
@@ -72,11 +69,9 @@ public struct Replanner: Sendable {
                     source = .solver
                 }
             }
-            statistics = SolverStatistics(
-                statusName: result.status.name, mipObjective: result.objective, bestBound: result.bestBound,
-                relativeGap: result.relativeGap, seconds: result.seconds, backend: solver.identity,
-                warmStartAccepted: solution.warmStartAccepted, heuristicObjective: warmObjective,
-                chosenObjective: stable.objective(of: chosen.trips, patterns: chosen.patterns), source: source)
+            statistics = SolverStatistics(solution: solution, backend: solver.identity, heuristicObjective: warmObjective,
+                                          chosenObjective: stable.objective(of: chosen.trips, patterns: chosen.patterns),
+                                          source: source)
         }
 
         let schedule = ReplanScheduler(instance: instance, previousVisits: request.previousVisits)
@@ -94,10 +89,7 @@ public struct Replanner: Sendable {
         statistics.stoppedByTimeLimit = generation?.stoppedByTimeLimit == true || solveStoppedByTimeLimit
         let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
                                          statistics: statistics, model: stable.model)
-        let previousFuture = request.previousVisits.filter { $0.date >= request.asOf }
-        return ReplanResult(plan: plan, changes: PlanChanges(previous: previousFuture, new: plan.visits),
-                            previousTripsKept: zip(previous, chosen.trips).reduce(0) { $0 + min($1.0, $1.1) },
-                            previousTrips: previous.reduce(0, +))
+        return ReplanResult(plan: plan, request: request, previousTrips: previous, newTrips: chosen.trips)
     }
 
     /// The previous plan's day-trips still possible, per option: for each enumerator-day on a usable day, the
