@@ -68,13 +68,17 @@ public struct FieldworkPlanner: Sendable {
         let patterned = generation.assignment
         var seedCounts = seed.counts
         seedCounts += Array(repeating: 0, count: patterned.patterns.count - seedCounts.count)
-        // The best of the merged start, the dive's plan and the one-site plan.
-        var chosen = (trips: seed.trips, patterns: seedCounts)
+        // The best of the merged start, the dive's plan and the one-site plan, each with its unserved units first
+        // offered to free days.
+        func filled(_ plan: (trips: [Int], patterns: [Int])) -> (trips: [Int], patterns: [Int]) {
+            (patterned.fillingFreeDays(trips: plan.trips, patterns: plan.patterns), plan.patterns)
+        }
+        var chosen = filled((trips: seed.trips, patterns: seedCounts))
         var chosenObjective = patterned.objective(trips: chosen.trips, patterns: chosen.patterns)
         var chosenStatus = Self.mergedStartStatus
         let oneSite = (trips: trips, patterns: Array(repeating: 0, count: patterned.patterns.count))
         for (candidate, status) in [(generation.dive, Self.diveStatus), (oneSite, Self.mergedStartStatus)] {
-            guard let candidate else { continue }
+            guard let candidate = candidate.map(filled) else { continue }
             let objective = patterned.objective(trips: candidate.trips, patterns: candidate.patterns)
             if patterned.respectsBoundsAndDays(candidate.trips, patterns: candidate.patterns),
                objective < chosenObjective - 1e-6 {

@@ -95,6 +95,28 @@ import Testing
         #expect(abs(value - bound) <= 1e-6 * max(1, abs(value)))
     }
 
+    @Test("a generation cut short after a few rounds bounds the LP from below, and never below zero",
+          arguments: [2023, 7] as [UInt64])
+    func boundOfAGenerationCutShort(seed: UInt64) throws {
+        let request = SyntheticSurvey(seed: seed, size: .medium).request
+        let instance = try AssignmentInstance(request: request)
+        let full = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+            .generate(solver: GLPKSolver(), timeLimitSeconds: 60, dive: false)
+        #expect(full.converged)
+        let optimum = try #require(full.lowerBound)
+        for rounds in 1...3 {
+            var short = PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+            short.roundLimit = rounds
+            let outcome = try short.generate(solver: GLPKSolver(), timeLimitSeconds: 60, dive: false)
+            #expect(outcome.rounds == rounds && !outcome.converged)
+            let bound = try #require(outcome.lowerBound)
+            // Every plan costs at least 0 (no column or cost is negative), and the Lagrangian bound of any round
+            // is below the optimum over all patterns.
+            #expect(bound >= 0)
+            #expect(bound <= optimum + 1e-6 * max(1, optimum))
+        }
+    }
+
     @Test("the dive ends on an integral plan within every enumerator's days, no cheaper than the LP bound",
           arguments: [2023, 7] as [UInt64])
     func diveEndsOnAFeasiblePlan(seed: UInt64) throws {

@@ -33,7 +33,7 @@ public struct AssignmentModel: Sendable {
     /// The weights alone, for what needs no model.
     public let costs: AssignmentCosts
 
-    private let instance: AssignmentInstance
+    let instance: AssignmentInstance
 
     public init(instance: AssignmentInstance, balanceMinutesPerExcessDay: Double, patterns: [DayPattern] = []) {
         self.instance = instance

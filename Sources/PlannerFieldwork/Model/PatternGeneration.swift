@@ -19,6 +19,8 @@ import PlannerOptimization
 struct PatternGeneration {
     let instance: AssignmentInstance
     let balanceMinutesPerExcessDay: Double
+    /// Rounds of pricing before the dive; tests lower it to see the bound of a generation cut short.
+    var roundLimit = Self.maximumRounds
 
     struct Outcome {
         /// The model with every pattern offered: the initial ones, then those generated.
@@ -111,7 +113,10 @@ struct PatternGeneration {
             }
             if phase == .generating {
                 outcome.rounds += 1
-                outcome.lowerBound = max(outcome.lowerBound ?? -.infinity, lagrangian)
+                // No plan costs less than nothing (every column and cost is non-negative): early rounds' Lagrangian
+                // bounds can lie far below zero (a ×5 re-plan stopped by its clock reported −79,726 and a gap of
+                // 272 %), and 0 is then the honest bound.
+                outcome.lowerBound = max(outcome.lowerBound ?? 0, lagrangian)
                 values.append(value)
                 if priced.isEmpty {
                     outcome.converged = true
@@ -119,7 +124,7 @@ struct PatternGeneration {
                     let unserved = assignment.unservedVariables.reduce(0.0) { $0 + lp.values[$1.index] }
                     outcome.unservedLowerBound = max(0, Int((unserved - 1e-6).rounded(.up)))
                     phase = .diving
-                } else if outcome.rounds >= Self.maximumRounds || Self.tailsOff(values) {
+                } else if outcome.rounds >= roundLimit || Self.tailsOff(values) {
                     phase = .diving
                 } else {
                     return RelaxationChange(columns: priced.map { assignment.append($0) })
