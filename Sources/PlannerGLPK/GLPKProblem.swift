@@ -88,15 +88,15 @@ final class GLPKProblem {
     /// Runs branch-and-cut under `parameters` with `search` as the callback's state.
     ///
     /// Without the MIP presolver GLPK needs an optimal basis of the LP relaxation first; that LP is solved here
-    /// (scaled, advanced basis, as the presolver path does) under the same time limit.
+    /// (scaled, from the slack basis by the dual simplex: `startFromSlackBasis`) under the same time limit.
     func solve(parameters: glp_iocp, search: inout GLPKSearch, msgLevel: Int32) -> Outcome {
         var parameters = parameters
         let columnCount = Int(glp_get_num_cols(problem))
         if parameters.presolve == GLP_OFF {
             glp_scale_prob(problem, GLP_SF_AUTO)
-            glp_adv_basis(problem, 0)
             var simplex = glp_smcp()
             glp_init_smcp(&simplex)
+            Self.startFromSlackBasis(problem, &simplex)
             simplex.msg_lev = msgLevel
             simplex.tm_lim = parameters.tm_lim
             let code = glp_simplex(problem, &simplex)
@@ -119,6 +119,19 @@ final class GLPKProblem {
         return Outcome(intoptCode: code, mipStatus: mipStatus, rootLP: nil, values: values)
     }
 
+    /// A first LP starts from the all-slack basis with the dual simplex (the primal one finishing if the dual
+    /// stops short).
+    ///
+    /// The planning models minimise non-negative costs over covering rows: with every column at its lower bound
+    /// the slack basis is dual feasible, so the dual simplex needs no first phase, where the primal simplex from
+    /// GLPK's advanced basis first has to find a feasible point. Measured with `glpsol --nomip --scale`: the
+    /// pooled ×10 model (47,248 columns) 19.8 s → 6.1 s, the default pattern master 0.3 s → 0.2 s, the tight
+    /// variant's 0.4 s → 0.1 s.
+    static func startFromSlackBasis(_ problem: OpaquePointer, _ simplex: inout glp_smcp) {
+        glp_std_basis(problem)
+        simplex.meth = GLP_DUALP
+    }
+
     /// What `glp_simplex` left after solving the LP relaxation alone.
     struct RelaxationOutcome {
         var code: Int32
@@ -129,8 +142,8 @@ final class GLPKProblem {
         var duals: [Double] = []
     }
 
-    /// Solves the LP relaxation (integrality ignored) with the primal simplex, scaled and from an advanced basis
-    /// as `solve` does before branch-and-cut. With `fromCurrentBasis`, after bounds changed since the last call,
+    /// Solves the LP relaxation (integrality ignored), scaled and from the slack basis by the dual simplex, as
+    /// `solve` does before branch-and-cut. With `fromCurrentBasis`, after bounds changed since the last call,
     /// the dual simplex starts from the basis that call left (still dual feasible), which takes a few pivots
     /// instead of a whole solve; the primal simplex finishes if the dual one stops short. After columns were
     /// only added (`stillPrimalFeasible`), the old basis is still primal feasible and the primal simplex goes on
@@ -154,7 +167,7 @@ final class GLPKProblem {
             }
         } else {
             glp_scale_prob(problem, GLP_SF_AUTO)
-            glp_adv_basis(problem, 0)
+            Self.startFromSlackBasis(problem, &simplex)
             code = glp_simplex(problem, &simplex)
         }
         let status = glp_get_status(problem)
