@@ -38,33 +38,7 @@ public struct PooledAssignmentModel: Sendable {
     public init(instance: AssignmentInstance, costs: AssignmentCosts) {
         self.instance = instance
 
-        struct Key: Hashable {
-            var baseCommune: CommuneCode
-            var latitude: Double
-            var longitude: Double
-            var skills: [Skill]
-            var dailyMinutes: Int
-            var usableDays: [CalendarDate]
-            var fairShareDays: Int
-        }
-        var poolOfKey: [Key: Int] = [:]
-        var pools: [[Int]] = []
-        let workersByID = instance.workers.indices.sorted {
-            instance.workers[$0].enumerator.id < instance.workers[$1].enumerator.id
-        }
-        for worker in workersByID where !instance.optionsOfWorker[worker].isEmpty {
-            let member = instance.workers[worker]
-            let key = Key(baseCommune: member.baseCommune, latitude: member.base.location.latitude,
-                          longitude: member.base.location.longitude, skills: member.enumerator.skills.sorted(),
-                          dailyMinutes: member.enumerator.dailyMinutes, usableDays: member.usableDays,
-                          fairShareDays: member.fairShareDays)
-            if let pool = poolOfKey[key] {
-                pools[pool].append(worker)
-            } else {
-                poolOfKey[key] = pools.count
-                pools.append([worker])
-            }
-        }
+        let pools = instance.interchangeableGroups()
         self.pools = pools
 
         var names = ModelNames()

@@ -78,14 +78,15 @@ struct TripScheduler {
 
     func schedule(_ chosen: [ChosenDay]) -> Schedule {
         let filled = allocate(chosen)
-        var days: [(day: Day, date: CalendarDate)] = []
-        for worker in instance.workers.indices {
+        let merged = evened(instance.workers.indices.map { worker in
             let own = filled.filter { $0.worker == worker }
-            guard !own.isEmpty else { continue }
-            let merged = merge(own, worker: worker)
+            return own.isEmpty ? [] : merge(own, worker: worker)
+        })
+        var days: [(day: Day, date: CalendarDate)] = []
+        for (worker, own) in merged.enumerated() {
             let usable = instance.workers[worker].usableDays
-            precondition(merged.count <= usable.count, "the model's day rows bound the days of each enumerator")
-            for (day, date) in zip(merged, usable) { days.append((day, date)) }
+            precondition(own.count <= usable.count, "the model's day rows bound the days of each enumerator")
+            for (day, date) in zip(own, usable) { days.append((day, date)) }
         }
         let offered = offerFreeRoom(&days)
 
@@ -126,6 +127,33 @@ struct TripScheduler {
         visits.sort { ($0.enumeratorID, $0.date, $0.visitOrder) < ($1.enumeratorID, $1.date, $1.visitOrder) }
         return Schedule(routes: routes, visits: visits, unscheduledUnitIDs: unscheduled.sorted(), dayTrips: chosen.count,
                         modelTravelMinutes: chosen.reduce(0) { $0 + $1.travelMinutes }, visitsAddedAfterSolve: offered)
+    }
+
+    /// Each group of interchangeable enumerators' days (`AssignmentInstance.interchangeableGroups`: same base,
+    /// skills, daily minutes and usable days) dealt out evenly among its members: ⌊T/n⌋ days each and one more for
+    /// the first T mod n by ID, in the order the members held them.
+    ///
+    /// The model charges only days above a fair share, so it is indifferent between colleagues at or below it:
+    /// on the default dataset three household enumerators of the Trần Đề office had 6, 0 and 0 days. Their days
+    /// are the same routes from the same base on the same dates, so dealing them out changes no day's travel and
+    /// no rule, and never raises the days above the fair share (each member has at most ⌈T/n⌉). Done after merging,
+    /// so no pair of days that merging joined is split again.
+    func evened(_ daysOfWorker: [[Day]]) -> [[Day]] {
+        var evened = daysOfWorker
+        for group in instance.interchangeableGroups() where group.count > 1 {
+            let pooled = group.flatMap { daysOfWorker[$0] }
+            var next = 0
+            for (position, worker) in group.enumerated() {
+                let count = pooled.count / group.count + (position < pooled.count % group.count ? 1 : 0)
+                evened[worker] = pooled[next..<(next + count)].map { day in
+                    var day = day
+                    day.worker = worker
+                    return day
+                }
+                next += count
+            }
+        }
+        return evened
     }
 
     /// Before any unit is left unserved, every eligible enumerator's room is offered to it: a visit added to
