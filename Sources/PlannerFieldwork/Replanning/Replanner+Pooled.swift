@@ -35,6 +35,7 @@ extension Replanner {
             let schedulingReserve = FieldworkPlanner.schedulingSecondsPerVisit * Double(request.units.count)
             options.timeLimitSeconds = max(0, options.timeLimitSeconds - schedulingReserve
                                                 - FieldworkPlanner.seconds(since: start))
+            options.nodeLimit = Self.stableNodeLimit
             watch.report("solving the pooled re-plan model (\(stable.model.variables.count) columns)")
             let solution = try solver.solve(stable.model, options: options,
                                             warmStart: stable.solutionVector(warmStart), progress: progress)

@@ -13,6 +13,13 @@ public struct Replanner: Sendable {
 
     public init() {}
 
+    /// Branch-and-bound nodes of the re-plan MIP, so that a re-plan ends by its own rule and the same inputs give
+    /// the same new plan on any machine; the time limit is a safety net. Measured on the default-sized re-plan
+    /// as of 5 October with every second enumerator gone (`benchmarks/fieldwork/scaled_replan.sh … 1`, a machine
+    /// busy with a test run): 200 nodes 11,349.0 in 4.1 s; **1,000 nodes 9,491.3 in 10.6 s**; 2,000 nodes 9,346.7
+    /// in 26.6 s; 60 s of search 9,291.0. The old default, 4 s by the clock, stopped at 11,349.0.
+    static let stableNodeLimit = 1_000
+
     /// Re-plans the request.
     ///
     /// A request that no longer fits the window is not an error: the plan comes back incomplete with a
@@ -55,6 +62,7 @@ public struct Replanner: Sendable {
         } else {
             var options = request.solverOptions
             options.timeLimitSeconds = max(0, options.timeLimitSeconds - FieldworkPlanner.seconds(since: start))
+            options.nodeLimit = Self.stableNodeLimit
             let solution = try solver.solve(stable.model, options: options,
                                             warmStart: stable.solutionVector(trips: warmStart), progress: progress)
             let result = solution.result
