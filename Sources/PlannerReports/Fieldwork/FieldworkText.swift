@@ -227,15 +227,16 @@ struct FieldworkText: Sendable {
     }
 
     /// A solver status (`TerminationStatus.name`, as the manifest keeps it) in words; a name this does not
-    /// know is shown as it is.
+    /// know is shown as it is. "Interrupted" is the node limit (the planner stops GLPK for nothing else but its
+    /// deadline, which is the time limit), so the words say so rather than suggest a fault.
     func solverStatus(_ name: String) -> String {
         guard language == .vietnamese else { return name }
         let words: [String: String] = [
             "optimal": "tối ưu", "feasible_time_limit": "khả thi, dừng khi hết thời gian giải",
-            "feasible_gap_limit": "khả thi, dừng khi đạt khoảng cách cho phép", "feasible_interrupted": "khả thi, bị ngắt",
+            "feasible_gap_limit": "khả thi, dừng khi đạt khoảng cách cho phép", "feasible_interrupted": "khả thi, dừng sau số nút nhánh cận đã định",
             "infeasible": "không khả thi", "unbounded": "không bị chặn",
             "no_solution_time_limit": "chưa có lời giải khi hết thời gian giải",
-            "no_solution_gap_limit": "chưa có lời giải", "no_solution_interrupted": "chưa có lời giải, bị ngắt",
+            "no_solution_gap_limit": "chưa có lời giải", "no_solution_interrupted": "chưa có lời giải sau số nút nhánh cận đã định",
             "failure": "bộ giải gặp lỗi", "not_solved_empty": "không giải: không có đơn vị nào cần xếp lịch",
             "feasible_merged_start": "khả thi: các ngày ghép từ lời giải tối ưu một điểm mỗi ngày",
             "feasible_lp_dive": "khả thi: nghiệm quy hoạch tuyến tính các mẫu ngày, làm tròn dần",
