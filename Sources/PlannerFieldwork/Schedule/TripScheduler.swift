@@ -134,7 +134,7 @@ struct TripScheduler {
     /// the first T mod n by ID, in the order the members held them.
     ///
     /// The model charges only days above a fair share, so it is indifferent between colleagues at or below it:
-    /// on the default dataset three household enumerators of the Trần Đề office had 6, 0 and 0 days. Their days
+    /// on the default dataset four household enumerators of the Trần Đề office had 6, 0, 0 and 1 days. Their days
     /// are the same routes from the same base on the same dates, so dealing them out changes no day's travel and
     /// no rule, and never raises the days above the fair share (each member has at most ⌈T/n⌉). Done after merging,
     /// so no pair of days that merging joined is split again.
