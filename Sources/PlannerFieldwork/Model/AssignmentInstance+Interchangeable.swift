@@ -18,22 +18,14 @@ extension AssignmentInstance {
             var usableDays: [CalendarDate]
             var fairShareDays: Int
         }
-        var groupOfKey: [Key: Int] = [:]
-        var groups: [[Int]] = []
-        let workersByID = workers.indices.sorted { workers[$0].enumerator.id < workers[$1].enumerator.id }
-        for worker in workersByID where !optionsOfWorker[worker].isEmpty {
-            let member = workers[worker]
-            let key = Key(baseCommune: member.baseCommune, latitude: member.base.location.latitude,
-                          longitude: member.base.location.longitude, skills: member.enumerator.skills.sorted(),
-                          dailyMinutes: member.enumerator.dailyMinutes, usableDays: member.usableDays,
-                          fairShareDays: member.fairShareDays)
-            if let group = groupOfKey[key] {
-                groups[group].append(worker)
-            } else {
-                groupOfKey[key] = groups.count
-                groups.append([worker])
+        return workers.indices.sorted { workers[$0].enumerator.id < workers[$1].enumerator.id }
+            .filter { !optionsOfWorker[$0].isEmpty }
+            .groupedInOrder { worker in
+                let member = workers[worker]
+                return Key(baseCommune: member.baseCommune, latitude: member.base.location.latitude,
+                           longitude: member.base.location.longitude, skills: member.enumerator.skills.sorted(),
+                           dailyMinutes: member.enumerator.dailyMinutes, usableDays: member.usableDays,
+                           fairShareDays: member.fairShareDays)
             }
-        }
-        return groups
     }
 }

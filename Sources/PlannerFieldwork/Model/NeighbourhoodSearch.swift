@@ -72,17 +72,7 @@ struct NeighbourhoodSearch {
             add([worker] + others.prefix(Self.groupSize - 1).map(\.worker))
         }
         // Offices: the enumerators of each base, in order of first appearance.
-        var offices: [[Int]] = []
-        var officeOfBase: [TravelPlace: Int] = [:]
-        for worker in workers {
-            let base = instance.workers[worker].base
-            if let office = officeOfBase[base] {
-                offices[office].append(worker)
-            } else {
-                officeOfBase[base] = offices.count
-                offices.append([worker])
-            }
-        }
+        let offices = workers.groupedInOrder { instance.workers[$0].base }
         for (own, members) in offices.enumerated() {
             let nearest = offices.indices.filter { $0 != own }
                 .map { (office: $0, minutes: minutes(members[0], offices[$0][0])) }

@@ -269,22 +269,13 @@ extension PatternGeneration {
                 var dailyMinutes: Int
                 var options: [Int]
             }
-            var profileOfKey: [Key: Int] = [:]
-            var profiles: [[Int]] = []
-            for worker in instance.workers.indices where !instance.optionsOfWorker[worker].isEmpty {
+            return instance.workers.indices.filter { !instance.optionsOfWorker[$0].isEmpty }.groupedInOrder { worker in
                 let options = instance.optionsOfWorker[worker].flatMap { option in
                     [instance.options[option].demandIndex, instance.options[option].visitsPerTrip]
                 }
-                let key = Key(base: instance.workers[worker].base,
-                              dailyMinutes: instance.workers[worker].enumerator.dailyMinutes, options: options)
-                if let profile = profileOfKey[key] {
-                    profiles[profile].append(worker)
-                } else {
-                    profileOfKey[key] = profiles.count
-                    profiles.append([worker])
-                }
+                return Key(base: instance.workers[worker].base,
+                           dailyMinutes: instance.workers[worker].enumerator.dailyMinutes, options: options)
             }
-            return profiles
         }
 
         /// The pricing of each member of a profile (`profiles(of:)`), computed once: pairs are pruned with the
