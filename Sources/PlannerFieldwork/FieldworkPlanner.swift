@@ -104,6 +104,7 @@ public struct FieldworkPlanner: Sendable {
         var options = request.solverOptions
         options.timeLimitSeconds = max(0, limit - Self.seconds(since: start))
         options.nodeLimit = Self.masterNodeLimit
+        options.focus = .incumbent
         if patterned.unservedUnits(trips: chosen.trips, patterns: chosen.patterns) == 0 { options.timeLimitSeconds = 0 }
         var source = chosenStatus == Self.diveStatus ? .lpDive
             : chosenStatus == Self.neighbourhoodStatus ? .solver : statistics.source

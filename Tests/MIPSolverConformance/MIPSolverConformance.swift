@@ -20,6 +20,7 @@ public enum MIPSolverConformance {
         try warmStarts(solver)
         try relaxation(solver)
         try randomizedAgainstBruteForce(solver, seeds: randomSeeds)
+        try incumbentFocus(solver, seeds: randomSeeds)
     }
 
     /// Every kind of malformed model throws `ModelError` before the backend sees it, with or without a warm start.
@@ -228,5 +229,29 @@ public enum MIPSolverConformance {
             let result = try solver.solve(model, options: exactOptions).result
             expectAgreesWithBruteForce(model, result, context: "random model, seed \(seed)")
         }
+    }
+
+    /// A search focused on the incumbent changes how the backend branches, not what it proves: run to the end it
+    /// finds the brute-force optimum; stopped by a node limit from a warm start, it returns a solution within
+    /// every row and no worse than the start.
+    public static func incumbentFocus(_ solver: some MIPSolver, seeds: ClosedRange<UInt64>) throws {
+        var focused = exactOptions
+        focused.focus = .incumbent
+        for seed in seeds {
+            let model = TestModels.randomSmall(seed: seed)
+            let result = try solver.solve(model, options: focused).result
+            expectAgreesWithBruteForce(model, result, context: "random model, seed \(seed), incumbent focus")
+        }
+
+        // A maximisation whose warm start (nothing packed) is worth its constant, 1000.
+        let model = TestModels.multiKnapsack(items: 35, dimensions: 4, seed: 3, objectiveConstant: 1000)
+        var limited = focused
+        limited.nodeLimit = 3
+        let nothing = [Double](repeating: 0, count: model.variables.count)
+        let solution = try solver.solve(model, options: limited, warmStart: nothing, progress: nil)
+        #expect(solution.warmStartAccepted == true)
+        #expect(solution.result.status == .feasible(.interrupted) || solution.result.status == .optimal)
+        #expect(model.feasibilityViolation(of: solution.result.values) == nil)
+        #expect((solution.result.objective ?? -.infinity) >= 1000)
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import PlannerOptimization
-import PlannerGLPK
+@testable import PlannerGLPK
+import CGLPK
 import MIPSolverConformance
 
 @Suite("GLPK conformance")
@@ -31,6 +32,15 @@ struct GLPKConformanceTests {
         #expect(configuration.presolve && configuration.gomoryCuts && configuration.mixedIntegerRoundingCuts
                 && configuration.coverCuts && configuration.cliqueCuts)
         #expect(!configuration.feasibilityPump && !configuration.proximitySearch)
+    }
+
+    /// The focus picks GLPK's branching and node order; a search for the bound keeps GLPK's own defaults.
+    @Test func focusChoosesBranchingAndNodeOrder() throws {
+        let bound = try GLPKSolver.parameters(for: SolverOptions(), configuration: GLPKConfiguration())
+        #expect(bound.br_tech == GLP_BR_DTH && bound.bt_tech == GLP_BT_BLB)
+        let incumbent = try GLPKSolver.parameters(for: SolverOptions(focus: .incumbent),
+                                                  configuration: GLPKConfiguration())
+        #expect(incumbent.br_tech == GLP_BR_PCH && incumbent.bt_tech == GLP_BT_BPH)
     }
 
     @Test func invalidOptionsAreNamed() {

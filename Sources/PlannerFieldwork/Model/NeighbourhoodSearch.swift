@@ -18,6 +18,10 @@ import Synchronization
 /// solved. Measured against one group at a time, one pass (docs/model.md): default 10,749.7 in 13.1 s →
 /// 10,588.7 in 15.0 s; sample seed 7 10,804.8 → 10,726.2; tight variant 25,677.9 → 24,621.2 in about the same
 /// time; 30 of 42 household-only enumerators removed 20,668.3 → 19,329.5.
+///
+/// A piece never proves anything in its nodes (its LP bound is as weak as the master's), so it asks the solver to
+/// search for the incumbent (`SearchFocus.incumbent`): with GLPK's defaults the default plan was 10,599.7 in 14.1 s,
+/// with pseudocost branching and the best projection next 10,407.2 in 8.2 s (docs/model.md).
 struct NeighbourhoodSearch {
     let instance: AssignmentInstance
     let assignment: AssignmentModel
@@ -199,7 +203,8 @@ struct NeighbourhoodSearch {
             owner[index].map { group.contains($0) ? nil : values[index] } ?? nil
         }
         let (sub, free) = assignment.model.fixing(fixed)
-        let options = SolverOptions(timeLimitSeconds: timeLimitSeconds, relativeGap: 1e-4, nodeLimit: Self.nodeLimit)
+        let options = SolverOptions(timeLimitSeconds: timeLimitSeconds, relativeGap: 1e-4, nodeLimit: Self.nodeLimit,
+                                    focus: .incumbent)
         let solution = try solver.solve(sub, options: options, warmStart: free.map { values[$0.index] }, progress: nil)
         var piece = Piece(stoppedAtTimeLimit: solution.result.status.stoppedAtTimeLimit)
         guard solution.result.status.hasSolution, solution.result.values.count == free.count else { return piece }

@@ -124,14 +124,27 @@ public struct SolverOptions: Sendable, Hashable {
     /// the same point on every run, so that a plan made under it is reproducible; the result is then
     /// `feasible(.interrupted)` (or `noSolutionFound(.interrupted)`).
     public var nodeLimit: Int?
+    /// What the branch-and-bound is for; the backend picks its branching and node order to match.
+    public var focus: SearchFocus
 
     public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, solverOutput: Bool = false,
-                nodeLimit: Int? = nil) {
+                nodeLimit: Int? = nil, focus: SearchFocus = .bound) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.solverOutput = solverOutput
         self.nodeLimit = nodeLimit
+        self.focus = focus
     }
+}
+
+/// What a branch-and-bound search should spend its nodes on.
+public enum SearchFocus: String, Sendable, Hashable {
+    /// The solver's own defaults, made for closing the gap: a search run to optimality or to its gap.
+    case bound
+    /// Cheaper solutions than the warm start within a few hundred nodes: a search that a node limit will end
+    /// long before it could prove anything (the pieces of a neighbourhood search, a re-plan from the previous
+    /// plan). Backends branch on pseudocosts and take next the node whose projected objective is best.
+    case incumbent
 }
 
 /// A MIP solver. Solving is synchronous and confined to the calling thread.
