@@ -8,7 +8,8 @@ import PlannerOptimization
 ///
 /// Options map to `glp_iocp`: `timeLimitSeconds` → `tm_lim` (also kept by the callback between GLPK's own checks,
 /// see `CallbackDeadline`), `relativeGap` → `mip_gap`, `focus` → `br_tech` and `bt_tech` (`.incumbent`: hybrid
-/// pseudocost branching, best projection; `.bound`: GLPK's defaults); from the configuration,
+/// pseudocost branching up to `pseudocostColumnLimit` columns, best projection; `.bound`: GLPK's defaults); from
+/// the configuration,
 /// `presolve` → the MIP presolver, the four cut flags → `gmi_cuts`/`mir_cuts`/`cov_cuts`/`clq_cuts`,
 /// `feasibilityPump` → `fp_heur`, `proximitySearch` → `ps_heur` with `ps_tm_lim`. GLPK's presolver builds its
 /// problem without column names, so a warm start can only be matched to GLPK's columns with the presolver off:
@@ -38,7 +39,8 @@ public struct GLPKSolver: MIPSolver, ModelExporting {
                       progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution {
         let start = ContinuousClock.now
         try model.validate()
-        let parameters = try Self.parameters(for: options, configuration: configuration)
+        let parameters = try Self.parameters(for: options, configuration: configuration,
+                                             columns: model.variables.count)
 
         var checkedWarmStart: [Double]?
         if let warmStart, model.feasibilityViolation(of: warmStart) == nil {
@@ -65,8 +67,16 @@ public struct GLPKSolver: MIPSolver, ModelExporting {
 
     // MARK: Parameters
 
-    static func parameters(for options: SolverOptions,
-                           configuration: GLPKConfiguration) throws(SolverError) -> glp_iocp {
+    /// Models with more columns than this branch by GLPK's default rule even when the search is focused on the
+    /// incumbent: the hybrid pseudocost rule first branches tentatively on each fractional column, inside one node,
+    /// without calling back, so the time limit cannot stop it. Measured on the ×5 re-plan (80,568 columns, 60 s
+    /// limit): 70.4 s of planning with it, 57.6 s without; the models it was chosen for have a few thousand
+    /// (neighbourhood pieces, the default-sized re-plan's 3,850, the day-pattern master's 11,000).
+    static let pseudocostColumnLimit = 20_000
+
+    /// GLPK's parameters for a solve of a model with `columns` columns (0 for an LP, which does not branch).
+    static func parameters(for options: SolverOptions, configuration: GLPKConfiguration,
+                           columns: Int = 0) throws(SolverError) -> glp_iocp {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = options.solverOutput ? GLP_MSG_ON : GLP_MSG_OFF
@@ -89,9 +99,8 @@ public struct GLPKSolver: MIPSolver, ModelExporting {
         case .incumbent:
             // Measured on the fieldwork model's neighbourhood pieces (200 nodes each from the plan; docs/model.md):
             // against GLPK's defaults (Driebeck–Tomlin, best local bound) the default plan came out 1.8 % cheaper in
-            // 40 % less time. Not for large roots: the hybrid pseudocost rule first branches tentatively on every
-            // fractional column, and on the pooled ×10 model that left GLPK short of its optimum at 30 s.
-            parameters.br_tech = GLP_BR_PCH
+            // 40 % less time. Best projection alone on larger models (`pseudocostColumnLimit`).
+            if columns <= pseudocostColumnLimit { parameters.br_tech = GLP_BR_PCH }
             parameters.bt_tech = GLP_BT_BPH
         }
         return parameters

@@ -41,6 +41,10 @@ struct GLPKConformanceTests {
         let incumbent = try GLPKSolver.parameters(for: SolverOptions(focus: .incumbent),
                                                   configuration: GLPKConfiguration())
         #expect(incumbent.br_tech == GLP_BR_PCH && incumbent.bt_tech == GLP_BT_BPH)
+        // Above the limit the pseudocost rule's first branchings could not be stopped by the time limit.
+        let large = try GLPKSolver.parameters(for: SolverOptions(focus: .incumbent), configuration: GLPKConfiguration(),
+                                              columns: GLPKSolver.pseudocostColumnLimit + 1)
+        #expect(large.br_tech == GLP_BR_DTH && large.bt_tech == GLP_BT_BPH)
     }
 
     @Test func invalidOptionsAreNamed() {
