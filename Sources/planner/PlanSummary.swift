@@ -14,7 +14,8 @@ extension OutputOptions {
         }
         if let plan = written.fieldwork, !plan.isComplete {
             throw IncompletePlanWritten(unscheduledVisits: plan.unscheduledUnitIDs.count,
-                                        diagnosis: plan.diagnosis?.summaryLines ?? [])
+                                        diagnosis: (plan.shortfallProof.map { [$0.summaryLine] } ?? [])
+                                            + (plan.diagnosis?.summaryLines ?? []))
         }
     }
 }

@@ -39,6 +39,22 @@ import Testing
         #expect(PlanChecker(request: request).violations(of: plan) == [])
     }
 
+    /// 132 visits fit (11 days of 12), fractional or not, and nobody may interview enterprises: the LP leaves the
+    /// same 23 units unserved as the plan, so the whole shortfall is proven, not only found.
+    @Test("the shortfall is proven by the LP over every day")
+    func shortfallIsProven() throws {
+        let plan = try FieldworkPlanner().plan(Self.request(), solver: GLPKSolver())
+        let proof = try #require(plan.shortfallProof)
+        #expect(proof.unserved == 23 && proof.provenMinimum == 23 && proof.isProven)
+        #expect(proof.summaryLine.hasPrefix("proof: no plan serves these 23 units"))
+        #expect(ShortfallProof(unserved: 23, provenMinimum: 0, stoppedByTimeLimit: false).summaryLine
+                    .hasPrefix("not proven"))
+        #expect(ShortfallProof(unserved: 23, provenMinimum: 5, stoppedByTimeLimit: true).summaryLine
+                    .contains("for the other 18 there is no proof: the time limit stopped the search"))
+        #expect(ShortfallProof(unserved: 23, provenMinimum: nil, stoppedByTimeLimit: false).summaryLine
+                    .hasPrefix("no proof"))
+    }
+
     @Test("the diagnosis gives the shortfall per district and skill, and what would close it")
     func diagnosisFigures() throws {
         let plan = try FieldworkPlanner().plan(Self.request(), solver: GLPKSolver())

@@ -550,5 +550,26 @@ import Testing
         // Enterprises: nobody has the skill; households: days are lacking.
         let enterpriseReason = try #require(table.records.first { $0.fields[0].text == "DN0001" }).fields.last!.text
         #expect(enterpriseReason == text.reasonNobodyEligible(text.work(.enterprise), "Thành phố Sóc Trăng (941)"))
+        // Nobody may interview enterprises, so no plan (the LP's neither) serves them: at least they are proven.
+        let proof = try #require(item.plan.shortfallProof)
+        let enterprises = item.plan.unscheduledUnitIDs.filter { $0.hasPrefix("DN") }.count
+        #expect(enterprises > 0 && (proof.provenMinimum ?? 0) >= enterprises)
+        #expect(report.contains(text.shortfallProofLine(proof)))
+    }
+
+    /// A shortfall the LP does not prove (here: the bound says every unit could be served, and the time limit
+    /// ended the search) is not presented as a lack of staff alone: the report says it is not proven and what to
+    /// try first.
+    @Test(arguments: Language.allCases)
+    func anUnprovenShortfallSaysSoAndWhatToTryFirst(language: Language) throws {
+        var item = Self.incomplete
+        item.plan.solver.unservedLowerBound = 0
+        item.plan.solver.stoppedByTimeLimit = true
+        let proof = try #require(item.plan.shortfallProof)
+        #expect(!proof.isProven && proof.provenMinimum == 0)
+        let report = Self.text(item.files(language)["fieldwork-report.md"])
+        #expect(report.contains(FieldworkText.of(language).shortfallProofLine(proof)))
+        #expect(report.contains(language == .english ? "Not proven" : "Chưa được chứng minh"))
+        #expect(report.contains("--time-limit"))
     }
 }

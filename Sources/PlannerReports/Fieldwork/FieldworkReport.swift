@@ -54,6 +54,7 @@ enum FieldworkReport {
 
         if let diagnosis = plan.diagnosis {
             lines += ["## \(text.diagnosisHeading)", ""]
+            if let proof = plan.shortfallProof { lines += [text.shortfallProofLine(proof), ""] }
             for gap in diagnosis.gaps {
                 lines.append("- " + text.gapLine("\(context.districtName(gap.districtCode)) (\(gap.districtCode.rawValue))",
                                                  text.work(gap.skill), gap.unservedUnits, gap.lackingEnumeratorDays,

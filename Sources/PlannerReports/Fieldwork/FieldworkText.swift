@@ -1,5 +1,6 @@
 import PlannerCore
 import PlannerSampling
+import PlannerFieldwork
 
 /// Every sentence and heading of the fieldwork files in one language: one table per language, so that a
 /// translation is reviewed in one place and no literal hides in the rendering code.
@@ -198,6 +199,8 @@ struct FieldworkText: Sendable {
     let gapLine: @Sendable (_ district: String, _ work: String, _ units: Int, _ days: Int, _ minutes: Int,
                             _ eligible: Int) -> String
     let totalGapLine: @Sendable (_ units: Int, _ days: Int, _ minutes: Int) -> String
+    /// Which part of the shortfall is proven (`ShortfallProof`), and what to do about the rest.
+    let shortfallProofLine: @Sendable (ShortfallProof) -> String
     let bufferRemedy: @Sendable (Int?, Int) -> String
     let saturdayRemedy: @Sendable (Int?, Int, Int) -> String
     let enumeratorRemedy: @Sendable (Int) -> String
@@ -347,6 +350,25 @@ struct FieldworkText: Sendable {
         totalGapLine: { units, days, minutes in
             "Tổng: \(units) đơn vị chưa xếp lịch, thiếu \(days) ngày công (\(minutes) phút điều tra viên)."
         },
+        shortfallProofLine: { proof in
+            let tail = proof.stoppedByTimeLimit
+                ? "việc tìm kiếm đã dừng vì hết thời gian giải; hãy chạy lại với --time-limit lớn hơn trước khi bổ sung nhân lực."
+                : "việc tìm kiếm không tìm được chỗ cho chúng, nhưng điều đó không chứng tỏ là không có chỗ."
+            switch proof.provenMinimum {
+            case let minimum? where minimum == proof.unserved:
+                return "Đã chứng minh: không kế hoạch nào phục vụ được \(proof.unserved) đơn vị này với lực lượng và lịch "
+                    + "hiện có (bài toán nới lỏng tuyến tính trên mọi ngày làm việc có thể vẫn bỏ sót ít nhất \(minimum) "
+                    + "đơn vị)."
+            case let minimum? where minimum > 0:
+                return "Đã chứng minh cho \(minimum) trong \(proof.unserved) đơn vị: không kế hoạch nào phục vụ được chúng "
+                    + "với lực lượng và lịch hiện có. Với \(proof.unserved - minimum) đơn vị còn lại chưa có chứng minh: " + tail
+            case .some:
+                return "Chưa được chứng minh: có thể có kế hoạch phục vụ mọi đơn vị (bài toán nới lỏng tuyến tính trên "
+                    + "mọi ngày làm việc có thể phục vụ hết); " + tail
+            case nil:
+                return "Không có chứng minh: kế hoạch này không có cận dưới cho số đơn vị bỏ sót; " + tail
+            }
+        },
         bufferRemedy: { needed, total in
             needed.map { "dùng \($0) ngày dự phòng đầu tiên" }
                 ?? "tất cả ngày dự phòng chỉ cho \(total) ngày công, chưa đủ"
@@ -445,6 +467,10 @@ struct FieldworkText: Sendable {
         },
         totalGapLine: { units, days, minutes in
             "Total: \(units) units unscheduled, lacking \(days) enumerator-days (\(minutes) enumerator-minutes)."
+        },
+        shortfallProofLine: { proof in
+            let sentence = proof.summaryLine
+            return sentence.prefix(1).uppercased() + sentence.dropFirst() + "."
         },
         bufferRemedy: { needed, total in
             needed.map { "use the first \($0) buffer day(s)" }

@@ -97,6 +97,7 @@ enum ReplanReport {
 
         if let diagnosis = plan.diagnosis, !plan.isComplete {
             lines += ["## \(text.deadlineHeading)", ""]
+            if let proof = plan.shortfallProof { lines.append("- " + cell(proof.summaryLine)) }
             lines += diagnosis.summaryLines.map { "- " + cell($0) }
             lines += ["", text.missedList + " " + plan.unscheduledUnitIDs.joined(separator: ", "), ""]
         }

@@ -1,0 +1,55 @@
+/// What the planner can prove about an incomplete plan's shortfall.
+///
+/// The converged LP over every day pattern (`PatternGeneration`) puts coverage first in its objective, so the
+/// units it leaves unserved, rounded up, are the fewest that any plan — fractional even — can leave: a lower bound
+/// for every plan with this staff and calendar (`SolverStatistics.unservedLowerBound`). A plan that leaves more
+/// than that has not been shown to be short of staff: its search stopped (the time limit, or its own rules) before
+/// finding room that may exist. Issue 10 asks that a plan be called short only with the proof; this says which
+/// part of a shortfall is proven and which is not.
+public struct ShortfallProof: Hashable, Sendable {
+    /// Units the plan leaves unserved.
+    public var unserved: Int
+    /// Units every plan must leave unserved (at most `unserved`); nil when no bound was computed (pooled models,
+    /// or a column generation that did not converge).
+    public var provenMinimum: Int?
+    /// The time limit ended the planning before its own stopping rules did.
+    public var stoppedByTimeLimit: Bool
+
+    public init(unserved: Int, provenMinimum: Int?, stoppedByTimeLimit: Bool) {
+        self.unserved = unserved
+        self.provenMinimum = provenMinimum.map { min(max($0, 0), unserved) }
+        self.stoppedByTimeLimit = stoppedByTimeLimit
+    }
+
+    /// Every unserved unit is proven to be beyond any plan.
+    public var isProven: Bool { provenMinimum == unserved }
+
+    /// The same in one English line, for the command line.
+    public var summaryLine: String {
+        let tail = stoppedByTimeLimit
+            ? "the time limit stopped the search: run again with a larger --time-limit before adding staff"
+            : "the search found no room for them, which does not show that there is none"
+        switch provenMinimum {
+        case let minimum? where minimum == unserved:
+            return "proof: no plan serves these \(unserved) units with this staff and calendar (the linear "
+                + "relaxation over every possible working day leaves at least \(minimum) unserved)"
+        case let minimum? where minimum > 0:
+            return "proof: no plan serves \(minimum) of these \(unserved) units with this staff and calendar; for "
+                + "the other \(unserved - minimum) there is no proof: " + tail
+        case .some:
+            return "not proven: a plan serving every unit may exist (the linear relaxation over every possible "
+                + "working day serves them all); " + tail
+        case nil:
+            return "no proof: no bound on the units left unserved was computed for this plan; " + tail
+        }
+    }
+}
+
+extension FieldworkPlan {
+    /// What is proven about the units this plan leaves unserved; nil for a complete plan.
+    public var shortfallProof: ShortfallProof? {
+        guard !isComplete else { return nil }
+        return ShortfallProof(unserved: unscheduledUnitIDs.count, provenMinimum: solver.unservedLowerBound,
+                              stoppedByTimeLimit: solver.stoppedByTimeLimit == true)
+    }
+}
