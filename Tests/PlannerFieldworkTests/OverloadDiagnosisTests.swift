@@ -46,7 +46,7 @@ import Testing
         let plan = try FieldworkPlanner().plan(Self.request(), solver: GLPKSolver())
         let proof = try #require(plan.shortfallProof)
         #expect(proof.unserved == 23 && proof.provenMinimum == 23 && proof.isProven)
-        #expect(proof.summaryLine.hasPrefix("proof: no plan serves these 23 units"))
+        #expect(proof.summaryLine.hasPrefix("proof: with this staff and calendar every plan leaves at least 23 units unserved"))
         #expect(ShortfallProof(unserved: 23, provenMinimum: 0, stoppedByTimeLimit: false).summaryLine
                     .hasPrefix("not proven"))
         #expect(ShortfallProof(unserved: 23, provenMinimum: 5, stoppedByTimeLimit: true).summaryLine

@@ -31,11 +31,11 @@ public struct ShortfallProof: Hashable, Sendable {
             : "the search found no room for them, which does not show that there is none"
         switch provenMinimum {
         case let minimum? where minimum == unserved:
-            return "proof: no plan serves these \(unserved) units with this staff and calendar (the linear "
-                + "relaxation over every possible working day leaves at least \(minimum) unserved)"
+            return "proof: with this staff and calendar every plan leaves at least \(minimum) units unserved (so "
+                + "does the linear relaxation over every possible working day)"
         case let minimum? where minimum > 0:
-            return "proof: no plan serves \(minimum) of these \(unserved) units with this staff and calendar; for "
-                + "the other \(unserved - minimum) there is no proof: " + tail
+            return "proof: with this staff and calendar every plan leaves at least \(minimum) of these \(unserved) "
+                + "units unserved; for the other \(unserved - minimum) there is no proof: " + tail
         case .some:
             return "not proven: a plan serving every unit may exist (the linear relaxation over every possible "
                 + "working day serves them all); " + tail

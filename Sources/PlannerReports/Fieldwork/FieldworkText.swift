@@ -356,15 +356,15 @@ struct FieldworkText: Sendable {
                 : "việc tìm kiếm không tìm được chỗ cho chúng, nhưng điều đó không chứng tỏ là không có chỗ."
             switch proof.provenMinimum {
             case let minimum? where minimum == proof.unserved:
-                return "Đã chứng minh: không kế hoạch nào phục vụ được \(proof.unserved) đơn vị này với lực lượng và lịch "
-                    + "hiện có (bài toán nới lỏng tuyến tính trên mọi ngày làm việc có thể vẫn bỏ sót ít nhất \(minimum) "
-                    + "đơn vị)."
+                return "Đã chứng minh: với lực lượng và lịch hiện có, mọi kế hoạch đều bỏ sót ít nhất \(minimum) đơn vị "
+                    + "(kể cả bài toán nới lỏng tuyến tính trên mọi ngày làm việc khả dĩ)."
             case let minimum? where minimum > 0:
-                return "Đã chứng minh cho \(minimum) trong \(proof.unserved) đơn vị: không kế hoạch nào phục vụ được chúng "
-                    + "với lực lượng và lịch hiện có. Với \(proof.unserved - minimum) đơn vị còn lại chưa có chứng minh: " + tail
+                return "Đã chứng minh một phần: với lực lượng và lịch hiện có, mọi kế hoạch đều bỏ sót ít nhất \(minimum) "
+                    + "trong \(proof.unserved) đơn vị này; với \(proof.unserved - minimum) đơn vị còn lại chưa có chứng minh: "
+                    + tail
             case .some:
                 return "Chưa được chứng minh: có thể có kế hoạch phục vụ mọi đơn vị (bài toán nới lỏng tuyến tính trên "
-                    + "mọi ngày làm việc có thể phục vụ hết); " + tail
+                    + "mọi ngày làm việc khả dĩ phục vụ được hết); " + tail
             case nil:
                 return "Không có chứng minh: kế hoạch này không có cận dưới cho số đơn vị bỏ sót; " + tail
             }
