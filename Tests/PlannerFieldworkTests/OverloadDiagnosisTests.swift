@@ -47,12 +47,10 @@ import Testing
         let proof = try #require(plan.shortfallProof)
         #expect(proof.unserved == 23 && proof.provenMinimum == 23 && proof.isProven)
         #expect(proof.summaryLine.hasPrefix("proof: with this staff and calendar every plan leaves at least 23 units unserved"))
-        #expect(ShortfallProof(unserved: 23, provenMinimum: 0, stoppedByTimeLimit: false).summaryLine
-                    .hasPrefix("not proven"))
-        #expect(ShortfallProof(unserved: 23, provenMinimum: 5, stoppedByTimeLimit: true).summaryLine
-                    .contains("for the other 18 there is no proof: the time limit stopped the search"))
-        #expect(ShortfallProof(unserved: 23, provenMinimum: nil, stoppedByTimeLimit: false).summaryLine
-                    .hasPrefix("no proof"))
+        #expect(ShortfallProof(unserved: 23, provenMinimum: 0).summaryLine.hasPrefix("not proven"))
+        #expect(ShortfallProof(unserved: 23, provenMinimum: 5).summaryLine
+                    .contains("for the other 18 there is no proof: the search found no room"))
+        #expect(ShortfallProof(unserved: 23, provenMinimum: nil).summaryLine.hasPrefix("no proof"))
     }
 
     @Test("the diagnosis gives the shortfall per district and skill, and what would close it")

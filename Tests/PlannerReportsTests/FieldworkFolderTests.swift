@@ -557,14 +557,26 @@ import Testing
         #expect(report.contains(text.shortfallProofLine(proof)))
     }
 
-    /// A shortfall the LP does not prove (here: the bound says every unit could be served, and the time limit
-    /// ended the search) is not presented as a lack of staff alone: the report says it is not proven and what to
-    /// try first.
+    /// `planner verify` renders the files again from fieldwork.json, which leaves out the solve time and whether the
+    /// time limit fired: an incomplete plan's files, shortfall proof included, must not depend on either.
+    @Test(arguments: Language.allCases)
+    func anIncompletePlanRendersTheSameFromItsRecord(language: Language) {
+        var item = Self.incomplete
+        item.plan.solver.stoppedByTimeLimit = true
+        item.plan.solver.seconds = 12.5
+        // Not proven, so that the proof's advice for the unproven part is rendered too.
+        item.plan.solver.unservedLowerBound = 0
+        let recorded = Case(dataset: item.dataset, sample: item.sample, plan: FieldworkRecord(plan: item.plan).plan)
+        #expect(recorded.plan.solver.stoppedByTimeLimit == nil)
+        #expect(item.files(language) == recorded.files(language))
+    }
+
+    /// A shortfall the LP does not prove (here: the bound says every unit could be served) is not presented as a
+    /// lack of staff alone: the report says it is not proven and what to try first.
     @Test(arguments: Language.allCases)
     func anUnprovenShortfallSaysSoAndWhatToTryFirst(language: Language) throws {
         var item = Self.incomplete
         item.plan.solver.unservedLowerBound = 0
-        item.plan.solver.stoppedByTimeLimit = true
         let proof = try #require(item.plan.shortfallProof)
         #expect(!proof.isProven && proof.provenMinimum == 0)
         let report = Self.text(item.files(language)["fieldwork-report.md"])

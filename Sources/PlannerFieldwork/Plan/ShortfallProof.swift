@@ -6,19 +6,19 @@
 /// than that has not been shown to be short of staff: its search stopped (the time limit, or its own rules) before
 /// finding room that may exist. Issue 10 asks that a plan be called short only with the proof; this says which
 /// part of a shortfall is proven and which is not.
+///
+/// It is rendered into files that `planner verify` renders again from fieldwork.json, which leaves out whether the
+/// time limit fired (that is in manifest.json), so the advice for the unproven part names both cases.
 public struct ShortfallProof: Hashable, Sendable {
     /// Units the plan leaves unserved.
     public var unserved: Int
     /// Units every plan must leave unserved (at most `unserved`); nil when no bound was computed (pooled models,
     /// or a column generation that did not converge).
     public var provenMinimum: Int?
-    /// The time limit ended the planning before its own stopping rules did.
-    public var stoppedByTimeLimit: Bool
 
-    public init(unserved: Int, provenMinimum: Int?, stoppedByTimeLimit: Bool) {
+    public init(unserved: Int, provenMinimum: Int?) {
         self.unserved = unserved
         self.provenMinimum = provenMinimum.map { min(max($0, 0), unserved) }
-        self.stoppedByTimeLimit = stoppedByTimeLimit
     }
 
     /// Every unserved unit is proven to be beyond any plan.
@@ -26,9 +26,9 @@ public struct ShortfallProof: Hashable, Sendable {
 
     /// The same in one English line, for the command line.
     public var summaryLine: String {
-        let tail = stoppedByTimeLimit
-            ? "the time limit stopped the search: run again with a larger --time-limit before adding staff"
-            : "the search found no room for them, which does not show that there is none"
+        let tail = "the search found no room for them, which does not show that there is none; if the time limit "
+            + "ended the planning (manifest.json, solver.stopped_by_time_limit), run again with a larger --time-limit "
+            + "before adding staff"
         switch provenMinimum {
         case let minimum? where minimum == unserved:
             return "proof: with this staff and calendar every plan leaves at least \(minimum) units unserved (so "
@@ -49,7 +49,6 @@ extension FieldworkPlan {
     /// What is proven about the units this plan leaves unserved; nil for a complete plan.
     public var shortfallProof: ShortfallProof? {
         guard !isComplete else { return nil }
-        return ShortfallProof(unserved: unscheduledUnitIDs.count, provenMinimum: solver.unservedLowerBound,
-                              stoppedByTimeLimit: solver.stoppedByTimeLimit == true)
+        return ShortfallProof(unserved: unscheduledUnitIDs.count, provenMinimum: solver.unservedLowerBound)
     }
 }

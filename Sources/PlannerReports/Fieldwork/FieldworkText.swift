@@ -351,9 +351,9 @@ struct FieldworkText: Sendable {
             "Tổng: \(units) đơn vị chưa xếp lịch, thiếu \(days) ngày công (\(minutes) phút điều tra viên)."
         },
         shortfallProofLine: { proof in
-            let tail = proof.stoppedByTimeLimit
-                ? "việc tìm kiếm đã dừng vì hết thời gian giải; hãy chạy lại với --time-limit lớn hơn trước khi bổ sung nhân lực."
-                : "việc tìm kiếm không tìm được chỗ cho chúng, nhưng điều đó không chứng tỏ là không có chỗ."
+            let tail = "việc tìm kiếm không tìm được chỗ cho chúng, nhưng điều đó không chứng tỏ là không có chỗ; nếu việc "
+                + "lập kế hoạch dừng vì hết thời gian giải (manifest.json, solver.stopped_by_time_limit), hãy chạy lại với "
+                + "--time-limit lớn hơn trước khi bổ sung nhân lực."
             switch proof.provenMinimum {
             case let minimum? where minimum == proof.unserved:
                 return "Đã chứng minh: với lực lượng và lịch hiện có, mọi kế hoạch đều bỏ sót ít nhất \(minimum) đơn vị "
