@@ -21,10 +21,11 @@ public struct ShortfallProof: Hashable, Sendable {
         self.provenMinimum = provenMinimum.map { min(max($0, 0), unserved) }
     }
 
-    /// Every unserved unit is proven to be beyond any plan.
+    /// The whole shortfall is proven: every plan leaves at least as many units unserved as this one.
     public var isProven: Bool { provenMinimum == unserved }
 
-    /// The same in one English line, for the command line.
+    /// What is proven, in one English line: for the command line and the re-plan report, beside the diagnosis'
+    /// own English lines.
     public var summaryLine: String {
         let tail = "the search found no room for them, which does not show that there is none; if the time limit "
             + "ended the planning (manifest.json, solver.stopped_by_time_limit), run again with a larger --time-limit "
