@@ -101,6 +101,10 @@ import Testing
         #expect(warning.lowerBound < design.lowerBound)
         #expect(html.contains(FieldworkText.vietnamese.incompleteWarning(item.plan.unscheduledUnitIDs.count,
                                                                           item.plan.totals.units)))
+        // What is proven about the shortfall follows the warning, before the design.
+        let proof = try #require(item.plan.shortfallProof)
+        let proofLine = try #require(html.range(of: HTMLPage.escape(FieldworkText.vietnamese.shortfallProofLine(proof))))
+        #expect(warning.lowerBound < proofLine.lowerBound && proofLine.lowerBound < design.lowerBound)
     }
 
     // MARK: Safety

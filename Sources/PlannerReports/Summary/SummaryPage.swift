@@ -60,6 +60,10 @@ public enum SummaryPage {
             body += HTMLPage.paragraph("\(fieldworkText.incompleteHeading): "
                                        + fieldworkText.incompleteWarning(plan.unscheduledUnitIDs.count, plan.totals.units),
                                        className: "warning")
+            // Whether the shortfall is proven, before anyone reads it as a call for more staff.
+            if let proof = plan.shortfallProof {
+                body += HTMLPage.paragraph(fieldworkText.shortfallProofLine(proof), className: "note")
+            }
         }
         body += keyFacts(input, text: text, fieldworkText: fieldworkText)
         if input.plan == nil { body += HTMLPage.paragraph(text.sampleOnlyNote, className: "note") }
