@@ -7,6 +7,10 @@ import PlannerOptimization
 ///
 /// The solver is a parameter so that this module never links a particular backend; the command line chooses it.
 public struct FieldworkPlanner: Sendable {
+    /// Per-enumerator trip options above which the one-site stage solves the pooled model
+    /// (`PooledAssignmentModel.oneSiteThreshold`); tests lower it to pool small instances.
+    var oneSitePoolingThreshold = PooledAssignmentModel.oneSiteThreshold
+
     public init() {}
 
     /// Plans the request.
@@ -25,15 +29,16 @@ public struct FieldworkPlanner: Sendable {
         let limit = request.solverOptions.timeLimitSeconds
         // Large instances are solved with interchangeable enumerators pooled (exact; see PooledAssignmentModel),
         // with one-site days only, and their per-enumerator model is never built. Others get multi-site and
-        // mixed-work day patterns in a second stage.
+        // mixed-work day patterns in a second stage; from mid-sized ones on, their one-site stage is pooled too.
         let pooling = instance.options.count > PooledAssignmentModel.optionThreshold
-        watch.report(pooling ? "building the pooled model (\(instance.options.count) trip options)"
-                             : "building the model (\(instance.options.count) trip options)")
-        let oneSiteModel: OneSiteModel = pooling
+        let pooledOneSite = pooling || instance.options.count > oneSitePoolingThreshold
+        watch.report(pooledOneSite ? "building the pooled model (\(instance.options.count) trip options)"
+                                   : "building the model (\(instance.options.count) trip options)")
+        let oneSiteModel: OneSiteModel = pooledOneSite
             ? .pooled(PooledAssignmentModel(instance: instance, costs: costs))
             : .perEnumerator(AssignmentModel(instance: instance,
                                              balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay))
-        let withPatterns = oneSiteModel.pooled == nil && !oneSiteModel.model.variables.isEmpty
+        let withPatterns = !pooling && !oneSiteModel.model.variables.isEmpty
         var oneSiteOptions = request.solverOptions
         if withPatterns { oneSiteOptions.timeLimitSeconds = limit * 0.35 }
         // Without patterns the one-site plan is dated, merged and ordered right after the stage: that time is kept

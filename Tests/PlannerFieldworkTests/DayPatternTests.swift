@@ -3,6 +3,7 @@ import PlannerCore
 import PlannerGLPK
 import PlannerOptimization
 import PlannerTestSupport
+import Synchronization
 import Testing
 
 /// Days of two sites inside the model: the capacity a one-site day-trip model undercounts.
@@ -243,5 +244,26 @@ import Testing
         unhurriedRequest.solverOptions = SolverOptions(timeLimitSeconds: 600)
         let plan = try FieldworkPlanner().plan(unhurriedRequest, solver: GLPKSolver())
         #expect(plan.solver.stoppedByTimeLimit == false)
+    }
+
+    @Test("a one-site stage solved pooled still seeds day patterns per enumerator, and the plan keeps every rule",
+          arguments: [2023, 7] as [UInt64])
+    func pooledOneSiteStage(seed: UInt64) throws {
+        let survey = SyntheticSurvey(seed: seed, size: .medium)
+        let request = FieldworkRequest(dataset: PooledReplanTests.copied(survey.dataset, copies: 2), units: survey.units)
+        var planner = FieldworkPlanner()
+        planner.oneSitePoolingThreshold = 0
+        let activities = Mutex<[String]>([])
+        let plan = try planner.plan(request, solver: GLPKSolver()) { progress in
+            if let activity = progress.activity { activities.withLock { $0.append(activity) } }
+        }
+        #expect(activities.withLock { $0 }.contains { $0.hasPrefix("building the pooled model") })
+        #expect(plan.model.name != "fieldwork_day_trips_pooled")
+        #expect((plan.solver.patternColumns ?? 0) > 0)
+        #expect(PlanChecker(request: request).violations(of: plan).isEmpty)
+        #expect(plan.isComplete)
+        let printed = try #require(plan.solver.printedObjective)
+        let bound = try #require(plan.solver.lowerBound)
+        #expect(bound <= printed + 1e-6)
     }
 }

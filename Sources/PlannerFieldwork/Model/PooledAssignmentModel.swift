@@ -14,11 +14,25 @@ import PlannerOptimization
 ///
 /// Measured on the 10× benchmark instance (benchmarks/README.md): the per-enumerator model had 817,035 columns
 /// and GLPK did not finish its root LP in 120 s; copies of each post office's staff are interchangeable there.
-/// `FieldworkPlanner` pools above `optionThreshold` trip options only, so default-sized plans (about 8,000
-/// options), their exported models and their tests keep one column per enumerator.
+/// `FieldworkPlanner` pools its whole plan above `optionThreshold` trip options, and only its one-site stage above
+/// `oneSiteThreshold`; default-sized plans (about 8,000 options), their exported models and their tests keep one
+/// column per enumerator.
 public struct PooledAssignmentModel: Sendable {
-    /// Per-enumerator trip options above which the planner pools.
+    /// Per-enumerator trip options above which the planner pools and keeps one-site days only (no day patterns).
     public static let optionThreshold = 100_000
+
+    /// Per-enumerator trip options above which one-site models are pooled: a first plan's one-site stage (the
+    /// start of its day patterns, which stay per enumerator up to `optionThreshold`) and a re-plan
+    /// (`Replanner.poolingThreshold`). Pooling is exact, so only the time changes, and at these sizes the time is
+    /// what decides the plan. Measured on the generated ×2, ×3 and ×5 instances (`scaled_replan.sh`, 60 s limit,
+    /// quiet machine; docs/model.md, "Pooling mid-sized instances"): the per-enumerator one-site stage of a ×2 first
+    /// plan (32,484 options) took 15.4 s of its 21 s share, the pooled one 0.3 s, which the day patterns then get
+    /// (objective 21,217.5 → 21,090.2; ×3 35,675.3 → 34,623.0, both still time-limited); the per-enumerator re-plans
+    /// ran into the limit from ×2 on (12,382 options: 56 s, travel 16,766 minutes) where the pooled one is optimal in
+    /// 0.3 s with 15,645 (×3 22,738 → 22,365; ×5 37,464 → 33,064). Default-sized instances (2,900–8,300 options)
+    /// stay below: their per-enumerator re-plans finish by their node limit in under 10 s with patterns, and print
+    /// less travel than the pooled one-site re-plan (8,976 against 9,572 minutes with half the staff gone).
+    public static let oneSiteThreshold = 10_000
 
     public let model: MIPModel
     /// Worker indices of each pool's members, by enumerator ID; pools in the order of their first member's ID.

@@ -8,8 +8,9 @@ import PlannerOptimization
 /// The solver is a parameter, as for `FieldworkPlanner`.
 public struct Replanner: Sendable {
     /// Per-enumerator trip options above which the re-plan pools interchangeable enumerators
-    /// (`PooledStableAssignmentModel`); tests lower it to pool small instances.
-    var poolingThreshold = PooledAssignmentModel.optionThreshold
+    /// (`PooledStableAssignmentModel`, one-site days merged after the solve) instead of pricing day patterns per
+    /// enumerator (measured in `PooledAssignmentModel.oneSiteThreshold`); tests lower it to pool small instances.
+    var poolingThreshold = PooledAssignmentModel.oneSiteThreshold
 
     public init() {}
 
