@@ -37,7 +37,8 @@ public enum FieldworkStage {
             backendVersion: statistics.backend.version,
             warmStartAccepted: statistics.warmStartAccepted, source: statistics.source.rawValue,
             rows: plan.model.constraints.count, columns: plan.model.variables.count,
-            integerColumns: plan.model.integerVariableCount, stoppedByTimeLimit: statistics.stoppedByTimeLimit)
+            integerColumns: plan.model.integerVariableCount, stoppedByTimeLimit: statistics.stoppedByTimeLimit,
+            unservedLowerBound: statistics.unservedLowerBound)
     }
 
     /// Writes the exact model solved, as free MPS (`.mps`) or CPLEX LP (`.lp`), by the file's extension.

@@ -57,6 +57,8 @@ struct PlanCommandTests {
         }
         #expect(solver["backend"] as? String == "GLPK" && solver["backend_version"] as? String == "5.0")
         #expect(solver["glpk_version"] == nil, "the backend is recorded generically")
+        // The day patterns' LP serves every unit of the default dataset: no shortfall is proven.
+        #expect(solver["unserved_lower_bound"] as? Int == 0)
         // fieldwork-report.md gives the printed plan's objective, bound and gap, as the manifest does (it once gave
         // the one-site stage's, with a gap of 0 %, under a plan whose real gap was 15 %).
         let report = String(decoding: try #require(plan.files()["fieldwork-report.md"]), as: UTF8.self)

@@ -298,6 +298,10 @@ struct ReplanCommandTests {
         #expect(try folder.manifest()["complete"] as? Bool == false)
         let missed = try folder.rows("unscheduled.csv")
         #expect(!missed.isEmpty)
+        // The manifest carries the proof for programs that read it: at least one unit, at most those missed.
+        let solver = try #require(try folder.manifest()["solver"] as? [String: Any])
+        let proven = try #require(solver["unserved_lower_bound"] as? Int)
+        #expect(proven > 0 && proven <= missed.count, "proven \(proven) of \(missed.count)")
         let planned = try folder.rows("assignments.csv").filter { $0["status"] == "planned" }
         #expect(!planned.isEmpty, "the best plan for what fits is still written")
         let allowed = Set(dataset.enumerators.prefix(2).map(\.id.rawValue))

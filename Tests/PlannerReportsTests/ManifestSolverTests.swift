@@ -18,6 +18,16 @@ struct ManifestSolverTests {
         #expect(object["glpk_version"] == nil)
         #expect(object["warm_start_accepted"] == nil, "an absent value stays absent, as before")
         #expect(try JSONDecoder().decode(PlanManifest.Solver.self, from: data) == Self.record)
+        #expect(object["unserved_lower_bound"] == nil, "no proof computed, no key")
+    }
+
+    @Test func theProvenShortfallRoundTrips() throws {
+        var proven = Self.record
+        proven.unservedLowerBound = 23
+        let data = try JSONEncoder().encode(proven)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["unserved_lower_bound"] as? Int == 23)
+        #expect(try JSONDecoder().decode(PlanManifest.Solver.self, from: data) == proven)
     }
 
     @Test func readsTheOlderGLPKVersionKey() throws {

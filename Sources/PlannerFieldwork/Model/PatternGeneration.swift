@@ -27,7 +27,8 @@ struct PatternGeneration {
         var assignment: AssignmentModel
         /// A lower bound on the LP, hence on the MIP, over all priced patterns; nil without an LP.
         var lowerBound: Double?
-        /// The LP's unserved units when it converged (a lower bound on any plan's), else nil.
+        /// Units every plan leaves unserved, proven by the rounds' bounds (`unservedUnits(provenBy:penalty:)`) and,
+        /// when the LP converged, by its own unserved units rounded up; nil without an LP.
         var unservedLowerBound: Int?
         var rounds: Int
         var converged: Bool
@@ -122,12 +123,14 @@ struct PatternGeneration {
                 // bounds can lie far below zero (a ×5 re-plan stopped by its clock reported −79,726 and a gap of
                 // 272 %), and 0 is then the honest bound.
                 outcome.lowerBound = max(outcome.lowerBound ?? 0, lagrangian)
+                outcome.unservedLowerBound = max(outcome.unservedLowerBound ?? 0,
+                                                 Self.unservedUnits(provenBy: lagrangian, penalty: assignment.costs.unservedPenalty))
                 values.append(value)
                 if priced.isEmpty {
                     outcome.converged = true
                     outcome.lowerBound = value
                     let unserved = assignment.unservedVariables.reduce(0.0) { $0 + lp.values[$1.index] }
-                    outcome.unservedLowerBound = max(0, Int((unserved - 1e-6).rounded(.up)))
+                    outcome.unservedLowerBound = max(outcome.unservedLowerBound ?? 0, Int((unserved - 1e-6).rounded(.up)))
                     phase = .diving
                 } else if outcome.rounds >= roundLimit || Self.tailsOff(values) {
                     phase = .diving
@@ -160,6 +163,17 @@ struct PatternGeneration {
         // Every rule that ends the generation or the dive sets `.done`; only the clock leaves another phase.
         outcome.stoppedByTimeLimit = phase != .done
         return outcome
+    }
+
+    /// The units every plan leaves unserved, by a lower bound on every plan's objective: the unserved penalty P
+    /// exceeds all travel and balance any plan can have (`AssignmentModel.unservedPenalty`), so a plan leaving u units
+    /// costs less than P·(u + 1), and a bound L on every plan gives u ≥ ⌊L / P⌋. This holds for the Lagrangian bound
+    /// of any round, so a shortfall is proven even when the generation stops by tailing off before it converges
+    /// (as it does on the default-sized instances), not only by the converged LP's unserved units.
+    static func unservedUnits(provenBy bound: Double, penalty: Double) -> Int {
+        guard bound.isFinite, penalty > 0 else { return 0 }
+        // A bound a rounding error above a multiple of P must not prove one unit more.
+        return max(0, Int(((bound - 1e-6 * max(1, abs(bound))) / penalty).rounded(.down)))
     }
 
     /// Whether the LP value fell by less than `tailingOffShare` over the last `tailRounds` rounds.

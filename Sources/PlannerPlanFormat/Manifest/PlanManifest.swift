@@ -67,11 +67,16 @@ public struct PlanManifest: Codable, Sendable, Hashable {
         /// True when a time limit, not the planner's own stopping rules, ended a stage of the planning (the
         /// plan may then differ on a faster or idler machine); absent in plans written before it was recorded.
         public var stoppedByTimeLimit: Bool?
+        /// The fewest units every plan with this staff and calendar leaves unserved, proven by the day patterns'
+        /// LP (0 when that LP serves every unit); absent when no proof was computed (pooled models, a generation
+        /// cut short) and in plans written before it was recorded. An incomplete plan whose unserved units equal it
+        /// lacks staff or days; one above it may only have been cut short.
+        public var unservedLowerBound: Int?
 
         public init(status: String, objective: Double?, bestBound: Double?, gap: Double?, seconds: Double,
                     backend: String, backendVersion: String, warmStartAccepted: Bool?, source: String, rows: Int,
                     columns: Int,
-                    integerColumns: Int, stoppedByTimeLimit: Bool? = nil) {
+                    integerColumns: Int, stoppedByTimeLimit: Bool? = nil, unservedLowerBound: Int? = nil) {
             self.status = status
             self.objective = objective
             self.bestBound = bestBound
@@ -85,6 +90,7 @@ public struct PlanManifest: Codable, Sendable, Hashable {
             self.columns = columns
             self.integerColumns = integerColumns
             self.stoppedByTimeLimit = stoppedByTimeLimit
+            self.unservedLowerBound = unservedLowerBound
         }
 
         enum CodingKeys: String, CodingKey {
@@ -95,6 +101,7 @@ public struct PlanManifest: Codable, Sendable, Hashable {
             case warmStartAccepted = "warm_start_accepted"
             case integerColumns = "integer_columns"
             case stoppedByTimeLimit = "stopped_by_time_limit"
+            case unservedLowerBound = "unserved_lower_bound"
             /// Written before the backend was recorded generically, as e.g. `GLPK 5.0`; read, never written.
             case legacyGLPKVersion = "glpk_version"
         }
@@ -121,6 +128,7 @@ public struct PlanManifest: Codable, Sendable, Hashable {
             columns = try container.decode(Int.self, forKey: .columns)
             integerColumns = try container.decode(Int.self, forKey: .integerColumns)
             stoppedByTimeLimit = try container.decodeIfPresent(Bool.self, forKey: .stoppedByTimeLimit)
+            unservedLowerBound = try container.decodeIfPresent(Int.self, forKey: .unservedLowerBound)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -138,6 +146,7 @@ public struct PlanManifest: Codable, Sendable, Hashable {
             try container.encode(columns, forKey: .columns)
             try container.encode(integerColumns, forKey: .integerColumns)
             try container.encodeIfPresent(stoppedByTimeLimit, forKey: .stoppedByTimeLimit)
+            try container.encodeIfPresent(unservedLowerBound, forKey: .unservedLowerBound)
         }
     }
 
