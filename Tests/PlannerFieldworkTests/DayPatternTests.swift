@@ -157,9 +157,19 @@ import Testing
         let after = assignment.objective(trips: first.trips, patterns: first.patterns)
         #expect(after <= before + 1e-6)
         #expect((first.improvements > 0) == (after < before - 1e-6))
+        let activities = Mutex<[String]>([])
         let second = try search.improve(trips: start.trips, patterns: start.patterns, solver: GLPKSolver(),
-                                        timeLimitSeconds: 600, bound: nil, progress: nil)
+                                        timeLimitSeconds: 600, bound: nil) { progress in
+            activities.withLock { $0.append(progress.activity ?? "") }
+        }
         #expect(second.trips == first.trips && second.patterns == first.patterns)
+        // Each batch is announced before its pieces are solved and reported after: the live line never keeps
+        // naming the step before while pieces run.
+        let said = activities.withLock { $0 }
+        #expect(!said.isEmpty && said.count % 2 == 0, "\(said)")
+        for (announced, done) in stride(from: 0, to: said.count - 1, by: 2).map({ (said[$0], said[$0 + 1]) }) {
+            #expect(announced.hasPrefix("neighbourhoods ") && done.hasPrefix("neighbourhood "), "\(announced) / \(done)")
+        }
         #expect(!first.stoppedByTimeLimit && !second.stoppedByTimeLimit)
         // Out of time, the search solves nothing, keeps the plan and says the clock stopped it.
         let late = try search.improve(trips: start.trips, patterns: start.patterns, solver: GLPKSolver(),

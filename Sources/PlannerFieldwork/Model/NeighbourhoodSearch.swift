@@ -110,6 +110,12 @@ struct NeighbourhoodSearch {
             if let variable { owner[variable.index] = worker }
         }
         let groups = neighbourhoods()
+        func report(objective: Double, activity: String) {
+            progress?(SolveProgress(
+                incumbent: objective, bestBound: bound,
+                relativeGap: bound.map { max(0, objective - $0) / max(abs(objective), 1e-9) },
+                elapsedSeconds: FieldworkPlanner.seconds(since: start), openNodes: 0, activity: activity))
+        }
         // Batch numbers: when each group was last solved, and when each enumerator's days last changed.
         var solvedAt = Array(repeating: -1, count: groups.count)
         var changedAt = Array(repeating: -1, count: instance.workers.count)
@@ -134,6 +140,10 @@ struct NeighbourhoodSearch {
                 // The node limit ends each piece; the only clock is the search's whole budget. (A fixed 5 s per
                 // piece made plans differ when the process ran 3–5 times slower: pieces stopped on time.)
                 let values = assignment.solutionVector(trips: outcome.trips, patterns: outcome.patterns)
+                // Said before the batch too: its pieces can take seconds, and the line would still name the step before.
+                report(objective: objective, activity: pass == 0
+                    ? "neighbourhoods \(outcome.neighbourhoods + 1)–\(outcome.neighbourhoods + batch.count) of \(groups.count)"
+                    : "neighbourhoods \(outcome.neighbourhoods + 1)–\(outcome.neighbourhoods + batch.count), pass \(pass + 1)")
                 let pieces = try solvePieces(batch.map { groups[$0] }, values: values, owner: owner, solver: solver,
                                              timeLimitSeconds: remaining)
                 outcome.neighbourhoods += batch.count
@@ -150,12 +160,8 @@ struct NeighbourhoodSearch {
                     objective = best.objective
                     outcome.improvements += 1
                 }
-                progress?(SolveProgress(
-                    incumbent: objective, bestBound: bound,
-                    relativeGap: bound.map { max(0, objective - $0) / max(abs(objective), 1e-9) },
-                    elapsedSeconds: FieldworkPlanner.seconds(since: start), openNodes: 0,
-                    activity: pass == 0 ? "neighbourhood \(outcome.neighbourhoods) of \(groups.count)"
-                        : "neighbourhood \(outcome.neighbourhoods), pass \(pass + 1)"))
+                report(objective: objective, activity: pass == 0 ? "neighbourhood \(outcome.neighbourhoods) of \(groups.count)"
+                        : "neighbourhood \(outcome.neighbourhoods), pass \(pass + 1)")
                 batchNumber += 1
             }
         }
