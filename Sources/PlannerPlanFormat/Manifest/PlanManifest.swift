@@ -68,9 +68,9 @@ public struct PlanManifest: Codable, Sendable, Hashable {
         /// plan may then differ on a faster or idler machine); absent in plans written before it was recorded.
         public var stoppedByTimeLimit: Bool?
         /// The fewest units every plan with this staff and calendar leaves unserved, proven by the day patterns'
-        /// LP (0 when that LP serves every unit); absent when no proof was computed (pooled models, a generation
-        /// cut short) and in plans written before it was recorded. An incomplete plan whose unserved units equal it
-        /// lacks staff or days; one above it may only have been cut short.
+        /// LP and its bounds (0 when they rule out nothing); absent when none was computed (pooled models) and in
+        /// plans written before it was recorded. An incomplete plan whose unserved units equal it lacks staff or
+        /// days; one above it may only have been cut short.
         public var unservedLowerBound: Int?
 
         public init(status: String, objective: Double?, bestBound: Double?, gap: Double?, seconds: Double,
