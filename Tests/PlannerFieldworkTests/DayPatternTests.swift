@@ -269,7 +269,7 @@ import Testing
         }
         #expect(activities.withLock { $0 }.contains { $0.hasPrefix("building the pooled model") })
         #expect(plan.model.name != "fieldwork_day_trips_pooled")
-        #expect((plan.solver.patternColumns ?? 0) > 0)
+        #expect(plan.solver.patternColumns > 0)
         #expect(PlanChecker(request: request).violations(of: plan).isEmpty)
         #expect(plan.isComplete)
         let printed = try #require(plan.solver.printedObjective)
@@ -293,6 +293,7 @@ import Testing
             .generate(solver: GLPKSolver(), timeLimitSeconds: 60, dive: false)
         let proven = try #require(full.unservedLowerBound)
         #expect(proven > 0 && proven <= unserved, "proven \(proven) of \(unserved)")
+        try #require(full.rounds > 1)
         var provenEarly: [Int] = []
         for rounds in 1...(full.rounds - 1) {
             var short = PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
