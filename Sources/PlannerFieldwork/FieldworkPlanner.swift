@@ -55,6 +55,7 @@ public struct FieldworkPlanner: Sendable {
             statistics.seconds = Self.seconds(since: start)
             statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, costs: costs)
             statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
+            statistics.unservedLowerBound = instance.unservedByCapacity
             return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
                              model: oneSiteModel.model)
         }
@@ -146,7 +147,7 @@ public struct FieldworkPlanner: Sendable {
         statistics.patternColumns = patterned.patterns.count
         statistics.generationRounds = generation.rounds
         statistics.lowerBound = generation.lowerBound.map { min($0, chosenObjective) }
-        statistics.unservedLowerBound = generation.unservedLowerBound
+        statistics.unservedLowerBound = max(generation.unservedLowerBound ?? 0, instance.unservedByCapacity)
         statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: patterned)
         statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
         statistics.seconds = Self.seconds(since: start)

@@ -1,5 +1,5 @@
 import PlannerCore
-import PlannerFieldwork
+@testable import PlannerFieldwork
 import PlannerGLPK
 import PlannerOptimization
 import Testing
@@ -46,6 +46,9 @@ import Testing
         let plan = try FieldworkPlanner().plan(Self.request(), solver: GLPKSolver())
         let proof = try #require(plan.shortfallProof)
         #expect(proof.unserved == 23 && proof.provenMinimum == 23 && proof.isProven)
+        // Counting minutes alone proves it too: 11 days of ⌊(480 + 2·10) / 40⌋ = 12 households, and nobody for the
+        // enterprises, leave 150 − 132 + 5 = 23.
+        #expect(try AssignmentInstance(request: Self.request()).unservedByCapacity == 23)
         #expect(proof.summaryLine.hasPrefix("proof: with this staff and calendar every plan leaves at least 23 units unserved"))
         #expect(ShortfallProof(unserved: 23, provenMinimum: 0).summaryLine.hasPrefix("not proven"))
         #expect(ShortfallProof(unserved: 23, provenMinimum: 5).summaryLine

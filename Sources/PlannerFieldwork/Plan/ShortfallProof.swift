@@ -3,7 +3,8 @@
 /// The LP over every day pattern (`PatternGeneration`) puts coverage first in its objective: the unserved penalty
 /// exceeds all the travel and balance a plan can have, so its lower bound L on every plan's objective proves that
 /// every plan with this staff and calendar leaves at least ⌊L / penalty⌋ units unserved, and, once converged, at
-/// least its own unserved units rounded up (`SolverStatistics.unservedLowerBound`). A plan that leaves more
+/// least its own unserved units rounded up; a count of working minutes alone (`AssignmentInstance.unservedByCapacity`)
+/// gives pooled models a proof too (`SolverStatistics.unservedLowerBound`). A plan that leaves more
 /// than that has not been shown to be short of staff: its search stopped (the time limit, or its own rules) before
 /// finding room that may exist. Issue 10 asks that a plan be called short only with the proof; this says which
 /// part of a shortfall is proven and which is not.
@@ -13,7 +14,7 @@
 public struct ShortfallProof: Hashable, Sendable {
     /// Units the plan leaves unserved.
     public var unserved: Int
-    /// Units every plan must leave unserved (at most `unserved`); nil when no bound was computed (pooled models).
+    /// Units every plan must leave unserved (at most `unserved`); nil when no bound was computed.
     public var provenMinimum: Int?
 
     public init(unserved: Int, provenMinimum: Int?) {
@@ -33,13 +34,13 @@ public struct ShortfallProof: Hashable, Sendable {
         switch provenMinimum {
         case let minimum? where minimum == unserved:
             return "proof: with this staff and calendar every plan leaves at least \(minimum) units unserved (proven "
-                + "by the linear relaxation over every possible working day)"
+                + "by a relaxation over every possible working day)"
         case let minimum? where minimum > 0:
             return "proof: with this staff and calendar every plan leaves at least \(minimum) of these \(unserved) "
                 + "units unserved; for the other \(unserved - minimum) there is no proof: " + tail
         case .some:
-            return "not proven: a plan serving every unit may exist (the linear relaxation over every possible "
-                + "working day does not rule it out); " + tail
+            return "not proven: a plan serving every unit may exist (no relaxation over every possible working day "
+                + "rules it out); " + tail
         case nil:
             return "no proof: no bound on the units left unserved was computed for this plan; " + tail
         }

@@ -43,8 +43,8 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
     /// A lower bound on the objective of every plan the model can express (all priced day patterns, not only
     /// those offered), from the column generation's LP; nil when none was computed (pooled models).
     public var lowerBound: Double?
-    /// The fewest units any plan must leave unserved, proven by that LP's bounds (0 when they rule nothing out);
-    /// nil when none was computed (pooled models).
+    /// The fewest units any plan must leave unserved, proven by that LP's bounds and by a count of working minutes
+    /// (`AssignmentInstance.unservedByCapacity`, the only proof of pooled models); 0 when they rule nothing out.
     public var unservedLowerBound: Int?
     /// The objective re-costed on the printed routes (travel + balance + penalty): what the plan really costs,
     /// after sites left empty were dropped, days merged and free room offered to leftover units.

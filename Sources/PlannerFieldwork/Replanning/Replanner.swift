@@ -90,7 +90,7 @@ public struct Replanner: Sendable {
             .schedule(trips: chosen.trips, patterns: base.patterns, patternCounts: chosen.patterns)
         statistics.patternColumns = base.patterns.count
         statistics.generationRounds = generation?.rounds ?? 0
-        statistics.unservedLowerBound = generation?.unservedLowerBound
+        statistics.unservedLowerBound = max(generation?.unservedLowerBound ?? 0, instance.unservedByCapacity)
         // The pattern LP's bound prices travel, balance and unserved units but not changes to the previous plan,
         // so it holds for the re-plan's printed objective too (which leaves changes out as well); the gap then
         // includes what keeping the plan stable costs.

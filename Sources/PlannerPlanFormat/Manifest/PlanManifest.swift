@@ -68,8 +68,8 @@ public struct PlanManifest: Codable, Sendable, Hashable {
         /// plan may then differ on a faster or idler machine); absent in plans written before it was recorded.
         public var stoppedByTimeLimit: Bool?
         /// The fewest units every plan with this staff and calendar leaves unserved, proven by the day patterns'
-        /// LP and its bounds (0 when they rule out nothing); absent when none was computed (pooled models) and in
-        /// plans written before it was recorded. An incomplete plan whose unserved units equal it lacks staff or
+        /// LP and its bounds or, on pooled models, by a count of working minutes (0 when they rule out nothing);
+        /// absent in plans written before it was recorded. An incomplete plan whose unserved units equal it lacks staff or
         /// days; one above it may only have been cut short.
         public var unservedLowerBound: Int?
 

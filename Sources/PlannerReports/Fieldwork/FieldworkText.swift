@@ -357,14 +357,14 @@ struct FieldworkText: Sendable {
             switch proof.provenMinimum {
             case let minimum? where minimum == proof.unserved:
                 return "Đã chứng minh: với lực lượng và lịch hiện có, mọi kế hoạch đều bỏ sót ít nhất \(minimum) đơn vị "
-                    + "(chứng minh bằng bài toán nới lỏng tuyến tính trên mọi ngày làm việc khả dĩ)."
+                    + "(chứng minh bằng một bài toán nới lỏng trên mọi ngày làm việc khả dĩ)."
             case let minimum? where minimum > 0:
                 return "Đã chứng minh một phần: với lực lượng và lịch hiện có, mọi kế hoạch đều bỏ sót ít nhất \(minimum) "
                     + "trong \(proof.unserved) đơn vị này; với \(proof.unserved - minimum) đơn vị còn lại chưa có chứng minh: "
                     + tail
             case .some:
-                return "Chưa được chứng minh: có thể có kế hoạch phục vụ mọi đơn vị (bài toán nới lỏng tuyến tính trên "
-                    + "mọi ngày làm việc khả dĩ không loại trừ khả năng này); " + tail
+                return "Chưa được chứng minh: có thể có kế hoạch phục vụ mọi đơn vị (không bài toán nới lỏng nào trên "
+                    + "mọi ngày làm việc khả dĩ loại trừ khả năng này); " + tail
             case nil:
                 return "Không có chứng minh: kế hoạch này không có cận dưới cho số đơn vị bỏ sót; " + tail
             }
