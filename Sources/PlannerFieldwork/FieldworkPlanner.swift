@@ -10,6 +10,11 @@ public struct FieldworkPlanner: Sendable {
     /// Per-enumerator trip options above which the one-site stage solves the pooled model
     /// (`PooledAssignmentModel.oneSiteThreshold`); tests lower it to pool small instances.
     var oneSitePoolingThreshold = PooledAssignmentModel.oneSiteThreshold
+    /// Trip options above which the dive on the pattern LP prices no new patterns (`PatternGeneration.pricesDuringDive`):
+    /// the mid-sized instances, the same as pool their one-site stage. Measured (60 s limit, quiet machine; docs/model.md):
+    /// ×3 first plan 34,477–34,644 → 33,619.0, ×2 20,947–21,060 → 20,920.9; default-sized instances, whose dive finishes
+    /// in seconds either way, lose 2–4 % without it (default 10,407.2 → 10,657.7). Tests lower it.
+    var diveDoesNotPriceAbove = PooledAssignmentModel.oneSiteThreshold
 
     public init() {}
 
@@ -66,8 +71,10 @@ public struct FieldworkPlanner: Sendable {
         // The merged start is the incumbent the generation's progress reports: the one-site objective would overstate it.
         let seedObjective = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay,
                                             patterns: seed.patterns).objective(trips: seed.trips, patterns: seed.counts)
-        let generation = try PatternGeneration(instance: instance,
-                                               balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        var patternGeneration = PatternGeneration(instance: instance,
+                                                  balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        patternGeneration.pricesDuringDive = instance.options.count <= diveDoesNotPriceAbove
+        let generation = try patternGeneration
             .generate(solver: solver, initial: seed.patterns,
                       timeLimitSeconds: max(0, limit * 0.8 - Self.seconds(since: start)),
                       incumbent: seedObjective, progress: progress)

@@ -21,6 +21,13 @@ struct PatternGeneration {
     let balanceMinutesPerExcessDay: Double
     /// Rounds of pricing before the dive; tests lower it to see the bound of a generation cut short.
     var roundLimit = Self.maximumRounds
+    /// Whether each dive round prices patterns again and adds them to the LP. On mid-sized instances the dive's
+    /// LPs then re-solve slowly (new columns leave the basis dual infeasible after the bound changes): a ×3 plan
+    /// (180 enumerators) dived from 15 s to 48 s of its 60 s limit, leaving the neighbourhood search 6 s.
+    /// `FieldworkPlanner` turns it off above `PooledAssignmentModel.oneSiteThreshold` trip options.
+    var pricesDuringDive = true
+    /// Pairs of sites are priced between each site and its nearest `pairNeighbours` (`Pricing.nearestPairs`).
+    var pairNeighbours = Self.pairNeighbours
 
     struct Outcome {
         /// The model with every pattern offered: the initial ones, then those generated.
@@ -31,6 +38,9 @@ struct PatternGeneration {
         /// when the LP converged, by its own unserved units rounded up; nil without an LP.
         var unservedLowerBound: Int?
         var rounds: Int
+        /// The first patterns of `assignment` that the generation gave (those after them were priced during the
+        /// dive).
+        var generatedPatterns = 0
         var converged: Bool
         /// The time limit (a safety net) stopped the generation or the dive before their own rules did.
         var stoppedByTimeLimit = false
@@ -42,6 +52,11 @@ struct PatternGeneration {
 
     /// Most patterns added per enumerator per round.
     static let patternsPerWorkerPerRound = 4
+    /// Pairs of sites are priced only between a site and its nearest `pairNeighbours` (by road, either way):
+    /// pricing every pair grows with the square of the sites. The default dataset has 113 sites, so every pair
+    /// is priced there; at ×10 (1,094 sites) a round priced about 500,000 pairs per enumerator profile and took
+    /// 2.7 s. The pairs left out still count in the bound, by a lower bound on their reduced cost.
+    static let pairNeighbours = 120
     /// Generation stops when the LP value fell by less than this share over the last `tailRounds` rounds: the
     /// last rounds of column generation move the bound little and the plan less.
     static let tailingOffShare = 0.001
@@ -84,10 +99,11 @@ struct PatternGeneration {
         var values: [Double] = []
         var phase = Phase.generating
         let profiles = Pricing.profiles(of: instance)
-        let pricing = Pricing(instance: instance, scheduler: TripScheduler(instance: instance),
-                              siteMinutes: instance.sites.map { from in
-                                  instance.sites.map { to in instance.travel.minutes(from: from.place, to: to.place) }
-                              })
+        let siteMinutes = instance.sites.map { from in
+            instance.sites.map { to in instance.travel.minutes(from: from.place, to: to.place) }
+        }
+        let pricing = Pricing(instance: instance, scheduler: TripScheduler(instance: instance), siteMinutes: siteMinutes,
+                              pairedSites: Pricing.nearestPairs(siteMinutes: siteMinutes, neighbours: pairNeighbours))
         _ = try solver.iterateRelaxation(assignment.model, options: SolverOptions(timeLimitSeconds: timeLimitSeconds)) { lp in
             guard phase != .done, let value = lp.objective, lp.rowDuals.count == assignment.model.constraints.count,
                   lp.values.count == assignment.model.variables.count else {
@@ -98,11 +114,15 @@ struct PatternGeneration {
             var lagrangian = value
             var priced: [DayPattern] = []
             var pricedOf = [Pricing.Priced?](repeating: nil, count: instance.workers.count)
-            for profile in profiles {
+            // Whether some pair of sites was left unpriced that might price out: then an empty round is not
+            // convergence, only the end of what this generation prices.
+            var pricedPartly = false
+            for profile in profiles where phase == .generating || pricesDuringDive {
                 for (worker, best) in zip(profile, pricing.price(workers: profile, duals: duals)) { pricedOf[worker] = best }
             }
             for worker in instance.workers.indices where !instance.optionsOfWorker[worker].isEmpty {
                 guard let best = pricedOf[worker] else { continue }
+                pricedPartly = pricedPartly || !best.complete
                 lagrangian += Double(instance.workers[worker].usableDays.count) * min(0, best.leastReducedCost)
                 for pattern in best.patterns.prefix(Self.patternsPerWorkerPerRound) where known.insert(pattern).inserted {
                     priced.append(pattern)
@@ -126,17 +146,19 @@ struct PatternGeneration {
                 outcome.unservedLowerBound = max(outcome.unservedLowerBound ?? 0,
                                                  Self.unservedUnits(provenBy: lagrangian, penalty: assignment.costs.unservedPenalty))
                 values.append(value)
-                if priced.isEmpty {
+                if priced.isEmpty && !pricedPartly {
                     outcome.converged = true
                     outcome.lowerBound = value
                     let unserved = assignment.unservedVariables.reduce(0.0) { $0 + lp.values[$1.index] }
                     outcome.unservedLowerBound = max(outcome.unservedLowerBound ?? 0, Int((unserved - 1e-6).rounded(.up)))
                     phase = .diving
-                } else if outcome.rounds >= roundLimit || Self.tailsOff(values) {
+                } else if priced.isEmpty || outcome.rounds >= roundLimit || Self.tailsOff(values) {
                     phase = .diving
                 } else {
                     return RelaxationChange(columns: priced.map { assignment.append($0) })
                 }
+                // This round's patterns join the LP with the dive's first bounds.
+                outcome.generatedPatterns = assignment.patterns.count + priced.count
             }
             guard dive else {
                 phase = .done
@@ -238,6 +260,29 @@ extension PatternGeneration {
         let scheduler: TripScheduler
         /// Road minutes between sites, [from][to].
         let siteMinutes: [[Double]]
+        /// Which pairs of sites are priced exactly, [site][site]; nil: every pair. The others get only a lower
+        /// bound on their reduced cost (for the Lagrangian bound; `Priced.complete` says whether one could price out).
+        var pairedSites: [[Bool]]? = nil
+
+        /// Pairs of a site and one of its `neighbours` nearest sites (by the shorter way between them, ties by
+        /// index), either way round; nil when every site is within every other's nearest.
+        static func nearestPairs(siteMinutes: [[Double]], neighbours: Int) -> [[Bool]]? {
+            let count = siteMinutes.count
+            guard count > neighbours + 1 else { return nil }
+            var paired = Array(repeating: Array(repeating: false, count: count), count: count)
+            for site in 0..<count {
+                let nearest = (0..<count).filter { $0 != site }.sorted { lhs, rhs in
+                    let left = min(siteMinutes[site][lhs], siteMinutes[lhs][site])
+                    let right = min(siteMinutes[site][rhs], siteMinutes[rhs][site])
+                    return left != right ? left < right : lhs < rhs
+                }.prefix(neighbours)
+                for other in nearest {
+                    paired[site][other] = true
+                    paired[other][site] = true
+                }
+            }
+            return paired
+        }
 
         struct Duals {
             var cover: [Double]
@@ -254,9 +299,12 @@ extension PatternGeneration {
         }
 
         struct Priced {
+            /// A lower bound on the reduced cost of every pattern of the enumerator (exact when `complete`).
             var leastReducedCost: Double
             /// Timed patterns with negative reduced cost, most negative first.
             var patterns: [DayPattern]
+            /// False when a pair left unpriced (`pairedSites`) might have a negative reduced cost.
+            var complete = true
         }
 
         /// One demand's part in a knapsack: visits of `weight` minutes (interview + move), worth `value` each
@@ -316,14 +364,17 @@ extension PatternGeneration {
             }
             let sites = itemsOfSite.keys.sorted()
             guard !sites.isEmpty else { return members.map { _ in Priced(leastReducedCost: 0, patterns: []) } }
+            // The least lower bound of a pair left unpriced, before the member's own duals.
+            var leastUnpriced = Double.infinity
             let base = instance.workers[worker].base
             let out = sites.map { instance.travel.minutes(from: base, to: instance.sites[$0].place) }
             let back = sites.map { instance.travel.minutes(from: instance.sites[$0].place, to: base) }
             // The most any site's visits can be worth in a day with no travel, and the most a minute of visits
             // can be worth anywhere (with every day-count bonus): together they prune pairs.
-            let ceiling = sites.map { Self.bestVisits(itemsOfSite[$0]!, capacity: budget + move, sites: 1)?.value ?? 0 }
-            let density = sites.map { site in itemsOfSite[site]!.map { $0.value / $0.weight }.max() ?? 0 }
-            let bonuses = sites.map { site in itemsOfSite[site]!.reduce(0) { $0 + $1.bonus } }
+            let siteItems = sites.map { itemsOfSite[$0]! }
+            let ceiling = siteItems.map { Self.bestVisits($0, capacity: budget + move, sites: 1)?.value ?? 0 }
+            let density = siteItems.map { items in items.map { $0.value / $0.weight }.max() ?? 0 }
+            let bonuses = siteItems.map { items in items.reduce(0) { $0 + $1.bonus } }
 
             // Reduced costs before the member's own day and balance duals are taken off.
             var least = Double.infinity
@@ -335,8 +386,8 @@ extension PatternGeneration {
                 least = min(least, reducedCost)
                 if reducedCost - fixed < -1e-6 { candidates.append((reducedCost, order, items, best.counts)) }
             }
-            for (position, site) in sites.enumerated() where itemsOfSite[site]!.count > 1 {
-                consider(order: [site], travel: out[position] + back[position], items: itemsOfSite[site]!)
+            for (position, site) in sites.enumerated() where siteItems[position].count > 1 {
+                consider(order: [site], travel: out[position] + back[position], items: siteItems[position])
             }
             if parameters.maxCommunesPerDay >= 2 {
                 for first in sites.indices {
@@ -345,12 +396,18 @@ extension PatternGeneration {
                         let backward = out[second] + siteMinutes[sites[second]][sites[first]] + back[first]
                         let travel = min(forward, backward)
                         // Its reduced cost is at least each of these; a pair that cannot price out is skipped.
-                        guard travel - ceiling[first] - ceiling[second] - fixed < 0 else { continue }
+                        let byCeilings = travel - ceiling[first] - ceiling[second]
+                        guard byCeilings - fixed < 0 else { continue }
                         let room = max(0, budget - travel + 2 * move)
-                        guard travel - max(density[first], density[second]) * room - bonuses[first] - bonuses[second]
-                            - fixed < 0 else { continue }
+                        let byDensity = travel - max(density[first], density[second]) * room - bonuses[first]
+                            - bonuses[second]
+                        guard byDensity - fixed < 0 else { continue }
+                        if let pairedSites, !pairedSites[sites[first]][sites[second]] {
+                            leastUnpriced = min(leastUnpriced, max(byCeilings, byDensity))
+                            continue
+                        }
                         let order = forward <= backward ? [sites[first], sites[second]] : [sites[second], sites[first]]
-                        consider(order: order, travel: travel, items: itemsOfSite[sites[first]]! + itemsOfSite[sites[second]]!)
+                        consider(order: order, travel: travel, items: siteItems[first] + siteItems[second])
                     }
                 }
             }
@@ -377,7 +434,8 @@ extension PatternGeneration {
                     pattern.workerIndex = member
                     patterns.append(pattern)
                 }
-                return Priced(leastReducedCost: min(0, least - own), patterns: patterns)
+                return Priced(leastReducedCost: min(0, min(least, leastUnpriced) - own), patterns: patterns,
+                              complete: leastUnpriced - own >= -1e-6)
             }
         }
 
@@ -420,48 +478,82 @@ extension PatternGeneration {
         /// least one visit at each of `sites` sites; exact, by enumeration (a day has at most four items).
         static func bestVisits(_ items: [Item], capacity: Double, sites: Int) -> (value: Double, counts: [Int])? {
             guard capacity >= 0, !items.isEmpty else { return nil }
-            var best: (value: Double, counts: [Int])?
-            var counts = Array(repeating: 0, count: items.count)
-            // What the items from `index` on can add at most: the best value per minute over the room left,
-            // plus every bonus (branch and bound).
+            var search = VisitSearch(items: items, sites: sites)
+            search.search(0, room: capacity, value: 0, visitedSites: 0)
+            return search.bestValue.map { ($0, search.bestCounts) }
+        }
+    }
+
+    /// The branch and bound of `Pricing.bestVisits`, its state in one value: it runs for every pair of sites
+    /// that survives pruning, hundreds of thousands of times a round at ×10, so it allocates nothing per node
+    /// (a closure-based version spent most of its time allocating and freeing).
+    private struct VisitSearch {
+        let items: [Pricing.Item]
+        /// Each item's site as one bit (items of one site share it): a count of the bits set is sites visited.
+        let siteBits: [UInt32]
+        let sites: Int
+        /// What the items from an index on can add at most: the best value per minute over the room left, plus
+        /// every bonus.
+        let densest: [Double]
+        let bonusLeft: [Double]
+        var counts: [Int]
+        var bestValue: Double?
+        var bestCounts: [Int] = []
+
+        init(items: [Pricing.Item], sites: Int) {
+            self.items = items
+            self.sites = sites
+            var bits: [UInt32] = []
+            var seen: [Int] = []
+            for item in items {
+                if let position = seen.firstIndex(of: item.site) {
+                    bits.append(1 << UInt32(position % 32))
+                } else {
+                    bits.append(1 << UInt32(seen.count % 32))
+                    seen.append(item.site)
+                }
+            }
+            siteBits = bits
             var densest = Array(repeating: 0.0, count: items.count + 1)
             var bonusLeft = Array(repeating: 0.0, count: items.count + 1)
             for index in stride(from: items.count - 1, through: 0, by: -1) {
                 densest[index] = max(densest[index + 1], items[index].value / items[index].weight)
                 bonusLeft[index] = bonusLeft[index + 1] + items[index].bonus
             }
-            func record(_ value: Double) {
-                var visited = 0
-                var seen: [Int] = []
-                for index in items.indices where counts[index] > 0 && !seen.contains(items[index].site) {
-                    seen.append(items[index].site)
-                    visited += 1
-                }
-                guard visited == sites else { return }
-                if value > (best?.value ?? -.infinity) + 1e-12 { best = (value, counts) }
+            self.densest = densest
+            self.bonusLeft = bonusLeft
+            counts = Array(repeating: 0, count: items.count)
+        }
+
+        private mutating func record(_ value: Double, visitedSites: UInt32) {
+            guard visitedSites.nonzeroBitCount == sites else { return }
+            if value > (bestValue ?? -.infinity) + 1e-12 {
+                bestValue = value
+                bestCounts = counts
             }
-            func search(_ index: Int, _ room: Double, _ value: Double) {
-                if let best, value + densest[index] * room + bonusLeft[index] <= best.value + 1e-12 { return }
-                let item = items[index]
-                let most = min(item.cap, Int((room / item.weight + 1e-9).rounded(.down)))
-                if index == items.count - 1 {
-                    // The last item takes as many visits as fit (value never falls with more), or none.
-                    for count in most > 0 ? [most, 0] : [0] {
-                        counts[index] = count
-                        record(value + Double(count) * item.value + (count > 0 ? item.bonus : 0))
-                    }
-                    counts[index] = 0
-                    return
-                }
-                for count in stride(from: most, through: 0, by: -1) {
-                    counts[index] = count
-                    let gained = Double(count) * item.value + (count > 0 ? item.bonus : 0)
-                    search(index + 1, room - Double(count) * item.weight, value + gained)
+        }
+
+        mutating func search(_ index: Int, room: Double, value: Double, visitedSites: UInt32) {
+            if let bestValue, value + densest[index] * room + bonusLeft[index] <= bestValue + 1e-12 { return }
+            let item = items[index]
+            let most = min(item.cap, Int((room / item.weight + 1e-9).rounded(.down)))
+            if index == items.count - 1 {
+                // The last item takes as many visits as fit (value never falls with more), or none.
+                if most > 0 {
+                    counts[index] = most
+                    record(value + Double(most) * item.value + item.bonus, visitedSites: visitedSites | siteBits[index])
                 }
                 counts[index] = 0
+                record(value, visitedSites: visitedSites)
+                return
             }
-            search(0, capacity, 0)
-            return best
+            for count in stride(from: most, through: 0, by: -1) {
+                counts[index] = count
+                let gained = Double(count) * item.value + (count > 0 ? item.bonus : 0)
+                search(index + 1, room: room - Double(count) * item.weight, value: value + gained,
+                       visitedSites: count > 0 ? visitedSites | siteBits[index] : visitedSites)
+            }
+            counts[index] = 0
         }
     }
 }
