@@ -12,6 +12,12 @@ import PlannerCore
 ///    on the enumerator's earliest free usable day (buffer days are the last ones), else on any day where it
 ///    fits, else visit by visit; what fits nowhere is unscheduled.
 /// 4. Order and time each day as `TripScheduler` does.
+///
+/// Steps 2–3 re-pack the chosen work greedily around the kept visits, not day by day as the solution chose it, so
+/// when nearly every day is full (many enumerators gone) they can leave units over that the solution's own days
+/// serve. Then the solution's days are dated as a first plan's are (`TripScheduler`: allocated, merged, free room
+/// offered) and that schedule is taken if it leaves fewer units unserved: serving comes before keeping previous
+/// dates, and an incomplete re-plan must be one the model cannot complete, not one the re-packing could not.
 struct ReplanScheduler {
     let instance: AssignmentInstance
     let previousVisits: [VisitAssignment]
@@ -32,6 +38,16 @@ struct ReplanScheduler {
     ///   - patterns, patternCounts: the day patterns the solution chose; their visits join the work of their
     ///     enumerator (placed like the rest, on days where they fit and save travel).
     func schedule(trips chosen: [Int], patterns: [DayPattern] = [], patternCounts: [Int] = []) -> TripScheduler.Schedule {
+        let stable = stableSchedule(trips: chosen, patterns: patterns, patternCounts: patternCounts)
+        guard !stable.unscheduledUnitIDs.isEmpty else { return stable }
+        let routing = TripScheduler(instance: instance)
+        let direct = routing.schedule(routing.chosenDays(trips: chosen, patterns: patterns, patternCounts: patternCounts))
+        return direct.unscheduledUnitIDs.count < stable.unscheduledUnitIDs.count ? direct : stable
+    }
+
+    /// Steps 1–4: the chosen work around the previous plan's kept visits.
+    func stableSchedule(trips chosen: [Int], patterns: [DayPattern] = [],
+                        patternCounts: [Int] = []) -> TripScheduler.Schedule {
         let routing = TripScheduler(instance: instance)
         let lookup = InstanceIndex(instance)
         let demandOfUnit = lookup.demandOfUnit, unitsByID = lookup.unitsByID

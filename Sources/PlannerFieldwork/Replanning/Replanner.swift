@@ -45,19 +45,33 @@ public struct Replanner: Sendable {
         // Multi-site and mixed-work day patterns from the LP duals, as for a first plan (pooled sizes have none).
         var generation: PatternGeneration.Outcome?
         if !plain.model.variables.isEmpty {
-            generation = try PatternGeneration(instance: instance,
-                                               balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-                .generate(solver: solver, timeLimitSeconds: request.solverOptions.timeLimitSeconds * 0.3, dive: false)
+            var patternGeneration = PatternGeneration(instance: instance,
+                                                      balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+            patternGeneration.pricesDuringDive = false
+            generation = try patternGeneration
+                .generate(solver: solver, timeLimitSeconds: request.solverOptions.timeLimitSeconds * 0.3,
+                          progress: progress)
         }
         let base = generation?.assignment ?? plain
         let noPatterns = Array(repeating: 0, count: base.patterns.count)
         let previous = Self.previousTrips(instance: instance, visits: request.previousVisits)
         let stable = StableAssignmentModel(base: base, instance: instance, previousTrips: previous,
                                            changedTripMinutes: request.changedTripMinutes)
-        let warmStart = Self.warmStart(instance: instance, previousTrips: previous)
-        let warmObjective = stable.objective(of: warmStart)
+        // The solver's start: the previous plan's trips completed greedily, or the dive's plan on the pattern LP
+        // (its unserved units offered to free days) when it is cheaper for the re-plan's objective — when the
+        // previous plan no longer fits, the dive serves more (docs/replanning.md).
+        var warmStart = (trips: Self.warmStart(instance: instance, previousTrips: previous), patterns: noPatterns)
+        var warmObjective = stable.objective(of: warmStart.trips)
+        if let dive = generation?.dive {
+            let filled = (trips: base.fillingFreeDays(trips: dive.trips, patterns: dive.patterns), patterns: dive.patterns)
+            let objective = stable.objective(of: filled.trips, patterns: filled.patterns)
+            if base.respectsBoundsAndDays(filled.trips, patterns: filled.patterns), objective < warmObjective - 1e-6 {
+                warmStart = filled
+                warmObjective = objective
+            }
+        }
 
-        var chosen = (trips: warmStart, patterns: noPatterns)
+        var chosen = warmStart
         var statistics: SolverStatistics
         var solveStoppedByTimeLimit = false
         if stable.model.variables.isEmpty {
@@ -68,7 +82,9 @@ public struct Replanner: Sendable {
             options.nodeLimit = Self.stableNodeLimit
             options.focus = .incumbent
             let solution = try solver.solve(stable.model, options: options,
-                                            warmStart: stable.solutionVector(trips: warmStart), progress: progress)
+                                            warmStart: stable.solutionVector(trips: warmStart.trips,
+                                                                             patterns: warmStart.patterns),
+                                            progress: progress)
             let result = solution.result
             solveStoppedByTimeLimit = result.status.stoppedAtTimeLimit
             var source = SolverStatistics.Source.heuristic
