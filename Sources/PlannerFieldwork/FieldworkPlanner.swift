@@ -11,10 +11,11 @@ public struct FieldworkPlanner: Sendable {
     /// (`PooledAssignmentModel.oneSiteThreshold`); tests lower it to pool small instances.
     var oneSitePoolingThreshold = PooledAssignmentModel.oneSiteThreshold
     /// Trip options above which the dive on the pattern LP prices no new patterns (`PatternGeneration.pricesDuringDive`):
-    /// the mid-sized instances, the same as pool their one-site stage. Measured (60 s limit, quiet machine; docs/model.md):
-    /// ×3 first plan 34,477–34,644 → 33,619.0, ×2 20,947–21,060 → 20,920.9; default-sized instances, whose dive finishes
-    /// in seconds either way, lose 2–4 % without it (default 10,407.2 → 10,657.7). Tests lower it.
-    var diveDoesNotPriceAbove = PooledAssignmentModel.oneSiteThreshold
+    /// the mid-sized instances, the same as pool their one-site stage. Measured (60 s limit, quiet machine; docs/model.md,
+    /// "Mid-sized plans: pricing and the dive"): the ×3 first plan's dive took 38 s of its 60 s with pricing, and
+    /// without it the plan came out 2.6 % cheaper (the neighbourhood search got the time); default-sized instances,
+    /// whose dive finishes in seconds either way, lose 2–4 % without it (default 10,407.2 → 10,657.7).
+    static let diveDoesNotPriceAbove = PooledAssignmentModel.oneSiteThreshold
 
     public init() {}
 
@@ -73,7 +74,7 @@ public struct FieldworkPlanner: Sendable {
                                             patterns: seed.patterns).objective(trips: seed.trips, patterns: seed.counts)
         var patternGeneration = PatternGeneration(instance: instance,
                                                   balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-        patternGeneration.pricesDuringDive = instance.options.count <= diveDoesNotPriceAbove
+        patternGeneration.pricesDuringDive = instance.options.count <= Self.diveDoesNotPriceAbove
         let generation = try patternGeneration
             .generate(solver: solver, initial: seed.patterns,
                       timeLimitSeconds: max(0, limit * 0.8 - Self.seconds(since: start)),

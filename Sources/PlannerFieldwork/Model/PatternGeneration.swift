@@ -53,9 +53,10 @@ struct PatternGeneration {
     /// Most patterns added per enumerator per round.
     static let patternsPerWorkerPerRound = 4
     /// Pairs of sites are priced only between a site and its nearest `pairNeighbours` (by road, either way):
-    /// pricing every pair grows with the square of the sites. The default dataset has 113 sites, so every pair
-    /// is priced there; at ×10 (1,094 sites) a round priced about 500,000 pairs per enumerator profile and took
-    /// 2.7 s. The pairs left out still count in the bound, by a lower bound on their reduced cost.
+    /// pricing every pair grows with the square of the sites (on a ×10 instance, 1,094 sites, a round priced about
+    /// 500,000 pairs per enumerator profile). The default dataset's plans have 110 sites, so every pair is priced
+    /// there; ×2 and ×3 first plans (219 and 328) price fewer. The pairs left out still count in the bound, by a
+    /// lower bound on their reduced cost.
     static let pairNeighbours = 120
     /// Generation stops when the LP value fell by less than this share over the last `tailRounds` rounds: the
     /// last rounds of column generation move the bound little and the plan less.

@@ -82,28 +82,36 @@ public struct ShortfallDiagnosis: Hashable, Sendable, Codable {
     /// One line per gap and one for the total, built from the figures above.
     public var summaryLines: [String] {
         gaps.map { gap in
-            "district \(gap.districtCode), \(gap.skill.rawValue) visits: \(gap.unservedUnits) units unserved, "
-                + "lacking \(gap.lackingEnumeratorDays) enumerator-days (\(gap.lackingEnumeratorMinutes) min) "
-                + "with \(gap.eligibleEnumerators.count) eligible enumerators; " + Self.describe(gap.remedies)
-        } + ["total: \(unservedUnits) units unserved, lacking \(lackingEnumeratorDays) enumerator-days "
-             + "(\(lackingEnumeratorMinutes) min); " + Self.describe(remedies)]
+            "district \(gap.districtCode), \(gap.skill.rawValue) visits: \(Self.count(gap.unservedUnits, "unit")) unserved, "
+                + "lacking \(Self.count(gap.lackingEnumeratorDays, "enumerator-day")) (\(gap.lackingEnumeratorMinutes) min) "
+                + "with \(Self.count(gap.eligibleEnumerators.count, "eligible enumerator")); " + Self.describe(gap.remedies)
+        } + ["total: \(Self.count(unservedUnits, "unit")) unserved, lacking "
+             + "\(Self.count(lackingEnumeratorDays, "enumerator-day")) (\(lackingEnumeratorMinutes) min); "
+             + Self.describe(remedies)]
+    }
+
+    /// "1 unit", "2 units".
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     private static func describe(_ remedies: Remedies) -> String {
         var options: [String] = []
         if let days = remedies.bufferDaysNeeded {
             options.append("use buffer days: +\(days) day(s)")
+        } else if remedies.enumeratorDaysFromAllBufferDays == 0 {
+            options.append("no enumerator-day is left in buffer days")
         } else {
-            options.append("all buffer days give only \(remedies.enumeratorDaysFromAllBufferDays) enumerator-days")
+            options.append("all buffer days give only \(count(remedies.enumeratorDaysFromAllBufferDays, "enumerator-day"))")
         }
         if let saturdays = remedies.saturdaysNeeded {
-            options.append("work Saturdays: +\(remedies.additionalEnumeratorDays) enumerator-days on \(saturdays) "
-                           + "Saturday(s)")
+            options.append("work Saturdays: +\(count(remedies.additionalEnumeratorDays, "enumerator-day")) on "
+                           + count(saturdays, "Saturday"))
         } else {
-            options.append("all Saturdays give only \(remedies.enumeratorDaysFromAllSaturdays) enumerator-days")
+            options.append("all Saturdays give only \(count(remedies.enumeratorDaysFromAllSaturdays, "enumerator-day"))")
         }
         options.append("more enumerators: ~\(remedies.additionalEnumerators)")
-        options.append("a smaller take: \(remedies.takeReduction) fewer units")
+        options.append("a smaller take: \(count(remedies.takeReduction, "unit")) fewer")
         return "to close it: " + options.joined(separator: "; or ")
     }
 }

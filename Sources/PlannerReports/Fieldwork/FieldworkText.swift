@@ -371,7 +371,8 @@ struct FieldworkText: Sendable {
         },
         bufferRemedy: { needed, total in
             needed.map { "dùng \($0) ngày dự phòng đầu tiên" }
-                ?? "tất cả ngày dự phòng chỉ cho \(total) ngày công, chưa đủ"
+                ?? (total == 0 ? "không còn ngày công nào trong ngày dự phòng"
+                               : "tất cả ngày dự phòng chỉ cho \(total) ngày công, chưa đủ")
         },
         saturdayRemedy: { needed, days, total in
             needed.map { "làm thêm \(days) ngày công vào \($0) ngày thứ Bảy" }
@@ -474,7 +475,8 @@ struct FieldworkText: Sendable {
         },
         bufferRemedy: { needed, total in
             needed.map { "use the first \($0) buffer day(s)" }
-                ?? "all buffer days give only \(total) enumerator-days, not enough"
+                ?? (total == 0 ? "no enumerator-day is left in buffer days"
+                               : "all buffer days give only \(total) enumerator-days, not enough")
         },
         saturdayRemedy: { needed, days, total in
             needed.map { "work \(days) enumerator-days on \($0) Saturday(s)" }
