@@ -61,7 +61,7 @@ public struct FieldworkPlanner: Sendable {
             statistics.seconds = Self.seconds(since: start)
             statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, costs: costs)
             statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
-            statistics.unservedLowerBound = instance.unservedByCapacity
+            statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: nil)
             return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
                              model: oneSiteModel.model)
         }
@@ -84,18 +84,15 @@ public struct FieldworkPlanner: Sendable {
         seedCounts += Array(repeating: 0, count: patterned.patterns.count - seedCounts.count)
         // The best of the merged start, the dive's plan and the one-site plan, each with its unserved units first
         // offered to free days.
-        func filled(_ plan: (trips: [Int], patterns: [Int])) -> (trips: [Int], patterns: [Int]) {
-            (patterned.fillingFreeDays(trips: plan.trips, patterns: plan.patterns), plan.patterns)
-        }
-        var chosen = filled((trips: seed.trips, patterns: seedCounts))
+        let merged = (trips: seed.trips, patterns: seedCounts)
+        var chosen = patterned.filledStart(merged) ?? merged
         var chosenObjective = patterned.objective(trips: chosen.trips, patterns: chosen.patterns)
         var chosenStatus = Self.mergedStartStatus
         let oneSite = (trips: trips, patterns: Array(repeating: 0, count: patterned.patterns.count))
         for (candidate, status) in [(generation.dive, Self.diveStatus), (oneSite, Self.mergedStartStatus)] {
-            guard let candidate = candidate.map(filled) else { continue }
+            guard let candidate = candidate.flatMap(patterned.filledStart) else { continue }
             let objective = patterned.objective(trips: candidate.trips, patterns: candidate.patterns)
-            if patterned.respectsBoundsAndDays(candidate.trips, patterns: candidate.patterns),
-               objective < chosenObjective - 1e-6 {
+            if objective < chosenObjective - 1e-6 {
                 chosen = candidate
                 chosenObjective = objective
                 chosenStatus = status
@@ -155,7 +152,7 @@ public struct FieldworkPlanner: Sendable {
         statistics.patternColumns = patterned.patterns.count
         statistics.generationRounds = generation.rounds
         statistics.lowerBound = generation.lowerBound.map { min($0, chosenObjective) }
-        statistics.unservedLowerBound = max(generation.unservedLowerBound ?? 0, instance.unservedByCapacity)
+        statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: generation.unservedLowerBound)
         statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: patterned)
         statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
         statistics.seconds = Self.seconds(since: start)

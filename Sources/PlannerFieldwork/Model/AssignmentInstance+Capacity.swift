@@ -1,6 +1,12 @@
 import PlannerCore
 
 extension AssignmentInstance {
+    /// The shortfall proof every plan reports (`SolverStatistics.unservedLowerBound`): the larger of the pattern
+    /// LP's (nil for pooled models, which have none) and the count of working minutes below.
+    func unservedLowerBound(provenByLP proven: Int?) -> Int {
+        max(proven ?? 0, unservedByCapacity)
+    }
+
     /// The fewest units every plan leaves unserved, by counting working minutes alone: a proof that needs no LP,
     /// so pooled (large) plans and re-plans have one too, and the pattern LP's proof is never weaker than it.
     ///

@@ -37,4 +37,12 @@ extension AssignmentModel {
             open[trip.demandIndex] = max(0, open[trip.demandIndex] - trip.visitsPerTrip)
         }
     }
+
+    /// A start for the solver from a heuristic's plan (the merged start, the dive's plan, the one-site plan): its
+    /// unserved units offered to free days (`fillingFreeDays`); nil when it breaks a column bound or an
+    /// enumerator's days, which no start may.
+    func filledStart(_ plan: (trips: [Int], patterns: [Int])) -> (trips: [Int], patterns: [Int])? {
+        let filled = (trips: fillingFreeDays(trips: plan.trips, patterns: plan.patterns), patterns: plan.patterns)
+        return respectsBoundsAndDays(filled.trips, patterns: filled.patterns) ? filled : nil
+    }
 }

@@ -59,7 +59,7 @@ extension Replanner {
         statistics.printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, costs: costs)
         statistics.seconds = FieldworkPlanner.seconds(since: start)
         statistics.stoppedByTimeLimit = stoppedByTimeLimit
-        statistics.unservedLowerBound = instance.unservedByCapacity
+        statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: nil)
         let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
                                          statistics: statistics, model: stable.model)
         return ReplanResult(plan: plan, request: request, previousTrips: previous, newTrips: trips)

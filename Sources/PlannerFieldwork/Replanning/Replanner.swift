@@ -62,11 +62,10 @@ public struct Replanner: Sendable {
         // previous plan no longer fits, the dive serves more (docs/replanning.md).
         var warmStart = (trips: Self.warmStart(instance: instance, previousTrips: previous), patterns: noPatterns)
         var warmObjective = stable.objective(of: warmStart.trips)
-        if let dive = generation?.dive {
-            let filled = (trips: base.fillingFreeDays(trips: dive.trips, patterns: dive.patterns), patterns: dive.patterns)
-            let objective = stable.objective(of: filled.trips, patterns: filled.patterns)
-            if base.respectsBoundsAndDays(filled.trips, patterns: filled.patterns), objective < warmObjective - 1e-6 {
-                warmStart = filled
+        if let dive = generation?.dive.flatMap(base.filledStart) {
+            let objective = stable.objective(of: dive.trips, patterns: dive.patterns)
+            if objective < warmObjective - 1e-6 {
+                warmStart = dive
                 warmObjective = objective
             }
         }
@@ -106,7 +105,7 @@ public struct Replanner: Sendable {
             .schedule(trips: chosen.trips, patterns: base.patterns, patternCounts: chosen.patterns)
         statistics.patternColumns = base.patterns.count
         statistics.generationRounds = generation?.rounds ?? 0
-        statistics.unservedLowerBound = max(generation?.unservedLowerBound ?? 0, instance.unservedByCapacity)
+        statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: generation?.unservedLowerBound)
         // The pattern LP's bound prices travel, balance and unserved units but not changes to the previous plan,
         // so it holds for the re-plan's printed objective too (which leaves changes out as well); the gap then
         // includes what keeping the plan stable costs.
