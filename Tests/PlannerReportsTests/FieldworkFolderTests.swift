@@ -139,9 +139,18 @@ import Testing
         }
         let reserves = item.sample.filter { $0.role == .reserve && $0.communeCode == "31498" && $0.zoneID == nil }
         #expect(!reserves.isEmpty)
-        let positions = try reserves.sorted { ($0.stratumID, $0.reserveRank!) < ($1.stratumID, $1.reserveRank!) }
+        // One list per reserve group, the commune's households first: a refusal is replaced from its own list.
+        func listOrder(_ unit: SampledUnit) -> (Int, String, Int) {
+            (FieldworkContext.reserveScope(of: unit).isCommune ? 0 : 1, unit.stratumID.rawValue, unit.reserveRank!)
+        }
+        let positions = try reserves.sorted { listOrder($0) < listOrder($1) }
             .map { try #require(notice.range(of: ">\($0.unitID)<"), "reserve \($0.unitID) not listed").lowerBound }
         #expect(positions == positions.sorted())
+        // A list whose ranks here skip (a stratum's reserves spread over communes) says where the others are.
+        let skips = Dictionary(grouping: reserves) { FieldworkContext.reserveScope(of: $0) }.values.contains { list in
+            list.compactMap(\.reserveRank).sorted() != Array(1...list.count)
+        }
+        #expect(notice.contains(context.text.noticeReservesElsewhere) == skips)
         // An enterprise's address from enterprises.csv is on its sheet and its commune's letter.
         let withAddress = try #require(item.plan.routes.first { $0.unitIDs.contains("DN0002") })
         let sheet = Self.text(files["routes/\(withAddress.date)/\(withAddress.enumeratorID).html"])

@@ -14,6 +14,11 @@ struct FieldworkContext {
         enum Scope: Hashable {
             case commune(CommuneCode)
             case stratum(StratumID)
+
+            var isCommune: Bool {
+                if case .commune = self { return true }
+                return false
+            }
         }
 
         var scope: Scope

@@ -156,6 +156,8 @@ struct FieldworkText: Sendable {
     let noticeUnitsHeading: String
     let noticeReservesHeading: String
     let noticeReservesRule: @Sendable (_ attempts: Int) -> String
+    /// Under a reserve list whose ranks here do not run 1, 2, 3…: the rest of the list is elsewhere.
+    let noticeReservesElsewhere: String
     let visitDateLabel: String
     let noticeRequest: String
     let contactSentence: @Sendable (String) -> String
@@ -317,9 +319,10 @@ struct FieldworkText: Sendable {
         noticeUnitsHeading: "2. Hộ gia đình và doanh nghiệp được chọn",
         noticeReservesHeading: "3. Đơn vị dự phòng",
         noticeReservesRule: { attempts in
-            "Chỉ khảo sát khi một đơn vị được chọn từ chối hoặc không gặp được sau \(attempts) lần đến, theo đúng "
-                + "thứ tự dưới đây."
+            "Chỉ khảo sát khi một đơn vị được chọn từ chối hoặc không gặp được sau \(attempts) lần đến: hộ gia đình "
+                + "được thay bằng hộ dự phòng, doanh nghiệp bằng doanh nghiệp dự phòng, theo đúng thứ tự của danh sách."
         },
+        noticeReservesElsewhere: "Thứ tự là thứ tự trong cả danh sách; các thứ tự không có ở đây thuộc địa bàn khác.",
         visitDateLabel: "Ngày khảo sát",
         noticeRequest: "Đề nghị Quý cơ quan thông báo trước cho các hộ gia đình và doanh nghiệp có tên trên, kể cả "
             + "đơn vị dự phòng, để tiếp đón điều tra viên vào ngày đã định.",
@@ -437,8 +440,10 @@ struct FieldworkText: Sendable {
         noticeUnitsHeading: "2. Selected households and enterprises",
         noticeReservesHeading: "3. Reserve units",
         noticeReservesRule: { attempts in
-            "Visited only when a selected unit refuses or is not met after \(attempts) visits, in the order below."
+            "Visited only when a selected unit refuses or is not met after \(attempts) visits: a household is "
+                + "replaced by a reserve household, an enterprise by a reserve enterprise, in the order of its list."
         },
+        noticeReservesElsewhere: "Ranks are those of the whole list; the ranks missing here belong to other areas.",
         visitDateLabel: "Visit date",
         noticeRequest: "Please inform the households and enterprises listed above, reserve units included, in "
             + "advance so that they can receive the enumerators on the days given.",

@@ -2,6 +2,7 @@ import Foundation
 import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
+import PlannerSampling
 
 /// Visit notices: to each commune's People's Committee and, for zones, to the zones' management board, the
 /// days enumerators will come and who they are, so that the selected units are told in advance.
@@ -145,7 +146,7 @@ enum VisitNotices {
         if !reserves.isEmpty {
             body += "<div class=\"keep\">\n" + HTMLPage.heading(2, text.noticeReservesHeading)
             body += HTMLPage.paragraph(text.noticeReservesRule(settings.fieldwork.maxAttempts))
-            body += RouteSheets.reserveTable(reserves, context) + "</div>\n"
+            body += reserveTables(reserves, context) + "</div>\n"
         }
         body += HTMLPage.paragraph(text.noticeRequest)
         if let contact = settings.contact {
@@ -173,6 +174,8 @@ enum VisitNotices {
         .subject { text-align: center; font-weight: bold; }
         .addressee { text-align: center; margin: 6pt 0; }
         table.units, table.reserves { font-size: 9pt; }
+        .reserve-title { margin: 6pt 0 1pt 0; font-size: 10pt; font-weight: bold; }
+        .reserve-note { margin: 0 0 2pt 0; font-size: 9pt; font-style: italic; }
         table.units th, table.units td, table.reserves th, table.reserves td { padding: 1.5pt 3pt; }
         table.signature { margin-top: 14pt; }
         table.signature td:first-child { text-align: left; font-size: 9pt; }
@@ -181,4 +184,40 @@ enum VisitNotices {
         @media screen and (max-width: 640px) { table.letterhead td { display: block; width: auto; \
         margin-bottom: 6pt; } }
         """
+
+    /// The reserves of one notice, one table per list: a commune's reserve households first, then each stratum's
+    /// reserves (enterprises), each under its list's title. A refusal is replaced from its own list only, and a
+    /// stratum's ranks run over the whole stratum, so a commune's part of it can start at 3: the note says where
+    /// the other ranks are, instead of leaving an official to wonder about a list that seems to skip.
+    static func reserveTables(_ reserves: [SampledUnit], _ context: FieldworkContext) -> String {
+        let text = context.text
+        var scopes: [FieldworkContext.ReserveGroup.Scope] = []
+        var unitsByScope: [FieldworkContext.ReserveGroup.Scope: [SampledUnit]] = [:]
+        for unit in reserves {
+            let scope = FieldworkContext.reserveScope(of: unit)
+            if unitsByScope[scope] == nil { scopes.append(scope) }
+            unitsByScope[scope, default: []].append(unit)
+        }
+        let ordered = scopes.enumerated().sorted { lhs, rhs in
+            let left = lhs.element.isCommune ? 0 : 1, right = rhs.element.isCommune ? 0 : 1
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
+        return ordered.map { scope -> String in
+            let units = unitsByScope[scope, default: []].sorted { lhs, rhs in
+                (lhs.reserveRank ?? 0, lhs.unitID) < (rhs.reserveRank ?? 0, rhs.unitID)
+            }
+            let title: String
+            switch scope {
+            case .commune(let code): title = text.communeReserves(context.communeName(code))
+            case .stratum(let stratum):
+                title = text.stratumReserves(stratum.rawValue, context.stratumNames.name(of: stratum, given: ""))
+            }
+            var html = HTMLPage.paragraph(title, className: "reserve-title")
+            let ranks = units.compactMap(\.reserveRank)
+            if ranks != Array(1...max(1, ranks.count)) || ranks.count != units.count {
+                html += HTMLPage.paragraph(text.noticeReservesElsewhere, className: "reserve-note")
+            }
+            return html + RouteSheets.reserveTable(units, context)
+        }.joined()
+    }
 }
