@@ -32,7 +32,8 @@ enum PlanSummary {
         return (written.replan.map(replanLines) ?? []) + [
             "Fieldwork: \(totals.scheduledUnits) of \(totals.units) visits in \(totals.enumeratorDays) "
                 + "enumerator-days by \(totals.enumeratorsUsed) enumerators, \(Int(totals.travelMinutes.rounded())) "
-                + "travel minutes; \(solver?.backend ?? "solver") \(solver?.status ?? "–"), objective "
+                + "travel minutes; \(solver?.backend ?? "solver") "
+                + (solver.map { SolverStatusWords.commandLine(status: $0.status, gap: $0.gap) } ?? "–") + ", objective "
                 + String(format: "%.1f", solver?.objective ?? 0) + ", gap \(gap), "
                 + String(format: "%.1f s of planning", solver?.seconds ?? 0),
             "Plan written to \(written.folder.path)",

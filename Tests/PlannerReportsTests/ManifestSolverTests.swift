@@ -1,6 +1,6 @@
 import Foundation
 import PlannerPlanFormat
-import PlannerReports
+@testable import PlannerReports
 import Testing
 
 /// The manifest's solver record names its backend generically and still reads manifests written with `glpk_version`.
@@ -46,5 +46,28 @@ struct ManifestSolverTests {
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(PlanManifest.Solver.self, from: Data(missing.utf8))
         }
+    }
+}
+
+/// "Optimal" is GLPK's verdict on the model it solved; a plan changed after the solve, with no bound covering it,
+/// must not read as proven optimal.
+@Suite("Solver status words")
+struct SolverStatusWordsTests {
+    @Test(arguments: [Language.english, .vietnamese])
+    func optimalIsQualifiedOnlyWhenNoBoundCoversThePrintedPlan(language: Language) {
+        let text = language == .vietnamese ? FieldworkText.vietnamese : FieldworkText.english
+        for status in ["optimal", "feasible_gap_limit"] {
+            let covered = text.solverStatus(status, boundCoversPrintedPlan: true)
+            let uncovered = text.solverStatus(status, boundCoversPrintedPlan: false)
+            #expect(covered == text.solverStatus(status))
+            #expect(uncovered.hasPrefix(covered) && uncovered.count > covered.count + 20)
+            if language == .vietnamese { #expect(EnglishWords.found(inText: uncovered) == []) }
+        }
+        // Statuses that claim nothing about optimality stay as they are.
+        for status in ["feasible_time_limit", "feasible_neighbourhood_search"] {
+            #expect(text.solverStatus(status, boundCoversPrintedPlan: false) == text.solverStatus(status))
+        }
+        #expect(SolverStatusWords.commandLine(status: "optimal", gap: 0) == "optimal")
+        #expect(SolverStatusWords.commandLine(status: "optimal", gap: nil).hasPrefix("optimal (for the model solved"))
     }
 }

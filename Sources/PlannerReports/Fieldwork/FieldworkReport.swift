@@ -22,7 +22,7 @@ enum FieldworkReport {
         let solver = plan.solver
         lines += ["## \(text.solverHeading)", ""]
         lines += facts([
-            (text.statusLabel, text.solverStatus(solver.statusName)),
+            (text.statusLabel, text.solverStatus(solver.statusName, boundCoversPrintedPlan: solver.planBound != nil)),
             // The printed plan's figures, as in the manifest and on the summary page: the last MIP solve's own
             // (on a plan the neighbourhood search improved, the one-site stage's) would show a gap of 0 % for
             // another model.

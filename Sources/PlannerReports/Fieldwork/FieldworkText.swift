@@ -251,6 +251,19 @@ struct FieldworkText: Sendable {
         return words[name] ?? name
     }
 
+    /// The status as the plan's documents give it. "Optimal" (or "gap limit reached") is GLPK's verdict on the
+    /// model it solved; when the printed plan was changed after the solve (a pooled plan's one-site days merged,
+    /// free room used) and no bound covers it, the words say so, so that "optimal" is not read as a claim about the
+    /// printed routes.
+    func solverStatus(_ name: String, boundCoversPrintedPlan: Bool) -> String {
+        guard !boundCoversPrintedPlan, ["optimal", "feasible_gap_limit"].contains(name) else { return solverStatus(name) }
+        return solverStatus(name) + (language == .vietnamese
+            ? " (cho mô hình đã giải; kế hoạch in ra được cải thiện sau khi giải — ghép ngày, dùng thời gian còn trống — "
+                + "nên chưa có cận cho kế hoạch này)"
+            : " (for the model solved; the printed plan was improved after the solve — days merged, free room used — "
+                + "so no bound is computed for it)")
+    }
+
     /// Where the plan's day-trips came from (`SolverStatistics.Source`), in words.
     func planSource(_ name: String) -> String {
         let words: [String: String] = language == .vietnamese
@@ -497,4 +510,12 @@ struct FieldworkText: Sendable {
         reasonNobodyEligible: { work, district in "no eligible enumerator for \(work) in \(district)" },
         reasonUnknown: "no day-trip reached this unit"
     )
+}
+
+/// The solver's status as the command line prints it, in English like the rest of its output.
+public enum SolverStatusWords {
+    /// `status` as the manifest keeps it, qualified when no bound covers the printed plan (`gap` is nil).
+    public static func commandLine(status: String, gap: Double?) -> String {
+        FieldworkText.english.solverStatus(status, boundCoversPrintedPlan: gap != nil)
+    }
 }
