@@ -15,9 +15,11 @@ import PlannerCore
 ///
 /// Steps 2–3 re-pack the chosen work greedily around the kept visits, not day by day as the solution chose it, so
 /// when nearly every day is full (many enumerators gone) they can leave units over that the solution's own days
-/// serve. Then the solution's days are dated as a first plan's are (`TripScheduler`: allocated, merged, free room
-/// offered) and that schedule is taken if it leaves fewer units unserved: serving comes before keeping previous
-/// dates, and an incomplete re-plan must be one the model cannot complete, not one the re-packing could not.
+/// serve. Then the solution's days are scheduled as a first plan's are (`TripScheduler`: allocated, merged, free
+/// room offered), but dated where they repeat the most previous visits and with each day taking back the units it
+/// held (`TripScheduler.schedule(_:keeping:)`), and that schedule is taken if it leaves fewer units unserved:
+/// serving comes before keeping previous dates, and an incomplete re-plan must be one the model cannot complete,
+/// not one the re-packing could not.
 struct ReplanScheduler {
     let instance: AssignmentInstance
     let previousVisits: [VisitAssignment]
@@ -41,8 +43,11 @@ struct ReplanScheduler {
         let stable = stableSchedule(trips: chosen, patterns: patterns, patternCounts: patternCounts)
         guard !stable.unscheduledUnitIDs.isEmpty else { return stable }
         let routing = TripScheduler(instance: instance)
-        let direct = routing.schedule(routing.chosenDays(trips: chosen, patterns: patterns, patternCounts: patternCounts))
-        return direct.unscheduledUnitIDs.count < stable.unscheduledUnitIDs.count ? direct : stable
+        let days = routing.chosenDays(trips: chosen, patterns: patterns, patternCounts: patternCounts)
+        let redated = routing.schedule(days, keeping: previousVisits)
+        let direct = routing.schedule(days)
+        let own = direct.unscheduledUnitIDs.count < redated.unscheduledUnitIDs.count ? direct : redated
+        return own.unscheduledUnitIDs.count < stable.unscheduledUnitIDs.count ? own : stable
     }
 
     /// Steps 1–4: the chosen work around the previous plan's kept visits.

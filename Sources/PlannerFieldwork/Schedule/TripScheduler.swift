@@ -76,17 +76,24 @@ struct TripScheduler {
         schedule(chosenDays(trips: chosen))
     }
 
-    func schedule(_ chosen: [ChosenDay]) -> Schedule {
+    /// - Parameter previous: a re-plan's previous visits from its first day. Given, the days keep the model's
+    ///   enumerator for each day (no evening out among colleagues), each enumerator's days are dated where they
+    ///   repeat the most of its previous visits (`PreviousVisits.dates`), and each demand's units go first to the
+    ///   day that held them before: the solution's own days, changed as little as dates allow.
+    func schedule(_ chosen: [ChosenDay], keeping previous: [VisitAssignment]? = nil) -> Schedule {
         let filled = allocate(chosen)
-        let merged = evened(instance.workers.indices.map { worker in
+        let perWorker = instance.workers.indices.map { worker in
             let own = filled.filter { $0.worker == worker }
             return own.isEmpty ? [] : merge(own, worker: worker)
-        })
+        }
+        let held = previous.map { PreviousVisits($0, instance: instance) }
+        let merged = held == nil ? evened(perWorker) : perWorker
         var days: [(day: Day, date: CalendarDate)] = []
         for (worker, own) in merged.enumerated() {
             let usable = instance.workers[worker].usableDays
             precondition(own.count <= usable.count, "the model's day rows bound the days of each enumerator")
-            for (day, date) in zip(own, usable) { days.append((day, date)) }
+            let dates = held?.dates(for: own, worker: worker, usable: usable) ?? Array(usable.prefix(own.count))
+            for (day, date) in zip(own, dates) { days.append((day, date)) }
         }
         let offered = offerFreeRoom(&days)
 
@@ -106,6 +113,25 @@ struct TripScheduler {
                 let leftID = instance.workers[left.day.worker].enumerator.id
                 let rightID = instance.workers[right.day.worker].enumerator.id
                 return leftID != rightID ? leftID < rightID : lhs.trip < rhs.trip
+            }
+            if let held {
+                // Each day takes back the units it held before, then the rest fill the room left, by ID.
+                var placed = Set<String>()
+                for slot in slots {
+                    let entry = days[slot.day]
+                    let own = held.units(of: demandIndex, worker: entry.day.worker, date: entry.date)
+                        .prefix(entry.day.trips[slot.trip].visits)
+                    unitsOfTrip[slot.day][slot.trip] = Array(own)
+                    placed.formUnion(own.map(\.id))
+                }
+                var rest = demand.units.filter { !placed.contains($0.id) }[...]
+                for slot in slots {
+                    let room = days[slot.day].day.trips[slot.trip].visits - unitsOfTrip[slot.day][slot.trip].count
+                    unitsOfTrip[slot.day][slot.trip] += rest.prefix(room)
+                    rest = rest.dropFirst(room)
+                }
+                unscheduled += rest.map(\.id)
+                continue
             }
             var next = 0
             for slot in slots {
