@@ -211,20 +211,4 @@ enum RouteSheets {
         }
         return "<ol class=\"reserve-list\">\n" + items.joined() + "</ol>\n"
     }
-
-    /// Reserve units in rank order: rank, unit, label, commune, and the address when one of them has one.
-    static func reserveTable(_ units: [SampledUnit], _ context: FieldworkContext) -> String {
-        let text = context.text
-        let addresses = units.map { context.address(of: $0) }
-        let hasAddress = addresses.contains { !$0.isEmpty }
-        var header = [text.rankLabel, text.unitLabel, text.labelLabel, text.communeLabel]
-        if hasAddress { header.append(text.addressLabel) }
-        let rows = zip(units, addresses).map { unit, address -> [String] in
-            let row = [unit.reserveRank.map(String.init) ?? "", unit.unitID, context.labels.label(of: unit),
-                       context.communeName(unit.communeCode)]
-            return hasAddress ? row + [address] : row
-        }
-        return HTMLPage.table(header: header, rows: rows, numericColumns: [0], className: "reserves",
-                              nowrapColumns: [1], stacked: true)
-    }
 }

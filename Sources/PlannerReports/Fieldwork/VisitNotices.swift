@@ -217,7 +217,23 @@ enum VisitNotices {
             if ranks != Array(1...max(1, ranks.count)) || ranks.count != units.count {
                 html += HTMLPage.paragraph(text.noticeReservesElsewhere, className: "reserve-note")
             }
-            return html + RouteSheets.reserveTable(units, context)
+            return html + reserveTable(units, context)
         }.joined()
+    }
+
+    /// One reserve list in rank order: rank, unit, label, and the address when one of them has one. No commune
+    /// column: a notice lists only its own commune's (or zone's) reserves.
+    static func reserveTable(_ units: [SampledUnit], _ context: FieldworkContext) -> String {
+        let text = context.text
+        let addresses = units.map { context.address(of: $0) }
+        let hasAddress = addresses.contains { !$0.isEmpty }
+        var header = [text.rankLabel, text.unitLabel, text.labelLabel]
+        if hasAddress { header.append(text.addressLabel) }
+        let rows = zip(units, addresses).map { unit, address -> [String] in
+            let row = [unit.reserveRank.map(String.init) ?? "", unit.unitID, context.labels.label(of: unit)]
+            return hasAddress ? row + [address] : row
+        }
+        return HTMLPage.table(header: header, rows: rows, numericColumns: [0], className: "reserves",
+                              nowrapColumns: [1], stacked: true)
     }
 }
