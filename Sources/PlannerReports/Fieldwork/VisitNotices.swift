@@ -144,9 +144,12 @@ enum VisitNotices {
             return unit.communeCode.rawValue == siteID && !inOperatingZone
         }
         if !reserves.isEmpty {
+            // The heading stays with the first list; a page may break between lists, not inside one.
+            let lists = reserveLists(reserves, context)
             body += "<div class=\"keep\">\n" + HTMLPage.heading(2, text.noticeReservesHeading)
             body += HTMLPage.paragraph(text.noticeReservesRule(settings.fieldwork.maxAttempts))
-            body += reserveTables(reserves, context) + "</div>\n"
+            body += (lists.first ?? "") + "</div>\n"
+            body += lists.dropFirst().map { "<div class=\"keep\">\n" + $0 + "</div>\n" }.joined()
         }
         body += HTMLPage.paragraph(text.noticeRequest)
         if let contact = settings.contact {
@@ -175,7 +178,7 @@ enum VisitNotices {
         .addressee { text-align: center; margin: 6pt 0; }
         table.units, table.reserves { font-size: 9pt; }
         .reserve-title { margin: 6pt 0 1pt 0; font-size: 10pt; font-weight: bold; }
-        .reserve-note { margin: 0 0 2pt 0; font-size: 9pt; font-style: italic; }
+        .reserve-note { font-size: 9pt; font-weight: normal; font-style: italic; }
         table.units th, table.units td, table.reserves th, table.reserves td { padding: 1.5pt 3pt; }
         table.signature { margin-top: 14pt; }
         table.signature td:first-child { text-align: left; font-size: 9pt; }
@@ -185,11 +188,11 @@ enum VisitNotices {
         margin-bottom: 6pt; } }
         """
 
-    /// The reserves of one notice, one table per list: a commune's reserve households first, then each stratum's
+    /// The reserves of one notice, one titled table per list: a commune's reserve households first, then each stratum's
     /// reserves (enterprises), each under its list's title. A refusal is replaced from its own list only, and a
     /// stratum's ranks run over the whole stratum, so a commune's part of it can start at 3: the note says where
     /// the other ranks are, instead of leaving an official to wonder about a list that seems to skip.
-    static func reserveTables(_ reserves: [SampledUnit], _ context: FieldworkContext) -> String {
+    static func reserveLists(_ reserves: [SampledUnit], _ context: FieldworkContext) -> [String] {
         let text = context.text
         var scopes: [FieldworkContext.ReserveGroup.Scope] = []
         var unitsByScope: [FieldworkContext.ReserveGroup.Scope: [SampledUnit]] = [:]
@@ -212,13 +215,11 @@ enum VisitNotices {
             case .stratum(let stratum):
                 title = text.stratumReserves(stratum.rawValue, context.stratumNames.name(of: stratum, given: ""))
             }
-            var html = HTMLPage.paragraph(title, className: "reserve-title")
             let ranks = units.compactMap(\.reserveRank)
-            if ranks != Array(1...max(1, ranks.count)) || ranks.count != units.count {
-                html += HTMLPage.paragraph(text.noticeReservesElsewhere, className: "reserve-note")
-            }
-            return html + reserveTable(units, context)
-        }.joined()
+            let skips = ranks != Array(1...max(1, ranks.count)) || ranks.count != units.count
+            let note = skips ? " <span class=\"reserve-note\">\(HTMLPage.escape(text.noticeReservesElsewhere))</span>" : ""
+            return "<p class=\"reserve-title\">\(HTMLPage.escape(title))\(note)</p>\n" + reserveTable(units, context)
+        }
     }
 
     /// One reserve list in rank order: rank, unit, label, and the address when one of them has one. No commune
