@@ -120,7 +120,7 @@ struct TripScheduler {
                 for slot in slots {
                     let entry = days[slot.day]
                     let own = held.units(of: demandIndex, worker: entry.day.worker, date: entry.date)
-                        .prefix(entry.day.trips[slot.trip].visits)
+                        .filter { !placed.contains($0.id) }.prefix(entry.day.trips[slot.trip].visits)
                     unitsOfTrip[slot.day][slot.trip] = Array(own)
                     placed.formUnion(own.map(\.id))
                 }

@@ -188,8 +188,8 @@ enum VisitNotices {
         margin-bottom: 6pt; } }
         """
 
-    /// The reserves of one notice, one titled table per list: a commune's reserve households first, then each stratum's
-    /// reserves (enterprises), each under its list's title. A refusal is replaced from its own list only, and a
+    /// The reserves of one notice, one titled table per list: a commune's reserve households first, then each
+    /// stratum's reserves (enterprises). A refusal is replaced from its own list only, and a
     /// stratum's ranks run over the whole stratum, so a commune's part of it can start at 3: the note says where
     /// the other ranks are, instead of leaving an official to wonder about a list that seems to skip.
     static func reserveLists(_ reserves: [SampledUnit], _ context: FieldworkContext) -> [String] {
