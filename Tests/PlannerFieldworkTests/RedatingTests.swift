@@ -35,18 +35,10 @@ import Testing
         var keptMore = 0
         for seed in seeds {
             let scenario = try ReplannerTests.Scenario(seed: seed)
-            var dataset = scenario.survey.dataset
-            for (index, enumerator) in dataset.enumerators.enumerated() where index % 3 == 1 {
-                dataset.unavailability.append(Unavailability(enumeratorID: enumerator.id, from: ReplannerTests.asOf,
-                                                             to: nil, reason: "strike"))
-            }
-            let request = scenario.request(dataset: dataset)
+            let request = scenario.request(dataset: scenario.datasetOnStrike { $0 % 3 == 1 })
             let instance = try AssignmentInstance(request: FieldworkRequest(dataset: request.planningDataset,
                                                                             units: request.units))
-            var generation = PatternGeneration(instance: instance,
-                                               balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-            generation.pricesDuringDive = false
-            let outcome = try generation.generate(solver: GLPKSolver(), timeLimitSeconds: 30)
+            let outcome = try ReplanStartTests.generation(instance, request)
             let dive = try #require(outcome.dive)
             let routing = TripScheduler(instance: instance)
             let days = routing.chosenDays(trips: dive.trips, patterns: outcome.assignment.patterns,

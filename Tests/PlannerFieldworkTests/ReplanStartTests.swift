@@ -11,12 +11,8 @@ import Testing
         var diveServedMore = 0
         for seed in seeds {
             let scenario = try ReplannerTests.Scenario(seed: seed)
-            var dataset = scenario.survey.dataset
             // Two of every three enumerators leave from the as-of date, and the whole sample is still to do.
-            for (index, enumerator) in dataset.enumerators.enumerated() where index % 3 != 0 {
-                dataset.unavailability.append(Unavailability(enumeratorID: enumerator.id, from: ReplannerTests.asOf,
-                                                             to: nil, reason: "strike"))
-            }
+            let dataset = scenario.datasetOnStrike { $0 % 3 != 0 }
             var request = scenario.request(dataset: dataset, units: scenario.survey.units)
             request.solverOptions.timeLimitSeconds = 30
             let instance = try AssignmentInstance(request: FieldworkRequest(dataset: request.planningDataset,
@@ -24,10 +20,7 @@ import Testing
             let plain = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
             let previous = Replanner.previousTrips(instance: instance, visits: request.previousVisits)
             let greedy = plain.unservedUnits(trips: Replanner.warmStart(instance: instance, previousTrips: previous))
-            var generation = PatternGeneration(instance: instance,
-                                               balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-            generation.pricesDuringDive = false
-            let outcome = try generation.generate(solver: GLPKSolver(), timeLimitSeconds: 30)
+            let outcome = try Self.generation(instance, request)
             let dive = try #require(outcome.dive)
             let patterned = outcome.assignment
             let diveUnserved = patterned.unservedUnits(
@@ -45,5 +38,13 @@ import Testing
             if diveUnserved < greedy { diveServedMore += 1 }
         }
         #expect(diveServedMore > 0, "on some sample the dive serves more than the previous trips completed greedily")
+    }
+
+    /// The re-plan's pattern generation with its dive, as `Replanner` runs it (no pricing during the dive).
+    static func generation(_ instance: AssignmentInstance, _ request: ReplanRequest) throws -> PatternGeneration.Outcome {
+        var generation = PatternGeneration(instance: instance,
+                                           balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        generation.pricesDuringDive = false
+        return try generation.generate(solver: GLPKSolver(), timeLimitSeconds: 30)
     }
 }

@@ -51,6 +51,16 @@ import Testing
                                                          reason: "ill"))
             return dataset
         }
+
+        /// The dataset with every enumerator whose position `gone` selects on strike from the as-of date to the end.
+        func datasetOnStrike(_ gone: (Int) -> Bool) -> Dataset {
+            var dataset = survey.dataset
+            for (index, enumerator) in dataset.enumerators.enumerated() where gone(index) {
+                dataset.unavailability.append(Unavailability(enumeratorID: enumerator.id, from: ReplannerTests.asOf,
+                                                             to: nil, reason: "strike"))
+            }
+            return dataset
+        }
     }
 
     /// The planning rules for the re-planned window: from the as-of date, buffer days usable.

@@ -44,9 +44,7 @@ struct ReplanScheduler {
         guard !stable.unscheduledUnitIDs.isEmpty else { return stable }
         let routing = TripScheduler(instance: instance)
         let days = routing.chosenDays(trips: chosen, patterns: patterns, patternCounts: patternCounts)
-        let redated = routing.schedule(days, keeping: previousVisits)
-        let direct = routing.schedule(days)
-        let own = direct.unscheduledUnitIDs.count < redated.unscheduledUnitIDs.count ? direct : redated
+        let own = routing.schedule(days, keeping: previousVisits)
         return own.unscheduledUnitIDs.count < stable.unscheduledUnitIDs.count ? own : stable
     }
 
