@@ -77,10 +77,20 @@ enum PlanSummary {
         }
         let moved = changes.enumerators.filter { $0.moved > 0 || $0.removed > 0 }
         if !moved.isEmpty {
+            // A strike moves the visits of a hundred enumerators: the terminal line names the ten who lose most
+            // and counts the rest, which changes.csv and the summary page list.
+            let named = moved.count <= Self.movedNamedLimit ? moved
+                : Array(moved.sorted { ($0.moved + $0.removed, $1.enumeratorID) > ($1.moved + $1.removed, $0.enumeratorID) }
+                    .prefix(Self.movedNamedLimit))
             lines.append("Moved per enumerator: "
-                         + moved.map { "\($0.enumeratorID) \($0.moved + $0.removed)/\($0.previousVisits)" }
-                .joined(separator: ", "))
+                         + named.map { "\($0.enumeratorID) \($0.moved + $0.removed)/\($0.previousVisits)" }
+                .joined(separator: ", ")
+                         + (named.count < moved.count
+                            ? " and \(moved.count - named.count) more enumerators (changes.csv, summary.html)" : ""))
         }
         return lines
     }
+
+    /// Enumerators named on the terminal's "Moved per enumerator" line; the others are counted.
+    static let movedNamedLimit = 10
 }

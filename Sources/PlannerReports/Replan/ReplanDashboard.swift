@@ -118,9 +118,12 @@ public enum ReplanDashboard {
 
         let header = [text.completed, text.refused, text.notAtHome, text.otherLoss, text.pending, text.units,
                       text.responseRate]
+        // Units with neither a recorded nor a planned visit (left unscheduled) have no enumerator nor office.
+        func named(_ key: String) -> String { key == "–" ? text.unscheduled : key }
         func table(_ title: String, _ groups: [(String, Tally)]) -> String {
             let rows = groups.map { name, tally in
-                [name] + tally.counts.map(String.init) + [String(tally.units), tally.responseRate.map(percent) ?? "–"]
+                [named(name)] + tally.counts.map(String.init)
+                    + [String(tally.units), tally.responseRate.map(percent) ?? "–"]
             }
             var total = Tally()
             for (_, tally) in groups {
@@ -129,33 +132,53 @@ public enum ReplanDashboard {
             }
             let footer = [text.total] + total.counts.map(String.init)
                 + [String(total.units), total.responseRate.map(percent) ?? "–"]
-            return "<h3>\(SummarySection.escape(title))</h3>\n"
-                + SummarySection.table(header: [title] + header, rows: rows, numericColumns: Set(1...7),
-                                       footer: [footer])
+            return SummarySection.table(header: [title] + header, rows: rows, numericColumns: Set(1...7),
+                                        footer: [footer])
         }
-        html += table(text.district, tallies(lines) { $0.district })
-        html += table(text.postOffice, tallies(lines) { line in
+        func office(_ line: UnitLine) -> String {
             line.enumeratorID.flatMap { enumerators[$0]?.postOffice.rawValue } ?? "–"
-        })
-        html += table(text.enumerator, tallies(lines) { line in
-            guard let id = line.enumeratorID else { return "–" }
-            return enumerators[id].map { "\(id.rawValue) — \($0.name)" } ?? id.rawValue
-        })
+        }
+        html += "<h3>\(SummarySection.escape(text.district))</h3>\n" + table(text.district, tallies(lines) { $0.district })
+        html += "<h3>\(SummarySection.escape(text.postOffice))</h3>\n" + table(text.postOffice, tallies(lines, by: office))
+        // Per enumerator, one closed block per post office: at a hundred enumerators the one long table printed
+        // on five pages of a summary whose readers look at offices; each office's staff is a click away.
+        html += "<h3>\(SummarySection.escape(text.perEnumeratorByOffice))</h3>\n"
+        html += SummarySection.paragraph(text.openAnOffice)
+        for (name, ofOffice) in groups(lines, by: office) {
+            let byEnumerator = tallies(ofOffice) { line in
+                guard let id = line.enumeratorID else { return "–" }
+                return enumerators[id].map { "\(id.rawValue) — \($0.name)" } ?? id.rawValue
+            }
+            let line = text.officeLine(named(name), name == "–" ? 0 : byEnumerator.count, ofOffice.count)
+            html += SummarySection.disclosure(summary: line, bodyHTML: table(text.enumerator, byEnumerator))
+        }
         html += SummarySection.paragraph(text.attributionNote)
         return html
     }
 
+    /// `items` grouped by `key`, groups by key, each in the order of `items`.
+    static func groups<Item>(_ items: [Item], by key: (Item) -> String) -> [(String, [Item])] {
+        let grouped = Dictionary(grouping: items, by: key)
+        return grouped.keys.sorted().map { ($0, grouped[$0]!) }
+    }
+
     private static func changes(_ content: ReplanContent, _ text: DashboardText) -> String {
         let changes = content.result.changes
-        let names = Dictionary(content.dataset.enumerators.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let staff = Dictionary(content.dataset.enumerators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let dropped = Set(content.droppedEnumerators)
         var items = [
             "\(text.moved): \(changes.count(.moved))", "\(text.added): \(changes.count(.added))",
             "\(text.removed): \(changes.count(.removed))", "\(text.kept): \(changes.count(.kept))",
             "\(text.released): \(content.newReleases.count)",
         ]
-        items.append("\(text.dropped): " + (content.droppedEnumerators.isEmpty ? "–" : content.droppedEnumerators.map {
-            "\($0.rawValue) — \(names[$0] ?? "")"
-        }.joined(separator: "; ")))
+        // A few names read well in the list; a strike's hundred do not, and are named per office below.
+        if content.droppedEnumerators.count <= namedDropoutsLimit {
+            items.append("\(text.dropped): " + (content.droppedEnumerators.isEmpty ? "–" : content.droppedEnumerators.map {
+                "\($0.rawValue) — \(staff[$0]?.name ?? "")"
+            }.joined(separator: "; ")))
+        } else {
+            items.append("\(text.dropped): \(content.droppedEnumerators.count) (\(text.namedBelow))")
+        }
         var html = "<ul>\n" + items.map { "<li>\(SummarySection.escape($0))</li>\n" }.joined() + "</ul>\n"
         html += SummarySection.paragraph(text.sheetsNote)
         if !content.newReleases.isEmpty {
@@ -166,20 +189,47 @@ public enum ReplanDashboard {
                     [$0.groupID, String($0.rank), $0.reserveUnitID, $0.replacedUnitID, $0.reason, $0.date.description]
                 }, numericColumns: [1])
         }
-        let concerned = changes.enumerators.filter { $0.moved + $0.removed + $0.received > 0 }
-        if !concerned.isEmpty {
-            html += "<h3>\(SummarySection.escape(text.perEnumerator))</h3>\n"
-            html += SummarySection.table(
+        // Every enumerator with a change, and every one dropping out even with no visit left to lose.
+        var concerned = changes.enumerators.filter {
+            $0.moved + $0.removed + $0.received > 0 || dropped.contains($0.enumeratorID)
+        }.map { [$0.enumeratorID.rawValue, String($0.previousVisits), String($0.kept), String($0.moved),
+                 String($0.removed), String($0.received), String($0.newVisits)] }
+        let listed = Set(changes.enumerators.map(\.enumeratorID))
+        concerned += content.droppedEnumerators.filter { !listed.contains($0) }.map {
+            [$0.rawValue] + Array(repeating: "0", count: 6)
+        }
+        concerned.sort { $0[0] < $1[0] }
+        guard !concerned.isEmpty else { return html }
+        func leaving(_ rows: [[String]]) -> Int { rows.filter { dropped.contains(EnumeratorID($0[0])) }.count }
+        func figures(_ rows: [[String]]) -> [String] {
+            (1...6).map { column in String(rows.reduce(0) { $0 + (Int($1[column]) ?? 0) }) }
+        }
+        let byOffice = groups(concerned) { staff[EnumeratorID($0[0])]?.postOffice.rawValue ?? "–" }
+        html += "<h3>\(SummarySection.escape(text.changesPerOffice))</h3>\n"
+        html += SummarySection.table(
+            header: [text.postOffice, text.droppingOut, text.previous, text.kept, text.moved, text.removed,
+                     text.received, text.now],
+            rows: byOffice.map { name, rows in [name, String(leaving(rows))] + figures(rows) },
+            numericColumns: Set(1...7), footer: [[text.total, String(leaving(concerned))] + figures(concerned)])
+        html += "<h3>\(SummarySection.escape(text.perEnumeratorByOffice))</h3>\n"
+        html += SummarySection.paragraph(text.openAnOffice)
+        for (name, rows) in byOffice {
+            let table = SummarySection.table(
                 header: [text.enumerator, text.previous, text.kept, text.moved, text.removed, text.received, text.now],
-                rows: concerned.map { row in
-                    let name = row.enumeratorID.rawValue + (content.droppedEnumerators.contains(row.enumeratorID)
-                                                            ? " (\(text.dropsOut))" : "")
-                    return [name, String(row.previousVisits), String(row.kept), String(row.moved),
-                            String(row.removed), String(row.received), String(row.newVisits)]
-                }, numericColumns: Set(1...6))
+                rows: rows.map { row in
+                    let id = EnumeratorID(row[0])
+                    let who = "\(row[0]) — \(staff[id]?.name ?? "")" + (dropped.contains(id) ? " (\(text.dropsOut))" : "")
+                    return [who] + row.dropFirst()
+                }, numericColumns: Set(1...6), footer: [[text.total] + figures(rows)])
+            html += SummarySection.disclosure(summary: text.changedOfficeLine(name, rows.count, leaving(rows)),
+                                              bodyHTML: table)
         }
         return html
     }
+
+    /// Enumerators dropping out are named in the list of changes up to this many; above it they are counted
+    /// there and named in their post office's block.
+    static let namedDropoutsLimit = 10
 
     /// The response rate the design's precision target assumes for a unit type; nil when it assumes none.
     static func assumedResponseRate(_ parameters: SampleDesignParameters) -> Double? {
@@ -203,7 +253,12 @@ struct DashboardText {
     var district, postOffice, enumerator, attributionNote: String
     var moved, added, removed, kept, released, dropped, sheetsNote: String
     var group, rank, reserve, replaces, reason, date: String
-    var perEnumerator, previous, received, now, dropsOut: String
+    var previous, received, now, dropsOut: String
+    var perEnumeratorByOffice, openAnOffice, changesPerOffice, droppingOut, namedBelow, unscheduled: String
+    /// A post office's block of progress: its name, enumerators and units.
+    var officeLine: (String, Int, Int) -> String
+    /// A post office's block of changes: its name, enumerators concerned and those dropping out.
+    var changedOfficeLine: (String, Int, Int) -> String
 
     static func of(_ language: Language) -> DashboardText {
         switch language {
@@ -230,8 +285,20 @@ struct DashboardText {
                 dropped: "Điều tra viên nghỉ",
                 sheetsNote: "Trên phiếu lộ trình mới, lượt thăm mới có dấu + và lượt thăm chuyển đến có dấu →.",
                 group: "Nhóm", rank: "Thứ tự", reserve: "Đơn vị dự phòng", replaces: "Thay cho", reason: "Lý do",
-                date: "Ngày", perEnumerator: "Theo điều tra viên", previous: "Lượt thăm trước", received: "Nhận thêm",
-                now: "Lượt thăm hiện tại", dropsOut: "nghỉ")
+                date: "Ngày", previous: "Lượt thăm trước", received: "Nhận thêm",
+                now: "Lượt thăm hiện tại", dropsOut: "nghỉ",
+                perEnumeratorByOffice: "Theo điều tra viên, từng bưu điện",
+                openAnOffice: "Bấm vào tên bưu điện để xem từng điều tra viên. Bản in chỉ có một dòng cho mỗi bưu điện "
+                    + "chưa mở.",
+                changesPerOffice: "Theo bưu điện", droppingOut: "Điều tra viên nghỉ",
+                namedBelow: "danh sách theo bưu điện ở dưới", unscheduled: "Chưa có điều tra viên (chưa xếp lịch)",
+                officeLine: { office, enumerators, units in
+                    "\(office): " + (enumerators > 0 ? "\(enumerators) điều tra viên, " : "") + "\(units) đơn vị"
+                },
+                changedOfficeLine: { office, enumerators, leaving in
+                    "\(office): \(enumerators) điều tra viên có thay đổi"
+                        + (leaving > 0 ? ", trong đó \(leaving) nghỉ" : "")
+                })
         case .english:
             return DashboardText(
                 progressHeading: "Progress so far", changesHeading: "What changed",
@@ -254,8 +321,21 @@ struct DashboardText {
                 kept: "Visits kept", released: "Reserve units released", dropped: "Enumerators dropping out",
                 sheetsNote: "On the new route sheets, added visits are marked + and moved visits →.",
                 group: "Group", rank: "Rank", reserve: "Reserve unit", replaces: "Replaces", reason: "Reason",
-                date: "Date", perEnumerator: "Per enumerator", previous: "Previous visits", received: "Received",
-                now: "Visits now", dropsOut: "drops out")
+                date: "Date", previous: "Previous visits", received: "Received",
+                now: "Visits now", dropsOut: "drops out",
+                perEnumeratorByOffice: "Per enumerator, by post office",
+                openAnOffice: "Click a post office to see its enumerators. A printed copy shows one line for each "
+                    + "post office not opened.",
+                changesPerOffice: "Per post office", droppingOut: "Dropping out",
+                namedBelow: "named per post office below", unscheduled: "No enumerator (not scheduled)",
+                officeLine: { office, enumerators, units in
+                    "\(office): " + (enumerators > 0 ? "\(enumerators) enumerator\(enumerators == 1 ? "" : "s"), " : "")
+                        + "\(units) unit\(units == 1 ? "" : "s")"
+                },
+                changedOfficeLine: { office, enumerators, leaving in
+                    "\(office): \(enumerators) enumerator\(enumerators == 1 ? "" : "s") with changes"
+                        + (leaving > 0 ? ", \(leaving) dropping out" : "")
+                })
         }
     }
 }

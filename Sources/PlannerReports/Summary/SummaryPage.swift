@@ -261,6 +261,7 @@ public enum SummaryPage {
         .sym-sampled { border: 1.1pt solid #1f1f1f; border-radius: 50%; background: #fff; }
         .sym-ent { background: #b8432f; transform: rotate(45deg) scale(0.75); }
         .sym-zone { border: 1.8pt solid #6a3d9a; }
+        details { margin: 2pt 0; } details > summary { cursor: pointer; } details[open] > summary { font-weight: bold; }
         #day-control select { font: inherit; }
         @media screen and (max-width: 640px) { .chart-box, .wide { overflow-x: auto; } \
         .chart-box svg.chart { min-width: 600px; } nav.contents ol { columns: 1; } \

@@ -28,4 +28,11 @@ public struct SummarySection: Hashable, Sendable {
                              footer: [[String]] = []) -> String {
         HTMLPage.table(header: header, rows: rows, numericColumns: numericColumns, footer: footer)
     }
+
+    /// A block that shows only its one-line `summary` until the reader opens it, on screen and in print alike:
+    /// detail that would run to pages when printed (a table per enumerator at a hundred enumerators) stays one
+    /// line per group on paper and a click away on screen. `summary` is plain text; `bodyHTML` is trusted HTML.
+    public static func disclosure(summary: String, bodyHTML: String) -> String {
+        "<details>\n<summary>\(escape(summary))</summary>\n" + bodyHTML + "</details>\n"
+    }
 }
