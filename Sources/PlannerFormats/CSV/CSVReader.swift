@@ -36,7 +36,7 @@ public struct CSVReader: Sendable {
     ///
     /// The header is the one line whose content is known — column names, which hold none of the three — so
     /// counting there cannot be fooled by a comma inside an address or a decimal.
-    public static func separator(detectedIn data: Data) -> UInt8 {
+    public static func separator<Bytes: Sequence<UInt8>>(detectedIn data: Bytes) -> UInt8 {
         var counts: [UInt8: Int] = [comma: 0, semicolon: 0, tab: 0]
         var inQuotes = false
         for byte in data {

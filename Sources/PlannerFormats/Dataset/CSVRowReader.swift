@@ -79,11 +79,17 @@ struct CSVRowReader {
         return value
     }
 
-    /// A decimal number with a point; NaN and infinities are never valid.
+    /// A decimal number with a point, or with a comma in a file that `acceptsDecimalComma`; NaN and infinities
+    /// are never valid.
     func number(_ column: String, optional: Bool = false, expected: String, where isValid: (Double) -> Bool,
                 _ problems: inout ProblemLog) -> Double? {
         guard let text = text(column, optional: optional, &problems) else { return nil }
-        guard let value = Self.decimal(text), isValid(value) else {
+        // One comma and no point: "9,593316" as Excel writes 9.593316 in a Vietnamese locale. A point with it
+        // ("1.234,5") is a digit grouping, which no coordinate, minute or count of this dataset needs: refused.
+        let decimalComma = columns.acceptsDecimalComma && !text.contains(".")
+            && text.utf8.filter { $0 == UInt8(ascii: ",") }.count == 1
+        let number = decimalComma ? text.replacingOccurrences(of: ",", with: ".") : text
+        guard let value = Self.decimal(number), isValid(value) else {
             problem(column, expected: expected, found: InputProblem.quoted(text), &problems)
             return nil
         }

@@ -262,7 +262,10 @@ extension DatasetReader.Reading {
                         columns.position(of: "address"), columns.position(of: "lat"), columns.position(of: "lon")),
             fieldCount: stream.header.count, maximumFieldLength: stream.maximumFieldLength,
             knownCommunes: communeDistricts, boundingBox: boundingBox)
-        if let households = scanner.scan(reservingCapacity: stream.maximumRemainingRecords) { return households }
+        // The scanner reads commas and decimal points only; a file saved with `;` is read record by record.
+        if !columns.acceptsDecimalComma, let households = scanner.scan(reservingCapacity: stream.maximumRemainingRecords) {
+            return households
+        }
         var seen = IDRegister<HouseholdID>(reservingCapacity: stream.maximumRemainingRecords)
         var households: [Household] = []
         households.reserveCapacity(stream.maximumRemainingRecords)

@@ -119,7 +119,11 @@ extension DatasetReader {
         /// usable header or lacks a column (its records are then still read, for their problems).
         mutating func records(_ name: String, required: Bool, columns: [String]) -> (stream: CSVRecordStream, columns: CSVColumns)? {
             guard let bytes = loadBytes(name, required: required) else { return nil }
-            guard var stream = csvReader.records(bytes, file: path(name), problems: &problems) else { return nil }
+            // Excel saves `;` (and decimal commas) in a locale whose decimal mark is a comma, as Vietnam's is, and
+            // tabs as "Unicode text": a file edited there reads as it was meant, whatever its separator.
+            var reader = csvReader
+            reader.separator = CSVReader.separator(detectedIn: bytes)
+            guard var stream = reader.records(bytes, file: path(name), problems: &problems) else { return nil }
             var positions: [Int] = []
             for column in columns {
                 if let index = stream.header.firstIndex(where: { $0.text == column }) {
@@ -137,7 +141,8 @@ extension DatasetReader {
                 while stream.next(problems: &problems) != nil {}
                 return nil
             }
-            return (stream, CSVColumns(names: columns, positions: positions))
+            return (stream, CSVColumns(names: columns, positions: positions,
+                                       acceptsDecimalComma: reader.separator != CSVReader.comma))
         }
 
         func rows(of table: CSVTable, columns: CSVColumns) -> LazyMapSequence<[CSVTable.Record], CSVRowReader> {
