@@ -64,9 +64,13 @@ struct PlanCommandTests {
         let report = String(decoding: try #require(plan.files()["fieldwork-report.md"]), as: UTF8.self)
         let objective = try #require(solver["objective"] as? Double), bound = try #require(solver["best_bound"] as? Double)
         let gap = try #require(solver["gap"] as? Double)
-        #expect(report.contains("- Giá trị mục tiêu của kế hoạch: \(String(format: "%.1f", objective))\n"), "\(report)")
-        #expect(report.contains("- Cận tốt nhất: \(String(format: "%.1f", bound))\n"))
-        #expect(report.contains("- Khoảng cách tương đối: \(String(format: "%.3f", gap * 100)) %\n"))
+        // In Vietnamese, with a decimal comma.
+        func vietnamese(_ value: Double, _ digits: Int) -> String {
+            String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: ",")
+        }
+        #expect(report.contains("- Giá trị mục tiêu của kế hoạch: \(vietnamese(objective, 1))\n"), "\(report)")
+        #expect(report.contains("- Cận tốt nhất: \(vietnamese(bound, 1))\n"))
+        #expect(report.contains("- Khoảng cách tương đối: \(vietnamese(gap * 100, 3)) %\n"))
         let lp = try String(decoding: Data(contentsOf: scratch.appendingPathComponent("model.lp")), as: UTF8.self)
         #expect(lp.contains("Minimize"))
 

@@ -12,6 +12,9 @@ enum FieldworkReport {
     static func markdown(_ context: FieldworkContext) -> String {
         let text = context.text
         let plan = context.plan
+        // With the reader's decimal mark, as the summary page and the design report: "12.165 %" reads as twelve
+        // thousand per cent to a Vietnamese reader.
+        func fixed(_ value: Double, _ digits: Int) -> String { SummaryPage.decimal(value, digits: digits, text.language) }
         var lines: [String] = []
         if !plan.isComplete {
             lines += ["# \(text.incompleteHeading)", "",
@@ -44,7 +47,7 @@ enum FieldworkReport {
             (text.enumeratorsUsedLabel, String(totals.enumeratorsUsed)),
             (text.realTravelLabel, fixed(totals.travelMinutes, 1)),
             (text.modelTravelLabel, fixed(totals.modelTravelMinutes, 1)),
-            (text.movesLabel, fixed(totals.moveMinutes, 1)),
+            (text.moveMinutesLabel, fixed(totals.moveMinutes, 1)),
             (text.interviewMinutesLabel, String(totals.interviewMinutes)),
             (text.dayTripsLabel, String(totals.dayTrips)),
             (text.daysSavedLabel, String(totals.daysSavedByMerging)),
@@ -122,6 +125,4 @@ enum FieldworkReport {
     static func cell(_ value: String) -> String {
         MarkdownText.inline(value)
     }
-
-    private static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
 }

@@ -192,6 +192,8 @@ struct FieldworkText: Sendable {
     let enumeratorsUsedLabel: String
     let realTravelLabel: String
     let modelTravelLabel: String
+    /// The report's total of moves inside communes, with its unit (the sheets' column says it in its header).
+    let moveMinutesLabel: String
     let dayTripsLabel: String
     let daysSavedLabel: String
     let interviewMinutesLabel: String
@@ -356,7 +358,8 @@ struct FieldworkText: Sendable {
         chosenObjectiveLabel: "Mục tiêu của lời giải được dùng", unitsScheduledLabel: "Đơn vị đã xếp lịch",
         enumeratorDaysUsedLabel: "Ngày công sử dụng", enumeratorsUsedLabel: "Điều tra viên tham gia",
         realTravelLabel: "Thời gian di chuyển thực tế (phút)",
-        modelTravelLabel: "Thời gian di chuyển theo mô hình MIP (phút)", dayTripsLabel: "Chuyến đi trong ngày (MIP)",
+        modelTravelLabel: "Thời gian di chuyển theo mô hình MIP (phút)",
+        moveMinutesLabel: "Thời gian di chuyển trong xã (phút)", dayTripsLabel: "Chuyến đi trong ngày (MIP)",
         daysSavedLabel: "Ngày công tiết kiệm nhờ gộp chuyến", interviewMinutesLabel: "Thời gian phỏng vấn (phút)",
         yes: "có", no: "không", none: "không có",
         gapLine: { district, work, units, days, minutes, eligible in
@@ -477,6 +480,7 @@ struct FieldworkText: Sendable {
         chosenObjectiveLabel: "Objective of the plan's day-trips", unitsScheduledLabel: "Units scheduled",
         enumeratorDaysUsedLabel: "Enumerator-days used", enumeratorsUsedLabel: "Enumerators used",
         realTravelLabel: "Travel minutes (real routes)", modelTravelLabel: "Travel minutes (MIP round trips)",
+        moveMinutesLabel: "Minutes of moves within communes",
         dayTripsLabel: "Day-trips (MIP)", daysSavedLabel: "Enumerator-days saved by merging",
         interviewMinutesLabel: "Interview minutes",
         yes: "yes", no: "no", none: "none",

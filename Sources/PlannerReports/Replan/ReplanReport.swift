@@ -75,7 +75,7 @@ enum ReplanReport {
         }
 
         lines += ["## \(text.changesHeading)", ""]
-        let share = content.movedShareOfOthers.map { String(format: "%.1f %%", $0 * 100) } ?? "–"
+        let share = content.movedShareOfOthers.map { SummaryPage.percent($0, language) } ?? "–"
         lines += ["- \(text.tripsKept): \(content.result.previousTripsKept) / \(content.result.previousTrips)",
                   "- \(text.kept): \(changes.count(.kept))",
                   "- \(text.moved): \(changes.count(.moved))",

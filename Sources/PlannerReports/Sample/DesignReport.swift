@@ -15,7 +15,8 @@ public enum DesignReport {
         let format = Format(language: language)
         var lines = ["# \(text.title)", ""]
         lines.append("- \(text.seed): \(plan.seed)")
-        lines.append("- " + text.generator(plan.generatorName, plan.generatorVersion))
+        lines.append("- " + text.generator(plan.generatorName,
+                                           DesignReportText.generatorVersion(plan.generatorVersion, language)))
         lines.append("- " + text.counts(plan.households.sampleSize, plan.enterprises.sampleSize,
                                         plan.households.reserveUnits.count, plan.enterprises.reserveUnits.count))
         lines.append("")

@@ -1,4 +1,5 @@
 import PlannerCore
+import PlannerSampling
 
 /// The words of `design-report.md` in one language. Method names are spelt out: a Vietnamese reader should not
 /// meet `proportional` or `srs` mid-sentence, and an English one should read what was done, not a raw key.
@@ -231,4 +232,13 @@ struct DesignReportText: Sendable {
                 + "thời; Stata và samplics khai báo chọn có hoàn lại (thận trọng).",
             oneStage: "Chọn ngẫu nhiên đơn giản hoặc hệ thống trong từng tầng: hiệu chỉnh tổng thể hữu hạn dùng N_h "
                 + "của mỗi tầng (samplics không dùng, cho kết quả thận trọng)."))
+}
+
+extension DesignReportText {
+    /// The random generator's version as a reader of `language` reads it. The manifest records the version in
+    /// English (it is an identifier, compared by `verify`); a Vietnamese page says what the same words mean.
+    static func generatorVersion(_ version: String, _ language: Language) -> String {
+        guard language == .vietnamese, version == Xoshiro256StarStar.version else { return version }
+        return "1.0 (khởi tạo bằng SplitMix64; mỗi tầng một dòng số riêng theo FNV-1a; số nguyên có chặn theo Lemire)"
+    }
 }

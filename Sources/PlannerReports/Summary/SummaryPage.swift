@@ -51,7 +51,8 @@ public enum SummaryPage {
         if let solver = input.manifest.solver {
             sections.append(("solver", fieldworkText.solverHeading, solverFacts(solver, text: text, fieldworkText: fieldworkText)))
         }
-        sections.append(("inputs", text.provenanceHeading, provenance(input.manifest, text: text)))
+        sections.append(("inputs", text.provenanceHeading,
+                         provenance(input.manifest, text: text, language: input.language)))
 
         let surveyName = input.dataset.settings.name(inLanguage: input.language.rawValue)
         var body = HTMLPage.heading(1, text.pageTitle)
@@ -190,12 +191,13 @@ public enum SummaryPage {
         ])
     }
 
-    private static func provenance(_ manifest: PlanManifest, text: SummaryText) -> String {
+    private static func provenance(_ manifest: PlanManifest, text: SummaryText, language: Language) -> String {
         var facts: [(String, String)] = [
             (text.toolLabel, "\(manifest.tool.name) \(manifest.tool.version)"),
             (text.datasetLabel, manifest.dataset),
             (text.seedLabel, String(manifest.seed)),
-            (text.generatorLabel, "\(manifest.generator.name) \(manifest.generator.version)"),
+            (text.generatorLabel, "\(manifest.generator.name) "
+                + DesignReportText.generatorVersion(manifest.generator.version, language)),
         ]
         if let parent = manifest.parent {
             facts.append((text.parentLabel, "\(parent.path) (manifest SHA-256 \(parent.manifestSHA256))"))
