@@ -311,8 +311,16 @@ struct ReplanCommandTests {
         #expect(!planned.isEmpty, "the best plan for what fits is still written")
         let allowed = Set(dataset.enumerators.prefix(2).map(\.id.rawValue))
         #expect(planned.allSatisfy { allowed.contains($0["enumerator_id"]!) })
-        #expect(try String(decoding: Data(contentsOf: field.scratch.appendingPathComponent("impossible/replan-report.md")),
-                           as: UTF8.self).hasPrefix("# KẾ HOẠCH CHƯA ĐẦY ĐỦ"))
+        let report = try String(decoding: Data(contentsOf: field.scratch.appendingPathComponent("impossible/replan-report.md")),
+                                as: UTF8.self)
+        #expect(report.hasPrefix("# KẾ HOẠCH CHƯA ĐẦY ĐỦ"))
+        // The deadline section speaks the report's language, as fieldwork-report.md does (it once pasted the
+        // terminal's English lines), and so does the solver's line.
+        #expect(report.contains("## Thời hạn") && report.contains("ngày công"))
+        for english in ["proof", "unserved", "lacking", "to close it", "enumerator-days", "feasible_", "optimal",
+                        "ReleaseGroup"] {
+            #expect(!report.contains(english), "\(english) in the Vietnamese replan-report.md")
+        }
     }
 
     @Test func aNewEnumeratorJoinsAndIsKeptForLaterReplans() throws {

@@ -55,19 +55,8 @@ enum FieldworkReport {
 
         lines += ["## \(text.workloadHeading)", ""] + workload(context) + [""]
 
-        if let diagnosis = plan.diagnosis {
-            lines += ["## \(text.diagnosisHeading)", ""]
-            if let proof = plan.shortfallProof { lines += [text.shortfallProofLine(proof), ""] }
-            for gap in diagnosis.gaps {
-                lines.append("- " + text.gapLine("\(context.districtName(gap.districtCode)) (\(gap.districtCode.rawValue))",
-                                                 text.work(gap.skill), gap.unservedUnits, gap.lackingEnumeratorDays,
-                                                 gap.lackingEnumeratorMinutes, gap.eligibleEnumerators.count))
-                lines += remedies(gap.remedies, text)
-            }
-            lines.append("- " + text.totalGapLine(diagnosis.unservedUnits, diagnosis.lackingEnumeratorDays,
-                                                  diagnosis.lackingEnumeratorMinutes))
-            lines += remedies(diagnosis.remedies, text)
-            lines.append("")
+        if plan.diagnosis != nil {
+            lines += ["## \(text.diagnosisHeading)", ""] + shortfall(plan, text, districtName: context.districtName)
         }
 
         if !plan.isComplete {
@@ -104,6 +93,25 @@ enum FieldworkReport {
             lines.append("| " + values.map(cell).joined(separator: " | ") + " |")
         }
         return lines
+    }
+
+    /// An incomplete plan's proof, then what each district and kind of work lacks and what would close it, in
+    /// the reader's language; nothing for a plan without a diagnosis. The re-plan's report shows the same lines.
+    static func shortfall(_ plan: FieldworkPlan, _ text: FieldworkText,
+                          districtName: (DistrictCode) -> String) -> [String] {
+        guard let diagnosis = plan.diagnosis else { return [] }
+        var lines: [String] = []
+        if let proof = plan.shortfallProof { lines += [text.shortfallProofLine(proof), ""] }
+        for gap in diagnosis.gaps {
+            lines.append("- " + text.gapLine("\(districtName(gap.districtCode)) (\(gap.districtCode.rawValue))",
+                                             text.work(gap.skill), gap.unservedUnits, gap.lackingEnumeratorDays,
+                                             gap.lackingEnumeratorMinutes, gap.eligibleEnumerators.count))
+            lines += remedies(gap.remedies, text)
+        }
+        lines.append("- " + text.totalGapLine(diagnosis.unservedUnits, diagnosis.lackingEnumeratorDays,
+                                              diagnosis.lackingEnumeratorMinutes))
+        lines += remedies(diagnosis.remedies, text)
+        return lines + [""]
     }
 
     /// Indented list lines under a gap: the heading, then each remedy.

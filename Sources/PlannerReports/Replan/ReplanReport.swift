@@ -9,6 +9,7 @@ import PlannerSampling
 enum ReplanReport {
     static func markdown(_ content: ReplanContent, language: Language) -> String {
         let text = ReplanText.of(language)
+        let fieldworkText = FieldworkText.of(language)
         let plan = content.plan
         let changes = content.result.changes
         var lines: [String] = []
@@ -82,7 +83,9 @@ enum ReplanReport {
                   "- \(text.added): \(changes.count(.added))",
                   "- \(text.removed): \(changes.count(.removed))",
                   "- \(text.movedShare): \(share)",
-                  "- \(text.solver): \(plan.solver.statusName), \(text.source) \(plan.solver.source.rawValue)",
+                  "- \(text.solver): "
+                    + fieldworkText.solverStatus(plan.solver.statusName, boundCoversPrintedPlan: plan.solver.planBound != nil)
+                    + "; " + fieldworkText.planSource(plan.solver.source.rawValue),
                   ""]
         lines += ["| \(text.enumerator) | \(text.previous) | \(text.kept) | \(text.moved) | \(text.removed) | "
                       + "\(text.received) | \(text.now) |",
@@ -95,11 +98,14 @@ enum ReplanReport {
         }
         lines.append("")
 
-        if let diagnosis = plan.diagnosis, !plan.isComplete {
+        if plan.diagnosis != nil, !plan.isComplete {
+            // The same words as fieldwork-report.md, in the reader's language (the terminal's summary lines are
+            // English only).
+            let districts = Dictionary(content.dataset.communes.map { ($0.districtCode, $0.districtName) },
+                                       uniquingKeysWith: { first, _ in first })
             lines += ["## \(text.deadlineHeading)", ""]
-            if let proof = plan.shortfallProof { lines.append("- " + cell(proof.summaryLine)) }
-            lines += diagnosis.summaryLines.map { "- " + cell($0) }
-            lines += ["", text.missedList + " " + plan.unscheduledUnitIDs.joined(separator: ", "), ""]
+                + FieldworkReport.shortfall(plan, fieldworkText) { districts[$0] ?? $0.rawValue }
+            lines += [text.missedList + " " + plan.unscheduledUnitIDs.joined(separator: ", "), ""]
         }
         lines += ["## \(text.weightsHeading)", "", text.weightsRule, ""]
         return lines.joined(separator: "\n")

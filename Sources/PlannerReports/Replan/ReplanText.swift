@@ -7,7 +7,7 @@ struct ReplanText {
     var title: (CalendarDate) -> String
     var parent, recordedVisits, completed, nonresponse, pending, dropped, droppedMark: String
     var releasesHeading, noRelease, group, rank, reserve, replaces, reason, date, exhausted: String
-    var changesHeading, tripsKept, kept, moved, added, removed, movedShare, solver, source: String
+    var changesHeading, tripsKept, kept, moved, added, removed, movedShare, solver: String
     var enumerator, previous, received, now: String
     var deadlineHeading, missedList, weightsHeading, weightsRule: String
     var progressHeading, noProgressFile, progressFile, rows, used, repeated, alreadyRecorded, unfilled: String
@@ -32,11 +32,11 @@ struct ReplanText {
                 changesHeading: "Changes", tripsKept: "Previous day-trips kept", kept: "Kept", moved: "Moved",
                 added: "Added", removed: "Removed",
                 movedShare: "Share of the other enumerators' remaining visits moved", solver: "Solver",
-                source: "plan from", enumerator: "Enumerator", previous: "Previous visits", received: "Received",
+                enumerator: "Enumerator", previous: "Previous visits", received: "Received",
                 now: "Visits now", deadlineHeading: "Deadline",
                 missedList: "Units that would be missed:", weightsHeading: "Weights",
-                weightsRule: "weights.csv: ReleaseGroup.releasedWeights per release group (stratum, or commune of "
-                    + "a two-stage design) with the released units not lost counted as respondents; provisional "
+                weightsRule: "weights.csv: the weights of the units released in each release group (stratum, or "
+                    + "commune of a two-stage design), with those not lost counted as respondents; provisional "
                     + "until fieldwork ends (docs/replanning.md).",
                 progressHeading: "Progress files read", noProgressFile: "No progress file.", progressFile: "File",
                 rows: "Rows", used: "Visits used", repeated: "Repeated (counted once)",
@@ -65,11 +65,11 @@ struct ReplanText {
                 changesHeading: "Thay đổi", tripsKept: "Chuyến đi cũ được giữ", kept: "Giữ nguyên", moved: "Chuyển",
                 added: "Thêm", removed: "Bỏ",
                 movedShare: "Tỷ lệ lượt thăm còn lại của các điều tra viên khác bị chuyển", solver: "Bộ giải",
-                source: "kế hoạch từ", enumerator: "Điều tra viên", previous: "Lượt thăm trước", received: "Nhận thêm",
+                enumerator: "Điều tra viên", previous: "Lượt thăm trước", received: "Nhận thêm",
                 now: "Lượt thăm hiện tại", deadlineHeading: "Thời hạn",
                 missedList: "Đơn vị sẽ bị bỏ sót:", weightsHeading: "Quyền số",
-                weightsRule: "weights.csv: ReleaseGroup.releasedWeights cho từng nhóm (tầng, hoặc xã của thiết kế "
-                    + "hai giai đoạn), coi các đơn vị chưa mất là trả lời; quyền số tạm thời cho đến khi kết thúc "
+                weightsRule: "weights.csv: quyền số của các đơn vị đã dùng trong từng nhóm (tầng, hoặc xã của "
+                    + "thiết kế hai giai đoạn), coi các đơn vị chưa mất là trả lời; quyền số tạm thời cho đến khi kết thúc "
                     + "điều tra (docs/replanning.md).",
                 progressHeading: "Tệp tiến độ đã đọc", noProgressFile: "Không có tệp tiến độ.", progressFile: "Tệp",
                 rows: "Số dòng", used: "Lượt thăm sử dụng", repeated: "Trùng (tính một lần)",
