@@ -18,11 +18,14 @@ struct ProgressTemplateCommand: ParsableCommand {
     @Argument(help: "The plan folder.")
     var plan: String
 
-    @Option(help: "The file to write (must not exist).")
+    @Option(help: "The file to write (must not exist); with --per-post-office, the folder.")
     var out: String
 
     @Option(help: "Only the visits before this date (YYYY-MM-DD).")
     var until: String?
+
+    @Flag(help: "Write a folder with one template per post office, each listing its enumerators' visits.")
+    var perPostOffice = false
 
     func validate() throws {
         if let until, CalendarDate(iso8601: until) == nil { throw ValidationError("--until must be a date YYYY-MM-DD") }
@@ -30,7 +33,10 @@ struct ProgressTemplateCommand: ParsableCommand {
 
     func run() throws {
         let job = ProgressTemplateJob(plan: WorkingDirectory.path(plan), out: WorkingDirectory.path(out),
-                                      until: until.flatMap(CalendarDate.init(iso8601:)))
-        print("Progress template with \(try job.run()) visits written to \(out)")
+                                      until: until.flatMap(CalendarDate.init(iso8601:)), perPostOffice: perPostOffice)
+        let written = try job.run()
+        print(perPostOffice
+              ? "Progress templates with \(written.visits) visits written to \(out), one for each of \(written.files) post offices"
+              : "Progress template with \(written.visits) visits written to \(out)")
     }
 }

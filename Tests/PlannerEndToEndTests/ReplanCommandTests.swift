@@ -415,6 +415,37 @@ struct ReplanCommandTests {
         #expect(verify.status == 0, "\(verify.standardError)")
     }
 
+    /// One template per post office: together the rows of the province's template, each file only its office's
+    /// enumerators; an existing folder is never written into.
+    @Test func perPostOfficeTemplatesSplitTheProvincesTemplate() throws {
+        let field = try Self.field.get()
+        let run = try PlannerProcess.run(["progress-template", "p", "--out", "offices", "--until", Self.asOf,
+                                          "--per-post-office"], in: field.scratch)
+        #expect(run.status == 0, "\(run.standardError)")
+        let whole = try PlanFolderReader(folder: field.scratch).rows("template.csv")
+        let folder = field.scratch.appendingPathComponent("offices")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let summaries = try FileManager.default.contentsOfDirectory(
+            atPath: field.scratch.appendingPathComponent("p/post-offices").path).filter { $0.hasSuffix(".csv") }.sorted()
+        #expect(files == summaries, "one template per office, named as its summary")
+        func key(_ row: [String: String]) -> String { [row["unit_id"]!, row["date"]!, row["enumerator_id"]!].joined(separator: "|") }
+        var seen: [String] = []
+        for file in files {
+            let rows = try PlanFolderReader(folder: folder).rows(file)
+            let staff = Set(try field.folder("p").rows("post-offices/" + file).compactMap { $0["enumerator_id"] }
+                .filter { !$0.isEmpty })
+            #expect(!rows.isEmpty && rows.allSatisfy { staff.contains($0["enumerator_id"]!) }, "\(file)")
+            #expect(rows.allSatisfy { $0["status"] == "" })
+            seen += rows.map(key)
+        }
+        #expect(seen.sorted() == whole.map(key).sorted(), "every visit of the province in exactly one office's file")
+
+        let again = try PlannerProcess.run(["progress-template", "p", "--out", "offices", "--per-post-office"],
+                                           in: field.scratch)
+        #expect(again.status == 73 && again.standardError.contains("expected a new folder"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == files)
+    }
+
     @Test(arguments: ["2023-10-02", "2023-10-19", "2024-01-05"])
     func anAsOfOutsideTheWindowIsABadArgumentAndWritesNothing(_ asOf: String) throws {
         let field = try Self.field.get()

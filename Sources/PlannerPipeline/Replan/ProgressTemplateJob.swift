@@ -12,15 +12,21 @@ public struct ProgressTemplateJob: Sendable {
     public var out: TypedPath
     /// Only the visits before this date; nil: every planned visit.
     public var until: CalendarDate?
+    /// `out` is a new folder with one template per post office (`<office>.csv`, named as its summary in
+    /// `post-offices/`), each listing that office's enumerators' visits: what each office keeps and sends back
+    /// (`planner replan` reads several progress files).
+    public var perPostOffice: Bool
 
-    public init(plan: TypedPath, out: TypedPath, until: CalendarDate? = nil) {
+    public init(plan: TypedPath, out: TypedPath, until: CalendarDate? = nil, perPostOffice: Bool = false) {
         self.plan = plan
         self.out = out
         self.until = until
+        self.perPostOffice = perPostOffice
     }
 
-    /// - Returns: how many visits the template lists.
-    public func run() throws -> Int {
+    /// - Returns: how many visits the templates list, and how many files were written.
+    @discardableResult
+    public func run() throws -> (visits: Int, files: Int) {
         let parent = try ParentPlan(plan)
         let visits = try parent.visits().planned.filter { visit in until.map { visit.date < $0 } ?? true }
         let names = try Names(parent)
@@ -29,16 +35,41 @@ public struct ProgressTemplateJob: Sendable {
                                       communeName: names.communes[visit.unitID] ?? "",
                                       enumeratorName: names.enumerators[visit.enumeratorID.rawValue] ?? "")
         }
-        let data = ProgressTable.templateCSV(rows)
         guard !FileManager.default.fileExists(atPath: out.url.path) else {
-            throw PipelineError.cannotCreate("\(out.path): expected a new file, found an existing one (it is never overwritten)")
+            let what = perPostOffice ? "folder" : "file"
+            throw PipelineError.cannotCreate("\(out.path): expected a new \(what), found an existing one (it is never overwritten)")
         }
+        guard perPostOffice else {
+            do {
+                try ProgressTable.templateCSV(rows).write(to: out.url, options: .withoutOverwriting)
+            } catch {
+                throw PipelineError.cannotCreate("\(out.path): cannot write: \(error.localizedDescription)")
+            }
+            return (visits.count, 1)
+        }
+        // Every planned visit's enumerator has a day in some office's summary; "other" would catch one that had
+        // not, rather than drop its visits.
+        let byOffice = Dictionary(grouping: rows) { names.offices[$0.visit.enumeratorID.rawValue] ?? "other" }
+        try writeFolder(byOffice.mapValues { ProgressTable.templateCSV($0) })
+        return (visits.count, byOffice.count)
+    }
+
+    /// Writes the files into a temporary folder beside `out`, then renames it to `out`: a reader sees every file
+    /// or no folder, and an existing folder is never written into.
+    private func writeFolder(_ files: [String: Data]) throws {
+        let manager = FileManager.default
+        let staging = out.url.deletingLastPathComponent()
+            .appendingPathComponent(".\(out.url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            try data.write(to: out.url, options: .withoutOverwriting)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            for (name, data) in files {
+                try data.write(to: staging.appendingPathComponent(name + ".csv"), options: .withoutOverwriting)
+            }
+            try manager.moveItem(at: staging, to: out.url)
         } catch {
+            try? manager.removeItem(at: staging)
             throw PipelineError.cannotCreate("\(out.path): cannot write: \(error.localizedDescription)")
         }
-        return visits.count
     }
 
     /// The names a template shows, taken from the plan folder itself (so no dataset is needed): labels and
@@ -47,6 +78,8 @@ public struct ProgressTemplateJob: Sendable {
         var labels: [String: String] = [:]
         var communes: [String: String] = [:]
         var enumerators: [String: String] = [:]
+        /// Enumerator ID → the name of its post office's summary file, without `.csv`.
+        var offices: [String: String] = [:]
 
         init(_ parent: ParentPlan) throws {
             let paths = parent.manifest.files.map(\.path).filter { $0.hasSuffix(".csv") }
@@ -58,8 +91,11 @@ public struct ProgressTemplateJob: Sendable {
                 }
             }
             for file in try parent.files(paths.filter { $0.hasPrefix("post-offices/") }) {
+                let office = String(file.path.dropFirst("post-offices/".count).dropLast(".csv".count))
                 for row in try Self.rows(file, parent) {
-                    if let id = row["enumerator_id"], !id.isEmpty, let name = row["enumerator_name"] { enumerators[id] = name }
+                    guard let id = row["enumerator_id"], !id.isEmpty else { continue }
+                    if let name = row["enumerator_name"] { enumerators[id] = name }
+                    offices[id] = office
                 }
             }
         }
