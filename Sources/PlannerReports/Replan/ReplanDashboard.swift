@@ -190,37 +190,41 @@ public enum ReplanDashboard {
                 }, numericColumns: [1])
         }
         // Every enumerator with a change, and every one dropping out even with no visit left to lose.
+        struct Row {
+            var id: EnumeratorID
+            /// Previous visits, kept, moved, removed, received, visits now.
+            var figures: [Int]
+        }
         var concerned = changes.enumerators.filter {
             $0.moved + $0.removed + $0.received > 0 || dropped.contains($0.enumeratorID)
-        }.map { [$0.enumeratorID.rawValue, String($0.previousVisits), String($0.kept), String($0.moved),
-                 String($0.removed), String($0.received), String($0.newVisits)] }
+        }.map { Row(id: $0.enumeratorID, figures: [$0.previousVisits, $0.kept, $0.moved, $0.removed, $0.received,
+                                                    $0.newVisits]) }
         let listed = Set(changes.enumerators.map(\.enumeratorID))
         concerned += content.droppedEnumerators.filter { !listed.contains($0) }.map {
-            [$0.rawValue] + Array(repeating: "0", count: 6)
+            Row(id: $0, figures: Array(repeating: 0, count: 6))
         }
-        concerned.sort { $0[0] < $1[0] }
+        concerned.sort { $0.id < $1.id }
         guard !concerned.isEmpty else { return html }
-        func leaving(_ rows: [[String]]) -> Int { rows.filter { dropped.contains(EnumeratorID($0[0])) }.count }
-        func figures(_ rows: [[String]]) -> [String] {
-            (1...6).map { column in String(rows.reduce(0) { $0 + (Int($1[column]) ?? 0) }) }
+        func leaving(_ rows: [Row]) -> Int { rows.filter { dropped.contains($0.id) }.count }
+        func totals(_ rows: [Row]) -> [String] {
+            (0..<6).map { column in String(rows.reduce(0) { $0 + $1.figures[column] }) }
         }
-        let byOffice = groups(concerned) { staff[EnumeratorID($0[0])]?.postOffice.rawValue ?? "–" }
+        let byOffice = groups(concerned) { staff[$0.id]?.postOffice.rawValue ?? "–" }
         html += "<h3>\(SummarySection.escape(text.changesPerOffice))</h3>\n"
         html += SummarySection.table(
             header: [text.postOffice, text.droppingOut, text.previous, text.kept, text.moved, text.removed,
                      text.received, text.now],
-            rows: byOffice.map { name, rows in [name, String(leaving(rows))] + figures(rows) },
-            numericColumns: Set(1...7), footer: [[text.total, String(leaving(concerned))] + figures(concerned)])
+            rows: byOffice.map { name, rows in [name, String(leaving(rows))] + totals(rows) },
+            numericColumns: Set(1...7), footer: [[text.total, String(leaving(concerned))] + totals(concerned)])
         html += "<h3>\(SummarySection.escape(text.perEnumeratorByOffice))</h3>\n"
         html += SummarySection.paragraph(text.openAnOffice)
         for (name, rows) in byOffice {
             let table = SummarySection.table(
                 header: [text.enumerator, text.previous, text.kept, text.moved, text.removed, text.received, text.now],
                 rows: rows.map { row in
-                    let id = EnumeratorID(row[0])
-                    let who = "\(row[0]) — \(staff[id]?.name ?? "")" + (dropped.contains(id) ? " (\(text.dropsOut))" : "")
-                    return [who] + row.dropFirst()
-                }, numericColumns: Set(1...6), footer: [[text.total] + figures(rows)])
+                    ["\(row.id.rawValue) — \(staff[row.id]?.name ?? "")" + (dropped.contains(row.id) ? " (\(text.dropsOut))" : "")]
+                        + row.figures.map(String.init)
+                }, numericColumns: Set(1...6), footer: [[text.total] + totals(rows)])
             html += SummarySection.disclosure(summary: text.changedOfficeLine(name, rows.count, leaving(rows)),
                                               bodyHTML: table)
         }
