@@ -35,8 +35,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Probability that nobody is at home.")
     var notAtHome: Double = 0.1
 
-    @Option(help: "Seconds GLPK may search at each evening's re-plan.")
-    var timeLimit: Double = 2
+    @Option(help: "Seconds GLPK may search at each evening's re-plan (default: survey.toml's solver_time_limit_seconds).")
+    var timeLimit: Double?
 
     @Flag(help: "No line per run.")
     var quiet = false
@@ -48,7 +48,9 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("\(name) must be a probability in [0, 1]")
         }
         guard refusal + notAtHome <= 1 else { throw ValidationError("--refusal + --not-at-home must not exceed 1") }
-        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let timeLimit, !(timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
     }
 
     func run() throws {
@@ -68,6 +70,15 @@ struct SimulateCommand: ParsableCommand {
             print(String(format: "%-6@  %20.0f%%  %17.0f  %18.1f  %14.1f  %17.1f", line.policy.rawValue,
                          line.finishedShare * 100, line.meanTravelMinutes, line.meanPendingUnits,
                          line.meanCompletedUnits, line.meanPlanningSeconds))
+        }
+        let summary = outcome.summary
+        if !summary.isReproducible {
+            let evenings = summary.runs.reduce(0) { $0 + $1.replansStoppedByTimeLimit }
+            let cut = [summary.initialPlanStoppedByTimeLimit ? "the first plan" : nil,
+                       evenings > 0 ? "\(evenings) evening re-plan\(evenings == 1 ? "" : "s")" : nil].compactMap { $0 }
+            print("Note: the time limit ended \(cut.joined(separator: " and ")) before \(cut.count == 1 && evenings <= 1 ? "its" : "their") "
+                  + "own stopping rules, so another run (or a faster machine) may give other figures; raise "
+                  + "--time-limit or survey.toml's solver_time_limit_seconds.")
         }
     }
 }

@@ -23,5 +23,7 @@ struct SimulateCommandTests {
         let run = try PlannerProcess.run(["simulate", "--refusal", "0.7", "--not-at-home", "0.5"], in: scratch)
         #expect(run.status == 64)
         #expect(run.standardError.contains("--refusal + --not-at-home must not exceed 1"))
+        let clock = try PlannerProcess.run(["simulate", "--time-limit", "0"], in: scratch)
+        #expect(clock.status == 64 && clock.standardError.contains("--time-limit must be a positive number"))
     }
 }

@@ -26,8 +26,9 @@ struct SimulationTests {
         return (summary, sample.units.filter { $0.role == .main }.count)
     }
 
+    /// With survey.toml's time limit (the default): every plan ends by its own rules.
     private static let troubled = SimulationSettings(runs: 3, seed: 11, dropoutProbability: 0.4, refusalRate: 0.2,
-                                                     notAtHomeRate: 0.3, timeLimitSeconds: 1)
+                                                     notAtHomeRate: 0.3)
 
     /// Every unit of a run's plan (main units and released reserves) ends completed, lost or pending, exactly
     /// one of them; a run is finished when none is pending; both policies face the same dropouts.
@@ -57,7 +58,20 @@ struct SimulationTests {
         }
         let first = try Self.simulate(Self.troubled).summary
         let second = try Self.simulate(Self.troubled).summary
+        #expect(first.isReproducible && second.isReproducible)
         #expect(withoutTimings(first) == withoutTimings(second))
+    }
+
+    /// A clock too short for the evening re-plans is counted, so that the command can say its figures depend on
+    /// the machine; the naive policy never plans with GLPK and is never counted.
+    @Test func rePlansCutByTheClockAreCounted() throws {
+        var hurried = Self.troubled
+        hurried.runs = 1
+        hurried.timeLimitSeconds = 0.000_001
+        let summary = try Self.simulate(hurried).summary
+        #expect(!summary.isReproducible)
+        #expect(summary.runs.filter { $0.policy == .replan }.allSatisfy { $0.replansStoppedByTimeLimit > 0 })
+        #expect(summary.runs.filter { $0.policy == .naive }.allSatisfy { $0.replansStoppedByTimeLimit == 0 })
     }
 
     /// Without dropouts, refusals or absences, both policies interview every main unit and release nothing.

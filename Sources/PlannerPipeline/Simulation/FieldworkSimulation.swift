@@ -28,8 +28,9 @@ public struct FieldworkSimulation: Sendable {
     ///   - solver: solves the initial plan and every evening's re-plan.
     ///   - report: called after each run (for a progress line).
     public func run(solver: some MIPSolver, report: ((SimulationRun) -> Void)? = nil) throws -> SimulationSummary {
-        let initial = try FieldworkStage.plan(dataset: dataset, sample: sample.units, solver: solver,
-                                              timeLimitSeconds: max(settings.timeLimitSeconds, 10))
+        // The first plan as `planner plan` makes it, with survey.toml's time limit: it is the same for every run,
+        // and a shorter clock made it, and so every figure, differ from one run of the command to the next.
+        let initial = try FieldworkStage.plan(dataset: dataset, sample: sample.units, solver: solver)
         var runs: [SimulationRun] = []
         for run in 0..<settings.runs {
             let events = Events(run: run, settings: settings, dataset: dataset, units: sample.units)
@@ -39,7 +40,9 @@ public struct FieldworkSimulation: Sendable {
                 report?(outcome)
             }
         }
-        return SimulationSummary(runs: runs)
+        var summary = SimulationSummary(runs: runs)
+        summary.initialPlanStoppedByTimeLimit = initial.solver.stoppedByTimeLimit == true
+        return summary
     }
 
     /// The random events of one run.
@@ -88,6 +91,7 @@ public struct FieldworkSimulation: Sendable {
         var releases: [ReserveRelease] = []
         var travel = 0.0
         var planningSeconds = 0.0
+        var stoppedByTimeLimit = 0
 
         for (index, day) in days.enumerated() {
             for route in routes where route.date == day && !events.isGone(route.enumeratorID, on: day) {
@@ -110,7 +114,7 @@ public struct FieldworkSimulation: Sendable {
             switch policy {
             case .replan:
                 var options = ReplanRequest.solverOptions(for: dataset.settings.fieldwork)
-                options.timeLimitSeconds = settings.timeLimitSeconds
+                if let limit = settings.timeLimitSeconds { options.timeLimitSeconds = limit }
                 let outcome = try ReplanStage.replan(
                     ReplanInput(dataset: dataset, sample: sample.units, releaseGroups: groups,
                                 plannedVisits: planned.filter { $0.date >= next }, history: history,
@@ -120,6 +124,7 @@ public struct FieldworkSimulation: Sendable {
                 planned = outcome.plan.visits
                 routes = outcome.plan.routes
                 releases = outcome.releases.releases
+                if outcome.plan.solver.stoppedByTimeLimit == true { stoppedByTimeLimit += 1 }
             case .naive:
                 let result = try naiveEvening(day: day, next: next, events: events, planned: planned, history: history,
                                               releases: releases, spans: spans, groups: groups, units: allUnits,
@@ -138,7 +143,7 @@ public struct FieldworkSimulation: Sendable {
                              completedUnits: progress.filter { $0.stateName == "completed" }.count,
                              lostUnits: progress.filter(\.isNonresponse).count, pendingUnits: pending,
                              releases: releases.count, droppedEnumerators: events.drops.count,
-                             planningSeconds: planningSeconds)
+                             planningSeconds: planningSeconds, replansStoppedByTimeLimit: stoppedByTimeLimit)
     }
 
     /// The naive evening: the day's failures and the dropped enumerators' visits handed out by `NaiveReassignment`.

@@ -14,4 +14,6 @@ public struct SimulationRun: Hashable, Sendable {
     public var droppedEnumerators: Int
     /// Seconds spent re-planning, all evenings together.
     public var planningSeconds: Double
+    /// Evenings whose re-plan its time limit stopped before its own rules did (its plan depends on the machine).
+    public var replansStoppedByTimeLimit = 0
 }

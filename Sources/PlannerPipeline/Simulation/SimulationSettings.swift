@@ -8,11 +8,13 @@ public struct SimulationSettings: Hashable, Sendable {
     public var refusalRate: Double
     /// Probability that a visit finds nobody at home (another visit follows, up to `max_attempts`).
     public var notAtHomeRate: Double
-    /// Seconds the solver may search at each evening's re-plan.
-    public var timeLimitSeconds: Double
+    /// Seconds the solver may search at each evening's re-plan; nil: survey.toml's `solver_time_limit_seconds`,
+    /// as `planner replan` has. A re-plan cut by its clock depends on the machine's speed, and so would the
+    /// figures: the default leaves every re-plan to its own stopping rules, so that a seed replays exactly.
+    public var timeLimitSeconds: Double?
 
     public init(runs: Int = 20, seed: UInt64 = 2023, dropoutProbability: Double = 0.05, refusalRate: Double = 0.05,
-                notAtHomeRate: Double = 0.1, timeLimitSeconds: Double = 2) {
+                notAtHomeRate: Double = 0.1, timeLimitSeconds: Double? = nil) {
         self.runs = runs
         self.seed = seed
         self.dropoutProbability = dropoutProbability

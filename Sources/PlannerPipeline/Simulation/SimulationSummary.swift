@@ -1,6 +1,14 @@
 /// The runs of both policies, and their summaries.
 public struct SimulationSummary: Hashable, Sendable {
     public var runs: [SimulationRun]
+    /// Whether the time limit stopped the first plan, which every run starts from, before its own rules did.
+    public var initialPlanStoppedByTimeLimit = false
+
+    /// Whether every plan of the simulation ended by its own stopping rules, so that the same seed gives the same
+    /// figures on any machine.
+    public var isReproducible: Bool {
+        !initialPlanStoppedByTimeLimit && runs.allSatisfy { $0.replansStoppedByTimeLimit == 0 }
+    }
 
     public struct Line: Hashable, Sendable {
         public var policy: SimulationPolicy
