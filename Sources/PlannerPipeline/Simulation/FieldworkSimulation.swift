@@ -28,8 +28,8 @@ public struct FieldworkSimulation: Sendable {
     ///   - solver: solves the initial plan and every evening's re-plan.
     ///   - report: called after each run (for a progress line).
     public func run(solver: some MIPSolver, report: ((SimulationRun) -> Void)? = nil) throws -> SimulationSummary {
-        // The first plan as `planner plan` makes it, with survey.toml's time limit: it is the same for every run,
-        // and a shorter clock made it, and so every figure, differ from one run of the command to the next.
+        // The first plan as `planner plan` makes it, with survey.toml's time limit. Every run starts from it; when
+        // a shorter clock cut it, it (and every figure after it) differed from one run of the command to the next.
         let initial = try FieldworkStage.plan(dataset: dataset, sample: sample.units, solver: solver)
         var runs: [SimulationRun] = []
         for run in 0..<settings.runs {
