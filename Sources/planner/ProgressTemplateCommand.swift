@@ -27,13 +27,23 @@ struct ProgressTemplateCommand: ParsableCommand {
     @Flag(help: "Write a folder with one template per post office, each listing its enumerators' visits.")
     var perPostOffice = false
 
+    @Option(help: ArgumentHelp("Between columns: comma, or semicolon for Excel with Vietnamese regional settings, "
+                               + "which opens a comma-separated file in one column.", valueName: "comma|semicolon"))
+    var separator: Separator = .comma
+
+    enum Separator: String, ExpressibleByArgument, CaseIterable {
+        case comma, semicolon
+        var byte: UInt8 { self == .comma ? UInt8(ascii: ",") : UInt8(ascii: ";") }
+    }
+
     func validate() throws {
         if let until, CalendarDate(iso8601: until) == nil { throw ValidationError("--until must be a date YYYY-MM-DD") }
     }
 
     func run() throws {
         let job = ProgressTemplateJob(plan: WorkingDirectory.path(plan), out: WorkingDirectory.path(out),
-                                      until: until.flatMap(CalendarDate.init(iso8601:)), perPostOffice: perPostOffice)
+                                      until: until.flatMap(CalendarDate.init(iso8601:)), perPostOffice: perPostOffice,
+                                      separator: separator.byte)
         let written = try job.run()
         print(perPostOffice
               ? "Progress templates with \(written.visits) visits written to \(out), one for each of \(written.files) post offices"

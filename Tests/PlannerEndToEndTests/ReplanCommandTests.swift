@@ -440,6 +440,18 @@ struct ReplanCommandTests {
         }
         #expect(seen.sorted() == whole.map(key).sorted(), "every visit of the province in exactly one office's file")
 
+        // With `;` for Excel with Vietnamese regional settings: the same rows.
+        let semicolon = try PlannerProcess.run(["progress-template", "p", "--out", "semicolon.csv", "--until", Self.asOf,
+                                                "--separator", "semicolon"], in: field.scratch)
+        #expect(semicolon.status == 0, "\(semicolon.standardError)")
+        let semicolonData = try Data(contentsOf: field.scratch.appendingPathComponent("semicolon.csv"))
+        #expect(CSVReader.separator(detectedIn: semicolonData) == CSVReader.semicolon)
+        let semicolonRows = try CSVReader(separator: CSVReader.semicolon).read(semicolonData, file: "semicolon.csv")
+            .records.map { $0.fields.map(\.text) }
+        let commaRows = try CSVReader().read(Data(contentsOf: field.scratch.appendingPathComponent("template.csv")),
+                                             file: "template.csv").records.map { $0.fields.map(\.text) }
+        #expect(semicolonRows == commaRows)
+
         let again = try PlannerProcess.run(["progress-template", "p", "--out", "offices", "--per-post-office"],
                                            in: field.scratch)
         #expect(again.status == 73 && again.standardError.contains("expected a new folder"))

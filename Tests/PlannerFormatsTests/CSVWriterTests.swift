@@ -25,6 +25,22 @@ struct CSVWriterTests {
         }
     }
 
+    /// A file for Excel with Vietnamese regional settings: `;` between fields, a field holding `;` (a skills list)
+    /// or a comma quoted; the reader finds the separator from the header and reads the same rows.
+    @Test func aSemicolonFileQuotesItsSeparatorAndReadsBack() throws {
+        let rows = [["1", "household;enterprise", "-1"], ["2", "Công ty A, Sóc Trăng", "2,5"], ["3", "plain", ""]]
+        let options = CSVWriter.Options(byteOrderMark: true, separator: CSVReader.semicolon)
+        let writer = CSVWriter(columns: columns, options: options)
+        let data = writer.data(rows: rows)
+        #expect(data == Data(writer.text(rows: rows).utf8), "both writers give the same bytes")
+        #expect(String(decoding: data, as: UTF8.self) == "\u{FEFF}id;name;change\r\n1;\"household;enterprise\";-1\r\n"
+                    + "2;\"Công ty A, Sóc Trăng\";\"2,5\"\r\n3;plain;\r\n")
+        let separator = CSVReader.separator(detectedIn: data)
+        #expect(separator == CSVReader.semicolon)
+        let table = try CSVReader(separator: separator).read(data, file: "out.csv")
+        #expect(table.records.map { $0.fields.map(\.text) } == rows)
+    }
+
     @Test func byteOrderMarkIsOptional() {
         let withMark = CSVWriter(columns: columns, options: .init(byteOrderMark: true)).data(rows: [])
         let without = CSVWriter(columns: columns).data(rows: [])

@@ -32,11 +32,17 @@ public struct CSVWriter: Sendable {
         public var neutralizesFormulas: Bool
         /// RFC 4180 says CRLF.
         public var lineEnding: String
+        /// A comma (RFC 4180), or `;` for a file someone opens by double-click in Excel with regional settings whose
+        /// decimal mark is a comma (Vietnamese ones), which splits columns at `;` only; or a tab. A field holding
+        /// the separator is quoted, as one holding a comma always is.
+        public var separator: UInt8
 
-        public init(byteOrderMark: Bool = false, neutralizesFormulas: Bool = false, lineEnding: String = "\r\n") {
+        public init(byteOrderMark: Bool = false, neutralizesFormulas: Bool = false, lineEnding: String = "\r\n",
+                    separator: UInt8 = UInt8(ascii: ",")) {
             self.byteOrderMark = byteOrderMark
             self.neutralizesFormulas = neutralizesFormulas
             self.lineEnding = lineEnding
+            self.separator = separator
         }
     }
 
@@ -51,14 +57,16 @@ public struct CSVWriter: Sendable {
     /// The header line and then one line per row; every row must have one value per column.
     public func text(rows: [[String]]) -> String {
         var output = options.byteOrderMark ? "\u{FEFF}" : ""
-        output += columns.map { Self.quotedIfNeeded($0.name) }.joined(separator: ",") + options.lineEnding
+        let separator = String(UnicodeScalar(options.separator))
+        output += columns.map { Self.quotedIfNeeded($0.name, separator: options.separator) }.joined(separator: separator)
+            + options.lineEnding
         for row in rows {
             precondition(row.count == columns.count, "a CSV row has \(row.count) values for \(columns.count) columns")
             let fields = zip(columns, row).map { column, value in
                 let shown = options.neutralizesFormulas && column.kind == .text ? Self.neutralized(value) : value
-                return Self.quotedIfNeeded(shown)
+                return Self.quotedIfNeeded(shown, separator: options.separator)
             }
-            output += fields.joined(separator: ",") + options.lineEnding
+            output += fields.joined(separator: separator) + options.lineEnding
         }
         return output
     }
@@ -70,14 +78,14 @@ public struct CSVWriter: Sendable {
         if options.byteOrderMark { bytes.append(contentsOf: "\u{FEFF}".utf8) }
         let lineEnding = Array(options.lineEnding.utf8)
         for (index, column) in columns.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if index > 0 { bytes.append(options.separator) }
             appendField(column.name, neutralizing: false, to: &bytes)
         }
         bytes.append(contentsOf: lineEnding)
         for row in rows {
             precondition(row.count == columns.count, "a CSV row has \(row.count) values for \(columns.count) columns")
             for (index, (column, value)) in zip(columns, row).enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                if index > 0 { bytes.append(options.separator) }
                 appendField(value, neutralizing: options.neutralizesFormulas && column.kind == .text, to: &bytes)
             }
             bytes.append(contentsOf: lineEnding)
@@ -101,12 +109,14 @@ public struct CSVWriter: Sendable {
                     }
                 }
             }
-            return !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            let separator = options.separator
+            return !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == separator }
         }
         if isPlain {
             bytes.append(contentsOf: value.utf8)
         } else {
-            bytes.append(contentsOf: Self.quotedIfNeeded(neutralizing ? Self.neutralized(value) : value).utf8)
+            bytes.append(contentsOf: Self.quotedIfNeeded(neutralizing ? Self.neutralized(value) : value,
+                                                         separator: options.separator).utf8)
         }
     }
 
@@ -117,9 +127,11 @@ public struct CSVWriter: Sendable {
         return "'" + value
     }
 
-    static func quotedIfNeeded(_ value: String) -> String {
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || value.first == " " || value.last == " "
+    static func quotedIfNeeded(_ value: String, separator: UInt8 = UInt8(ascii: ",")) -> String {
+        let other = UnicodeScalar(separator)
+        let needsQuotes = value.unicodeScalars.contains {
+            $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == other
+        } || value.first == " " || value.last == " "
         guard needsQuotes else { return value }
         // Most quoted fields hold a comma and no quote (an address): nothing to double, no search needed.
         guard value.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + value + "\"" }

@@ -16,12 +16,17 @@ public struct ProgressTemplateJob: Sendable {
     /// `post-offices/`), each listing that office's enumerators' visits: what each office keeps and sends back
     /// (`planner replan` reads several progress files).
     public var perPostOffice: Bool
+    /// Between columns: a comma, or `;` so that Excel with Vietnamese regional settings opens the file in columns
+    /// by double-click (it splits at `;` only); `planner replan` reads either.
+    public var separator: UInt8
 
-    public init(plan: TypedPath, out: TypedPath, until: CalendarDate? = nil, perPostOffice: Bool = false) {
+    public init(plan: TypedPath, out: TypedPath, until: CalendarDate? = nil, perPostOffice: Bool = false,
+                separator: UInt8 = CSVReader.comma) {
         self.plan = plan
         self.out = out
         self.until = until
         self.perPostOffice = perPostOffice
+        self.separator = separator
     }
 
     /// - Returns: how many visits the templates list, and how many files were written.
@@ -41,7 +46,7 @@ public struct ProgressTemplateJob: Sendable {
         }
         guard perPostOffice else {
             do {
-                try ProgressTable.templateCSV(rows).write(to: out.url, options: .withoutOverwriting)
+                try ProgressTable.templateCSV(rows, separator: separator).write(to: out.url, options: .withoutOverwriting)
             } catch {
                 throw PipelineError.cannotCreate("\(out.path): cannot write: \(error.localizedDescription)")
             }
@@ -50,7 +55,7 @@ public struct ProgressTemplateJob: Sendable {
         // Every planned visit's enumerator has a day in some office's summary; "other" would catch one that had
         // not, rather than drop its visits.
         let byOffice = Dictionary(grouping: rows) { names.offices[$0.visit.enumeratorID.rawValue] ?? "other" }
-        try writeFolder(byOffice.mapValues { ProgressTable.templateCSV($0) })
+        try writeFolder(byOffice.mapValues { ProgressTable.templateCSV($0, separator: separator) })
         return (visits.count, byOffice.count)
     }
 

@@ -104,7 +104,10 @@ public enum ProgressTable {
 
     /// The template: one row per planned visit (before `until`, when given) with an empty status, by date,
     /// enumerator and visit order.
-    public static func templateCSV(_ rows: [TemplateRow], until: CalendarDate? = nil) -> Data {
+    /// - Parameter separator: a comma, or `;` for Excel with Vietnamese regional settings (`CSVWriter.Options`);
+    ///   `planner replan` finds either from the header.
+    public static func templateCSV(_ rows: [TemplateRow], until: CalendarDate? = nil,
+                                   separator: UInt8 = CSVReader.comma) -> Data {
         let lines = rows.filter { row in until.map { row.visit.date < $0 } ?? true }
             .sorted { lhs, rhs in
                 let (a, b) = (lhs.visit, rhs.visit)
@@ -114,7 +117,9 @@ public enum ProgressTable {
                 [row.visit.unitID, row.label, row.communeName, row.visit.enumeratorID.rawValue, row.enumeratorName,
                  row.visit.date.description, ""]
             }
-        return CSVWriter(columns: templateColumns, options: PlanFile.csvOptions).data(rows: lines)
+        var options = PlanFile.csvOptions
+        options.separator = separator
+        return CSVWriter(columns: templateColumns, options: options).data(rows: lines)
     }
 
     /// Recorded visits in the same format, in history order (the simulation writes them; tests read them back).
