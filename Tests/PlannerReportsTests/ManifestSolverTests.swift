@@ -54,20 +54,30 @@ struct ManifestSolverTests {
 @Suite("Solver status words")
 struct SolverStatusWordsTests {
     @Test(arguments: [Language.english, .vietnamese])
-    func optimalIsQualifiedOnlyWhenNoBoundCoversThePrintedPlan(language: Language) {
+    func optimalIsQualifiedWhereItIsNotAboutThePrintedPlan(language: Language) {
         let text = language == .vietnamese ? FieldworkText.vietnamese : FieldworkText.english
+        // No bound covers the printed plan: "optimal" and "gap limit" are about another model.
         for status in ["optimal", "feasible_gap_limit"] {
-            let covered = text.solverStatus(status, boundCoversPrintedPlan: true)
-            let uncovered = text.solverStatus(status, boundCoversPrintedPlan: false)
+            let covered = text.solverStatus(status, printedPlanGap: 0)
+            let uncovered = text.solverStatus(status, printedPlanGap: nil)
             #expect(covered == text.solverStatus(status))
             #expect(uncovered.hasPrefix(covered) && uncovered.count > covered.count + 20)
             if language == .vietnamese { #expect(EnglishWords.found(inText: uncovered) == []) }
         }
+        // "Optimal" beside a real gap: optimal over the patterns generated, the gap to the bound over all of them.
+        let apart = text.solverStatus("optimal", printedPlanGap: 0.2489)
+        #expect(apart.hasPrefix(text.solverStatus("optimal")) && apart != text.solverStatus("optimal"))
+        #expect(apart != text.solverStatus("optimal", printedPlanGap: nil))
+        if language == .vietnamese { #expect(EnglishWords.found(inText: apart) == []) }
+        #expect(text.solverStatus("optimal", printedPlanGap: 0.00005) == text.solverStatus("optimal"))
+        #expect(text.solverStatus("feasible_gap_limit", printedPlanGap: 0.01) == text.solverStatus("feasible_gap_limit"))
         // Statuses that claim nothing about optimality stay as they are.
         for status in ["feasible_time_limit", "feasible_neighbourhood_search"] {
-            #expect(text.solverStatus(status, boundCoversPrintedPlan: false) == text.solverStatus(status))
+            #expect(text.solverStatus(status, printedPlanGap: nil) == text.solverStatus(status))
+            #expect(text.solverStatus(status, printedPlanGap: 0.3) == text.solverStatus(status))
         }
         #expect(SolverStatusWords.commandLine(status: "optimal", gap: 0) == "optimal")
         #expect(SolverStatusWords.commandLine(status: "optimal", gap: nil).hasPrefix("optimal (for the model solved"))
+        #expect(SolverStatusWords.commandLine(status: "optimal", gap: 0.25).hasPrefix("optimal (over the day patterns"))
     }
 }

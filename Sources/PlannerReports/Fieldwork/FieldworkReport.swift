@@ -25,7 +25,7 @@ enum FieldworkReport {
         let solver = plan.solver
         lines += ["## \(text.solverHeading)", ""]
         lines += facts([
-            (text.statusLabel, text.solverStatus(solver.statusName, boundCoversPrintedPlan: solver.planBound != nil)),
+            (text.statusLabel, text.solverStatus(solver.statusName, printedPlanGap: solver.planGap)),
             // The printed plan's figures, as in the manifest and on the summary page: the last MIP solve's own
             // (on a plan the neighbourhood search improved, the one-site stage's) would show a gap of 0 % for
             // another model.

@@ -253,17 +253,30 @@ struct FieldworkText: Sendable {
         return words[name] ?? name
     }
 
-    /// The status as the plan's documents give it. "Optimal" (or "gap limit reached") is GLPK's verdict on the
-    /// model it solved; when the printed plan was changed after the solve (a pooled plan's one-site days merged,
-    /// free room used) and no bound covers it, the words say so, so that "optimal" is not read as a claim about the
-    /// printed routes.
-    func solverStatus(_ name: String, boundCoversPrintedPlan: Bool) -> String {
-        guard !boundCoversPrintedPlan, ["optimal", "feasible_gap_limit"].contains(name) else { return solverStatus(name) }
+    /// The status as the plan's documents give it, beside the printed plan's gap (nil: no bound covers it).
+    ///
+    /// "Optimal" (or "gap limit reached") is GLPK's verdict on the model it solved, which is not always the
+    /// printed plan's: when the printed plan was changed after the solve (a pooled plan's one-site days merged, free
+    /// room used) no bound covers it; when GLPK solved the master over the day patterns generated, the bound is the
+    /// one over every day pattern, and a re-plan's gap also holds what keeping the previous plan costs. The words
+    /// say which, so that "optimal" beside a gap of 25 % is not read as a contradiction (as a re-plan of the
+    /// default dataset printed it: "GLPK optimal, objective 8607.4, gap 24.89%").
+    func solverStatus(_ name: String, printedPlanGap gap: Double?) -> String {
+        guard ["optimal", "feasible_gap_limit"].contains(name) else { return solverStatus(name) }
+        guard let gap else {
+            return solverStatus(name) + (language == .vietnamese
+                ? " (cho mô hình đã giải; kế hoạch in ra được cải thiện sau khi giải — ghép ngày, dùng thời gian còn "
+                    + "trống — nên chưa có cận cho kế hoạch này)"
+                : " (for the model solved; the printed plan was improved after the solve — days merged, free room used "
+                    + "— so no bound is computed for it)")
+        }
+        // A gap limit reached says its gap itself; below GLPK's tolerances "optimal" means what it says.
+        guard name == "optimal", gap > 1e-4 else { return solverStatus(name) }
         return solverStatus(name) + (language == .vietnamese
-            ? " (cho mô hình đã giải; kế hoạch in ra được cải thiện sau khi giải — ghép ngày, dùng thời gian còn trống — "
-                + "nên chưa có cận cho kế hoạch này)"
-            : " (for the model solved; the printed plan was improved after the solve — days merged, free room used — "
-                + "so no bound is computed for it)")
+            ? " (cho các mẫu ngày đã sinh; khoảng cách tính đến cận trên mọi mẫu ngày, và khi điều chỉnh kế hoạch thì "
+                + "gồm cả phần giữ lại kế hoạch trước)"
+            : " (over the day patterns generated; the gap is to the bound over every day pattern and, in a re-plan, "
+                + "includes what keeping the previous plan costs)")
     }
 
     /// Where the plan's day-trips came from (`SolverStatistics.Source`), in words.
@@ -518,8 +531,8 @@ struct FieldworkText: Sendable {
 
 /// The solver's status as the command line prints it, in English like the rest of its output.
 public enum SolverStatusWords {
-    /// `status` as the manifest keeps it, qualified when no bound covers the printed plan (`gap` is nil).
+    /// `status` as the manifest keeps it, qualified as `FieldworkText.solverStatus(_:printedPlanGap:)` says.
     public static func commandLine(status: String, gap: Double?) -> String {
-        FieldworkText.english.solverStatus(status, boundCoversPrintedPlan: gap != nil)
+        FieldworkText.english.solverStatus(status, printedPlanGap: gap)
     }
 }

@@ -84,7 +84,7 @@ enum ReplanReport {
                   "- \(text.removed): \(changes.count(.removed))",
                   "- \(text.movedShare): \(share)",
                   "- \(text.solver): "
-                    + fieldworkText.solverStatus(plan.solver.statusName, boundCoversPrintedPlan: plan.solver.planBound != nil)
+                    + fieldworkText.solverStatus(plan.solver.statusName, printedPlanGap: plan.solver.planGap)
                     + "; " + fieldworkText.planSource(plan.solver.source.rawValue),
                   ""]
         lines += ["| \(text.enumerator) | \(text.previous) | \(text.kept) | \(text.moved) | \(text.removed) | "

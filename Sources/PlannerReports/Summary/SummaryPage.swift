@@ -178,7 +178,7 @@ public enum SummaryPage {
     private static func solverFacts(_ solver: PlanManifest.Solver, text: SummaryText,
                                     fieldworkText: FieldworkText) -> String {
         HTMLPage.facts([
-            (fieldworkText.statusLabel, fieldworkText.solverStatus(solver.status, boundCoversPrintedPlan: solver.gap != nil)),
+            (fieldworkText.statusLabel, fieldworkText.solverStatus(solver.status, printedPlanGap: solver.gap)),
             (fieldworkText.chosenObjectiveLabel, solver.objective.map { String(format: "%.1f", $0) } ?? fieldworkText.none),
             (fieldworkText.bestBoundLabel, solver.bestBound.map { String(format: "%.1f", $0) } ?? fieldworkText.none),
             (fieldworkText.gapLabel, solver.gap.map { String(format: "%.3f %%", $0 * 100) } ?? fieldworkText.none),
