@@ -100,4 +100,22 @@ import Testing
         #expect(blocks == footers[0])
         #expect(footers[0].last == content.plan.visits.count)
     }
+
+    /// A release's reason and origin as a Vietnamese reader reads them (the log keeps the status code): the
+    /// dashboard and replan-report.md once showed "refused" and "out-of-order" in Vietnamese pages.
+    @Test func releaseReasonsAndOriginsAreInTheReadersWords() {
+        let vietnamese = FieldworkText.vietnamese, english = FieldworkText.english
+        #expect(vietnamese.releaseReason("refused") == "từ chối")
+        #expect(vietnamese.releaseReason("not_at_home (3 visits)") == "không gặp (3 lần thăm)")
+        #expect(english.releaseReason("not_at_home (3 visits)") == "not at home (3 visits)")
+        #expect(vietnamese.releaseReason("gone") == "gone", "an unknown reason is shown as it is")
+        #expect(vietnamese.releaseReason("closed (x visits)") == "closed (x visits)")
+        for status in VisitStatus.allCases {
+            #expect(EnglishWords.found(inText: vietnamese.releaseReason(status.rawValue + " (2 visits)")) == [])
+        }
+        for origin in ReserveRelease.Origin.allCases {
+            #expect(EnglishWords.found(inText: vietnamese.releaseOrigin(origin)) == [])
+            #expect(vietnamese.releaseOrigin(origin) != english.releaseOrigin(origin))
+        }
+    }
 }

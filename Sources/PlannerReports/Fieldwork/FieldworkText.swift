@@ -97,6 +97,33 @@ struct FieldworkText: Sendable {
             ? ["hoàn thành", "từ chối", "không gặp", "không tìm thấy", "đóng cửa", "hoãn"]
             : ["completed", "refused", "not at home", "not found", "closed", "postponed"]
     }
+    /// Why a reserve was released, as the release log keeps it (`UnitProgress`: the last outcome's status,
+    /// with "(N visits)" when attempts ran out), in the reader's words; a reason this does not know as it is.
+    func releaseReason(_ reason: String) -> String {
+        let parts = reason.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let status = parts.first.flatMap(VisitStatus.init(rawValue:)),
+              let index = VisitStatus.allCases.firstIndex(of: status) else { return reason }
+        var words = outcomeWords[index]
+        if parts.count == 2 {
+            let visits = parts[1].filter(\.isNumber)
+            guard !visits.isEmpty, parts[1] == "(\(visits) visits)" else { return reason }
+            words += language == .vietnamese ? " (\(visits) lần thăm)" : " (\(visits) visits)"
+        }
+        return words
+    }
+
+    /// How a reserve came to be released (`ReserveRelease.Origin`), in words.
+    func releaseOrigin(_ origin: ReserveRelease.Origin) -> String {
+        switch (origin, language) {
+        case (.planner, .vietnamese): "kế hoạch điều chỉnh, theo thứ tự"
+        case (.usedInField, .vietnamese): "đã dùng tại thực địa, đúng thứ tự"
+        case (.outOfOrder, .vietnamese): "đã dùng tại thực địa, sai thứ tự"
+        case (.planner, .english): "the re-plan, in rank order"
+        case (.usedInField, .english): "used in the field, in rank order"
+        case (.outOfOrder, .english): "used in the field, out of rank order"
+        }
+    }
+
     var outcomesLegendLabel: String {
         language == .vietnamese ? "Kết quả (đánh dấu một ô)" : "Result (tick one box)"
     }

@@ -55,7 +55,7 @@ public enum ReplanDashboard {
         let lines = unitLines(content)
         return [SummarySection(id: "progress", title: text.progressHeading,
                                bodyHTML: progress(lines, content, text, language: language)),
-                SummarySection(id: "changes", title: text.changesHeading, bodyHTML: changes(content, text))]
+                SummarySection(id: "changes", title: text.changesHeading, bodyHTML: changes(content, text, language))]
     }
 
     /// Every unit of the plan (main units and released reserves), by unit ID.
@@ -162,7 +162,7 @@ public enum ReplanDashboard {
         return grouped.keys.sorted().map { ($0, grouped[$0]!) }
     }
 
-    private static func changes(_ content: ReplanContent, _ text: DashboardText) -> String {
+    private static func changes(_ content: ReplanContent, _ text: DashboardText, _ language: Language) -> String {
         let changes = content.result.changes
         let staff = Dictionary(content.dataset.enumerators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let dropped = Set(content.droppedEnumerators)
@@ -186,7 +186,8 @@ public enum ReplanDashboard {
             html += SummarySection.table(
                 header: [text.group, text.rank, text.reserve, text.replaces, text.reason, text.date],
                 rows: content.newReleases.map {
-                    [$0.groupID, String($0.rank), $0.reserveUnitID, $0.replacedUnitID, $0.reason, $0.date.description]
+                    [$0.groupID, String($0.rank), $0.reserveUnitID, $0.replacedUnitID,
+                     FieldworkText.of(language).releaseReason($0.reason), $0.date.description]
                 }, numericColumns: [1])
         }
         // Every enumerator with a change, and every one dropping out even with no visit left to lose.

@@ -66,7 +66,8 @@ enum ReplanReport {
                       "| --- | ---: | --- | --- | --- | --- | --- |"]
             lines += content.newReleases.map { release in
                 "| " + [release.groupID, String(release.rank), release.reserveUnitID, release.replacedUnitID,
-                        release.reason, release.date.description, release.origin.rawValue]
+                        fieldworkText.releaseReason(release.reason), release.date.description,
+                        fieldworkText.releaseOrigin(release.origin)]
                     .map(cell).joined(separator: " | ") + " |"
             }
             lines.append("")
