@@ -182,12 +182,13 @@ public enum ReplanDashboard {
         var html = "<ul>\n" + items.map { "<li>\(SummarySection.escape($0))</li>\n" }.joined() + "</ul>\n"
         html += SummarySection.paragraph(text.sheetsNote)
         if !content.newReleases.isEmpty {
+            let words = FieldworkText.of(language)
             html += "<h3>\(SummarySection.escape(text.released))</h3>\n"
             html += SummarySection.table(
                 header: [text.group, text.rank, text.reserve, text.replaces, text.reason, text.date],
                 rows: content.newReleases.map {
                     [$0.groupID, String($0.rank), $0.reserveUnitID, $0.replacedUnitID,
-                     FieldworkText.of(language).releaseReason($0.reason), $0.date.description]
+                     words.releaseReason($0.reason), $0.date.description]
                 }, numericColumns: [1])
         }
         // Every enumerator with a change, and every one dropping out even with no visit left to lose.
