@@ -188,6 +188,31 @@ struct ReplanCommandTests {
         }
         #expect(sheets > 0)
 
+        // Each commune's or zone's notice says it replaces the earlier schedule and marks exactly the units this
+        // version added or moved there.
+        let site = Dictionary(try replan.rows("assignments.csv").filter { $0["status"] == "planned" }.map { row in
+            (row["unit_id"]!, row["zone_id"]!.isEmpty ? "notices/communes/\(row["commune_code"]!).html"
+                                                      : "notices/zones/\(row["zone_id"]!).html")
+        }, uniquingKeysWith: { first, _ in first })
+        var expectedOnNotices: [String: [String: String]] = [:]  // notice path → unit → mark
+        for change in try replan.rows("visit-changes.csv") where ["added", "moved"].contains(change["change"]!) {
+            expectedOnNotices[try #require(site[change["unit_id"]!]), default: [:]][change["unit_id"]!] = change["change"]!
+        }
+        let markedOnNotice = try NSRegularExpression(pattern: "<span class=\"mark (added|moved)\">[^<]*</span> [0-9]+</td>"
+                                                         + "<td[^>]*>([^<]+)</td>")
+        var notices = 0
+        for (path, data) in files where path.hasPrefix("notices/") && path.hasSuffix(".html") {
+            notices += 1
+            let html = String(decoding: data, as: UTF8.self)
+            var found: [String: String] = [:]
+            for match in markedOnNotice.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                found[String(html[Range(match.range(at: 2), in: html)!])] = String(html[Range(match.range(at: 1), in: html)!])
+            }
+            #expect(found == expectedOnNotices[path] ?? [:], "\(path)")
+            #expect(html.contains("Thông báo này (phiên bản v2) điều chỉnh lịch khảo sát từ ngày 09/10/2023"), "\(path)")
+        }
+        #expect(notices > 0 && !expectedOnNotices.isEmpty)
+
         // The progress tables per district and per post office share one total, which counts the units of the
         // plan by their recorded outcome; the per-enumerator tables, one per post office, add up to it.
         let summary = String(decoding: try #require(files["summary.html"]), as: UTF8.self)

@@ -82,6 +82,19 @@ struct FieldworkText: Sendable {
             : "the sheet of \(enumerator) for \(shortDate(date)) printed from version v\(version) or earlier; "
                 + "discard those"
     }
+    /// A re-plan's notice: which schedule it replaces, so that an official holding two notices knows which one
+    /// counts, and what its marks mean.
+    func noticeReplaces(version: Int, asOf: CalendarDate?) -> String {
+        let from = asOf.map(shortDate) ?? ""
+        return language == .vietnamese
+            ? "Thông báo này (phiên bản v\(version)) điều chỉnh lịch khảo sát từ ngày \(from) và thay cho lịch của các "
+                + "thông báo trước từ ngày đó. Đơn vị có dấu \(SheetEdition.symbol(.added)) mới được bổ sung; đơn vị có "
+                + "dấu \(SheetEdition.symbol(.moved)) được chuyển sang ngày khác hoặc điều tra viên khác; đơn vị không "
+                + "có dấu giữ nguyên lịch."
+            : "This notice (version v\(version)) adjusts the survey schedule from \(from) and replaces the schedule of "
+                + "earlier notices from that date. Units marked \(SheetEdition.symbol(.added)) are new; units marked "
+                + "\(SheetEdition.symbol(.moved)) moved to another day or enumerator; unmarked units keep their day."
+    }
     /// The legend of the marks beside added and moved visits.
     var marksLegend: String {
         language == .vietnamese

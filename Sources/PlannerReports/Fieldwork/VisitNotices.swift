@@ -106,6 +106,12 @@ enum VisitNotices {
         body += HTMLPage.paragraph(text.noticeSubject(placeName), className: "subject")
         body += HTMLPage.paragraph(addressee, className: "addressee")
         body += HTMLPage.paragraph(text.noticeBody(context.surveyName, settings.issuer))
+        // A re-plan's notice says what it replaces and marks the units added or moved, as the route sheets do.
+        let edition = context.edition.flatMap { $0.version > 1 ? $0 : nil }
+        if let edition {
+            body += HTMLPage.paragraph(text.noticeReplaces(version: edition.version, asOf: edition.asOf),
+                                       className: "replaces")
+        }
 
         body += "<div class=\"keep\">\n" + HTMLPage.heading(2, text.noticeVisitsHeading)
         let rows = entries.map { entry -> [String] in
@@ -131,12 +137,16 @@ enum VisitNotices {
         header += [text.visitDateLabel, text.enumeratorLabel]
         let unitRows = zip(visits, addresses).enumerated().map { index, pair -> [String] in
             let (visit, address) = pair
-            var row = [String(index + 1), visit.unitID, context.label(of: visit)]
+            var order = String(index + 1)
+            if let mark = edition?.marks[visit.unitID] {
+                order = "<span class=\"mark \(mark.rawValue)\">\(HTMLPage.escape(SheetEdition.symbol(mark)))</span> " + order
+            }
+            var row = [order, visit.unitID, context.label(of: visit)]
             if hasAddress { row.append(address) }
             return row + [text.shortDate(visit.date), visit.enumeratorID.rawValue]
         }
         body += HTMLPage.table(header: header, rows: unitRows, numericColumns: [0], className: "units",
-                               nowrapColumns: [1, header.count - 2], stacked: true)
+                               nowrapColumns: [1, header.count - 2], htmlColumns: [0], stacked: true)
 
         let reserves = context.reserveUnits.filter { unit in
             if let zone { return unit.zoneID == zone.id }
@@ -184,6 +194,8 @@ enum VisitNotices {
         table.signature td:first-child { text-align: left; font-size: 9pt; }
         table.signature td:last-child { padding-bottom: 48pt; }
         .recipients { font-weight: bold; font-style: italic; }
+        .replaces { border: 1pt solid #333; padding: 3pt 5pt; font-weight: bold; }
+        .mark { font-weight: bold; }
         @media screen and (max-width: 640px) { table.letterhead td { display: block; width: auto; \
         margin-bottom: 6pt; } }
         """
