@@ -212,6 +212,21 @@ struct ReplanCommandTests {
             #expect(html.contains("Thông báo này (phiên bản v2) điều chỉnh lịch khảo sát từ ngày 09/10/2023"), "\(path)")
         }
         #expect(notices > 0 && !expectedOnNotices.isEmpty)
+        // The summary lists the notices to send again: those with a mark, and those where a unit was taken off.
+        let sampled = Dictionary(try replan.rows("sample.csv").map { ($0["unit_id"]!, $0) }, uniquingKeysWith: { a, _ in a })
+        var toSendAgain = Set(expectedOnNotices.keys)
+        for change in try replan.rows("visit-changes.csv") where change["change"] == "removed" {
+            let unit = try #require(sampled[change["unit_id"]!])
+            let zone = "notices/zones/\(unit["zone_id"]!).html"
+            let path = files[zone] != nil ? zone : "notices/communes/\(unit["commune_code"]!).html"
+            if files[path] != nil { toSendAgain.insert(path) }
+        }
+        let summaryPage = String(decoding: try #require(files["summary.html"]), as: UTF8.self)
+        let listed = Set(try NSRegularExpression(pattern: " — (notices/[a-z]+/[^<]+\\.html)</li>")
+            .matches(in: summaryPage, range: NSRange(summaryPage.startIndex..., in: summaryPage))
+            .map { String(summaryPage[Range($0.range(at: 1), in: summaryPage)!]) })
+        #expect(listed == toSendAgain)
+        #expect(summaryPage.contains("Thông báo xã/khu công nghiệp cần gửi lại (lịch thay đổi): \(toSendAgain.count) / \(notices)"))
 
         // The progress tables per district and per post office share one total, which counts the units of the
         // plan by their recorded outcome; the per-enumerator tables, one per post office, add up to it.

@@ -179,7 +179,14 @@ public enum ReplanDashboard {
         } else {
             items.append("\(text.dropped): \(content.droppedEnumerators.count) (\(text.namedBelow))")
         }
+        let notices = noticesToSendAgain(content, language)
+        if notices.total > 0 { items.append("\(text.noticesAgain): \(notices.changed.count) / \(notices.total)") }
         var html = "<ul>\n" + items.map { "<li>\(SummarySection.escape($0))</li>\n" }.joined() + "</ul>\n"
+        if !notices.changed.isEmpty {
+            let list = notices.changed.map { "<li>\(SummarySection.escape($0.name)) — \(SummarySection.escape($0.path))</li>\n" }
+            html += SummarySection.disclosure(summary: text.noticesAgainLine(notices.changed.count),
+                                              bodyHTML: "<ul>\n" + list.joined() + "</ul>\n")
+        }
         html += SummarySection.paragraph(text.sheetsNote)
         if !content.newReleases.isEmpty {
             let words = FieldworkText.of(language)
@@ -233,6 +240,37 @@ public enum ReplanDashboard {
         return html
     }
 
+    /// The commune and zone notices of the new plan whose schedule this re-plan changed (a unit there added,
+    /// moved to another day or enumerator, or taken off), by file, with the number of notices in all: the ones
+    /// the post offices must hand to the People's Committees and the zones' board again. The others repeat what the
+    /// officials already hold.
+    static func noticesToSendAgain(_ content: ReplanContent, _ language: Language)
+        -> (changed: [(name: String, path: String)], total: Int) {
+        let context = FieldworkContext(plan: content.plan, sample: content.sample, dataset: content.dataset,
+                                       language: language)
+        let noticed = Set(content.plan.visits.map(\.siteID))
+        let planned = Dictionary(content.plan.visits.map { ($0.unitID, $0.siteID) }, uniquingKeysWith: { a, _ in a })
+        // A unit taken off the plan has no new visit: its site is where the sample puts it, as the notices do.
+        func sampledSite(_ unitID: String) -> String? {
+            guard let unit = context.sampled(unitID) else { return nil }
+            if let zone = unit.zoneID.flatMap(context.zone), zone.status == .operating { return zone.id.rawValue }
+            return unit.communeCode.rawValue
+        }
+        var changed = Set<String>()
+        for change in content.result.changes.visits where change.kind != .kept {
+            if let site = planned[change.unitID] ?? sampledSite(change.unitID), noticed.contains(site) {
+                changed.insert(site)
+            }
+        }
+        let notices = changed.sorted().map { site -> (name: String, path: String) in
+            let isZone = context.zone(ZoneID(site)) != nil
+            let name = isZone ? context.siteName(site)
+                : context.commune(CommuneCode(site)).map { "\($0.name), \($0.districtName)" } ?? site
+            return (name, "notices/\(isZone ? "zones" : "communes")/\(context.siteFileNames[site] ?? site).html")
+        }
+        return (notices, noticed.count)
+    }
+
     /// Enumerators dropping out are named in the list of changes up to this many; above it they are counted
     /// there and named in their post office's block.
     static let namedDropoutsLimit = 10
@@ -261,6 +299,8 @@ struct DashboardText {
     var group, rank, reserve, replaces, reason, date: String
     var previous, received, now, dropsOut: String
     var perEnumeratorByOffice, openAnOffice, changesPerOffice, droppingOut, namedBelow, unscheduled: String
+    var noticesAgain: String
+    var noticesAgainLine: (Int) -> String
     /// A post office's block of progress: its name, enumerators and units.
     var officeLine: (String, Int, Int) -> String
     /// A post office's block of changes: its name, enumerators concerned and those dropping out.
@@ -298,6 +338,8 @@ struct DashboardText {
                     + "chưa mở.",
                 changesPerOffice: "Theo bưu điện", droppingOut: "Điều tra viên nghỉ",
                 namedBelow: "danh sách theo bưu điện ở dưới", unscheduled: "Chưa có điều tra viên (chưa xếp lịch)",
+                noticesAgain: "Thông báo xã/khu công nghiệp cần gửi lại (lịch thay đổi)",
+                noticesAgainLine: { "\($0) thông báo cần gửi lại (bấm để xem danh sách)" },
                 officeLine: { office, enumerators, units in
                     "\(office): " + (enumerators > 0 ? "\(enumerators) điều tra viên, " : "") + "\(units) đơn vị"
                 },
@@ -334,6 +376,8 @@ struct DashboardText {
                     + "post office not opened.",
                 changesPerOffice: "Per post office", droppingOut: "Dropping out",
                 namedBelow: "named per post office below", unscheduled: "No enumerator (not scheduled)",
+                noticesAgain: "Commune and zone notices to send again (schedule changed)",
+                noticesAgainLine: { "\($0) notice\($0 == 1 ? "" : "s") to send again (click for the list)" },
                 officeLine: { office, enumerators, units in
                     "\(office): " + (enumerators > 0 ? "\(enumerators) enumerator\(enumerators == 1 ? "" : "s"), " : "")
                         + "\(units) unit\(units == 1 ? "" : "s")"
