@@ -57,6 +57,10 @@ enum PlanSummary {
                 + "\(changes.count(.added)) added, \(changes.count(.removed)) removed; "
                 + "\(share) of the other enumerators' remaining visits moved",
         ]
+        // The notices the post offices must hand to the communes and zones again; the summary page names them.
+        let notices = ReplanDashboard.noticesToSendAgain(content, .english)
+        lines.append("Notices to send again (schedule changed): \(notices.changed.count) of \(notices.total) "
+                     + "(listed on summary.html)")
         if !content.progressFiles.isEmpty {
             lines.append("Progress read: " + content.progressFiles.map { file in
                 "\(file.path) \(file.rows) rows (\(file.used) used"

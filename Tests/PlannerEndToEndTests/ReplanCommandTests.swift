@@ -59,6 +59,7 @@ struct ReplanCommandTests {
         let run = try field.replan("r1", quiet: false)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("of the other enumerators' remaining visits moved"))
+        #expect(run.standardOutput.contains("Notices to send again (schedule changed): "))
         let parent = field.folder("p"), replan = field.folder("r1")
 
         let progress = try PlanFolderReader(folder: field.scratch).rows("progress.csv")

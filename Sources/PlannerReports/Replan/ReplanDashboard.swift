@@ -244,7 +244,7 @@ public enum ReplanDashboard {
     /// moved to another day or enumerator, or taken off), by file, with the number of notices in all: the ones
     /// the post offices must hand to the People's Committees and the zones' board again. The others repeat what the
     /// officials already hold.
-    static func noticesToSendAgain(_ content: ReplanContent, _ language: Language)
+    public static func noticesToSendAgain(_ content: ReplanContent, _ language: Language)
         -> (changed: [(name: String, path: String)], total: Int) {
         let context = FieldworkContext(plan: content.plan, sample: content.sample, dataset: content.dataset,
                                        language: language)
