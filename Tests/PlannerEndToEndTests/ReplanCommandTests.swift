@@ -153,6 +153,15 @@ struct ReplanCommandTests {
         }
     }
 
+    /// Unit → mark (`added`, `moved`) of every marked row of `html`: `pattern` captures the mark, then the unit.
+    static func marks(in html: String, _ pattern: NSRegularExpression) -> [String: String] {
+        var found: [String: String] = [:]
+        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            found[String(html[Range(match.range(at: 2), in: html)!])] = String(html[Range(match.range(at: 1), in: html)!])
+        }
+        return found
+    }
+
     /// The re-plan's paper: each sheet marks exactly the visits this version added or moved there, names the
     /// plan, its version and the sheet it replaces; the summary's progress tables add up to the progress rows;
     /// the post-office summaries show the recorded days.
@@ -178,11 +187,7 @@ struct ReplanCommandTests {
         for (path, data) in files where path.hasPrefix("routes/") && path.hasSuffix(".html") {
             sheets += 1
             let html = String(decoding: data, as: UTF8.self)
-            var found: [String: String] = [:]
-            for match in marked.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
-                found[String(html[Range(match.range(at: 2), in: html)!])] = String(html[Range(match.range(at: 1), in: html)!])
-            }
-            #expect(found == expected[path] ?? [:], "\(path)")
+            #expect(Self.marks(in: html, marked) == expected[path] ?? [:], "\(path)")
             #expect(html.contains("phiên bản v2 (điều chỉnh từ ngày 09/10/2023)"), "\(path)")
             #expect(html.contains("in theo phiên bản v1"), "\(path)")
             #expect(html.contains("hoàn thành") && html.contains("không tìm thấy") && html.contains("Điều tra viên ký"))
@@ -205,11 +210,7 @@ struct ReplanCommandTests {
         for (path, data) in files where path.hasPrefix("notices/") && path.hasSuffix(".html") {
             notices += 1
             let html = String(decoding: data, as: UTF8.self)
-            var found: [String: String] = [:]
-            for match in markedOnNotice.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
-                found[String(html[Range(match.range(at: 2), in: html)!])] = String(html[Range(match.range(at: 1), in: html)!])
-            }
-            #expect(found == expectedOnNotices[path] ?? [:], "\(path)")
+            #expect(Self.marks(in: html, markedOnNotice) == expectedOnNotices[path] ?? [:], "\(path)")
             #expect(html.contains("Thông báo này (phiên bản v2) điều chỉnh lịch khảo sát từ ngày 09/10/2023"), "\(path)")
         }
         #expect(notices > 0 && !expectedOnNotices.isEmpty)
