@@ -1,5 +1,7 @@
+import Dispatch
 import PlannerCore
 import PlannerOptimization
+import Synchronization
 
 /// Generates the day patterns worth offering the solver, from the duals of the LP relaxation (column
 /// generation), and a lower bound on the optimum of the model with every pattern.
@@ -118,8 +120,10 @@ struct PatternGeneration {
             // Whether some pair of sites was left unpriced that might price out: then an empty round is not
             // convergence, only the end of what this generation prices.
             var pricedPartly = false
-            for profile in profiles where phase == .generating || pricesDuringDive {
-                for (worker, best) in zip(profile, pricing.price(workers: profile, duals: duals)) { pricedOf[worker] = best }
+            if phase == .generating || pricesDuringDive {
+                for (profile, priced) in zip(profiles, pricing.price(profiles: profiles, duals: duals)) {
+                    for (worker, best) in zip(profile, priced) { pricedOf[worker] = best }
+                }
             }
             for worker in instance.workers.indices where !instance.optionsOfWorker[worker].isEmpty {
                 guard let best = pricedOf[worker] else { continue }
@@ -339,6 +343,22 @@ extension PatternGeneration {
                 return Key(base: instance.workers[worker].base,
                            dailyMinutes: instance.workers[worker].enumerator.dailyMinutes, options: options)
             }
+        }
+
+        /// The pricing of every profile, side by side on the machine's cores: each profile's pricing depends on the
+        /// duals only, so the patterns are the same on any number of cores. Measured on 2 cores (`--time-limit 60`):
+        /// a ×3 first plan (328 sites, 180 enumerators) reached the same bound and its dive about 5 s sooner, and
+        /// came out at 33,534.4 instead of 33,705.0 (the neighbourhood search got the time); the default plan is
+        /// byte-identical, in 10.8 s instead of 11–12 s.
+        func price(profiles: [[Int]], duals: Duals) -> [[Priced]] {
+            guard profiles.count > 1 else { return profiles.map { price(workers: $0, duals: duals) } }
+            let results = Mutex([[Priced]](repeating: [], count: profiles.count))
+            let pricing = self
+            DispatchQueue.concurrentPerform(iterations: profiles.count) { index in
+                let priced = pricing.price(workers: profiles[index], duals: duals)
+                results.withLock { $0[index] = priced }
+            }
+            return results.withLock { $0 }
         }
 
         /// The pricing of each member of a profile (`profiles(of:)`), computed once: pairs are pruned with the
