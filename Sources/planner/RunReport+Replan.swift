@@ -58,6 +58,20 @@ extension RunReport {
             var reason: String
         }
 
+        /// The route sheets from the as-of date compared with the parent's (`SheetChange`).
+        struct Sheets: Encodable {
+            struct Sheet: Encodable {
+                var enumeratorId: String
+                var date: String
+            }
+
+            var unchanged: Int
+            var changed: Int
+            var new: Int
+            /// The parent's sheets with no visit left, to take back.
+            var withdrawn: [Sheet]
+        }
+
         var asOf: String
         var parent: String
         var recordedVisits: Int
@@ -75,6 +89,8 @@ extension RunReport {
         var unrecorded: Unrecorded?
         /// Leave found in the dataset's changed unavailability.csv; absent when the file is unchanged.
         var datasetLeave: [Leave]?
+        /// Absent when the parent folder could not tell (written before `reserve-holders.csv` existed).
+        var sheets: Sheets?
 
         init(_ content: ReplanContent) {
             asOf = content.asOf.description
@@ -105,6 +121,14 @@ extension RunReport {
             datasetLeave = content.datasetLeave?.map {
                 Leave(enumeratorId: $0.enumeratorID.rawValue, from: $0.from.description, to: $0.to?.description,
                       reason: $0.reason)
+            }
+            sheets = content.sheetChanges.map { changes in
+                let withdrawn = SheetEdition(planName: "", version: 2, asOf: content.asOf, sheetChanges: changes)
+                    .withdrawnSheets
+                return Sheets(unchanged: changes.values.filter { $0 == .unchanged }.count,
+                              changed: changes.values.filter { $0 == .changed }.count,
+                              new: changes.values.filter { $0 == .new }.count,
+                              withdrawn: withdrawn.map { .init(enumeratorId: $0.enumerator.rawValue, date: $0.date.description) })
             }
             unrecorded = content.unrecorded.map { unrecorded in
                 Unrecorded(handling: unrecorded.handling?.rawValue ?? "", visits: unrecorded.visits.count,

@@ -189,7 +189,7 @@ struct ReplanCommandTests {
             let html = String(decoding: data, as: UTF8.self)
             #expect(Self.marks(in: html, marked) == expected[path] ?? [:], "\(path)")
             #expect(html.contains("phiên bản v2 (điều chỉnh từ ngày 09/10/2023)"), "\(path)")
-            #expect(html.contains("in theo phiên bản v1"), "\(path)")
+            #expect(html.contains("phiên bản v1"), "\(path)")
             #expect(html.contains("hoàn thành") && html.contains("không tìm thấy") && html.contains("Điều tra viên ký"))
         }
         #expect(sheets > 0)
@@ -270,6 +270,84 @@ struct ReplanCommandTests {
         #expect(recordedVisits.reduce(0, +) == progress.count, "every recorded visit is in one office's summary")
     }
 
+    /// Which sheets to reprint: every sheet of the re-plan says whether it is the previous version's (the same
+    /// visits in the same order at the same times, the same reserve lists), replaces it, or is new, as an independent
+    /// comparison of the two folders' `assignments.csv` and `reserve-holders.csv` finds; each office's bundle names
+    /// the sheets to take back (the dropped enumerator's days) and counts what to print.
+    @Test func sheetsSayWhetherToReprintAndBundlesWhatToTakeBack() throws {
+        let field = try Self.field.get()
+        if !FileManager.default.fileExists(atPath: field.scratch.appendingPathComponent("r1").path) {
+            #expect(try field.replan("r1").status == 0)
+        }
+        let parent = field.folder("p"), replan = field.folder("r1")
+        func sheets(_ folder: PlanFolderReader) throws -> [String: String] {  // "EN date" → what the sheet asks
+            var visits: [String: [(Int, String)]] = [:]
+            for row in try folder.rows("assignments.csv")
+            where (row["status"] ?? "planned") == "planned" && row["date"]! >= Self.asOf {
+                visits["\(row["enumerator_id"]!) \(row["date"]!)", default: []]
+                    .append((Int(row["visit_order"]!)!, "\(row["unit_id"]!)@\(row["planned_start"]!)"))
+            }
+            var reserves: [String: [String]] = [:]
+            for row in try folder.rows("reserve-holders.csv") where row["date"]! >= Self.asOf {
+                reserves["\(row["enumerator_id"]!) \(row["date"]!)", default: []]
+                    .append("\(row["release_group"]!):\(row["reserve_unit_id"]!)")
+            }
+            return visits.mapValues { $0.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ";") }
+                .merging(reserves.mapValues { $0.sorted().joined(separator: ";") }) { $0 + "|" + $1 }
+        }
+        let before = try sheets(parent), after = try sheets(replan)
+        var expected: [String: String] = [:]
+        for key in Set(before.keys).union(after.keys) {
+            expected[key] = before[key] == nil ? "new" : after[key] == nil ? "withdrawn"
+                : before[key] == after[key] ? "unchanged" : "changed"
+        }
+        for status in ["unchanged", "changed", "new", "withdrawn"] {
+            #expect(expected.values.contains(status), "the scenario has a sheet \(status)")
+        }
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: field.scratch
+            .appendingPathComponent("r1/fieldwork.json"))) as? [String: Any])
+        #expect(record["sheets"] as? [String: String] == expected)
+
+        let files = try replan.files()
+        func count(_ status: String) -> Int { expected.values.filter { $0 == status }.count }
+        let summary = String(decoding: try #require(files["summary.html"]), as: UTF8.self)
+        #expect(summary.contains("Phiếu lộ trình từ ngày điều chỉnh: \(count("changed") + count("new")) phiếu cần in "
+                                 + "(\(count("changed")) thay đổi, \(count("new")) mới), \(count("unchanged")) phiếu không "
+                                 + "đổi, \(count("withdrawn")) phiếu cần thu hồi"))
+        for (key, status) in expected where status != "withdrawn" {
+            let parts = key.split(separator: " ")
+            let html = String(decoding: try #require(files["routes/\(parts[1])/\(parts[0]).html"]), as: UTF8.self)
+            switch status {
+            case "unchanged": #expect(html.contains("không đổi — phiếu đã in theo phiên bản v1 vẫn dùng được"), "\(key)")
+            case "new": #expect(html.contains("phiếu mới — phiên bản v1 không có phiếu của ngày này"), "\(key)")
+            default: #expect(html.contains("Thay thế") && html.contains("hủy các phiếu đó"), "\(key)")
+            }
+        }
+        // The dropped enumerator's days are taken back in its office's bundle of that day, found by the parent's
+        // bundle that held its sheet; every bundle counts the sheets to print and those to keep.
+        let parentFiles = try parent.files()
+        let withdrawn = expected.filter { $0.value == "withdrawn" }.keys.sorted()
+        #expect(withdrawn.allSatisfy { $0.hasPrefix("\(Self.dropped) ") })
+        for key in withdrawn {
+            let date = key.split(separator: " ")[1]
+            let bundle = try #require(parentFiles.first { path, data in
+                path.hasPrefix("bundles/\(date)/") && String(decoding: data, as: UTF8.self).contains("id=\"sheet-\(Self.dropped)\"")
+            }?.key)
+            let html = String(decoding: try #require(files[bundle], "\(bundle) is still written"), as: UTF8.self)
+            let notice = try #require(html.range(of: "<p class=\"withdrawn\">"))
+            #expect(html[notice.upperBound...].prefix(while: { $0 != "<" }).contains("\(Self.dropped) — "))
+        }
+        for (path, data) in files where path.hasPrefix("bundles/") {
+            let html = String(decoding: data, as: UTF8.self)
+            let sheetKeys = try NSRegularExpression(pattern: "id=\"sheet-([^\"]+)\"")
+                .matches(in: html, range: NSRange(html.startIndex..., in: html))
+                .map { "\(html[Range($0.range(at: 1), in: html)!]) \(path.split(separator: "/")[1])" }
+            let unchanged = sheetKeys.filter { expected[$0] == "unchanged" }.count
+            #expect(html.contains("\(sheetKeys.count) (\(sheetKeys.count - unchanged) phiếu cần in; \(unchanged) phiếu không đổi"),
+                    "\(path)")
+        }
+    }
+
     @Test func jsonSummaryForScripts() throws {
         let field = try Self.field.get()
         let run = try PlannerProcess.run(["replan", "p", "--as-of", Self.asOf, "--progress", "progress.csv",
@@ -280,6 +358,15 @@ struct ReplanCommandTests {
         #expect(object["command"] as? String == "replan")
         let fieldwork = try #require(object["fieldwork"] as? [String: Any])
         #expect(fieldwork["complete"] as? Bool == true)
+        // The sheets to take back are the dropped enumerator's remaining days of the parent plan.
+        let replan = try #require(object["replan"] as? [String: Any])
+        let sheets = try #require(replan["sheets"] as? [String: Any])
+        let withdrawn = try #require(sheets["withdrawn"] as? [[String: String]])
+        let dropped = Set(try field.folder("p").rows("assignments.csv")
+            .filter { $0["enumerator_id"] == Self.dropped && $0["date"]! >= Self.asOf }.map { $0["date"]! })
+        #expect(withdrawn.map { $0["enumerator_id"] } == Array(repeating: Self.dropped, count: dropped.count))
+        #expect(Set(withdrawn.compactMap { $0["date"] }) == dropped && !dropped.isEmpty)
+        #expect((sheets["unchanged"] as? Int ?? 0) > 0 && (sheets["changed"] as? Int ?? 0) > 0)
     }
 
     @Test func theSameInputsGiveTheSameNewPlan() throws {

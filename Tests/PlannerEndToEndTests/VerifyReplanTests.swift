@@ -297,6 +297,30 @@ struct VerifyReplanTests {
         #expect(lines.count == 5, "\(lines.joined(separator: "\n"))")
     }
 
+    /// The sheets `fieldwork.json` says are unchanged since the parent (not to reprint) are checked against a
+    /// comparison of the two folders: one recorded as unchanged that is not is named, and so is its sheet.
+    @Test func sheetsRecordedAsUnchangedAreComparedWithTheParent() throws {
+        let field = try Self.field.get()
+        let edited = try field.copy("sheets")
+        var sheet = ""
+        try edited.rewrite("fieldwork.json") { text in
+            let unchanged = try #require(text.range(of: "\"unchanged\""))
+            let keyEnd = try #require(text.range(of: "\"", options: .backwards, range: text.startIndex..<unchanged.lowerBound))
+            let keyStart = try #require(text.range(of: "\"", options: .backwards,
+                                                   range: text.startIndex..<text.index(before: keyEnd.upperBound)))
+            sheet = String(text[keyStart.upperBound..<keyEnd.lowerBound])
+            return text.replacingCharacters(in: unchanged, with: "\"new\"")
+        }
+        let parts = sheet.split(separator: " ")
+        try #require(parts.count == 2, "\(sheet)")
+        let (status, lines) = try field.verify("sheets")
+        #expect(status == 4)
+        #expect(lines.contains { $0.hasPrefix("sheets/fieldwork.json: derived: ")
+                && $0.contains("1 sheet(s) differ") && $0.contains("\(sheet): unchanged expected, new found") },
+                "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.hasPrefix("sheets/routes/\(parts[1])/\(parts[0]).html") }, "\(lines.joined(separator: "\n"))")
+    }
+
     @Test func replanReportsOfARePlanAndAFolderWithoutFiguresAreChecked() throws {
         let field = try Self.field.get()
         // The re-plan of a re-plan: its own reports, and not its parent's, are what its files must render.

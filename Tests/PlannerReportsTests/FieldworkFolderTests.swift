@@ -362,6 +362,42 @@ import Testing
         #expect(SheetEdition.nextVersion(after: manifest) == 5)
     }
 
+    /// Two versions' sheets are the same only when the enumerator does the same: the same visits in the same order
+    /// at the same times and the same reserve lists; a day only in the new version is new, one only in the old is
+    /// taken back; the keys of withdrawn sheets read back to their enumerator and date.
+    @Test func sheetsCompareByWhatTheEnumeratorDoes() {
+        let day = CalendarDate(year: 2023, month: 10, day: 9)!, next = CalendarDate(year: 2023, month: 10, day: 10)!
+        func visit(_ unit: String, _ enumerator: String, _ date: CalendarDate, order: Int, start: Int) -> VisitAssignment {
+            VisitAssignment(unitID: unit, unitKind: .household, label: "", enumeratorID: EnumeratorID(enumerator),
+                            date: date, visitOrder: order, siteID: "31498", plannedStartMinutes: start, travelMinutes: 0,
+                            interviewMinutes: 30)
+        }
+        func reserve(_ holder: String, _ unit: String) -> SheetEdition.HeldReserve {
+            .init(date: day, groupID: "31498", holder: EnumeratorID(holder), unitID: unit)
+        }
+        let before = [visit("A", "EN01", day, order: 1, start: 480), visit("B", "EN01", day, order: 2, start: 520),
+                      visit("C", "EN02", day, order: 1, start: 480), visit("D", "EN03", day, order: 1, start: 480),
+                      visit("E", "EN04", day, order: 1, start: 480), visit("F", "EN05", day, order: 1, start: 480)]
+        var after = before
+        after[4] = visit("E", "EN04", day, order: 1, start: 490)            // EN04: same visit, another time
+        after[5] = visit("F", "EN05", next, order: 1, start: 480)           // EN05: the day moves
+        let previous = SheetEdition.sheetContents(visits: before, reserves: [reserve("EN02", "R1"), reserve("EN03", "R2")])
+        let new = SheetEdition.sheetContents(visits: after, reserves: [reserve("EN02", "R1"), reserve("EN01", "R2")])
+        let changes = SheetEdition.sheetChanges(previous: previous, new: new)
+        #expect(changes == [
+            "EN01 2023-10-09": .changed,     // now carries the reserve list EN03 held
+            "EN02 2023-10-09": .unchanged,
+            "EN03 2023-10-09": .changed,     // the same visit, but no reserve list any more
+            "EN04 2023-10-09": .changed,
+            "EN05 2023-10-09": .withdrawn,
+            "EN05 2023-10-10": .new,
+        ])
+        let edition = SheetEdition(planName: "x", version: 2, asOf: day, sheetChanges: changes)
+        #expect(edition.withdrawnSheets.map { "\($0.enumerator.rawValue) \($0.date)" } == ["EN05 2023-10-09"])
+        #expect(edition.sheetChange(EnumeratorID("EN02"), day) == .unchanged)
+        #expect(SheetEdition(planName: "x", version: 2, asOf: day).sheetChange(EnumeratorID("EN02"), day) == nil)
+    }
+
     /// A re-plan's sheet marks exactly its added and moved visits, explains the marks and names the sheet it
     /// replaces; a plan's sheet has none of these.
     @Test func aReplansSheetMarksExactlyItsAddedAndMovedVisits() throws {
@@ -393,6 +429,41 @@ import Testing
             planName: "valid-seed-1", version: 1, asOf: nil, marks: marks))[context.routePath(route) + ".html"])
         #expect(!planSheet.contains("class=\"mark ") && !planSheet.contains("Replaces") && !planSheet.contains("moved here"))
         #expect(planSheet.contains("Result (tick one box): 1 completed · 2 refused · 3 not at home (not_at_home)"))
+    }
+
+    /// A re-plan's bundle counts the sheets to print and to keep, gives each sheet's change, and names the sheets to
+    /// take back; an office with nothing left on a day it had visits still gets that day's bundle, with that line.
+    @Test func aReplansBundleSaysWhatToPrintAndWhatToTakeBack() throws {
+        let item = Self.complete
+        let route = try #require(item.plan.routes.first)
+        let colleagues = item.plan.routes.filter { $0.date == route.date && $0.enumeratorID != route.enumeratorID }
+        let office = try #require(FieldworkFixture.enumerators.first { $0.id == route.enumeratorID }).postOffice
+        let worked = Set(item.plan.routes.map(\.date))
+        let idle = try #require(item.dataset.settings.calendar.workingDays.first { !worked.contains($0) })
+        var changes: [String: SheetChange] = [SheetEdition.sheetKey(route.enumeratorID, route.date): .unchanged,
+                                              SheetEdition.sheetKey(EnumeratorID("GONE"), route.date): .withdrawn,
+                                              SheetEdition.sheetKey(route.enumeratorID, idle): .withdrawn]
+        for other in colleagues { changes[SheetEdition.sheetKey(other.enumeratorID, other.date)] = .new }
+        let edition = SheetEdition(planName: "valid-seed-1", version: 2, asOf: route.date, sheetChanges: changes)
+        let context = FieldworkContext(plan: item.plan, sample: item.sample, dataset: item.dataset, language: .english,
+                                       edition: edition)
+        let files = item.files(.english, edition: edition)
+        func officeOf(_ id: EnumeratorID) -> PostOfficeID? { FieldworkFixture.enumerators.first { $0.id == id }?.postOffice }
+        let sheets = item.plan.routes.filter { $0.date == route.date && officeOf($0.enumeratorID) == office }
+        let bundle = Self.text(files[context.bundlePath(office, route.date)])
+        #expect(bundle.contains("<td>\(sheets.count) (\(sheets.count - 1) to print; 1 unchanged (keep the sheets printed from v1))</td>"))
+        #expect(bundle.contains("<th>Compared with v1</th>") && bundle.contains(">unchanged</td>"))
+        #expect(!bundle.contains("<p class=\"withdrawn\">"), "GONE is of no office: no bundle names it")
+        let sheet = Self.text(files[context.routePath(route) + ".html"])
+        #expect(sheet.contains("unchanged — the sheet printed from version v1 stays valid; no need to reprint it"))
+        #expect(!sheet.contains("Replaces"))
+
+        let takeBack = Self.text(files[context.bundlePath(office, idle)])
+        #expect(takeBack.contains("<p class=\"withdrawn\">Take back and discard this day&#39;s sheets printed from version "
+                                  + "v1 of: \(route.enumeratorID.rawValue) — "))
+        #expect(!takeBack.contains("<section class=\"sheet\""), "nothing replaces them")
+        #expect(files[context.bundlePath(office, idle)] != nil && item.files(.english, edition: SheetEdition(
+            planName: "valid-seed-1", version: 2, asOf: route.date))[context.bundlePath(office, idle)] == nil)
     }
 
     // MARK: Escaping and neutralising

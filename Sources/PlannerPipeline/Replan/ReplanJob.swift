@@ -104,13 +104,19 @@ public struct ReplanJob: Sendable {
                                 + "logged in releases.csv as out-of-order; reserves must be used in rank order")
         }
 
-        let content = ReplanContent(
+        var content = ReplanContent(
             parentPath: plan.path, asOf: asOf, dataset: outcome.dataset, sample: state.sample, result: outcome.result,
             history: outcome.history, progress: outcome.progress, releases: outcome.releases.releases,
             newReleases: outcome.releases.newReleases, exhausted: outcome.releases.exhausted,
             weights: outcome.weights, droppedEnumerators: outcome.droppedEnumerators,
             availability: state.availability + changes, progressFiles: reading.files,
             unrecorded: unrecordedVisits.isEmpty ? nil : unrecordedVisits, datasetLeave: datasetLeave)
+        // Which sheets differ from the parent's, so that post offices reprint only those and take back the ones
+        // that no longer exist; the parent's reserve lists are read from its folder, checked by its manifest.
+        let parentReserveHolders = parent.records(PlanFile.reserveHolders)
+            ? try parent.files([PlanFile.reserveHolders])[0].data : nil
+        content.sheetChanges = ReplanFolder.sheetChanges(content, previousVisits: state.visits.planned,
+                                                         previousReserveHolders: parentReserveHolders)
         let (sampleFiles, design) = try parent.sampleFiles()
         let replan = PlanManifest.Replan(
             asOf: asOf.description, progress: try digests(progressFiles),
@@ -127,7 +133,8 @@ public struct ReplanJob: Sendable {
         let files = progress.step("Rendering the plan's files") {
             let summary = SummaryInput(dataset: outcome.dataset, sample: state.sample, design: design,
                                        manifest: manifest, plan: outcome.plan, language: language)
-            let edition = SheetEdition(manifest: manifest, changes: outcome.result.changes)
+            var edition = SheetEdition(manifest: manifest, changes: outcome.result.changes)
+            edition.sheetChanges = content.sheetChanges
             return sampleFiles + ReplanFolder.files(content, language: language, edition: edition)
                 + [SummaryPage.file(summary, extraSections: ReplanDashboard.sections(content, language: language))]
         }

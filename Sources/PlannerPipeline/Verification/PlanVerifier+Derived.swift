@@ -155,13 +155,22 @@ extension PlanVerifier {
         // The sheets' edition: plan name, version and dates from the manifest, a re-plan's marks from the record.
         var edition = SheetEdition(manifest: manifest)
         edition.marks = record.marks.compactMapValues(SheetEdition.Mark.init(rawValue:))
+        edition.sheetChanges = record.sheets?.compactMapValues(SheetChange.init(rawValue:))
         let fieldworkFiles: [PlanFolder.File]
         if manifest.replan != nil {
             guard let replanned else { return nil }
             if let reports {
                 // The re-plan's own writer: the fieldwork files with the history, and the re-plan's reports. Its
                 // releases and changes of availability are primary files, read above, not renderings.
-                let content = reports.content(record: record, sample: sample, dataset: replanned.dataset)
+                var content = reports.content(record: record, sample: sample, dataset: replanned.dataset)
+                // The sheets to reprint, keep and take back, as the record says, must be what comparing the two
+                // folders gives.
+                let recorded = record.sheets?.compactMapValues(SheetChange.init(rawValue:))
+                if content.sheetChanges != recorded {
+                    findings.append(PlanFinding(.derived, PlanFile.fieldwork, Self.sheetsFinding(recorded: recorded,
+                                                                                                compared: content.sheetChanges)))
+                }
+                content.sheetChanges = recorded
                 let primary: Set<String> = [PlanFile.fieldwork, PlanFile.releases, PlanFile.newEnumerators,
                                             PlanFile.unavailability]
                 fieldworkFiles = ReplanFolder.files(content, language: language, edition: edition).filter {
@@ -190,6 +199,20 @@ extension PlanVerifier {
             rendered[SummaryPage.path] = SummaryPage.file(summary).data
         }
         return rendered
+    }
+
+    /// What differs between the sheet changes `fieldwork.json` records and those the comparison with the parent gives.
+    static func sheetsFinding(recorded: [String: SheetChange]?, compared: [String: SheetChange]?) -> String {
+        guard let recorded, let compared else {
+            return "sheets: expected " + (compared == nil ? "none (the parent has no reserve-holders.csv to compare with)"
+                                                          : "the sheets compared with the parent's")
+                + ", found " + (recorded.map { "\($0.count)" } ?? "none")
+        }
+        let keys = Set(recorded.keys).union(compared.keys).sorted().filter { recorded[$0] != compared[$0] }
+        let shown = keys.prefix(3).map { "\($0): \(compared[$0]?.rawValue ?? "none") expected, "
+            + "\(recorded[$0]?.rawValue ?? "none") found" }
+        return "sheets: \(keys.count) sheet(s) differ from the comparison with the parent plan (" + shown.joined(separator: "; ")
+            + (keys.count > 3 ? "; …" : "") + ")"
     }
 
     /// The first line (1-based) at which two texts differ; nil when one is a prefix of the other.

@@ -19,6 +19,8 @@ extension PlanVerifier {
         var asOf: CalendarDate
         /// The parent's planned visits (not its history).
         var parentPlanned: [VisitAssignment]
+        /// The parent's `reserve-holders.csv`; nil in a parent written before it existed.
+        var parentReserveHolders: Data?
         var releases: [ReserveRelease]
         var newReleases: [ReserveRelease]
         var releaseGroups: [ReleaseGroup]
@@ -55,12 +57,16 @@ extension PlanVerifier {
             let unrecorded = UnrecordedVisits(planned: parentPlanned, history: history, asOf: asOf,
                                               maxAttempts: maxAttempts,
                                               handling: figures?.unrecorded.flatMap(UnrecordedVisits.Handling.init))
-            return ReplanContent(
+            var content = ReplanContent(
                 parentPath: parentPath, asOf: asOf, dataset: dataset, sample: sample, result: result, history: history,
                 progress: progress, releases: releases, newReleases: newReleases, exhausted: exhausted,
                 weights: weights, droppedEnumerators: droppedEnumerators, availability: availability,
                 progressFiles: figures?.progressFiles.map(\.count) ?? [],
                 unrecorded: unrecorded.isEmpty ? nil : unrecorded, datasetLeave: datasetLeave)
+            // Compared again with the parent, as `planner replan` compared them: the record's are checked against these.
+            content.sheetChanges = ReplanFolder.sheetChanges(content, previousVisits: parentPlanned,
+                                                             previousReserveHolders: parentReserveHolders)
+            return content
         }
     }
 
@@ -91,6 +97,11 @@ extension PlanVerifier {
             guard let data = parentFiles.data(PlanFile.releases, &reported),
                   let read = try? ReleaseTable.read(data, file: PlanFile.releases) else { return nil }
             parentReleases = read
+        }
+        var parentReserveHolders: Data?
+        if parentPaths.contains(PlanFile.reserveHolders) {
+            guard let data = parentFiles.data(PlanFile.reserveHolders, &reported) else { return nil }
+            parentReserveHolders = data
         }
         guard let parentAvailability = try? AvailabilityTables.read(
             folder: parentFolder, present: { parentPaths.contains($0) }, dataset: dataset) else { return nil }
@@ -128,7 +139,8 @@ extension PlanVerifier {
         }
         let released = Set(parentReleases.map(\.reserveUnitID))
         return ReplanReportSources(
-            parentPath: record.path, asOf: replanned.asOf, parentPlanned: parentVisits.planned, releases: releases,
+            parentPath: record.path, asOf: replanned.asOf, parentPlanned: parentVisits.planned,
+            parentReserveHolders: parentReserveHolders, releases: releases,
             newReleases: releases.filter { !released.contains($0.reserveUnitID) }, releaseGroups: releaseGroups,
             droppedEnumerators: dropping.droppedEnumerators, datasetLeave: datasetLeave,
             availability: replanned.changes, maxAttempts: dataset.settings.fieldwork.maxAttempts,

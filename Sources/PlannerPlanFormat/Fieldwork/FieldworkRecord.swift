@@ -26,8 +26,12 @@ public struct FieldworkRecord: Codable, Sendable, Hashable {
     /// A re-plan's visits that its sheets mark as new to this version (`added`) or moved from another day or
     /// enumerator (`moved`), by unit ID; empty for a first plan.
     public var marks: [String: String]
+    /// A re-plan's route sheets compared with the previous version's (`unchanged`, `changed`, `new`, `withdrawn`),
+    /// by "<enumerator ID> <date>"; absent for a first plan, and for a re-plan whose parent could not tell.
+    public var sheets: [String: String]?
 
-    public init(plan: FieldworkPlan, history: [RecordedVisit] = [], marks: [String: String] = [:]) {
+    public init(plan: FieldworkPlan, history: [RecordedVisit] = [], marks: [String: String] = [:],
+                sheets: [String: String]? = nil) {
         visits = plan.visits
         routes = plan.routes
         unscheduledUnitIDs = plan.unscheduledUnitIDs
@@ -38,10 +42,11 @@ public struct FieldworkRecord: Codable, Sendable, Hashable {
         diagnosis = plan.diagnosis
         self.history = history.sorted(by: RecordedVisit.historyOrder)
         self.marks = marks
+        self.sheets = sheets
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, visits, routes, solver, totals, diagnosis, history, marks
+        case format, visits, routes, solver, totals, diagnosis, history, marks, sheets
         case unscheduledUnitIDs = "unscheduled_unit_ids"
     }
 

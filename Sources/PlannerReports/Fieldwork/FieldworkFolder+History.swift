@@ -22,7 +22,9 @@ extension FieldworkFolder {
                 return PlanFolder.File(file.path, AssignmentTables.assignmentsCSV(context, history: history))
             case PlanFile.fieldwork:
                 let marks = (edition?.marks ?? [:]).mapValues(\.rawValue)
-                return PlanFolder.File(file.path, FieldworkRecord(plan: plan, history: history, marks: marks).jsonData())
+                let sheets = edition?.sheetChanges?.mapValues(\.rawValue)
+                return PlanFolder.File(file.path, FieldworkRecord(plan: plan, history: history, marks: marks,
+                                                                  sheets: sheets).jsonData())
             default:
                 return file
             }

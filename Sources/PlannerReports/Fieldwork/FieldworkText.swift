@@ -82,6 +82,54 @@ struct FieldworkText: Sendable {
             : "the sheet of \(enumerator) for \(shortDate(date)) printed from version v\(version) or earlier; "
                 + "discard those"
     }
+    /// How a re-plan's sheet compares with the previous version's (`SheetChange`), on the sheet itself.
+    func comparedLabel(previous version: Int) -> String {
+        language == .vietnamese ? "So với v\(version)" : "Compared with v\(version)"
+    }
+    func sheetChangeSentence(_ change: SheetChange, previous version: Int) -> String {
+        switch (change, language) {
+        case (.unchanged, .vietnamese):
+            return "không đổi — phiếu đã in theo phiên bản v\(version) vẫn dùng được, không cần in lại"
+        case (.unchanged, _):
+            return "unchanged — the sheet printed from version v\(version) stays valid; no need to reprint it"
+        case (.new, .vietnamese):
+            return "phiếu mới — phiên bản v\(version) không có phiếu của ngày này"
+        case (.new, _):
+            return "new — version v\(version) had no sheet for this day"
+        case (.changed, .vietnamese), (.withdrawn, .vietnamese):
+            return "đã thay đổi — in phiếu này; thu hồi và hủy phiếu in theo phiên bản v\(version) và các phiên bản trước"
+        case (.changed, _), (.withdrawn, _):
+            return "changed — print this sheet; take back and discard the one printed from version v\(version) or earlier"
+        }
+    }
+    /// The same in a bundle's index, in a few words.
+    func sheetChangeWords(_ change: SheetChange) -> String {
+        switch (change, language) {
+        case (.unchanged, .vietnamese): return "không đổi"
+        case (.unchanged, _): return "unchanged"
+        case (.changed, .vietnamese): return "thay đổi — in lại"
+        case (.changed, _): return "changed — reprint"
+        case (.new, .vietnamese): return "mới — in"
+        case (.new, _): return "new — print"
+        case (.withdrawn, .vietnamese): return "thu hồi"
+        case (.withdrawn, _): return "take back"
+        }
+    }
+    /// A bundle's list of the sheets of the previous version to take back, with nothing to replace them.
+    func withdrawnSheets(previous version: Int, enumerators: [String]) -> String {
+        language == .vietnamese
+            ? "Thu hồi và hủy phiếu ngày này in theo phiên bản v\(version) của: \(enumerators.joined(separator: "; ")) "
+                + "— không còn lượt thăm nào trong ngày, không có phiếu thay thế."
+            : "Take back and discard this day's sheets printed from version v\(version) of: "
+                + "\(enumerators.joined(separator: "; ")) — no visit is left that day and no sheet replaces them."
+    }
+    /// A bundle's count of sheets to print and to keep.
+    func bundleSheetCounts(print: Int, unchanged: Int, previous version: Int) -> String {
+        language == .vietnamese
+            ? "\(print) phiếu cần in; \(unchanged) phiếu không đổi (dùng phiếu đã in theo v\(version))"
+            : "\(print) to print; \(unchanged) unchanged (keep the sheets printed from v\(version))"
+    }
+
     /// A re-plan's notice: which schedule it replaces, so that an official holding two notices knows which one
     /// counts, and what its marks mean.
     func noticeReplaces(version: Int, asOf: CalendarDate?) -> String {

@@ -121,9 +121,16 @@ enum RouteSheets {
         let text = context.text
         var facts = [(text.planLabel, text.planVersion(edition.planName, edition.version, asOf: edition.asOf))]
         if edition.version > 1 {
-            facts.append((text.replacesLabel, text.replacesSheet(version: edition.version - 1,
-                                                                 enumerator: route.enumeratorID.rawValue,
-                                                                 date: route.date)))
+            // Where the sheets were compared with the previous version's, an unchanged or new one says so, so that
+            // the post office reprints only what changed; a changed one (or any, when unknown) replaces the old.
+            if let change = edition.sheetChange(route.enumeratorID, route.date), change != .changed {
+                facts.append((text.comparedLabel(previous: edition.version - 1),
+                              text.sheetChangeSentence(change, previous: edition.version - 1)))
+            } else {
+                facts.append((text.replacesLabel, text.replacesSheet(version: edition.version - 1,
+                                                                     enumerator: route.enumeratorID.rawValue,
+                                                                     date: route.date)))
+            }
         }
         return facts
     }

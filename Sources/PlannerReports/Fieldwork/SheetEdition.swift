@@ -27,12 +27,22 @@ public struct SheetEdition: Sendable, Hashable {
     public var asOf: CalendarDate?
     /// By unit ID; visits kept as they were have no mark.
     public var marks: [String: Mark]
+    /// A re-plan's sheets compared with the previous version's, by `sheetKey`, withdrawn ones included; nil when
+    /// unknown (a first plan, or a parent folder too old to tell: `ReplanFolder.sheetChanges`).
+    public var sheetChanges: [String: SheetChange]?
 
-    public init(planName: String, version: Int, asOf: CalendarDate?, marks: [String: Mark] = [:]) {
+    public init(planName: String, version: Int, asOf: CalendarDate?, marks: [String: Mark] = [:],
+                sheetChanges: [String: SheetChange]? = nil) {
         self.planName = planName
         self.version = version
         self.asOf = asOf
         self.marks = marks
+        self.sheetChanges = sheetChanges
+    }
+
+    /// How the sheet of `enumerator` on `date` compares with the previous version's; nil when unknown.
+    public func sheetChange(_ enumerator: EnumeratorID, _ date: CalendarDate) -> SheetChange? {
+        sheetChanges?[Self.sheetKey(enumerator, date)]
     }
 
     /// The edition a manifest describes; `changes` (a re-plan's) give the marks.
@@ -50,6 +60,16 @@ public struct SheetEdition: Sendable, Hashable {
             }
         }
         self.marks = marks
+    }
+
+    /// The previous version's sheets with no sheet in this one (`SheetChange.withdrawn`), by date, then enumerator.
+    public var withdrawnSheets: [(enumerator: EnumeratorID, date: CalendarDate)] {
+        (sheetChanges ?? [:]).compactMap { key, change -> (enumerator: EnumeratorID, date: CalendarDate)? in
+            // The key ends with the date, which has no space: the enumerator ID is everything before the last one.
+            guard change == .withdrawn, let space = key.lastIndex(of: " "),
+                  let date = CalendarDate(iso8601: String(key[key.index(after: space)...])) else { return nil }
+            return (EnumeratorID(String(key[..<space])), date)
+        }.sorted { ($0.date, $0.enumerator) < ($1.date, $1.enumerator) }
     }
 
     /// The version a re-plan of a plan with this manifest gets: one more than its parent's.

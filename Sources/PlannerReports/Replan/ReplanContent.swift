@@ -34,6 +34,8 @@ public struct ReplanContent: Sendable {
     /// When the dataset's `unavailability.csv` changed since the parent plan: its spans that cover visits the
     /// parent planned (leave added since), taken as changes of availability; nil when the file is unchanged.
     public var datasetLeave: [Unavailability]?
+    /// The route sheets compared with the parent's (`ReplanFolder.sheetChanges`); nil when unknown.
+    public var sheetChanges: [String: SheetChange]?
 
     public init(parentPath: String, asOf: CalendarDate, dataset: Dataset, sample: [SampledUnit], result: ReplanResult,
                 history: [RecordedVisit], progress: [UnitProgress], releases: [ReserveRelease],

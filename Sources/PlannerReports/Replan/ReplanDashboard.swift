@@ -181,6 +181,10 @@ public enum ReplanDashboard {
         }
         let notices = noticesToSendAgain(content, language)
         if notices.total > 0 { items.append("\(text.noticesAgain): \(notices.changed.count) / \(notices.total)") }
+        if let sheets = content.sheetChanges {
+            func count(_ change: SheetChange) -> Int { sheets.values.filter { $0 == change }.count }
+            items.append(text.sheetsToPrint(count(.changed), count(.new), count(.unchanged), count(.withdrawn)))
+        }
         var html = "<ul>\n" + items.map { "<li>\(SummarySection.escape($0))</li>\n" }.joined() + "</ul>\n"
         if !notices.changed.isEmpty {
             let list = notices.changed.map { "<li>\(SummarySection.escape($0.name)) — \(SummarySection.escape($0.path))</li>\n" }
@@ -301,6 +305,8 @@ struct DashboardText {
     var perEnumeratorByOffice, openAnOffice, changesPerOffice, droppingOut, namedBelow, unscheduled: String
     var noticesAgain: String
     var noticesAgainLine: (Int) -> String
+    /// The route sheets from the as-of date: changed, new, unchanged, to take back.
+    var sheetsToPrint: (Int, Int, Int, Int) -> String
     /// A post office's block of progress: its name, enumerators and units.
     var officeLine: (String, Int, Int) -> String
     /// A post office's block of changes: its name, enumerators concerned and those dropping out.
@@ -340,6 +346,10 @@ struct DashboardText {
                 namedBelow: "danh sách theo bưu điện ở dưới", unscheduled: "Chưa có điều tra viên (chưa xếp lịch)",
                 noticesAgain: "Thông báo xã/khu công nghiệp cần gửi lại (lịch thay đổi)",
                 noticesAgainLine: { "\($0) thông báo cần gửi lại (bấm để xem danh sách)" },
+                sheetsToPrint: { changed, new, unchanged, withdrawn in
+                    "Phiếu lộ trình từ ngày điều chỉnh: \(changed + new) phiếu cần in (\(changed) thay đổi, \(new) mới), "
+                        + "\(unchanged) phiếu không đổi, \(withdrawn) phiếu cần thu hồi (tập phiếu của từng ngày ghi rõ)"
+                },
                 officeLine: { office, enumerators, units in
                     "\(office): " + (enumerators > 0 ? "\(enumerators) điều tra viên, " : "") + "\(units) đơn vị"
                 },
@@ -378,6 +388,10 @@ struct DashboardText {
                 namedBelow: "named per post office below", unscheduled: "No enumerator (not scheduled)",
                 noticesAgain: "Commune and zone notices to send again (schedule changed)",
                 noticesAgainLine: { "\($0) notice\($0 == 1 ? "" : "s") to send again (click for the list)" },
+                sheetsToPrint: { changed, new, unchanged, withdrawn in
+                    "Route sheets from the as-of date: \(changed + new) to print (\(changed) changed, \(new) new), "
+                        + "\(unchanged) unchanged, \(withdrawn) to take back (each day's bundle names them)"
+                },
                 officeLine: { office, enumerators, units in
                     "\(office): " + (enumerators > 0 ? "\(enumerators) enumerator\(enumerators == 1 ? "" : "s"), " : "")
                         + "\(units) unit\(units == 1 ? "" : "s")"
