@@ -134,7 +134,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlannerEndToEndTests",
-            dependencies: ["planner", "PlannerFormats", "PlannerCore", "PlannerTestSupport"],
+            dependencies: ["planner", "PlannerFormats", "PlannerCore", "PlannerPlanFormat", "PlannerTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

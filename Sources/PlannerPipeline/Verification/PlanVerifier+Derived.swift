@@ -62,6 +62,19 @@ extension PlanVerifier {
         // A re-plan's own reports also come from its parent and the figures its manifest records.
         let reportSources = "\(PlanFile.fieldwork), \(PlanFile.sample), \(PlanFile.releases), the parent plan, the "
             + "manifest's replan figures and the dataset"
+        // A file compared here has the bytes its manifest entry records, so it differs from this build's rendering
+        // either because it was edited and the manifest re-hashed, or because the planner that wrote it renders it
+        // differently (an older build: the tool's version does not change with every build). A signature checked
+        // and holding rules out the first.
+        let signed = publicKey != nil && !findings.contains { $0.check == .signature }
+        let writer = "\(manifest.tool.name) \(manifest.tool.version)"
+        let cause = signed
+            ? ": the file is as the plan wrote it (its digest is in the signed manifest), so the planner that wrote it "
+                + "(\(writer)) renders it differently from this build; render it again with that build, or plan again "
+                + "with this one"
+            : ": it was edited after the plan was written (with the manifest re-hashed), or it was written by a build "
+                + "of planner that renders it differently (the manifest records \(writer)); a plan signed with "
+                + "--sign-key and verified with --public-key tells the two apart"
         for path in expected.keys.sorted() where !changed.contains(path) {
             let rendered = expected[path]!
             let from = Self.replanOwnReports.contains(path) && manifest.replan != nil ? reportSources : sources
@@ -74,8 +87,7 @@ extension PlanVerifier {
                 let line = Self.firstDifferentLine(data, rendered)
                 findings.append(PlanFinding(.derived, path, line: line,
                                             "expected the file rendered again from \(from), found other content"
-                                                + (line.map { " from line \($0)" } ?? "")
-                                                + ": it was edited after the plan was written"))
+                                                + (line.map { " from line \($0)" } ?? "") + cause))
             }
         }
         checkReplanFilesPresent(files: files, changed: changed, rendered: expected, &findings)
