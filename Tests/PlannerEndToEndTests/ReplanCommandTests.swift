@@ -345,6 +345,11 @@ struct ReplanCommandTests {
             let unchanged = sheetKeys.filter { expected[$0] == "unchanged" }.count
             #expect(html.contains("\(sheetKeys.count) (\(sheetKeys.count - unchanged) phiếu cần in; \(unchanged) phiếu không đổi"),
                     "\(path)")
+            // The summary's link to the bundle says when nothing in it is to print or take back.
+            let allUnchanged = unchanged == sheetKeys.count && !html.contains("<p class=\"withdrawn\">")
+            let link = try #require(summary.range(of: "<a href=\"\(path)\">"), "\(path) linked from summary.html")
+            let afterLink = summary[link.upperBound...].components(separatedBy: "</a>")[1]
+            #expect(afterLink.hasPrefix(" (không đổi, không cần in lại)") == allUnchanged, "\(path)")
         }
     }
 

@@ -462,6 +462,16 @@ import Testing
         #expect(takeBack.contains("<p class=\"withdrawn\">Take back and discard this day&#39;s sheets printed from version "
                                   + "v1 of: \(route.enumeratorID.rawValue) — "))
         #expect(!takeBack.contains("<section class=\"sheet\""), "nothing replaces them")
+        // Only a bundle whose every sheet is unchanged, with nothing to take back, is unchanged.
+        let bundles = DailyBundles.bundles(context)
+        #expect(bundles.filter { DailyBundles.isUnchanged($0, context) }.map { "\($0.office) \($0.date)" }
+                    == (sheets.count == 1 ? ["\(office) \(route.date)"] : []))
+        let alone = SheetEdition(planName: "valid-seed-1", version: 2, asOf: route.date, sheetChanges: Dictionary(
+            uniqueKeysWithValues: sheets.map { (SheetEdition.sheetKey($0.enumeratorID, $0.date), SheetChange.unchanged) }))
+        let aloneContext = FieldworkContext(plan: item.plan, sample: item.sample, dataset: item.dataset,
+                                            language: .english, edition: alone)
+        #expect(DailyBundles.bundles(aloneContext).filter { DailyBundles.isUnchanged($0, aloneContext) }
+                    .map { "\($0.office) \($0.date)" } == ["\(office) \(route.date)"])
         #expect(files[context.bundlePath(office, idle)] != nil && item.files(.english, edition: SheetEdition(
             planName: "valid-seed-1", version: 2, asOf: route.date))[context.bundlePath(office, idle)] == nil)
     }

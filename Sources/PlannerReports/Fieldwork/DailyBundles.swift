@@ -40,6 +40,14 @@ enum DailyBundles {
         return bundles
     }
 
+    /// Whether a re-plan's bundle has nothing to print or take back: every sheet is the previous version's. False
+    /// when the sheets were not compared (a first plan, or a parent too old to tell).
+    static func isUnchanged(_ bundle: Bundle, _ context: FieldworkContext) -> Bool {
+        guard let edition = context.edition, edition.version > 1, edition.sheetChanges != nil else { return false }
+        return bundle.withdrawn.isEmpty
+            && bundle.routes.allSatisfy { edition.sheetChange($0.enumeratorID, $0.date) == .unchanged }
+    }
+
     static func html(_ bundle: Bundle, _ context: FieldworkContext) -> String {
         let text = context.text
         var body = HTMLPage.heading(1, text.bundleTitle)

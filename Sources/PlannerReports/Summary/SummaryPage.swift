@@ -167,6 +167,7 @@ public enum SummaryPage {
             let days = bundles.filter { $0.office == office }.map { bundle in
                 "<a href=\"\(context.bundlePath(office, bundle.date))\">"
                     + HTMLPage.escape(fieldworkText.shortDate(bundle.date)) + "</a>"
+                    + (DailyBundles.isUnchanged(bundle, context) ? " " + HTMLPage.escape(text.unchangedBundle) : "")
             }
             rows.append([summary, days.joined(separator: " · ")])
         }

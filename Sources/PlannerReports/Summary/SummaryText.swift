@@ -65,6 +65,8 @@ struct SummaryText: Sendable {
     let documentsHeading: String
     let documentsNote: String
     let dailyBundlesLabel: String
+    /// Beside a re-plan's bundle whose every sheet is the previous version's.
+    let unchangedBundle: String
 
     // Solver and provenance
     let modelSizeLabel: String
@@ -129,6 +131,7 @@ struct SummaryText: Sendable {
         documentsNote: "Tên bưu điện mở bảng tổng hợp hằng ngày của bưu điện; mỗi ngày mở tập phiếu lộ trình để in của "
             + "ngày đó (mục lục có tổng số, mỗi phiếu một trang).",
         dailyBundlesLabel: "Tập phiếu lộ trình theo ngày",
+        unchangedBundle: "(không đổi, không cần in lại)",
         modelSizeLabel: "Kích thước mô hình",
         modelSize: { rows, columns, integers in "\(rows) ràng buộc, \(columns) biến (\(integers) biến nguyên)" },
         provenanceHeading: "Hạt giống và dữ liệu đầu vào",
@@ -183,6 +186,7 @@ struct SummaryText: Sendable {
         documentsNote: "A post office's name opens its day-by-day summary; each day opens the printable bundle of "
             + "that day's route sheets (an index with totals, then one sheet a page).",
         dailyBundlesLabel: "Daily bundles of route sheets",
+        unchangedBundle: "(unchanged, no need to reprint)",
         modelSizeLabel: "Model size",
         modelSize: { rows, columns, integers in "\(rows) rows, \(columns) columns (\(integers) integer)" },
         provenanceHeading: "Seed and inputs",
