@@ -62,11 +62,11 @@ enum PlanSummary {
         lines.append("Notices to send again (schedule changed): \(notices.changed.count) of \(notices.total) "
                      + "(listed on summary.html)")
         // The route sheets to print, keep and take back: each office's daily bundle names them.
-        if let sheets = content.sheetChanges {
-            func count(_ change: SheetChange) -> Int { sheets.values.filter { $0 == change }.count }
-            lines.append("Route sheets from \(content.asOf): \(count(.changed) + count(.new)) to print (\(count(.changed)) "
-                         + "changed, \(count(.new)) new), \(count(.unchanged)) unchanged, \(count(.withdrawn)) to take "
-                         + "back (each office's daily bundle names them)")
+        if let sheets = content.sheetChanges.map(SheetChange.counts) {
+            let changed = sheets[.changed]!, new = sheets[.new]!
+            lines.append("Route sheets from \(content.asOf): \(changed + new) to print (\(changed) changed, \(new) new), "
+                         + "\(sheets[.unchanged]!) unchanged, \(sheets[.withdrawn]!) to take back (each office's daily "
+                         + "bundle names them)")
         } else {
             lines.append("Route sheets from \(content.asOf): not compared with the parent's (its folder has no "
                          + "reserve-holders.csv); print them all")

@@ -123,12 +123,11 @@ extension RunReport {
                       reason: $0.reason)
             }
             sheets = content.sheetChanges.map { changes in
-                let withdrawn = SheetEdition(planName: "", version: 2, asOf: content.asOf, sheetChanges: changes)
-                    .withdrawnSheets
-                return Sheets(unchanged: changes.values.filter { $0 == .unchanged }.count,
-                              changed: changes.values.filter { $0 == .changed }.count,
-                              new: changes.values.filter { $0 == .new }.count,
-                              withdrawn: withdrawn.map { .init(enumeratorId: $0.enumerator.rawValue, date: $0.date.description) })
+                let counts = SheetChange.counts(in: changes)
+                return Sheets(unchanged: counts[.unchanged]!, changed: counts[.changed]!, new: counts[.new]!,
+                              withdrawn: SheetChange.withdrawn(in: changes).map {
+                                  .init(enumeratorId: $0.enumerator.rawValue, date: $0.date.description)
+                              })
             }
             unrecorded = content.unrecorded.map { unrecorded in
                 Unrecorded(handling: unrecorded.handling?.rawValue ?? "", visits: unrecorded.visits.count,

@@ -21,6 +21,25 @@ public enum SheetChange: String, Sendable, Hashable, CaseIterable {
     case withdrawn
 }
 
+extension SheetChange {
+    /// How many of `changes` (by `SheetEdition.sheetKey`) are of each kind; kinds with none count 0.
+    public static func counts(in changes: [String: SheetChange]) -> [SheetChange: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: allCases.map { ($0, 0) })
+        for change in changes.values { counts[change, default: 0] += 1 }
+        return counts
+    }
+
+    /// The sheets of `changes` to take back (`withdrawn`), by date, then enumerator.
+    public static func withdrawn(in changes: [String: SheetChange]) -> [(enumerator: EnumeratorID, date: CalendarDate)] {
+        changes.compactMap { key, change -> (enumerator: EnumeratorID, date: CalendarDate)? in
+            // The key ends with the date, which has no space: the enumerator ID is everything before the last one.
+            guard change == .withdrawn, let space = key.lastIndex(of: " "),
+                  let date = CalendarDate(iso8601: String(key[key.index(after: space)...])) else { return nil }
+            return (EnumeratorID(String(key[..<space])), date)
+        }.sorted { ($0.date, $0.enumerator) < ($1.date, $1.enumerator) }
+    }
+}
+
 extension SheetEdition {
     /// The key of an enumerator-day in `sheetChanges` and in `fieldwork.json`'s `sheets`.
     public static func sheetKey(_ enumerator: EnumeratorID, _ date: CalendarDate) -> String {

@@ -64,12 +64,7 @@ public struct SheetEdition: Sendable, Hashable {
 
     /// The previous version's sheets with no sheet in this one (`SheetChange.withdrawn`), by date, then enumerator.
     public var withdrawnSheets: [(enumerator: EnumeratorID, date: CalendarDate)] {
-        (sheetChanges ?? [:]).compactMap { key, change -> (enumerator: EnumeratorID, date: CalendarDate)? in
-            // The key ends with the date, which has no space: the enumerator ID is everything before the last one.
-            guard change == .withdrawn, let space = key.lastIndex(of: " "),
-                  let date = CalendarDate(iso8601: String(key[key.index(after: space)...])) else { return nil }
-            return (EnumeratorID(String(key[..<space])), date)
-        }.sorted { ($0.date, $0.enumerator) < ($1.date, $1.enumerator) }
+        SheetChange.withdrawn(in: sheetChanges ?? [:])
     }
 
     /// The version a re-plan of a plan with this manifest gets: one more than its parent's.

@@ -181,9 +181,8 @@ public enum ReplanDashboard {
         }
         let notices = noticesToSendAgain(content, language)
         if notices.total > 0 { items.append("\(text.noticesAgain): \(notices.changed.count) / \(notices.total)") }
-        if let sheets = content.sheetChanges {
-            func count(_ change: SheetChange) -> Int { sheets.values.filter { $0 == change }.count }
-            items.append(text.sheetsToPrint(count(.changed), count(.new), count(.unchanged), count(.withdrawn)))
+        if let sheets = content.sheetChanges.map(SheetChange.counts) {
+            items.append(text.sheetsToPrint(sheets[.changed]!, sheets[.new]!, sheets[.unchanged]!, sheets[.withdrawn]!))
         }
         var html = "<ul>\n" + items.map { "<li>\(SummarySection.escape($0))</li>\n" }.joined() + "</ul>\n"
         if !notices.changed.isEmpty {
