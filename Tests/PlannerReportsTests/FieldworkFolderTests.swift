@@ -462,6 +462,7 @@ import Testing
         #expect(takeBack.contains("<p class=\"withdrawn\">Take back and discard this day&#39;s sheets printed from version "
                                   + "v1 of: \(route.enumeratorID.rawValue) — "))
         #expect(!takeBack.contains("<section class=\"sheet\""), "nothing replaces them")
+        #expect(takeBack.contains("<td>0</td>") && !takeBack.contains("to print"), "no count of nothing")
         // Only a bundle whose every sheet is unchanged, with nothing to take back, is unchanged.
         let bundles = DailyBundles.bundles(context)
         #expect(bundles.filter { DailyBundles.isUnchanged($0, context) }.map { "\($0.office) \($0.date)" }

@@ -58,7 +58,7 @@ enum DailyBundles {
         let changes = bundle.routes.map { edition?.sheetChange($0.enumeratorID, $0.date) }
         let unchanged = changes.filter { $0 == .unchanged }.count
         var sheets = String(bundle.routes.count)
-        if let edition {
+        if let edition, !bundle.routes.isEmpty {
             sheets += " (" + text.bundleSheetCounts(print: bundle.routes.count - unchanged, unchanged: unchanged,
                                                     previous: edition.version - 1) + ")"
         }
