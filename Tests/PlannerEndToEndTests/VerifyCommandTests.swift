@@ -1,4 +1,5 @@
 import Foundation
+import PlannerCore
 import PlannerFormats
 import PlannerPlanFormat
 import PlannerTestSupport
@@ -122,20 +123,40 @@ struct VerifyCommandTests {
         #expect(edited == 4)
         #expect(editedLines.contains { $0.hasPrefix("plan/manifest.sig: signature: ") }, "\(editedLines)")
         #expect(editedLines.contains { $0.hasPrefix("plan/fieldwork-report.md:") && $0.contains(": derived: ")
-                && $0.contains("edited after the plan was written (with the manifest re-hashed), or it was written by a "
-                               + "build of planner that renders it differently") }, "\(editedLines)")
+                && $0.contains("edited after the plan was written, with the manifest re-hashed (the plan was written by "
+                               + "rendering edition \(PlannerVersion.renderingEdition)") }, "\(editedLines)")
 
-        // The same bytes signed by the key, as a build that renders the report differently would have written them:
-        // the signature holds, so the finding no longer suggests an edit.
+        // The same bytes signed by the key, as a build of an earlier rendering edition would have written them (it
+        // recorded no edition): the signature holds, so the finding names that build and no longer suggests an edit.
         let key = try PlanSigningKey.read(try Data(contentsOf: fixture.root.appendingPathComponent("office.key")),
                                           file: "office.key")
-        let manifest = try Data(contentsOf: plan.folder.appendingPathComponent("manifest.json"))
-        try key.signatureFile(for: manifest).write(to: plan.folder.appendingPathComponent("manifest.sig"))
+        func resign() throws {
+            let manifest = try Data(contentsOf: plan.folder.appendingPathComponent("manifest.json"))
+            try key.signatureFile(for: manifest).write(to: plan.folder.appendingPathComponent("manifest.sig"))
+        }
+        try plan.editManifest { manifest in
+            var tool = manifest["tool"] as? [String: Any] ?? [:]
+            tool["rendering_edition"] = nil
+            manifest["tool"] = tool
+        }
+        try resign()
         let (resigned, resignedLines) = try verify(fixture, ["--public-key", "office.key.pub"])
         #expect(resigned == 4)
         #expect(!resignedLines.contains { $0.contains(": signature: ") }, "\(resignedLines)")
         #expect(resignedLines.contains { $0.hasPrefix("plan/fieldwork-report.md:") && $0.contains(": derived: ")
-                && $0.contains("the file is as the plan wrote it") && !$0.contains("edited") }, "\(resignedLines)")
+                && $0.contains("the file is as the plan wrote it") && $0.contains("before rendering editions were recorded")
+                && !$0.contains("edited") }, "\(resignedLines)")
+
+        // Signed and of this build's edition, yet rendered differently: a renderer changed without a new edition.
+        try plan.editManifest { manifest in
+            var tool = manifest["tool"] as? [String: Any] ?? [:]
+            tool["rendering_edition"] = PlannerVersion.renderingEdition
+            manifest["tool"] = tool
+        }
+        try resign()
+        let (_, sameEditionLines) = try verify(fixture, ["--public-key", "office.key.pub"])
+        #expect(sameEditionLines.contains { $0.hasPrefix("plan/fieldwork-report.md:")
+                && $0.contains("a renderer changed without its edition being raised") }, "\(sameEditionLines)")
 
         let badKey = try PlannerProcess.run(["verify", "plan", "--public-key", "office.key"], in: fixture.root)
         #expect(badKey.status == 65, "a private key is not a public key: \(badKey.standardError)")

@@ -126,6 +126,41 @@ struct DerivedFilesTests {
         #expect(unsigned.contains { $0.check == .signature && $0.message.contains("unsigned") }, "\(unsigned)")
     }
 
+    /// The manifest records the rendering edition of the build that wrote the plan: a derived file differing from
+    /// this build's rendering is called an edit only when the editions agree; another edition, or none recorded,
+    /// names the build that wrote it and leaves both causes open.
+    @Test func theRenderingEditionSaysWhetherADifferenceIsAnEdit() throws {
+        let plan = try PlanUnderTest()
+        defer { plan.delete() }
+        let manifest = try String(contentsOf: plan.folder.appendingPathComponent(PlanFile.manifest), encoding: .utf8)
+        #expect(manifest.contains("\"rendering_edition\" : \(PlannerVersion.renderingEdition)"), "\(manifest.prefix(400))")
+        try plan.editor.rewrite("fieldwork-report.md") { $0 + "\nEdited.\n" }
+        func finding() throws -> String {
+            let findings = try plan.findings()
+            #expect(findings.map(\.path) == ["fieldwork-report.md"], "\(findings)")
+            return try #require(findings.first { $0.check == .derived }).message
+        }
+        let edited = try finding()
+        #expect(edited.contains("it was edited after the plan was written, with the manifest re-hashed"), "\(edited)")
+
+        func record(_ edition: Int?) throws {
+            try plan.editor.editManifest { manifest in
+                var tool = manifest["tool"] as? [String: Any] ?? [:]
+                tool["rendering_edition"] = edition
+                manifest["tool"] = tool
+            }
+        }
+        try record(PlannerVersion.renderingEdition + 1)
+        let later = try finding()
+        #expect(later.contains("written by rendering edition \(PlannerVersion.renderingEdition + 1) (planner ")
+                && later.contains("this build renders edition \(PlannerVersion.renderingEdition), so the difference may "
+                                  + "be the renderer's or an edit"), "\(later)")
+        try record(nil)
+        let older = try finding()
+        #expect(older.contains("before rendering editions were recorded") && !older.contains("it was edited"),
+                "\(older)")
+    }
+
     /// Key files: the private key is readable by its owner only, a key is never overwritten, and a damaged key
     /// file is a located problem that does not echo a private key.
     @Test func keyFilesAreWrittenOnceAndReadWithLocatedProblems() throws {

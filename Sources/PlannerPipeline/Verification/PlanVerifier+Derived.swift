@@ -62,19 +62,9 @@ extension PlanVerifier {
         // A re-plan's own reports also come from its parent and the figures its manifest records.
         let reportSources = "\(PlanFile.fieldwork), \(PlanFile.sample), \(PlanFile.releases), the parent plan, the "
             + "manifest's replan figures and the dataset"
-        // A file compared here has the bytes its manifest entry records, so it differs from this build's rendering
-        // either because it was edited and the manifest re-hashed, or because the planner that wrote it renders it
-        // differently (an older build: the tool's version does not change with every build). A signature checked
-        // and holding rules out the first.
-        let signed = publicKey != nil && !findings.contains { $0.check == .signature }
-        let writer = "\(manifest.tool.name) \(manifest.tool.version)"
-        let cause = signed
-            ? ": the file is as the plan wrote it (its digest is in the signed manifest), so the planner that wrote it "
-                + "(\(writer)) renders it differently from this build; render it again with that build, or plan again "
-                + "with this one"
-            : ": it was edited after the plan was written (with the manifest re-hashed), or it was written by a build "
-                + "of planner that renders it differently (the manifest records \(writer)); a plan signed with "
-                + "--sign-key and verified with --public-key tells the two apart"
+        let cause = Self.causeOfDifference(recordedEdition: manifest.tool.renderingEdition,
+                                           writer: "\(manifest.tool.name) \(manifest.tool.version)",
+                                           signed: publicKey != nil && !findings.contains { $0.check == .signature })
         for path in expected.keys.sorted() where !changed.contains(path) {
             let rendered = expected[path]!
             let from = Self.replanOwnReports.contains(path) && manifest.replan != nil ? reportSources : sources
@@ -95,6 +85,34 @@ extension PlanVerifier {
             findings.append(PlanFinding(.integrity, path, "expected only the files a \(manifest.kind) folder has, "
                                         + "found one that no step of the planner writes"))
         }
+    }
+
+    /// Why a derived file can differ from this build's rendering of it, for the end of its finding.
+    ///
+    /// A file compared here has the bytes its manifest entry records, so it was edited and the manifest
+    /// re-hashed, or the build that wrote it renders it differently. The rendering edition the manifest records
+    /// tells the two apart: the same edition renders the same bytes (`RenderingEditionTests` holds every change
+    /// to a renderer to a new edition), so a difference is an edit; another edition, or none recorded (plans
+    /// written before it was), leaves both possible. A signature checked and holding rules out the edit.
+    static func causeOfDifference(recordedEdition: Int?, writer: String, signed: Bool) -> String {
+        let current = PlannerVersion.renderingEdition
+        let written = recordedEdition.map { "rendering edition \($0) (\(writer))" }
+            ?? "\(writer) before rendering editions were recorded"
+        if recordedEdition == current {
+            return signed
+                ? ": the file is as the plan wrote it (its digest is in the signed manifest), yet this build renders "
+                    + "the same rendering edition (\(current)) differently; a renderer changed without its edition "
+                    + "being raised, which is a fault of planner to report"
+                : ": it was edited after the plan was written, with the manifest re-hashed (the plan was written by "
+                    + "rendering edition \(current), the one this build renders, so its rendering is the same)"
+        }
+        return signed
+            ? ": the file is as the plan wrote it (its digest is in the signed manifest); it was written by \(written), "
+                + "and this build renders edition \(current) differently; render it again with that build, or plan "
+                + "again with this one"
+            : ": it was written by \(written), and this build renders edition \(current), so the difference may be "
+                + "the renderer's or an edit made with the manifest re-hashed; verify it with a build of that "
+                + "edition, or sign plans (--sign-key) so that --public-key rules out the edit"
     }
 
     /// A re-plan's own reports, the summary page with its dashboard included.

@@ -10,7 +10,15 @@ public struct PlanManifest: Codable, Sendable, Hashable {
     public struct Tool: Codable, Sendable, Hashable {
         public var name = "planner"
         public var version = PlannerVersion.current
+        /// `PlannerVersion.renderingEdition` of the build that wrote the plan; nil in plans written before it was
+        /// recorded. `planner verify` compares it with its own to say why a derived file differs.
+        public var renderingEdition: Int? = PlannerVersion.renderingEdition
         public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case name, version
+            case renderingEdition = "rendering_edition"
+        }
     }
 
     public struct Generator: Codable, Sendable, Hashable {
