@@ -92,7 +92,8 @@ let package = Package(
                 path: "Tests/PlannerTestSupport",
                 swiftSettings: strictSettings),
         .testTarget(name: "PlannerCoreTests", dependencies: ["PlannerCore"], swiftSettings: strictSettings),
-        .testTarget(name: "PlannerFormatsTests", dependencies: ["PlannerFormats", "PlannerCore", "PlannerTestSupport"],
+        .testTarget(name: "PlannerFormatsTests", dependencies: ["PlannerFormats", "PlannerCore", "PlannerTestSupport",
+                                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "PlannerSamplingTests", dependencies: ["PlannerSampling", "PlannerCore"], swiftSettings: strictSettings),
         // The conformance suite every backend must pass, with its brute-force reference; run by each backend's tests.

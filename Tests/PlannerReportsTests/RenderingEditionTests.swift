@@ -13,6 +13,8 @@ import Testing
     /// The digest of `renderedDocuments()` for each edition since editions were recorded.
     static let digests: [Int: String] = [
         1: "b151ed01ce7c50da436096c2103e68241bbd8f9d51acf766b7ebf580387fd723",
+        // Post-office workbooks (`post-offices/<office>.xlsx`), linked from the office page.
+        2: "e2c633141b0af61fc45e8944a94f61c7ea733714c1c054e2b809431f8ecc0d8f",
     ]
 
     /// Every file of the fixture plans' folders — complete, incomplete, and a commune shared by two enumerators

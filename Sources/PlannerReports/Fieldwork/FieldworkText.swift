@@ -48,6 +48,13 @@ struct FieldworkText: Sendable {
     let leaveAndBackLabel: String
     /// The lunch break on a route sheet (`DayRoute.breakStartMinutes`).
     var lunchBreakLabel: String { language == .vietnamese ? "Nghỉ trưa" : "Lunch break" }
+    var enumeratorIDLabel: String { language == .vietnamese ? "Mã điều tra viên" : "Enumerator ID" }
+    var siteCodesLabel: String { language == .vietnamese ? "Mã nơi đến" : "Site codes" }
+    /// The sheet of a post office's workbook (Excel allows 31 characters).
+    var postOfficeSheetName: String { language == .vietnamese ? "Lịch khảo sát hằng ngày" : "Daily fieldwork" }
+    var postOfficeWorkbookLink: String {
+        language == .vietnamese ? "Bảng tính Excel của bưu điện (.xlsx)" : "The office's Excel workbook (.xlsx)"
+    }
     let dayTotalsLabel: String
     let roadTravelLabel: String
     let movesLabel: String

@@ -3,7 +3,11 @@ import PlannerCore
 import PlannerFieldwork
 import PlannerFormats
 
-/// `post-offices/<office-slug>.csv` and `.html`: each post office manager's view of its staff, day by day.
+/// `post-offices/<office-slug>.csv`, `.xlsx` and `.html`: each post office manager's view of its staff, day by day.
+///
+/// The CSV is for programs (fixed English column names, the plan's other CSVs' conventions); the workbook is the
+/// same table for the manager's Excel, which opens a comma CSV in one column on a PC with Vietnamese regional
+/// settings; the page is for reading and printing.
 enum PostOfficeSummaries {
     static let columns: [CSVWriter.Column] = [
         .init("date", .numeric), .init("enumerator_id"), .init("enumerator_name"), .init("site_ids"),
@@ -31,7 +35,8 @@ enum PostOfficeSummaries {
             let rows = self.rows(of: office, context)
             guard !rows.isEmpty || !history(of: office, context).isEmpty else { return [] }
             let path = "post-offices/" + context.postOfficeFileNames[office.rawValue]!
-            return [.init(path + ".csv", csv(rows)), .init(path + ".html", Data(html(office, rows, context).utf8))]
+            return [.init(path + ".csv", csv(rows)), .init(path + ".xlsx", workbook(office, rows, context)),
+                    .init(path + ".html", Data(html(office, rows, context).utf8))]
         }
     }
 
@@ -59,6 +64,38 @@ enum PostOfficeSummaries {
         return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: lines)
     }
 
+    /// The CSV's rows with the language's column titles, dates as dates, and a total row whose sums are
+    /// formulas, so that a manager who edits or filters the sheet keeps totals that add up.
+    private static func workbook(_ office: PostOfficeID, _ rows: [Row], _ context: FieldworkContext) -> Data {
+        let text = context.text
+        let columns: [SpreadsheetWriter.Column] = [
+            .init(text.dateLabel, width: 11), .init(text.enumeratorIDLabel, width: 11),
+            .init(text.enumeratorLabel, width: 24), .init(text.siteCodesLabel, width: 14),
+            .init(text.sitesLabel, width: 40), .init(text.visitsLabel, width: 10),
+            .init(text.householdsLabel, width: 10), .init(text.enterprisesLabel, width: 10),
+            .init(text.travelLabel, width: 12), .init(text.usedLabel, width: 14), .init(text.budgetLabel, width: 14),
+        ]
+        let cells = rows.map { row -> [SpreadsheetWriter.Cell] in
+            [.date(row.route.date), .text(row.route.enumeratorID.rawValue), .text(row.name),
+             .text(row.siteIDs.joined(separator: "; ")), .text(row.sites.joined(separator: "; ")),
+             .number(Double(row.visits)), .number(Double(row.households)), .number(Double(row.enterprises)),
+             .number(Double(row.travelMinutes)), .number(Double(row.usedMinutes)),
+             .number(Double(row.route.budgetMinutes))]
+        }
+        let totals: [Int] = [rows.reduce(0) { $0 + $1.visits }, rows.reduce(0) { $0 + $1.households },
+                             rows.reduce(0) { $0 + $1.enterprises }, rows.reduce(0) { $0 + $1.travelMinutes },
+                             rows.reduce(0) { $0 + $1.usedMinutes }, rows.reduce(0) { $0 + $1.route.budgetMinutes }]
+        let totalCells = totals.enumerated().map { offset, total -> SpreadsheetWriter.Cell in
+            let column = SpreadsheetWriter.columnName(5 + offset)
+            return rows.isEmpty ? .number(Double(total))
+                : .formula("SUM(\(column)2:\(column)\(rows.count + 1))", value: Double(total))
+        }
+        let footer: [SpreadsheetWriter.Cell] = [.text(text.totalLabel), .empty, .empty, .empty, .empty] + totalCells
+        let header = "\(text.postOfficeTitle) — \(office.rawValue)"
+        return SpreadsheetWriter(sheetName: text.postOfficeSheetName, columns: columns, footerRows: [footer],
+                                 printHeader: header).data(rows: cells)
+    }
+
     private static func html(_ office: PostOfficeID, _ rows: [Row], _ context: FieldworkContext) -> String {
         let text = context.text
         var body = HTMLPage.heading(1, text.postOfficeTitle)
@@ -68,6 +105,9 @@ enum PostOfficeSummaries {
             (text.enumeratorDaysLabel, String(rows.count)),
             (text.visitsLabel, String(rows.reduce(0) { $0 + $1.visits })),
         ])
+        let workbook = context.postOfficeFileNames[office.rawValue]! + ".xlsx"
+        body += "<p class=\"links\"><a href=\"\(HTMLPage.escape(workbook))\">"
+            + HTMLPage.escape(text.postOfficeWorkbookLink) + "</a></p>\n"
         body += recorded(history(of: office, context), context)
         let header = [text.enumeratorLabel, text.sitesLabel, text.householdsLabel, text.enterprisesLabel,
                       text.travelLabel, text.usedLabel, text.budgetLabel]
