@@ -126,7 +126,7 @@ extension RunReport {
                 let counts = SheetChange.counts(in: changes)
                 return Sheets(unchanged: counts[.unchanged]!, changed: counts[.changed]!, new: counts[.new]!,
                               withdrawn: SheetChange.withdrawn(in: changes).map {
-                                  .init(enumeratorId: $0.enumerator.rawValue, date: $0.date.description)
+                                  .init(enumeratorId: $0.enumeratorID.rawValue, date: $0.date.description)
                               })
             }
             unrecorded = content.unrecorded.map { unrecorded in

@@ -384,16 +384,21 @@ import Testing
         let previous = SheetEdition.sheetContents(visits: before, reserves: [reserve("EN02", "R1"), reserve("EN03", "R2")])
         let new = SheetEdition.sheetContents(visits: after, reserves: [reserve("EN02", "R1"), reserve("EN01", "R2")])
         let changes = SheetEdition.sheetChanges(previous: previous, new: new)
-        #expect(changes == [
-            "EN01 2023-10-09": .changed,     // now carries the reserve list EN03 held
-            "EN02 2023-10-09": .unchanged,
-            "EN03 2023-10-09": .changed,     // the same visit, but no reserve list any more
-            "EN04 2023-10-09": .changed,
-            "EN05 2023-10-09": .withdrawn,
-            "EN05 2023-10-10": .new,
+        #expect(SheetChange.record(changes) == [
+            "EN01 2023-10-09": "changed",     // now carries the reserve list EN03 held
+            "EN02 2023-10-09": "unchanged",
+            "EN03 2023-10-09": "changed",     // the same visit, but no reserve list any more
+            "EN04 2023-10-09": "changed",
+            "EN05 2023-10-09": "withdrawn",
+            "EN05 2023-10-10": "new",
         ])
+        // The record reads back as the changes, and text that is not a sheet key or a change is left out.
+        #expect(SheetChange.changes(record: SheetChange.record(changes)) == changes)
+        #expect(SheetChange.changes(record: ["EN05": "new", "EN05 2023-10-32": "new", "EN 05 2023-10-09": "gone",
+                                             "EN 05 2023-10-09 ": "new", "Tổ 1 EN05 2023-10-11": "new"])
+                == [SheetKey(EnumeratorID("Tổ 1 EN05"), CalendarDate(year: 2023, month: 10, day: 11)!): .new])
         let edition = SheetEdition(planName: "x", version: 2, asOf: day, sheetChanges: changes)
-        #expect(edition.withdrawnSheets.map { "\($0.enumerator.rawValue) \($0.date)" } == ["EN05 2023-10-09"])
+        #expect(edition.withdrawnSheets.map(\.description) == ["EN05 2023-10-09"])
         #expect(edition.sheetChange(EnumeratorID("EN02"), day) == .unchanged)
         #expect(SheetEdition(planName: "x", version: 2, asOf: day).sheetChange(EnumeratorID("EN02"), day) == nil)
     }
@@ -440,10 +445,10 @@ import Testing
         let office = try #require(FieldworkFixture.enumerators.first { $0.id == route.enumeratorID }).postOffice
         let worked = Set(item.plan.routes.map(\.date))
         let idle = try #require(item.dataset.settings.calendar.workingDays.first { !worked.contains($0) })
-        var changes: [String: SheetChange] = [SheetEdition.sheetKey(route.enumeratorID, route.date): .unchanged,
-                                              SheetEdition.sheetKey(EnumeratorID("GONE"), route.date): .withdrawn,
-                                              SheetEdition.sheetKey(route.enumeratorID, idle): .withdrawn]
-        for other in colleagues { changes[SheetEdition.sheetKey(other.enumeratorID, other.date)] = .new }
+        var changes: [SheetKey: SheetChange] = [SheetKey(route.enumeratorID, route.date): .unchanged,
+                                              SheetKey(EnumeratorID("GONE"), route.date): .withdrawn,
+                                              SheetKey(route.enumeratorID, idle): .withdrawn]
+        for other in colleagues { changes[SheetKey(other.enumeratorID, other.date)] = .new }
         let edition = SheetEdition(planName: "valid-seed-1", version: 2, asOf: route.date, sheetChanges: changes)
         let context = FieldworkContext(plan: item.plan, sample: item.sample, dataset: item.dataset, language: .english,
                                        edition: edition)
@@ -468,7 +473,7 @@ import Testing
         #expect(bundles.filter { DailyBundles.isUnchanged($0, context) }.map { "\($0.office) \($0.date)" }
                     == (sheets.count == 1 ? ["\(office) \(route.date)"] : []))
         let alone = SheetEdition(planName: "valid-seed-1", version: 2, asOf: route.date, sheetChanges: Dictionary(
-            uniqueKeysWithValues: sheets.map { (SheetEdition.sheetKey($0.enumeratorID, $0.date), SheetChange.unchanged) }))
+            uniqueKeysWithValues: sheets.map { (SheetKey($0.enumeratorID, $0.date), SheetChange.unchanged) }))
         let aloneContext = FieldworkContext(plan: item.plan, sample: item.sample, dataset: item.dataset,
                                             language: .english, edition: alone)
         #expect(DailyBundles.bundles(aloneContext).filter { DailyBundles.isUnchanged($0, aloneContext) }

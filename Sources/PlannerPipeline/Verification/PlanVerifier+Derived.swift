@@ -185,7 +185,7 @@ extension PlanVerifier {
         // The sheets' edition: plan name, version and dates from the manifest, a re-plan's marks from the record.
         var edition = SheetEdition(manifest: manifest)
         edition.marks = record.marks.compactMapValues(SheetEdition.Mark.init(rawValue:))
-        edition.sheetChanges = record.sheets?.compactMapValues(SheetChange.init(rawValue:))
+        edition.sheetChanges = record.sheets.map(SheetChange.changes(record:))
         let fieldworkFiles: [PlanFolder.File]
         if manifest.replan != nil {
             guard let replanned else { return nil }
@@ -195,7 +195,7 @@ extension PlanVerifier {
                 var content = reports.content(record: record, sample: sample, dataset: replanned.dataset)
                 // The sheets to reprint, keep and take back, as the record says, must be what comparing the two
                 // folders gives.
-                let recorded = record.sheets?.compactMapValues(SheetChange.init(rawValue:))
+                let recorded = record.sheets.map(SheetChange.changes(record:))
                 if content.sheetChanges != recorded {
                     findings.append(PlanFinding(.derived, PlanFile.fieldwork, Self.sheetsFinding(recorded: recorded,
                                                                                                 compared: content.sheetChanges)))
@@ -232,7 +232,7 @@ extension PlanVerifier {
     }
 
     /// What differs between the sheet changes `fieldwork.json` records and those the comparison with the parent gives.
-    static func sheetsFinding(recorded: [String: SheetChange]?, compared: [String: SheetChange]?) -> String {
+    static func sheetsFinding(recorded: [SheetKey: SheetChange]?, compared: [SheetKey: SheetChange]?) -> String {
         guard let recorded, let compared else {
             return "sheets: expected " + (compared == nil ? "none (the parent has no reserve-holders.csv to compare with)"
                                                           : "the sheets compared with the parent's")

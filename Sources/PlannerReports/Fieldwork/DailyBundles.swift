@@ -31,10 +31,10 @@ enum DailyBundles {
         let withdrawn = context.edition?.withdrawnSheets ?? []
         for office in Set(context.dataset.enumerators.map(\.postOffice)).sorted() {
             let routes = context.routes.filter { context.enumerator($0.enumeratorID)?.postOffice == office }
-            let taken = withdrawn.filter { context.enumerator($0.enumerator)?.postOffice == office }
+            let taken = withdrawn.filter { context.enumerator($0.enumeratorID)?.postOffice == office }
             for date in Set(routes.map(\.date) + taken.map(\.date)).sorted() {
                 bundles.append(Bundle(office: office, date: date, routes: routes.filter { $0.date == date },
-                                      withdrawn: taken.filter { $0.date == date }.map(\.enumerator)))
+                                      withdrawn: taken.filter { $0.date == date }.map(\.enumeratorID)))
             }
         }
         return bundles

@@ -22,7 +22,7 @@ extension FieldworkFolder {
                 return PlanFolder.File(file.path, AssignmentTables.assignmentsCSV(context, history: history))
             case PlanFile.fieldwork:
                 let marks = (edition?.marks ?? [:]).mapValues(\.rawValue)
-                let sheets = edition?.sheetChanges?.mapValues(\.rawValue)
+                let sheets = edition?.sheetChanges.map(SheetChange.record)
                 return PlanFolder.File(file.path, FieldworkRecord(plan: plan, history: history, marks: marks,
                                                                   sheets: sheets).jsonData())
             default:

@@ -21,31 +21,63 @@ public enum SheetChange: String, Sendable, Hashable, CaseIterable {
     case withdrawn
 }
 
+/// One enumerator-day's sheet, the key of a re-plan's `SheetChange`s.
+public struct SheetKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var enumeratorID: EnumeratorID
+    public var date: CalendarDate
+
+    public init(_ enumeratorID: EnumeratorID, _ date: CalendarDate) {
+        self.enumeratorID = enumeratorID
+        self.date = date
+    }
+
+    /// "EN05 2023-10-09": how `fieldwork.json`'s `sheets` keys a sheet.
+    public var description: String { "\(enumeratorID.rawValue) \(date)" }
+
+    /// The key `description` wrote; nil for any other text. The date has no space, so the enumerator ID (which may
+    /// hold one) is everything before the last.
+    public init?(_ text: String) {
+        guard let space = text.lastIndex(of: " "), space > text.startIndex,
+              let date = CalendarDate(iso8601: text[text.index(after: space)...]) else { return nil }
+        self.init(EnumeratorID(String(text[..<space])), date)
+    }
+
+    /// By date, then enumerator, as bundles and lists show sheets.
+    public static func < (lhs: SheetKey, rhs: SheetKey) -> Bool {
+        (lhs.date, lhs.enumeratorID) < (rhs.date, rhs.enumeratorID)
+    }
+}
+
 extension SheetChange {
-    /// How many of `changes` (by `SheetEdition.sheetKey`) are of each kind; kinds with none count 0.
-    public static func counts(in changes: [String: SheetChange]) -> [SheetChange: Int] {
+    /// `changes` as `fieldwork.json` records them: by `SheetKey.description`, each change by its raw value.
+    public static func record(_ changes: [SheetKey: SheetChange]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: changes.map { ($0.key.description, $0.value.rawValue) })
+    }
+
+    /// The changes a `fieldwork.json` record holds; entries that are not a sheet key and a change are left out
+    /// (`planner verify` then finds the record differing from the comparison of the two folders).
+    public static func changes(record: [String: String]) -> [SheetKey: SheetChange] {
+        var changes: [SheetKey: SheetChange] = [:]
+        for (key, value) in record {
+            if let key = SheetKey(key), let change = SheetChange(rawValue: value) { changes[key] = change }
+        }
+        return changes
+    }
+
+    /// How many of `changes` are of each kind; kinds with none count 0.
+    public static func counts(in changes: [SheetKey: SheetChange]) -> [SheetChange: Int] {
         var counts = Dictionary(uniqueKeysWithValues: allCases.map { ($0, 0) })
         for change in changes.values { counts[change, default: 0] += 1 }
         return counts
     }
 
     /// The sheets of `changes` to take back (`withdrawn`), by date, then enumerator.
-    public static func withdrawn(in changes: [String: SheetChange]) -> [(enumerator: EnumeratorID, date: CalendarDate)] {
-        changes.compactMap { key, change -> (enumerator: EnumeratorID, date: CalendarDate)? in
-            // The key ends with the date, which has no space: the enumerator ID is everything before the last one.
-            guard change == .withdrawn, let space = key.lastIndex(of: " "),
-                  let date = CalendarDate(iso8601: String(key[key.index(after: space)...])) else { return nil }
-            return (EnumeratorID(String(key[..<space])), date)
-        }.sorted { ($0.date, $0.enumerator) < ($1.date, $1.enumerator) }
+    public static func withdrawn(in changes: [SheetKey: SheetChange]) -> [SheetKey] {
+        changes.filter { $0.value == .withdrawn }.keys.sorted()
     }
 }
 
 extension SheetEdition {
-    /// The key of an enumerator-day in `sheetChanges` and in `fieldwork.json`'s `sheets`.
-    public static func sheetKey(_ enumerator: EnumeratorID, _ date: CalendarDate) -> String {
-        "\(enumerator.rawValue) \(date)"
-    }
-
     /// One reserve unit on one enumerator's list on one day, as `reserve-holders.csv` has it.
     struct HeldReserve: Hashable {
         var date: CalendarDate
@@ -56,15 +88,15 @@ extension SheetEdition {
 
     /// What each enumerator-day's sheet asks, as text compared between versions: the visits in order with their
     /// planned start, then the reserve lists held, by group, their units in the order listed.
-    static func sheetContents(visits: [VisitAssignment], reserves: [HeldReserve]) -> [String: String] {
-        var contents: [String: String] = [:]
+    static func sheetContents(visits: [VisitAssignment], reserves: [HeldReserve]) -> [SheetKey: String] {
+        var contents: [SheetKey: String] = [:]
         let ordered = visits.sorted { ($0.enumeratorID, $0.date, $0.visitOrder) < ($1.enumeratorID, $1.date, $1.visitOrder) }
         for visit in ordered {
-            contents[sheetKey(visit.enumeratorID, visit.date), default: ""] += "\(visit.unitID)@\(visit.plannedStart);"
+            contents[SheetKey(visit.enumeratorID, visit.date), default: ""] += "\(visit.unitID)@\(visit.plannedStart);"
         }
-        var listed: [String: [String: [String]]] = [:]
+        var listed: [SheetKey: [String: [String]]] = [:]
         for reserve in reserves {
-            listed[sheetKey(reserve.holder, reserve.date), default: [:]][reserve.groupID, default: []].append(reserve.unitID)
+            listed[SheetKey(reserve.holder, reserve.date), default: [:]][reserve.groupID, default: []].append(reserve.unitID)
         }
         for (key, groups) in listed {
             contents[key, default: ""] += "|" + groups.keys.sorted().map { "\($0):" + groups[$0]!.joined(separator: ",") }
@@ -74,8 +106,8 @@ extension SheetEdition {
     }
 
     /// Every sheet of either version compared: `previous` and `new` are `sheetContents` of the days re-planned.
-    static func sheetChanges(previous: [String: String], new: [String: String]) -> [String: SheetChange] {
-        var changes: [String: SheetChange] = [:]
+    static func sheetChanges(previous: [SheetKey: String], new: [SheetKey: String]) -> [SheetKey: SheetChange] {
+        var changes: [SheetKey: SheetChange] = [:]
         for (key, content) in new {
             changes[key] = previous[key].map { $0 == content ? .unchanged : .changed } ?? .new
         }
@@ -113,14 +145,14 @@ extension FieldworkContext {
 
 extension ReplanFolder {
     /// How every route sheet of the re-plan compares with the parent's from the as-of date (`SheetChange`), by
-    /// `SheetEdition.sheetKey`; nil when the parent's reserve lists are unknown (a folder written before
+    /// sheet; nil when the parent's reserve lists are unknown (a folder written before
     /// `reserve-holders.csv` existed), since a sheet with the same visits may then still carry other reserves.
     ///
     /// - Parameters:
     ///   - previousVisits: the parent's planned visits.
     ///   - previousReserveHolders: the parent's `reserve-holders.csv`.
     public static func sheetChanges(_ content: ReplanContent, previousVisits: [VisitAssignment],
-                                    previousReserveHolders: Data?) -> [String: SheetChange]? {
+                                    previousReserveHolders: Data?) -> [SheetKey: SheetChange]? {
         guard let previousReserveHolders,
               let previousReserves = SheetEdition.heldReserves(csv: previousReserveHolders, file: PlanFile.reserveHolders)
         else { return nil }

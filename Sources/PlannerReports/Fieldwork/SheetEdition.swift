@@ -27,12 +27,12 @@ public struct SheetEdition: Sendable, Hashable {
     public var asOf: CalendarDate?
     /// By unit ID; visits kept as they were have no mark.
     public var marks: [String: Mark]
-    /// A re-plan's sheets compared with the previous version's, by `sheetKey`, withdrawn ones included; nil when
+    /// A re-plan's sheets compared with the previous version's, withdrawn ones included; nil when
     /// unknown (a first plan, or a parent folder too old to tell: `ReplanFolder.sheetChanges`).
-    public var sheetChanges: [String: SheetChange]?
+    public var sheetChanges: [SheetKey: SheetChange]?
 
     public init(planName: String, version: Int, asOf: CalendarDate?, marks: [String: Mark] = [:],
-                sheetChanges: [String: SheetChange]? = nil) {
+                sheetChanges: [SheetKey: SheetChange]? = nil) {
         self.planName = planName
         self.version = version
         self.asOf = asOf
@@ -42,7 +42,7 @@ public struct SheetEdition: Sendable, Hashable {
 
     /// How the sheet of `enumerator` on `date` compares with the previous version's; nil when unknown.
     public func sheetChange(_ enumerator: EnumeratorID, _ date: CalendarDate) -> SheetChange? {
-        sheetChanges?[Self.sheetKey(enumerator, date)]
+        sheetChanges?[SheetKey(enumerator, date)]
     }
 
     /// The edition a manifest describes; `changes` (a re-plan's) give the marks.
@@ -63,7 +63,7 @@ public struct SheetEdition: Sendable, Hashable {
     }
 
     /// The previous version's sheets with no sheet in this one (`SheetChange.withdrawn`), by date, then enumerator.
-    public var withdrawnSheets: [(enumerator: EnumeratorID, date: CalendarDate)] {
+    public var withdrawnSheets: [SheetKey] {
         SheetChange.withdrawn(in: sheetChanges ?? [:])
     }
 

@@ -35,7 +35,7 @@ public struct ReplanContent: Sendable {
     /// parent planned (leave added since), taken as changes of availability; nil when the file is unchanged.
     public var datasetLeave: [Unavailability]?
     /// The route sheets compared with the parent's (`ReplanFolder.sheetChanges`); nil when unknown.
-    public var sheetChanges: [String: SheetChange]?
+    public var sheetChanges: [SheetKey: SheetChange]?
 
     public init(parentPath: String, asOf: CalendarDate, dataset: Dataset, sample: [SampledUnit], result: ReplanResult,
                 history: [RecordedVisit], progress: [UnitProgress], releases: [ReserveRelease],
