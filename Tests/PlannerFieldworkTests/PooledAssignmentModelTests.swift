@@ -70,6 +70,31 @@ import Testing
         #expect(pooled.model.objectiveValue(of: values) <= greedy.objective(of: trips) + 1e-6)
     }
 
+    /// The LP dive on the pooled model (the start of large plans): its trips, dealt to the members and completed
+    /// by the greedy, keep every bound and day row, serve every unit the optimum serves, and cost little more than
+    /// the optimum. On these instances of a dozen sites the greedy's completion weighs most (measured: 0 to 11.5 %
+    /// above the optimum over the eight seeds); on the ×10 instance the dive's start was 0.36 % above the LP bound.
+    @Test("the pooled LP dive's start is feasible, complete and near the optimum", arguments: 1...8 as ClosedRange<UInt64>)
+    func poolDive(seed: UInt64) throws {
+        let request = Self.request(seed: seed, copies: 3)
+        let instance = try AssignmentInstance(request: request)
+        let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        let pooled = PooledAssignmentModel(instance: instance, costs: base.costs)
+        let greedy = GreedyAssignment(instance: instance, model: base)
+        let solver = GLPKSolver()
+        let optimum = try #require(try solver.solve(pooled.model, options: request.solverOptions, warmStart: nil,
+                                                    progress: nil).result)
+        let optimumTrips = pooled.trips(from: optimum.values)
+        let dive = try #require(try RelaxationRounding(instance: instance, pooled: pooled, greedy: greedy)
+            .solve(solver: solver, options: request.solverOptions))
+        #expect(base.respectsBoundsAndDays(dive))
+        #expect(greedy.unservedUnits(of: dive) <= greedy.unservedUnits(of: optimumTrips))
+        let ratio = greedy.objective(of: dive) / greedy.objective(of: optimumTrips)
+        let figures = "seed \(seed): dive \(greedy.objective(of: dive)), optimum \(greedy.objective(of: optimumTrips)), "
+            + "greedy \(greedy.objective(of: greedy.solve()))"
+        #expect(ratio >= 1 - 1e-9 && ratio <= 1.15, "\(figures)")
+    }
+
     /// A model as comparable values: each column by name (kind, bounds, objective), each row by name (bounds
     /// and its terms by column name).
     struct Shape: Equatable {

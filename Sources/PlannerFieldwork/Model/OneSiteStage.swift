@@ -52,11 +52,12 @@ struct OneSiteStage {
 
         // Near full capacity the greedy may leave units unserved that a complete plan would serve: then the LP
         // relaxation rounded down and completed by the greedy is tried too, and the better start kept. Its time
-        // comes out of the solver's limit.
+        // comes out of the solver's limit. On pooled (large) models always: their LP is nearly integral, and from
+        // the greedy's start GLPK's search took most of the time finding a plan within the gap (RelaxationRounding).
         var solverOptions = requested
         solverOptions.timeLimitSeconds = secondsLeft()
         let greedyLeftUnserved = !solved.variables.isEmpty && heuristic.unservedUnits(of: heuristicTrips) > 0
-        if greedyLeftUnserved, solverOptions.timeLimitSeconds > 0 {
+        if greedyLeftUnserved || model.pooled != nil, solverOptions.timeLimitSeconds > 0 {
             let rounding = RelaxationRounding(instance: instance, solved: model, greedy: heuristic)
             var roundingOptions = solverOptions
             roundingOptions.timeLimitSeconds = solverOptions.timeLimitSeconds / 2
