@@ -1,7 +1,7 @@
 import PlannerOptimization
 
 /// The first stage of a plan: one-site day-trips only, from the greedy warm start (with the LP dive near full
-/// capacity), solved by the MIP solver — the model measured to be easy for GLPK.
+/// capacity, and always on pooled models), solved by the MIP solver — the model measured to be easy for GLPK.
 ///
 /// Its solution, merged, is the warm start of the day-pattern stage; on pooled (large) instances it is the plan.
 struct OneSiteStage {
