@@ -57,11 +57,16 @@ enum PostOfficeSummaries {
              row.sites.joined(separator: "; "), String(row.visits), String(row.households), String(row.enterprises),
              String(row.travelMinutes), String(row.usedMinutes), String(row.route.budgetMinutes)]
         }
-        lines.append(["total", "", "", "", "", String(rows.reduce(0) { $0 + $1.visits }),
-                      String(rows.reduce(0) { $0 + $1.households }), String(rows.reduce(0) { $0 + $1.enterprises }),
-                      String(rows.reduce(0) { $0 + $1.travelMinutes }), String(rows.reduce(0) { $0 + $1.usedMinutes }),
-                      String(rows.reduce(0) { $0 + $1.route.budgetMinutes })])
+        lines.append(["total", "", "", "", ""] + totals(rows).map(String.init))
         return CSVWriter(columns: columns, options: FieldworkContext.csvOptions).data(rows: lines)
+    }
+
+    /// The sums of the figure columns (visits, households, enterprises, travel, used and budget minutes), in the
+    /// order both files show them last.
+    private static func totals(_ rows: [Row]) -> [Int] {
+        [rows.reduce(0) { $0 + $1.visits }, rows.reduce(0) { $0 + $1.households },
+         rows.reduce(0) { $0 + $1.enterprises }, rows.reduce(0) { $0 + $1.travelMinutes },
+         rows.reduce(0) { $0 + $1.usedMinutes }, rows.reduce(0) { $0 + $1.route.budgetMinutes }]
     }
 
     /// The CSV's rows with the language's column titles, dates as dates, and a total row whose sums are
@@ -82,10 +87,7 @@ enum PostOfficeSummaries {
              .number(Double(row.travelMinutes)), .number(Double(row.usedMinutes)),
              .number(Double(row.route.budgetMinutes))]
         }
-        let totals: [Int] = [rows.reduce(0) { $0 + $1.visits }, rows.reduce(0) { $0 + $1.households },
-                             rows.reduce(0) { $0 + $1.enterprises }, rows.reduce(0) { $0 + $1.travelMinutes },
-                             rows.reduce(0) { $0 + $1.usedMinutes }, rows.reduce(0) { $0 + $1.route.budgetMinutes }]
-        let totalCells = totals.enumerated().map { offset, total -> SpreadsheetWriter.Cell in
+        let totalCells = totals(rows).enumerated().map { offset, total -> SpreadsheetWriter.Cell in
             let column = SpreadsheetWriter.columnName(5 + offset)
             return rows.isEmpty ? .number(Double(total))
                 : .formula("SUM(\(column)2:\(column)\(rows.count + 1))", value: Double(total))
