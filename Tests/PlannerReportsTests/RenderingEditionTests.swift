@@ -15,6 +15,8 @@ import Testing
         1: "b151ed01ce7c50da436096c2103e68241bbd8f9d51acf766b7ebf580387fd723",
         // Post-office workbooks (`post-offices/<office>.xlsx`), linked from the office page.
         2: "e2c633141b0af61fc45e8944a94f61c7ea733714c1c054e2b809431f8ecc0d8f",
+        // The plan's source "lp_dive" in English: "an LP relaxation rounded step by step" (pooled plans' dive too).
+        3: "b5090ba5b9de3c7214fa75863f9cb31ed5a02e584617e0d39a414578723f1b64",
     ]
 
     /// Every file of the fixture plans' folders — complete, incomplete, and a commune shared by two enumerators

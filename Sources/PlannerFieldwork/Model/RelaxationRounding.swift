@@ -55,15 +55,25 @@ public struct RelaxationRounding: Sendable {
         self.greedy = greedy
     }
 
+    /// What a dive gives: a start, and the bound its first LP proves.
+    public struct Start: Sendable, Hashable {
+        /// The rounded and completed trips per option.
+        public var trips: [Int]
+        /// The optimum of the model's LP relaxation (the dive's first LP), a lower bound on every solution of the
+        /// model: with it a start is known to be within a gap without asking the MIP solver (`OneSiteStage`).
+        public var relaxationBound: Double
+    }
+
     /// The rounded and completed trips per option, or nil when the solver has no LP relaxation or the first one
     /// did not end optimal within `options.timeLimitSeconds`, which bounds the whole dive.
     public func solve(solver: some MIPSolver, options: SolverOptions) throws -> [Int]? {
         var watch = PlanningWatch.unlimited
-        return try solve(solver: solver, options: options, watch: &watch)
+        return try start(solver: solver, options: options, watch: &watch)?.trips
     }
 
-    /// `solve(solver:options:)` with the greedy's completion stopped at `watch`'s deadline (it keeps what it has).
-    public func solve(solver: some MIPSolver, options: SolverOptions, watch: inout PlanningWatch) throws -> [Int]? {
+    /// `solve(solver:options:)` with the greedy's completion stopped at `watch`'s deadline (it keeps what it has),
+    /// and the first LP's optimum beside the start.
+    public func start(solver: some MIPSolver, options: SolverOptions, watch: inout PlanningWatch) throws -> Start? {
         switch solved {
         case .pooled(let pooled):
             let entries = pooled.poolColumns.enumerated().flatMap { pool, columns in columns.map { (pool, $0.column) } }
@@ -72,15 +82,19 @@ public struct RelaxationRounding: Sendable {
                 upperBounds: entries.map { pooled.model.variables[$0.1].upperBound },
                 groupDays: pooled.pools.map { $0.count * instance.workers[$0[0]].usableDays.count },
                 roundAllFrom: Self.roundAllPoolColumnsFrom)
-            guard let values = try dive(pooled.model, columns, solver: solver, options: options) else { return nil }
-            return greedy.solve(startingFrom: pooled.trips(from: values.map(Self.roundedDown)), watch: &watch)
+            guard let dived = try dive(pooled.model, columns, solver: solver, options: options) else { return nil }
+            return Start(trips: greedy.solve(startingFrom: pooled.trips(from: dived.values.map(Self.roundedDown)),
+                                             watch: &watch),
+                         relaxationBound: dived.relaxationBound)
         case .perEnumerator(let assignment):
             let columns = DiveColumns(
                 variables: assignment.tripVariables, group: instance.options.map(\.workerIndex),
                 upperBounds: instance.options.map { Double($0.maximumTrips) },
                 groupDays: instance.workers.map(\.usableDays.count), roundAllFrom: Self.nearlyIntegral)
-            guard let values = try dive(assignment.model, columns, solver: solver, options: options) else { return nil }
-            return greedy.solve(startingFrom: assignment.trips(from: values.map(Self.roundedDown)), watch: &watch)
+            guard let dived = try dive(assignment.model, columns, solver: solver, options: options) else { return nil }
+            return Start(trips: greedy.solve(startingFrom: assignment.trips(from: dived.values.map(Self.roundedDown)),
+                                             watch: &watch),
+                         relaxationBound: dived.relaxationBound)
         }
     }
 
@@ -95,14 +109,16 @@ public struct RelaxationRounding: Sendable {
         var roundAllFrom: Double
     }
 
-    /// The dive: the last optimal LP's values (a later round may stop at the time limit), or nil when the first LP
-    /// did not end optimal.
+    /// The dive: the last optimal LP's values (a later round may stop at the time limit) and the first LP's
+    /// objective, or nil when the first LP did not end optimal.
     private func dive(_ model: MIPModel, _ columns: DiveColumns, solver: some MIPSolver,
-                      options: SolverOptions) throws -> [Double]? {
+                      options: SolverOptions) throws -> (values: [Double], relaxationBound: Double)? {
         var lastValues: [Double]?
+        var relaxationBound: Double?
         var rounds = 1
         _ = try solver.diveRelaxation(model, options: options) { result in
             lastValues = result.values
+            if relaxationBound == nil { relaxationBound = result.objective }
             let roundUps = Self.columnsToRoundUp(result.values, columns)
             guard !roundUps.isEmpty, rounds < Self.roundLimit else { return [] }
             rounds += 1
@@ -112,8 +128,8 @@ public struct RelaxationRounding: Sendable {
                 BoundChange(columns.variables[$0], lowerBound: lowerBounds[$0], upperBound: columns.upperBounds[$0])
             }
         }
-        guard let lastValues, lastValues.count == model.variables.count else { return nil }
-        return lastValues
+        guard let lastValues, lastValues.count == model.variables.count, let relaxationBound else { return nil }
+        return (lastValues, relaxationBound)
     }
 
     /// A value within 1e-6 below an integer is that integer (simplex values carry rounding noise).

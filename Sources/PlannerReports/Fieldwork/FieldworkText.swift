@@ -381,7 +381,7 @@ struct FieldworkText: Sendable {
                "lp_dive": "làm tròn dần nghiệm quy hoạch tuyến tính (đơn hình GLPK)",
                "empty": "không có đơn vị nào cần xếp lịch"]
             : ["solver": "the GLPK solver's solution", "heuristic": "the greedy heuristic",
-               "lp_dive": "the pattern LP rounded step by step (GLPK's simplex)", "empty": "no units to plan"]
+               "lp_dive": "an LP relaxation rounded step by step (GLPK's simplex)", "empty": "no units to plan"]
         return words[name] ?? name
     }
 
