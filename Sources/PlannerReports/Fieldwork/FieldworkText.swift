@@ -343,7 +343,7 @@ struct FieldworkText: Sendable {
             "feasible_merged_start": "khả thi: các ngày ghép từ lời giải tối ưu một điểm mỗi ngày",
             "feasible_lp_dive": "khả thi: nghiệm quy hoạch tuyến tính các mẫu ngày, làm tròn dần",
             "feasible_neighbourhood_search": "khả thi: cải thiện bằng tìm kiếm lân cận (các bài toán con GLPK)",
-            "not_solved_time_limit": "không giải: hết thời gian trước khi bộ giải bắt đầu, dùng lời giải tham lam",
+            "not_solved_time_limit": "không giải: hết thời gian trước khi bộ giải bắt đầu, dùng lời giải khởi đầu",
         ]
         return words[name] ?? name
     }
