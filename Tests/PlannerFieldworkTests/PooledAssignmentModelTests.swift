@@ -33,13 +33,19 @@ import Testing
         return FieldworkRequest(dataset: dataset, units: small.units, solverOptions: small.solverOptions)
     }
 
+    /// The request's instance, its per-enumerator model and its pooled model.
+    static func models(_ request: FieldworkRequest) throws
+        -> (instance: AssignmentInstance, base: AssignmentModel, pooled: PooledAssignmentModel) {
+        let instance = try AssignmentInstance(request: request)
+        let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        return (instance, base, PooledAssignmentModel(instance: instance, costs: base.costs))
+    }
+
     @Test("same optimum as the per-enumerator model; dealt-out trips keep bounds, days and objective",
           arguments: 1...8 as ClosedRange<UInt64>)
     func exact(seed: UInt64) throws {
         let request = Self.request(seed: seed, copies: 3)
-        let instance = try AssignmentInstance(request: request)
-        let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-        let pooled = PooledAssignmentModel(instance: instance, costs: base.costs)
+        let (instance, base, pooled) = try Self.models(request)
         #expect(pooled.pools.count == 3)
         #expect(pooled.pools.map(\.count).sorted() == [1, 3, 3])
         #expect(pooled.model.variables.count < base.model.variables.count)
@@ -61,9 +67,7 @@ import Testing
           arguments: 1...8 as ClosedRange<UInt64>)
     func warmStart(seed: UInt64) throws {
         let request = Self.request(seed: seed, copies: 2)
-        let instance = try AssignmentInstance(request: request)
-        let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-        let pooled = PooledAssignmentModel(instance: instance, costs: base.costs)
+        let (instance, base, pooled) = try Self.models(request)
         let greedy = GreedyAssignment(instance: instance, model: base)
         let trips = greedy.solve()
         let values = pooled.solutionVector(trips: trips)
@@ -78,9 +82,7 @@ import Testing
     @Test("the pooled LP dive's start is feasible, complete and near the optimum", arguments: 1...8 as ClosedRange<UInt64>)
     func poolDive(seed: UInt64) throws {
         let request = Self.request(seed: seed, copies: 3)
-        let instance = try AssignmentInstance(request: request)
-        let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-        let pooled = PooledAssignmentModel(instance: instance, costs: base.costs)
+        let (instance, base, pooled) = try Self.models(request)
         let greedy = GreedyAssignment(instance: instance, model: base)
         let solver = GLPKSolver()
         let optimum = try #require(try solver.solve(pooled.model, options: request.solverOptions, warmStart: nil,
@@ -134,10 +136,7 @@ import Testing
             for seed in 1...8 as ClosedRange<UInt64> {
                 var request = Self.request(seed: seed, copies: 3)
                 request.solverOptions.relativeGap = gap
-                let instance = try AssignmentInstance(request: request)
-                let base = AssignmentModel(instance: instance,
-                                           balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-                let pooled = PooledAssignmentModel(instance: instance, costs: base.costs)
+                let (instance, base, pooled) = try Self.models(request)
                 let solver = CountingSolver()
                 let (trips, statistics) = try OneSiteStage(instance: instance, costs: base.costs, model: .pooled(pooled))
                     .solve(solver: solver, options: request.solverOptions, progress: nil)
@@ -177,9 +176,7 @@ import Testing
     func pooledStageOutOfTime(seed: UInt64) throws {
         var request = Self.request(seed: seed, copies: 3)
         request.solverOptions.timeLimitSeconds = 1e-9
-        let instance = try AssignmentInstance(request: request)
-        let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-        let pooled = PooledAssignmentModel(instance: instance, costs: base.costs)
+        let (instance, base, pooled) = try Self.models(request)
         let solver = CountingSolver()
         let (trips, statistics) = try OneSiteStage(instance: instance, costs: base.costs, model: .pooled(pooled))
             .solve(solver: solver, options: request.solverOptions, progress: nil)

@@ -68,12 +68,9 @@ struct OneSiteStage {
             // search would need that LP too. (With half of it, ×10 at `--time-limit 8` printed 117,921.8, now 117,664.9.)
             let first = try dive(seconds: max(secondsLeft() / 2,
                                               secondsLeft() - requested.timeLimitSeconds * Self.greedyShareOfLimit))
-            // Dealt to the members as a solver's pool solution is (`PooledAssignmentModel.trips(from:)`): each
-            // member's trips close together in site order, which the merging after the solve was measured with
-            // (at ×10 the greedy's own dealing printed 117,936.8 against 117,741.1).
             dived = first.start.map { start in
                 var dealt = start
-                dealt.trips = model.trips(from: model.solutionVector(trips: start.trips))
+                dealt.trips = model.dealt(start.trips)
                 return dealt
             }
             stoppedByTimeLimit = first.expired
@@ -115,11 +112,9 @@ struct OneSiteStage {
             }
             solverOptions.timeLimitSeconds = secondsLeft()
         }
-        // A pooled start is dealt to the members as a solver's pool solution is, however the stage ends (the same
-        // plan when GLPK keeps it): the greedy's own dealing merges worse (×10 at `--time-limit 4`, where nothing
-        // but the greedy has time, printed 143,213.6 against 137,456.5).
+        // However the stage ends, a pooled start is dealt as GLPK's pool solution would be (`OneSiteModel.dealt`).
         if model.pooled != nil {
-            heuristicTrips = model.trips(from: model.solutionVector(trips: heuristicTrips))
+            heuristicTrips = model.dealt(heuristicTrips)
             heuristicObjective = heuristic.objective(of: heuristicTrips)
         }
 
@@ -209,6 +204,14 @@ enum OneSiteModel: Sendable {
         case .perEnumerator(let assignment): assignment.solutionVector(trips: trips)
         case .pooled(let pooled): pooled.solutionVector(trips: trips)
         }
+    }
+
+    /// `trips` dealt to the members as a pool solution is (`PooledAssignmentModel.trips(from:)`: each member's
+    /// trips close together in site order, which merges their days better); per enumerator, `trips` as they are.
+    /// The greedy's own dealing merged worse: ×10 printed 117,936.8 against 117,741.1 from the dive's start, and
+    /// 143,213.6 against 137,456.5 from the greedy's (at `--time-limit 4`, where nothing else has time).
+    func dealt(_ trips: [Int]) -> [Int] {
+        pooled.map { $0.trips(from: $0.solutionVector(trips: trips)) } ?? trips
     }
 
     /// Per-enumerator trips from this model's column values.
