@@ -75,6 +75,38 @@ import Testing
         #expect(pooled.model.objectiveValue(of: values) <= greedy.objective(of: trips) + 1e-6)
     }
 
+    /// The greedy on the pools' columns (how large plans get their start: per enumerator, its construction took
+    /// 184 s at ×50): its plan, dealt to the members, keeps every bound and day row, is a pool solution (dealing it
+    /// again changes nothing), costs per enumerator what its pooled vector costs in the pooled model (pooling is
+    /// exact), and costs no more than the greedy on the enumerators' own columns, within rounding of the pools' ties.
+    /// Measured over the eight seeds: the two greedies agree on seven; on seed 5 pools cost 1.6 % more (210.5
+    /// against 207.1, the optimum); both are 19 % above the optimum on seed 4, where the regret rule is myopic.
+    @Test("the greedy on pools deals a feasible pool solution priced as the pooled model prices it",
+          arguments: 1...8 as ClosedRange<UInt64>)
+    func greedyOnPools(seed: UInt64) throws {
+        let request = Self.request(seed: seed, copies: 3)
+        let (instance, base, pooled) = try Self.models(request)
+        let onPools = GreedyAssignment(pooled: pooled, instance: instance, costs: base.costs)
+        let perEnumerator = GreedyAssignment(instance: instance, model: base)
+        let trips = onPools.solve()
+        #expect(base.respectsBoundsAndDays(trips))
+        #expect(pooled.trips(from: pooled.solutionVector(trips: trips)) == trips)
+        let values = pooled.solutionVector(trips: trips)
+        #expect(pooled.model.feasibilityViolation(of: values) == nil)
+        #expect(abs(pooled.model.objectiveValue(of: values) - onPools.objective(of: trips)) < 1e-6)
+        #expect(abs(perEnumerator.objective(of: trips) - onPools.objective(of: trips)) < 1e-9)
+
+        let optimum = try #require(try GLPKSolver().solve(pooled.model, options: request.solverOptions,
+                                                          warmStart: nil, progress: nil).result)
+        let optimumTrips = pooled.trips(from: optimum.values)
+        #expect(onPools.unservedUnits(of: trips) == onPools.unservedUnits(of: optimumTrips))
+        let objective = onPools.objective(of: trips)
+        let figures = "seed \(seed): on pools \(objective), optimum \(onPools.objective(of: optimumTrips)), "
+            + "per enumerator \(perEnumerator.objective(of: perEnumerator.solve()))"
+        #expect(objective >= onPools.objective(of: optimumTrips) - 1e-6, "\(figures)")
+        #expect(objective <= perEnumerator.objective(of: perEnumerator.solve()) * 1.02, "\(figures)")
+    }
+
     /// The LP dive on the pooled model (the start of large plans): its trips, dealt to the members and completed
     /// by the greedy, keep every bound and day row, serve every unit the optimum serves, and cost little more than
     /// the optimum. On these instances of a dozen sites the greedy's completion weighs most (measured: 0 to 11.5 %

@@ -43,7 +43,12 @@ struct OneSiteStage {
                progress: (@Sendable (SolveProgress) -> Void)?) throws -> (trips: [Int], statistics: SolverStatistics) {
         let start = ContinuousClock.now
         func secondsLeft() -> Double { max(0, requested.timeLimitSeconds - FieldworkPlanner.seconds(since: start)) }
-        let heuristic = GreedyAssignment(instance: instance, costs: costs)
+        // On a pooled model the greedy works on its pools too (`GreedyAssignment.init(pooled:instance:costs:)`), so
+        // its plans and the dive's (which it completes) are dealt to the members as GLPK's pool solutions are: the
+        // greedy's own dealing on the members' columns merged worse (×10 printed 117,936.8 against 117,741.1 from
+        // the dive's start, and 143,213.6 against 137,456.5 from the greedy's at `--time-limit 4`).
+        let heuristic = model.pooled.map { GreedyAssignment(pooled: $0, instance: instance, costs: costs) }
+            ?? GreedyAssignment(instance: instance, costs: costs)
         let solved = model.model
         let rounding = RelaxationRounding(instance: instance, solved: model, greedy: heuristic)
         /// The LP dive within `seconds`, reported as the stage's activity.
@@ -68,11 +73,7 @@ struct OneSiteStage {
             // search would need that LP too. (With half of it, ×10 at `--time-limit 8` printed 117,921.8, now 117,664.9.)
             let first = try dive(seconds: max(secondsLeft() / 2,
                                               secondsLeft() - requested.timeLimitSeconds * Self.greedyShareOfLimit))
-            dived = first.start.map { start in
-                var dealt = start
-                dealt.trips = model.dealt(start.trips)
-                return dealt
-            }
+            dived = first.start
             stoppedByTimeLimit = first.expired
             if let dived, let proven = Self.provenWithinGap(dived, objective: heuristic.objective(of: dived.trips),
                                                             gap: requested.relativeGap, backend: solver.identity) {
@@ -111,11 +112,6 @@ struct OneSiteStage {
                 startSource = .lpDive
             }
             solverOptions.timeLimitSeconds = secondsLeft()
-        }
-        // However the stage ends, a pooled start is dealt as GLPK's pool solution would be (`OneSiteModel.dealt`).
-        if model.pooled != nil {
-            heuristicTrips = model.dealt(heuristicTrips)
-            heuristicObjective = heuristic.objective(of: heuristicTrips)
         }
 
         // The stage's answer when the solver is not called: the heuristic start, under `status`.
@@ -204,14 +200,6 @@ enum OneSiteModel: Sendable {
         case .perEnumerator(let assignment): assignment.solutionVector(trips: trips)
         case .pooled(let pooled): pooled.solutionVector(trips: trips)
         }
-    }
-
-    /// `trips` dealt to the members as a pool solution is (`PooledAssignmentModel.trips(from:)`: each member's
-    /// trips close together in site order, which merges their days better); per enumerator, `trips` as they are.
-    /// The greedy's own dealing merged worse: ×10 printed 117,936.8 against 117,741.1 from the dive's start, and
-    /// 143,213.6 against 137,456.5 from the greedy's (at `--time-limit 4`, where nothing else has time).
-    func dealt(_ trips: [Int]) -> [Int] {
-        pooled.map { $0.trips(from: $0.solutionVector(trips: trips)) } ?? trips
     }
 
     /// Per-enumerator trips from this model's column values.
