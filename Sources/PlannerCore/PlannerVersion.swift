@@ -9,5 +9,5 @@ public enum PlannerVersion {
     /// derived file edited after the plan was written from one an older build renders differently. A test
     /// (`RenderingEditionTests`) ties the edition to a digest of the documents rendered from a fixed plan, so a
     /// change to a renderer fails until the edition is raised.
-    public static let renderingEdition = 3
+    public static let renderingEdition = 4
 }

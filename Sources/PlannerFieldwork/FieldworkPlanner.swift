@@ -10,6 +10,9 @@ public struct FieldworkPlanner: Sendable {
     /// Per-enumerator trip options above which the one-site stage solves the pooled model
     /// (`PooledAssignmentModel.oneSiteThreshold`); tests lower it to pool small instances.
     var oneSitePoolingThreshold = PooledAssignmentModel.oneSiteThreshold
+    /// Per-enumerator trip options above which the whole plan is pooled, one-site days only
+    /// (`PooledAssignmentModel.optionThreshold`); tests lower it to pool small instances.
+    var poolingThreshold = PooledAssignmentModel.optionThreshold
     /// Trip options above which the dive on the pattern LP prices no new patterns (`PatternGeneration.pricesDuringDive`):
     /// the mid-sized instances, the same as pool their one-site stage. Measured (60 s limit, quiet machine; docs/model.md,
     /// "Mid-sized plans: pricing and the dive"): the ×3 first plan's dive took 38 s of its 60 s with pricing, and
@@ -36,7 +39,7 @@ public struct FieldworkPlanner: Sendable {
         // Large instances are solved with interchangeable enumerators pooled (exact; see PooledAssignmentModel),
         // with one-site days only, and their per-enumerator model is never built. Others get multi-site and
         // mixed-work day patterns in a second stage; from mid-sized ones on, their one-site stage is pooled too.
-        let pooling = instance.options.count > PooledAssignmentModel.optionThreshold
+        let pooling = instance.options.count > poolingThreshold
         let pooledOneSite = pooling || instance.options.count > oneSitePoolingThreshold
         watch.report(pooledOneSite ? "building the pooled model (\(instance.options.count) trip options)"
                                    : "building the model (\(instance.options.count) trip options)")
@@ -58,8 +61,16 @@ public struct FieldworkPlanner: Sendable {
         guard withPatterns else {
             watch.report("dating, merging and ordering \(trips.reduce(0, +)) day-trips")
             let schedule = scheduler.schedule(trips: trips)
+            let printedObjective = Self.printedObjective(of: schedule, instance: instance, costs: costs)
+            // The one-site model's bound does not hold for merged routes: the day-capacity bound does (when the
+            // limit leaves time for it: its scan of travel times grows with the square of the places).
+            if pooling, !instance.demands.isEmpty, limit - Self.seconds(since: start) > 0 {
+                watch.report("bounding the plan: day capacity")
+                let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: printedObjective)
+                if bound.isFinite { statistics.lowerBound = min(bound, printedObjective) }
+            }
             statistics.seconds = Self.seconds(since: start)
-            statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, costs: costs)
+            statistics.printedObjective = printedObjective
             statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
             statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: nil)
             return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,

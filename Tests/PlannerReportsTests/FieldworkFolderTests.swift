@@ -44,6 +44,15 @@ import Testing
         return item
     }()
 
+    /// The complete plan with a large plan's solver figures: GLPK's gap limit reached on the one-site model it
+    /// solved, and the printed plan's gap, to the day-capacity bound, far above that limit (×10 read 0.5 % and 31 %).
+    static let boundedByCapacity: Case = {
+        var item = complete
+        item.plan.solver.statusName = "feasible_gap_limit"
+        item.plan.solver.lowerBound = item.plan.solver.planObjective * 0.7
+        return item
+    }()
+
     static func text(_ data: Data?) -> String { data.map { String(decoding: $0, as: UTF8.self) } ?? "" }
 
     static func table(_ data: Data?, _ name: String) throws -> CSVTable {

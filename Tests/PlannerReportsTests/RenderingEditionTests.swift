@@ -17,16 +17,19 @@ import Testing
         2: "e2c633141b0af61fc45e8944a94f61c7ea733714c1c054e2b809431f8ecc0d8f",
         // The plan's source "lp_dive" in English: "an LP relaxation rounded step by step" (pooled plans' dive too).
         3: "b5090ba5b9de3c7214fa75863f9cb31ed5a02e584617e0d39a414578723f1b64",
+        // A printed plan's gap beside GLPK's "optimal" or "gap limit reached" is said to be to a bound over every
+        // plan (every day pattern, or the working days' capacity), and the fixture has such a plan.
+        4: "5e31b32de76e95a40ffea3d89dfa2379376db0c3ec72662ce767acec1ab8e5a3",
     ]
 
-    /// Every file of the fixture plans' folders — complete, incomplete, and a commune shared by two enumerators
-    /// on one day — in both languages, with and without a sheet edition, and their summary pages: route sheets,
+    /// Every file of the fixture plans' folders — complete, incomplete, a commune shared by two enumerators on one
+    /// day, and a large plan's solver figures (a gap to the day-capacity bound) — in both languages, with and without a sheet edition, and their summary pages: route sheets,
     /// bundles, notices, post-office summaries, the CSVs, the exports, the GeoJSON and the fieldwork report.
     static func renderedDocuments() -> [(path: String, data: Data)] {
         var documents: [(path: String, data: Data)] = []
         let cases: [(String, FieldworkFolderTests.Case)] = [
             ("complete", FieldworkFolderTests.complete), ("incomplete", FieldworkFolderTests.incomplete),
-            ("shared", FieldworkFolderTests.sharedCommune),
+            ("shared", FieldworkFolderTests.sharedCommune), ("bounded", FieldworkFolderTests.boundedByCapacity),
         ]
         for (name, item) in cases {
             for language in Language.allCases {

@@ -40,8 +40,9 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
     /// that a plan's record depends on its inputs only; the manifest carries it.
     public var stoppedByTimeLimit: Bool?
     public var generationRounds: Int = 0
-    /// A lower bound on the objective of every plan the model can express (all priced day patterns, not only
-    /// those offered), from the column generation's LP; nil when none was computed (pooled models).
+    /// A lower bound on the objective of every plan (all priced day patterns, not only those offered): the column
+    /// generation's LP's, or on pooled plans the day-capacity LP's (`DayCapacityBound`); nil when none was computed
+    /// (a pooled plan whose time limit left that LP no time).
     public var lowerBound: Double?
     /// The fewest units any plan must leave unserved, proven by that LP's bounds and by a count of working minutes
     /// (`AssignmentInstance.unservedByCapacity`, the only proof of pooled models); 0 when they rule nothing out.
@@ -74,8 +75,8 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
     /// neighbourhood search, the one-site stage's, a different model.
     public var planObjective: Double { printedObjective ?? chosenObjective }
 
-    /// A bound that holds for every plan the model can express: the day patterns' LP bound, or (one-site
-    /// models) the solver's bound while the routes are what it chose; nil when neither holds.
+    /// A bound that holds for every plan: `lowerBound`, or (one-site models) the solver's bound while the routes
+    /// are what it chose; nil when neither holds.
     public var planBound: Double? {
         lowerBound ?? (abs(planObjective - chosenObjective) < 1e-6 ? bestBound : nil)
     }

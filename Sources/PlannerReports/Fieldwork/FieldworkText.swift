@@ -351,11 +351,12 @@ struct FieldworkText: Sendable {
     /// The status as the plan's documents give it, beside the printed plan's gap (nil: no bound covers it).
     ///
     /// "Optimal" (or "gap limit reached") is GLPK's verdict on the model it solved, which is not always the
-    /// printed plan's: when the printed plan was changed after the solve (a pooled plan's one-site days merged, free
-    /// room used) no bound covers it; when GLPK solved the master over the day patterns generated, the bound is the
-    /// one over every day pattern, and a re-plan's gap also holds what keeping the previous plan costs. The words
-    /// say which, so that "optimal" beside a gap of 25 % is not read as a contradiction (as a re-plan of the
-    /// default dataset printed it: "GLPK optimal, objective 8607.4, gap 24.89%").
+    /// printed plan's: when GLPK solved the master over the day patterns generated, the printed plan's bound is the
+    /// one over every day pattern, and a re-plan's gap also holds what keeping the previous plan costs; when a
+    /// pooled plan's one-site days were merged after the solve, its bound is the day-capacity LP's
+    /// (`DayCapacityBound`), or none when that LP had no time. The words say which, so that "optimal" beside a gap of
+    /// 25 % is not read as a contradiction (as a re-plan of the default dataset printed it: "GLPK optimal, objective
+    /// 8607.4, gap 24.89%"), nor "gap limit reached" (0.5 % on the one-site model) beside a gap of 31 % (×10).
     func solverStatus(_ name: String, printedPlanGap gap: Double?) -> String {
         guard ["optimal", "feasible_gap_limit"].contains(name) else { return solverStatus(name) }
         guard let gap else {
@@ -365,13 +366,15 @@ struct FieldworkText: Sendable {
                 : " (for the model solved; the printed plan was improved after the solve — days merged, free room used "
                     + "— so no bound is computed for it)")
         }
-        // A gap limit reached says its gap itself; below GLPK's tolerances "optimal" means what it says.
-        guard name == "optimal", gap > 1e-4 else { return solverStatus(name) }
+        // Below GLPK's tolerances "optimal" (or its gap limit) means what it says of the printed plan too.
+        guard gap > 1e-4 else { return solverStatus(name) }
         return solverStatus(name) + (language == .vietnamese
-            ? " (cho các mẫu ngày đã sinh; khoảng cách tính đến cận trên mọi mẫu ngày, và khi điều chỉnh kế hoạch thì "
-                + "gồm cả phần giữ lại kế hoạch trước)"
-            : " (over the day patterns generated; the gap is to the bound over every day pattern and, in a re-plan, "
-                + "includes what keeping the previous plan costs)")
+            ? " (cho mô hình đã giải; khoảng cách của kế hoạch in ra tính đến cận dưới trên mọi kế hoạch — mọi mẫu "
+                + "ngày, hoặc với kế hoạch lớn, sức chứa của các ngày làm việc — và khi điều chỉnh kế hoạch thì gồm cả "
+                + "phần giữ lại kế hoạch trước)"
+            : " (for the model solved; the printed plan's gap is to a bound over every plan — every day pattern, or "
+                + "for large plans the working days' capacity — and, in a re-plan, includes what keeping the previous "
+                + "plan costs)")
     }
 
     /// Where the plan's day-trips came from (`SolverStatistics.Source`), in words.
