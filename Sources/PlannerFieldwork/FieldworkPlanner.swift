@@ -60,21 +60,59 @@ public struct FieldworkPlanner: Sendable {
         let scheduler = TripScheduler(instance: instance)
         guard withPatterns else {
             watch.report("dating, merging and ordering \(trips.reduce(0, +)) day-trips")
-            let schedule = scheduler.schedule(trips: trips)
-            let printedObjective = Self.printedObjective(of: schedule, instance: instance, costs: costs)
-            // The one-site model's bound does not hold for merged routes: the day-capacity bound does (when the
-            // limit leaves time for it: its scan of travel times grows with the square of the places).
+            var schedule = scheduler.schedule(trips: trips)
+            var printedObjective = Self.printedObjective(of: schedule, instance: instance, costs: costs)
+            var model = oneSiteModel.model
+            var patternBound: Double?
+            var provenUnserved: Int?
+            // Day patterns on the pools, from the one-site plan's days merged, while the limit leaves time and the
+            // pools are few enough for the generation to finish in it.
+            let patternSeconds = limit * 0.8 - Self.seconds(since: start)
+            let pools = pooling && !instance.demands.isEmpty && patternSeconds > 0 ? PooledInstance(instance) : nil
+            if let pools, pools.instance.options.count <= PooledPatternStage.pooledOptionLimit {
+                watch.report("day patterns on the pools")
+                let seed = Self.mergedStart(trips: trips, scheduler: scheduler)
+                let stage = try PooledPatternStage(pooled: pools,
+                                                   balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+                    .solve(start: PooledInstance.Days(trips: seed.trips, patterns: seed.patterns, counts: seed.counts),
+                           solver: solver, timeLimitSeconds: patternSeconds, progress: progress)
+                if let stage {
+                    patternBound = stage.lowerBound
+                    provenUnserved = stage.unservedLowerBound
+                    statistics.generationRounds = stage.rounds
+                    statistics.patternColumns = stage.model.patterns.count
+                    statistics.stoppedByTimeLimit = statistics.stoppedByTimeLimit == true || stage.stoppedByTimeLimit
+                    for candidate in stage.candidates {
+                        watch.report(candidate.fromDive ? "dating, merging and ordering the dive's plan"
+                                                        : "dating, merging and ordering the merged start")
+                        let patterned = scheduler.schedule(scheduler.chosenDays(
+                            trips: candidate.days.trips, patterns: candidate.days.patterns,
+                            patternCounts: candidate.days.counts))
+                        let objective = Self.printedObjective(of: patterned, instance: instance, costs: costs)
+                        guard objective < printedObjective - 1e-6 else { continue }
+                        schedule = patterned
+                        printedObjective = objective
+                        model = stage.model.model
+                        statistics.chosenObjective = candidate.objective
+                        statistics.statusName = candidate.fromDive ? Self.diveStatus : Self.mergedStartStatus
+                        if candidate.fromDive { statistics.source = .lpDive }
+                    }
+                }
+            }
+            // The one-site model's bound does not hold for merged routes: the day patterns' bound does (for days of
+            // at most two sites), and so does the day-capacity bound (when the limit leaves time for it: its scan
+            // of travel times grows with the square of the places); the larger is recorded.
             if pooling, !instance.demands.isEmpty, limit - Self.seconds(since: start) > 0 {
                 watch.report("bounding the plan: day capacity")
                 let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: printedObjective)
-                if bound.isFinite { statistics.lowerBound = min(bound, printedObjective) }
+                if bound.isFinite { patternBound = max(patternBound ?? 0, bound) }
             }
+            if let patternBound { statistics.lowerBound = min(patternBound, printedObjective) }
             statistics.seconds = Self.seconds(since: start)
             statistics.printedObjective = printedObjective
             statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
-            statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: nil)
-            return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
-                             model: oneSiteModel.model)
+            statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: provenUnserved)
+            return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics, model: model)
         }
 
         // 2. Day patterns: the one-site solution's days merged (a warm start that already travels as little as

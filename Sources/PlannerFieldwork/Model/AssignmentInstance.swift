@@ -213,6 +213,27 @@ public struct AssignmentInstance: Sendable {
         optionsOfWorker = ofWorker
     }
 
+    /// An instance from its parts, as computed (`pooled()` builds one whose workers are pools).
+    init(parameters: FieldworkParameters, travel: any TravelTimes, workers: [Worker], sites: [FieldworkSite],
+         demands: [Demand], options: [TripOption], workingDays: [CalendarDate], bufferDays: [CalendarDate]) {
+        self.parameters = parameters
+        self.travel = travel
+        self.workers = workers
+        self.sites = sites
+        self.demands = demands
+        self.options = options
+        self.workingDays = workingDays
+        self.bufferDays = bufferDays
+        var ofDemand = Array(repeating: [Int](), count: demands.count)
+        var ofWorker = Array(repeating: [Int](), count: workers.count)
+        for (index, option) in options.enumerated() {
+            ofDemand[option.demandIndex].append(index)
+            ofWorker[option.workerIndex].append(index)
+        }
+        optionsOfDemand = ofDemand
+        optionsOfWorker = ofWorker
+    }
+
     /// The day-trips one enumerator profile can make, in demand order: to every demand of a kind its skills
     /// allow where at least one visit fits the day, with the round trip and the visits per trip.
     private static func trips(from base: TravelPlace, dailyMinutes: Int, skills: Set<Skill>, demands: [Demand],

@@ -30,6 +30,14 @@ struct PatternGeneration {
     var pricesDuringDive = true
     /// Pairs of sites are priced between each site and its nearest `pairNeighbours` (`Pricing.nearestPairs`).
     var pairNeighbours = Self.pairNeighbours
+    /// Most patterns added per round for each worker of the instance; nil: `patternsPerWorkerPerRound` each. A
+    /// pooled instance's worker is a pool of n enumerators, whose LP needs about n times the patterns.
+    var patternsPerWorker: [Int]? = nil
+    /// Columns rounded up per dive round when none is nearly integral (`roundUpsPerRound` by default): a pooled
+    /// instance's LP has about as many fractional columns per round as it has members per pool.
+    var diveRoundUps = Self.roundUpsPerRound
+    /// Dive rounds at most.
+    var diveRoundLimit = Self.maximumDiveRounds
 
     struct Outcome {
         /// The model with every pattern offered: the initial ones, then those generated.
@@ -47,7 +55,7 @@ struct PatternGeneration {
         /// The time limit (a safety net) stopped the generation or the dive before their own rules did.
         var stoppedByTimeLimit = false
         /// The integral solution the dive ended on (trips per option, days per pattern of `assignment`); nil
-        /// when it did not reach one.
+        /// when the clock stopped it first (out of days or rounds, it ends on its values rounded down).
         var dive: (trips: [Int], patterns: [Int])?
         var diveRounds: Int
     }
@@ -105,8 +113,10 @@ struct PatternGeneration {
         let siteMinutes = instance.sites.map { from in
             instance.sites.map { to in instance.travel.minutes(from: from.place, to: to.place) }
         }
+        let patternLimits = patternsPerWorker ?? Array(repeating: Self.patternsPerWorkerPerRound, count: instance.workers.count)
         let pricing = Pricing(instance: instance, scheduler: TripScheduler(instance: instance), siteMinutes: siteMinutes,
-                              pairedSites: Pricing.nearestPairs(siteMinutes: siteMinutes, neighbours: pairNeighbours))
+                              pairedSites: Pricing.nearestPairs(siteMinutes: siteMinutes, neighbours: pairNeighbours),
+                              patternLimits: patternLimits)
         _ = try solver.iterateRelaxation(assignment.model, options: SolverOptions(timeLimitSeconds: timeLimitSeconds)) { lp in
             guard phase != .done, let value = lp.objective, lp.rowDuals.count == assignment.model.constraints.count,
                   lp.values.count == assignment.model.variables.count else {
@@ -129,7 +139,7 @@ struct PatternGeneration {
                 guard let best = pricedOf[worker] else { continue }
                 pricedPartly = pricedPartly || !best.complete
                 lagrangian += Double(instance.workers[worker].usableDays.count) * min(0, best.leastReducedCost)
-                for pattern in best.patterns.prefix(Self.patternsPerWorkerPerRound) where known.insert(pattern).inserted {
+                for pattern in best.patterns.prefix(patternLimits[worker]) where known.insert(pattern).inserted {
                     priced.append(pattern)
                 }
             }
@@ -176,12 +186,14 @@ struct PatternGeneration {
             case .outOfDays:
                 let floors = lp.values.map(Self.roundedDown)
                 outcome.dive = (assignment.trips(from: floors), assignment.patternCounts(from: floors))
-            case .fix(let bounds) where outcome.diveRounds < Self.maximumDiveRounds:
+            case .fix(let bounds) where outcome.diveRounds < diveRoundLimit:
                 // Patterns priced at this LP join it (at zero) with the new bounds: the dive goes on over every
                 // column worth having under the fixings so far.
                 return RelaxationChange(columns: priced.map { assignment.append($0) }, bounds: bounds)
             case .fix:
-                break
+                // Out of rounds: the values rounded down, as when out of days (free days then take what they leave).
+                let floors = lp.values.map(Self.roundedDown)
+                outcome.dive = (assignment.trips(from: floors), assignment.patternCounts(from: floors))
             }
             phase = .done
             return RelaxationChange()
@@ -240,7 +252,7 @@ struct PatternGeneration {
         fractional.sort { $0.part != $1.part ? $0.part > $1.part : $0.column < $1.column }
         var roundedUp = 0
         for (index, part) in fractional {
-            if roundedUp >= Self.roundUpsPerRound, part < Self.nearlyIntegral { break }
+            if roundedUp >= diveRoundUps, part < Self.nearlyIntegral { break }
             let worker = columns[index].worker
             guard days[worker] + 1 <= Double(instance.workers[worker].usableDays.count),
                   floors[index] + 1 <= columns[index].limit else { continue }
@@ -268,6 +280,8 @@ extension PatternGeneration {
         /// Which pairs of sites are priced exactly, [site][site]; nil: every pair. The others get only a lower
         /// bound on their reduced cost (for the Lagrangian bound; `Priced.complete` says whether one could price out).
         var pairedSites: [[Bool]]? = nil
+        /// Most patterns kept per worker (`PatternGeneration.patternsPerWorker`).
+        var patternLimits: [Int]? = nil
 
         /// Pairs of a site and one of its `neighbours` nearest sites (by the shorter way between them, ties by
         /// index), either way round; nil when every site is within every other's nearest.
@@ -441,7 +455,7 @@ extension PatternGeneration {
             return zip(members, fixedOf).map { member, own in
                 var patterns: [DayPattern] = []
                 for (index, candidate) in candidates.enumerated()
-                where patterns.count < PatternGeneration.patternsPerWorkerPerRound {
+                where patterns.count < patternLimits?[member] ?? PatternGeneration.patternsPerWorkerPerRound {
                     guard candidate.reducedCost - own < -1e-6 else { break }
                     if timedPatterns[index] == nil {
                         timedPatterns[index] = .some(timed(worker: worker, order: candidate.order,

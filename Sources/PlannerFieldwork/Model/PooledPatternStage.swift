@@ -1,0 +1,85 @@
+import PlannerOptimization
+
+/// Day patterns for pooled (large) plans: column generation and the dive run on the pools (`PooledInstance`),
+/// from the one-site plan's days merged, and the chosen plan is dealt back to the members.
+///
+/// Before this stage a pooled plan was the one-site plan merged after the solve, and its manifest could only
+/// record the day-capacity bound (a gap of 31 % at ×10). The pooled pattern LP is the model the default-sized
+/// plans generate, with a pool's days and balance as one worker's: its bound holds for every plan of at most two
+/// sites a day, and its dive chooses multi-site days inside the optimisation.
+struct PooledPatternStage {
+    let pooled: PooledInstance
+    let balanceMinutesPerExcessDay: Double
+
+    /// Pooled trip options above which the stage is not run: its generation does not finish within the time
+    /// limits such plans are given. Measured (2-core machine): ×10, 32 pools and 1,094 sites, about 51,000 pooled
+    /// options — generation and dive in about 25 s; ×20, about 2,200 sites and twice the options — 26 rounds in
+    /// 80 s without converging (the 120 s limit's 80 % ran out first), and with a 300 s limit 248 s of planning.
+    static let pooledOptionLimit = 80_000
+
+    /// Most patterns a pool adds per round: `PatternGeneration.patternsPerWorkerPerRound` per member, up to this.
+    /// With four per pool, as per enumerator, ×10 (32 pools of 10–50) still priced 96 patterns after 66 rounds;
+    /// with these it tails off after 25 (0.4 s a round).
+    static let mostPatternsPerPool = 48
+    /// Columns rounded up per dive round, and rounds at most. A pooled LP has many more fractional columns than a
+    /// per-enumerator one: with the default 4 the ×10 dive did not end in 120 rounds. Measured (printed objective,
+    /// `--time-limit 120`): 40 a round, ×5 53,123.4 and ×10 106,851.4; 10 a round (300 rounds), 53,223.4 and
+    /// 107,538.9; these, 52,989.6 and 106,297.6 (the one-site plans merged: 58,208.2 and 117,247.4).
+    static let diveRoundUps = 20
+    static let diveRoundLimit = 200
+
+    /// A plan of the pooled model, dealt to the members (options and worker indices of the original instance).
+    struct Candidate {
+        var days: PooledInstance.Days
+        /// Its objective in the pooled model: what the dealt plan costs before the schedule's own improvements.
+        var objective: Double
+        var fromDive: Bool
+    }
+
+    struct Outcome {
+        var candidates: [Candidate]
+        /// The pooled model with every pattern generated: the model the candidates are solutions of.
+        var model: AssignmentModel
+        var lowerBound: Double?
+        var unservedLowerBound: Int?
+        var rounds: Int
+        var stoppedByTimeLimit: Bool
+    }
+
+    /// - Parameters:
+    ///   - start: the one-site plan's days merged (`FieldworkPlanner.mergedStart`), per enumerator.
+    ///   - timeLimitSeconds: a safety net, as in `PatternGeneration.generate`.
+    func solve(start: PooledInstance.Days, solver: some MIPSolver, timeLimitSeconds: Double,
+               progress: (@Sendable (SolveProgress) -> Void)?) throws -> Outcome? {
+        let seed = pooled.pooled(start)
+        var generation = PatternGeneration(instance: pooled.instance, balanceMinutesPerExcessDay: balanceMinutesPerExcessDay)
+        // On large instances re-pricing at every dive round slows each of its LPs (`pricesDuringDive`): at ×10 the
+        // dive then ran out of time.
+        generation.pricesDuringDive = false
+        generation.patternsPerWorker = pooled.pools.map {
+            min(PatternGeneration.patternsPerWorkerPerRound * $0.count, Self.mostPatternsPerPool)
+        }
+        generation.diveRoundUps = Self.diveRoundUps
+        generation.diveRoundLimit = Self.diveRoundLimit
+        let seedModel = AssignmentModel(instance: pooled.instance, balanceMinutesPerExcessDay: balanceMinutesPerExcessDay,
+                                        patterns: seed.patterns)
+        let outcome = try generation.generate(solver: solver, initial: seed.patterns, timeLimitSeconds: timeLimitSeconds,
+                                              incumbent: seedModel.objective(trips: seed.trips, patterns: seed.counts),
+                                              progress: progress)
+        let model = outcome.assignment
+        guard !model.model.variables.isEmpty else { return nil }
+        let padded = seed.counts + Array(repeating: 0, count: model.patterns.count - seed.counts.count)
+        // The merged start dealt evenly, and the dive's plan: the schedule merges days further, by amounts the model
+        // does not see, so the planner schedules both and keeps the cheaper print.
+        var candidates: [Candidate] = []
+        for (plan, fromDive) in [((trips: seed.trips, patterns: padded), false)] + (outcome.dive.map { [($0, true)] } ?? []) {
+            guard let filled = model.filledStart(plan) else { continue }
+            candidates.append(Candidate(
+                days: pooled.dealt(PooledInstance.Days(trips: filled.trips, patterns: model.patterns, counts: filled.patterns)),
+                objective: model.objective(trips: filled.trips, patterns: filled.patterns), fromDive: fromDive))
+        }
+        return Outcome(candidates: candidates, model: model,
+                       lowerBound: outcome.lowerBound, unservedLowerBound: outcome.unservedLowerBound,
+                       rounds: outcome.rounds, stoppedByTimeLimit: outcome.stoppedByTimeLimit)
+    }
+}
