@@ -63,13 +63,13 @@ public struct FieldworkPlanner: Sendable {
             var schedule = scheduler.schedule(trips: trips)
             var printedObjective = Self.printedObjective(of: schedule, instance: instance, costs: costs)
             var model = oneSiteModel.model
-            var patternBound: Double?
+            var planBound: Double?
             var provenUnserved: Int?
-            // Day patterns on the pools, from the one-site plan's days merged, while the limit leaves time and the
-            // pools are few enough for the generation to finish in it.
+            // Day patterns on the pools, from the one-site plan's days merged, when the limit leaves the time the
+            // stage needs and the pools are few enough for the generation to finish.
             let patternSeconds = limit * 0.8 - Self.seconds(since: start)
             let pools = pooling && !instance.demands.isEmpty && patternSeconds > 0 ? PooledInstance(instance) : nil
-            if let pools, pools.instance.options.count <= PooledPatternStage.pooledOptionLimit {
+            if let pools, PooledPatternStage.fits(pools, seconds: patternSeconds) {
                 watch.report("day patterns on the pools")
                 let seed = Self.mergedStart(trips: trips, scheduler: scheduler)
                 let stage = try PooledPatternStage(pooled: pools,
@@ -77,10 +77,9 @@ public struct FieldworkPlanner: Sendable {
                     .solve(start: PooledInstance.Days(trips: seed.trips, patterns: seed.patterns, counts: seed.counts),
                            solver: solver, timeLimitSeconds: patternSeconds, progress: progress)
                 if let stage {
-                    patternBound = stage.lowerBound
+                    planBound = stage.lowerBound
                     provenUnserved = stage.unservedLowerBound
                     statistics.generationRounds = stage.rounds
-                    statistics.patternColumns = stage.model.patterns.count
                     statistics.stoppedByTimeLimit = statistics.stoppedByTimeLimit == true || stage.stoppedByTimeLimit
                     for candidate in stage.candidates {
                         watch.report(candidate.fromDive ? "dating, merging and ordering the dive's plan"
@@ -93,6 +92,7 @@ public struct FieldworkPlanner: Sendable {
                         schedule = patterned
                         printedObjective = objective
                         model = stage.model.model
+                        statistics.patternColumns = stage.model.patterns.count
                         statistics.chosenObjective = candidate.objective
                         statistics.statusName = candidate.fromDive ? Self.diveStatus : Self.mergedStartStatus
                         if candidate.fromDive { statistics.source = .lpDive }
@@ -105,9 +105,9 @@ public struct FieldworkPlanner: Sendable {
             if pooling, !instance.demands.isEmpty, limit - Self.seconds(since: start) > 0 {
                 watch.report("bounding the plan: day capacity")
                 let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: printedObjective)
-                if bound.isFinite { patternBound = max(patternBound ?? 0, bound) }
+                if bound.isFinite { planBound = max(planBound ?? 0, bound) }
             }
-            if let patternBound { statistics.lowerBound = min(patternBound, printedObjective) }
+            if let planBound { statistics.lowerBound = min(planBound, printedObjective) }
             statistics.seconds = Self.seconds(since: start)
             statistics.printedObjective = printedObjective
             statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve

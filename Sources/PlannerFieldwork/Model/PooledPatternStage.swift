@@ -12,10 +12,23 @@ struct PooledPatternStage {
     let balanceMinutesPerExcessDay: Double
 
     /// Pooled trip options above which the stage is not run: its generation does not finish within the time
-    /// limits such plans are given. Measured (2-core machine): ×10, 32 pools and 1,094 sites, about 51,000 pooled
-    /// options — generation and dive in about 25 s; ×20, about 2,200 sites and twice the options — 26 rounds in
+    /// limits such plans are given. Measured (2-core machine): ×10, 32 pools and 1,094 sites, about 53,000 pooled
+    /// options — generation and dive in about 21 s; ×20, about 2,200 sites and twice the options — 26 rounds in
     /// 80 s without converging (the 120 s limit's 80 % ran out first), and with a 300 s limit 248 s of planning.
     static let pooledOptionLimit = 80_000
+
+    /// Seconds the stage needs per pooled trip option, measured at ×10 (about 53,000 pooled options): 34 s on the
+    /// 2-core machine (generation 10 s, dive 11 s, the three schedules and the rest 13 s). With less time the clock
+    /// cuts the generation, there is no dive, and the plan is the merged start: at `--time-limit 30` the ×10 plan
+    /// came 23 s later and 0.3 % cheaper than without the stage. So the stage runs only when the time left is at
+    /// least this estimate; the clock remains the safety net on a slower machine.
+    static let secondsPerPooledOption = 6.5e-4
+
+    /// Whether `seconds` are enough for the stage on `pooled` (`pooledOptionLimit`, `secondsPerPooledOption`).
+    static func fits(_ pooled: PooledInstance, seconds: Double) -> Bool {
+        let options = pooled.instance.options.count
+        return options <= pooledOptionLimit && seconds >= Double(options) * secondsPerPooledOption
+    }
 
     /// Most patterns a pool adds per round: `PatternGeneration.patternsPerWorkerPerRound` per member, up to this.
     /// With four per pool, as per enumerator, ×10 (32 pools of 10–50) still priced 96 patterns after 66 rounds;
