@@ -221,9 +221,7 @@ public struct FieldworkPlanner: Sendable {
             optionOf[option.workerIndex * instance.demands.count + option.demandIndex] = index
         }
         var newTrips = Array(repeating: 0, count: trips.count)
-        var patterns: [DayPattern] = []
-        var counts: [Int] = []
-        var indexOf: [DayPattern: Int] = [:]
+        var tally = DayPatternTally()
         let filled = scheduler.allocate(scheduler.chosenDays(trips: trips))
         for worker in instance.workers.indices {
             let own = filled.filter { $0.worker == worker }
@@ -236,16 +234,10 @@ public struct FieldworkPlanner: Sendable {
                 let pattern = DayPattern(workerIndex: worker,
                                          visits: day.trips.map { DayPattern.Visits(demand: $0.demand, visits: $0.visits) },
                                          siteOrder: day.siteOrder, travelMinutes: day.travelMinutes)
-                if let index = indexOf[pattern] {
-                    counts[index] += 1
-                } else {
-                    indexOf[pattern] = patterns.count
-                    patterns.append(pattern)
-                    counts.append(1)
-                }
+                tally.add(pattern)
             }
         }
-        return (newTrips, patterns, counts)
+        return (newTrips, tally.patterns, tally.counts)
     }
 
     /// The status of a plan whose day-pattern stage kept the merged start (no master MIP was needed).

@@ -155,12 +155,6 @@ public struct AssignmentInstance: Sendable {
         }
 
         let travel = request.travel
-        self.parameters = parameters
-        self.travel = travel
-        self.sites = sites
-        self.demands = demands
-        self.workingDays = workingDays
-        self.bufferDays = Array(workingDays.suffix(bufferCount))
 
         // Enumerators with the same base, daily minutes and skills reach the same demands at the same cost and
         // visits per trip; only their days differ. Their trips are priced and timed once per such profile (at
@@ -201,19 +195,12 @@ public struct AssignmentInstance: Sendable {
             let share = loadRatio * Double(workers[index].usableDays.count)
             workers[index].fairShareDays = Int((share - 1e-9).rounded(.up))
         }
-        self.workers = workers
-        self.options = options
-        var ofDemand = Array(repeating: [Int](), count: demands.count)
-        var ofWorker = Array(repeating: [Int](), count: workers.count)
-        for (index, option) in options.enumerated() {
-            ofDemand[option.demandIndex].append(index)
-            ofWorker[option.workerIndex].append(index)
-        }
-        optionsOfDemand = ofDemand
-        optionsOfWorker = ofWorker
+        self.init(parameters: parameters, travel: travel, workers: workers, sites: sites, demands: demands,
+                  options: options, workingDays: workingDays, bufferDays: Array(workingDays.suffix(bufferCount)))
     }
 
-    /// An instance from its parts, as computed (`pooled()` builds one whose workers are pools).
+    /// An instance from its parts, with the options indexed by demand and by worker (`PooledInstance` builds one
+    /// whose workers are pools).
     init(parameters: FieldworkParameters, travel: any TravelTimes, workers: [Worker], sites: [FieldworkSite],
          demands: [Demand], options: [TripOption], workingDays: [CalendarDate], bufferDays: [CalendarDate]) {
         self.parameters = parameters

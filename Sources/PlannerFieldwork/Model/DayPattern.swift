@@ -18,3 +18,21 @@ public struct DayPattern: Sendable, Hashable {
     /// Road minutes of the route base → sites → base.
     public var travelMinutes: Double
 }
+
+/// Identical day patterns counted together, in the order first seen: the pattern columns of a plan's days (the
+/// one-site plan merged, a plan pooled, a pooled plan dealt to the members).
+struct DayPatternTally {
+    private(set) var patterns: [DayPattern] = []
+    private(set) var counts: [Int] = []
+    private var indexOf: [DayPattern: Int] = [:]
+
+    mutating func add(_ pattern: DayPattern, count: Int = 1) {
+        if let index = indexOf[pattern] {
+            counts[index] += count
+        } else {
+            indexOf[pattern] = patterns.count
+            patterns.append(pattern)
+            counts.append(count)
+        }
+    }
+}

@@ -71,22 +71,14 @@ struct PooledInstance {
         for (option, count) in plan.trips.enumerated() where count > 0 && pooledOption[option] >= 0 {
             trips[pooledOption[option]] += count
         }
-        var patterns: [DayPattern] = []
-        var counts: [Int] = []
-        var indexOf: [DayPattern: Int] = [:]
+        var tally = DayPatternTally()
         for (pattern, count) in zip(plan.patterns, plan.counts) where count > 0 {
             guard let pool = poolOfWorker[pattern.workerIndex] else { continue }
             var pooled = pattern
             pooled.workerIndex = pool
-            if let index = indexOf[pooled] {
-                counts[index] += count
-            } else {
-                indexOf[pooled] = patterns.count
-                patterns.append(pooled)
-                counts.append(count)
-            }
+            tally.add(pooled, count: count)
         }
-        return Days(trips: trips, patterns: patterns, counts: counts)
+        return Days(trips: trips, patterns: tally.patterns, counts: tally.counts)
     }
 
     /// A pooled plan dealt to the members: each pool's days, ordered by their first site (so that a member's days
@@ -102,9 +94,7 @@ struct PooledInstance {
             columnsOfPool[pattern.workerIndex].append((pattern.siteOrder.min() ?? 0, .pattern(index), count))
         }
         var trips = Array(repeating: 0, count: original.options.count)
-        var patterns: [DayPattern] = []
-        var counts: [Int] = []
-        var indexOf: [DayPattern: Int] = [:]
+        var tally = DayPatternTally()
         for (poolIndex, members) in pools.enumerated() {
             // Stable: columns of one site keep trips before patterns, each in model order.
             let columns = columnsOfPool[poolIndex].enumerated()
@@ -125,18 +115,12 @@ struct PooledInstance {
                     case .pattern(let index):
                         var pattern = plan.patterns[index]
                         pattern.workerIndex = members[member]
-                        if let known = indexOf[pattern] {
-                            counts[known] += 1
-                        } else {
-                            indexOf[pattern] = patterns.count
-                            patterns.append(pattern)
-                            counts.append(1)
-                        }
+                        tally.add(pattern)
                     }
                     given += 1
                 }
             }
         }
-        return Days(trips: trips, patterns: patterns, counts: counts)
+        return Days(trips: trips, patterns: tally.patterns, counts: tally.counts)
     }
 }
