@@ -59,60 +59,10 @@ public struct FieldworkPlanner: Sendable {
             .solve(solver: solver, options: oneSiteOptions, watch: watch, seedsDayPatterns: withPatterns, progress: progress)
         let scheduler = TripScheduler(instance: instance)
         guard withPatterns else {
-            watch.report("dating, merging and ordering \(trips.reduce(0, +)) day-trips")
-            var schedule = scheduler.schedule(trips: trips)
-            var printedObjective = Self.printedObjective(of: schedule, instance: instance, costs: costs)
-            var model = oneSiteModel.model
-            var planBound: Double?
-            var provenUnserved: Int?
-            // Day patterns on the pools, from the one-site plan's days merged, when the limit leaves the time the
-            // stage needs and the pools are few enough for the generation to finish.
-            let patternSeconds = limit * 0.8 - Self.seconds(since: start)
-            let pools = pooling && !instance.demands.isEmpty && patternSeconds > 0 ? PooledInstance(instance) : nil
-            if let pools, PooledPatternStage.fits(pools, seconds: patternSeconds) {
-                watch.report("day patterns on the pools")
-                let seed = Self.mergedStart(trips: trips, scheduler: scheduler)
-                let stage = try PooledPatternStage(pooled: pools,
-                                                   balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
-                    .solve(start: PooledInstance.Days(trips: seed.trips, patterns: seed.patterns, counts: seed.counts),
-                           solver: solver, timeLimitSeconds: patternSeconds, progress: progress)
-                if let stage {
-                    planBound = stage.lowerBound
-                    provenUnserved = stage.unservedLowerBound
-                    statistics.generationRounds = stage.rounds
-                    statistics.stoppedByTimeLimit = statistics.stoppedByTimeLimit == true || stage.stoppedByTimeLimit
-                    for candidate in stage.candidates {
-                        watch.report(candidate.fromDive ? "dating, merging and ordering the dive's plan"
-                                                        : "dating, merging and ordering the merged start")
-                        let patterned = scheduler.schedule(scheduler.chosenDays(
-                            trips: candidate.days.trips, patterns: candidate.days.patterns,
-                            patternCounts: candidate.days.counts))
-                        let objective = Self.printedObjective(of: patterned, instance: instance, costs: costs)
-                        guard objective < printedObjective - 1e-6 else { continue }
-                        schedule = patterned
-                        printedObjective = objective
-                        model = stage.model.model
-                        statistics.patternColumns = stage.model.patterns.count
-                        statistics.chosenObjective = candidate.objective
-                        statistics.statusName = candidate.fromDive ? Self.diveStatus : Self.mergedStartStatus
-                        if candidate.fromDive { statistics.source = .lpDive }
-                    }
-                }
-            }
-            // The one-site model's bound does not hold for merged routes: the day patterns' bound does (for days of
-            // at most two sites), and so does the day-capacity bound (when the limit leaves time for it: its scan
-            // of travel times grows with the square of the places); the larger is recorded.
-            if pooling, !instance.demands.isEmpty, limit - Self.seconds(since: start) > 0 {
-                watch.report("bounding the plan: day capacity")
-                let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: printedObjective)
-                if bound.isFinite { planBound = max(planBound ?? 0, bound) }
-            }
-            if let planBound { statistics.lowerBound = min(planBound, printedObjective) }
-            statistics.seconds = Self.seconds(since: start)
-            statistics.printedObjective = printedObjective
-            statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
-            statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: provenUnserved)
-            return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics, model: model)
+            return try planWithoutPerEnumeratorPatterns(
+                request: request, instance: instance, costs: costs, pooling: pooling, model: oneSiteModel.model,
+                trips: trips, statistics: statistics, scheduler: scheduler, solver: solver, watch: watch,
+                start: start, progress: progress)
         }
 
         // 2. Day patterns: the one-site solution's days merged (a warm start that already travels as little as
@@ -208,6 +158,74 @@ public struct FieldworkPlanner: Sendable {
         statistics.stoppedByTimeLimit = stoppedByTimeLimit
         return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
                          model: patterned.model)
+    }
+
+    /// The plan of a one-site stage whose model has no per-enumerator day patterns: the one-site plan dated,
+    /// merged and ordered, and for pooled plans (large instances) the day patterns generated on the pools when
+    /// the limit leaves them the time they need; the cheapest print wins. Its bound is the larger of the pooled
+    /// pattern LP's and the day-capacity bound: the one-site model's does not hold for merged routes.
+    private func planWithoutPerEnumeratorPatterns(
+        request: FieldworkRequest, instance: AssignmentInstance, costs: AssignmentCosts, pooling: Bool,
+        model oneSiteModel: MIPModel, trips: [Int], statistics oneSiteStatistics: SolverStatistics,
+        scheduler: TripScheduler, solver: some MIPSolver, watch startWatch: PlanningWatch, start: ContinuousClock.Instant,
+        progress: (@Sendable (SolveProgress) -> Void)?) throws -> FieldworkPlan {
+        let limit = request.solverOptions.timeLimitSeconds
+        var statistics = oneSiteStatistics
+        var watch = startWatch
+        watch.report("dating, merging and ordering \(trips.reduce(0, +)) day-trips")
+        var schedule = scheduler.schedule(trips: trips)
+        var printedObjective = Self.printedObjective(of: schedule, instance: instance, costs: costs)
+        var model = oneSiteModel
+        var planBound: Double?
+        var provenUnserved: Int?
+        // Day patterns on the pools, from the one-site plan's days merged, when the limit leaves the time the
+        // stage needs and the pools are few enough for the generation to finish.
+        let patternSeconds = limit * 0.8 - Self.seconds(since: start)
+        let pools = pooling && !instance.demands.isEmpty && patternSeconds > 0 ? PooledInstance(instance) : nil
+        if let pools, PooledPatternStage.fits(pools, seconds: patternSeconds) {
+            watch.report("day patterns on the pools")
+            let seed = Self.mergedStart(trips: trips, scheduler: scheduler)
+            let stage = try PooledPatternStage(pooled: pools,
+                                               balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+                .solve(start: PooledInstance.Days(trips: seed.trips, patterns: seed.patterns, counts: seed.counts),
+                       solver: solver, timeLimitSeconds: patternSeconds, progress: progress)
+            if let stage {
+                planBound = stage.lowerBound
+                provenUnserved = stage.unservedLowerBound
+                statistics.generationRounds = stage.rounds
+                statistics.stoppedByTimeLimit = statistics.stoppedByTimeLimit == true || stage.stoppedByTimeLimit
+                for candidate in stage.candidates {
+                    watch.report(candidate.fromDive ? "dating, merging and ordering the dive's plan"
+                                                    : "dating, merging and ordering the merged start")
+                    let patterned = scheduler.schedule(scheduler.chosenDays(
+                        trips: candidate.days.trips, patterns: candidate.days.patterns,
+                        patternCounts: candidate.days.counts))
+                    let objective = Self.printedObjective(of: patterned, instance: instance, costs: costs)
+                    guard objective < printedObjective - 1e-6 else { continue }
+                    schedule = patterned
+                    printedObjective = objective
+                    model = stage.model.model
+                    statistics.patternColumns = stage.model.patterns.count
+                    statistics.chosenObjective = candidate.objective
+                    statistics.statusName = candidate.fromDive ? Self.diveStatus : Self.mergedStartStatus
+                    if candidate.fromDive { statistics.source = .lpDive }
+                }
+            }
+        }
+        // The one-site model's bound does not hold for merged routes: the day patterns' bound does (for days of
+        // at most two sites), and so does the day-capacity bound (when the limit leaves time for it: its scan
+        // of travel times grows with the square of the places); the larger is recorded.
+        if pooling, !instance.demands.isEmpty, limit - Self.seconds(since: start) > 0 {
+            watch.report("bounding the plan: day capacity")
+            let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: printedObjective)
+            if bound.isFinite { planBound = max(planBound ?? 0, bound) }
+        }
+        if let planBound { statistics.lowerBound = min(planBound, printedObjective) }
+        statistics.seconds = Self.seconds(since: start)
+        statistics.printedObjective = printedObjective
+        statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
+        statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: provenUnserved)
+        return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics, model: model)
     }
 
     /// The one-site solution's days after allocation and merging, as model columns: a day with one demand is a
