@@ -31,6 +31,7 @@ extension GLPKSolver {
         let parameters = try Self.parameters(for: options, configuration: configuration)
         if let trivial = Self.trivialResult(model) { return trivial }
         var current = model
+        var names = Set(model.variables.lazy.map(\.name))
         return try GLPKTerminal.run(showingSolverOutput: options.solverOutput) { () throws -> MIPResult in
             let problem = GLPKProblem(model)
             var outcome = problem.solveRelaxation(timeLimitMilliseconds: parameters.tm_lim,
@@ -41,7 +42,7 @@ extension GLPKSolver {
                 let change = next(result)
                 if change.isEmpty { return result }
                 let columnsBefore = current.variables.count
-                try current.apply(change)
+                try current.apply(change, variableNames: &names)
                 if Self.trivialResult(current) != nil { return result }
                 for index in columnsBefore..<current.variables.count {
                     problem.addColumn(current.variables[index], entries: change.columns[index - columnsBefore].entries)

@@ -33,21 +33,33 @@ extension MIPModel {
     }
 
     private func validateVariables() throws(ModelError) {
-        var firstIndexByName: [String: Int] = [:]
-        for (index, variable) in variables.enumerated() {
-            let subject = ModelError.Subject.variable(index: index, name: variable.name)
-            if let problem = Self.nameProblem(variable.name) { throw ModelError(subject, problem) }
-            if let firstIndex = firstIndexByName.updateValue(index, forKey: variable.name) {
-                throw ModelError(subject, .duplicateName(firstIndex: firstIndex))
-            }
-            if !variable.objectiveCoefficient.isFinite {
-                throw ModelError(subject, .nonFiniteCoefficient(variable.objectiveCoefficient))
-            }
-            try Self.checkBounds(variable.lowerBound, variable.upperBound, subject)
-            if variable.kind == .binary, variable.lowerBound != 0 || variable.upperBound != 1 {
-                throw ModelError(subject, .binaryBoundsNotZeroOne(lower: variable.lowerBound,
-                                                                   upper: variable.upperBound))
-            }
+        var names = Set<String>(minimumCapacity: variables.count)
+        for index in variables.indices { try checkVariable(at: index, names: &names) }
+    }
+
+    /// Checks one variable: its name (well formed, and not in `names`, to which it is added), objective and bounds.
+    func checkVariable(at index: Int, names: inout Set<String>) throws(ModelError) {
+        let variable = variables[index]
+        let subject = ModelError.Subject.variable(index: index, name: variable.name)
+        if let problem = Self.nameProblem(variable.name) { throw ModelError(subject, problem) }
+        if !names.insert(variable.name).inserted {
+            let firstIndex = variables.firstIndex { $0.name == variable.name } ?? index
+            throw ModelError(subject, .duplicateName(firstIndex: firstIndex))
+        }
+        if !variable.objectiveCoefficient.isFinite {
+            throw ModelError(subject, .nonFiniteCoefficient(variable.objectiveCoefficient))
+        }
+        try checkBounds(ofVariableAt: index)
+    }
+
+    /// Checks one variable's bounds: finite, in order, [0, 1] for a binary one.
+    func checkBounds(ofVariableAt index: Int) throws(ModelError) {
+        let variable = variables[index]
+        let subject = ModelError.Subject.variable(index: index, name: variable.name)
+        try Self.checkBounds(variable.lowerBound, variable.upperBound, subject)
+        if variable.kind == .binary, variable.lowerBound != 0 || variable.upperBound != 1 {
+            throw ModelError(subject, .binaryBoundsNotZeroOne(lower: variable.lowerBound,
+                                                               upper: variable.upperBound))
         }
     }
 
