@@ -63,6 +63,53 @@ import Testing
         #expect(found > 20)
     }
 
+    @Test("a pair's bound never exceeds its exact reduced cost, stops only once it is enough, and often prunes",
+          arguments: [1, 2, 3, 4] as [UInt64])
+    func pairBoundIsBelowTheExactSearch(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        var compared = 0, pruned = 0
+        for _ in 0..<300 {
+            let move = Double(Int.random(in: 0...20, using: &random))
+            let budget = Double(Int.random(in: 240...480, using: &random))
+            func siteItems(_ site: Int) -> [Item] {
+                (0..<Int.random(in: 1...2, using: &random)).map { kind in
+                    Item(demand: site * 2 + kind, site: site,
+                         weight: [35.0, 45.0, 60.0].randomElement(using: &random)! + move,
+                         value: Double(Int.random(in: 0...40, using: &random)),
+                         bonus: Bool.random(using: &random) ? Double(Int.random(in: 0...80, using: &random)) : 0,
+                         cap: Int.random(in: 1...12, using: &random))
+                }
+            }
+            let first = siteItems(3), second = siteItems(8)
+            let travel = Double(Int.random(in: 0...300, using: &random))
+            let capacity = budget - travel + 2 * move
+            let summaries = (PatternGeneration.Pricing.SiteSummary(first, budget: budget, move: move),
+                             PatternGeneration.Pricing.SiteSummary(second, budget: budget, move: move))
+            let bound = PatternGeneration.Pricing.pairLowerBound(summaries.0, summaries.1, travel: travel,
+                                                                 room: max(0, capacity), enough: .infinity)
+            // Stopped at a threshold, the bound is either the whole bound or already at least the threshold.
+            let enough = Double(Int.random(in: -200...100, using: &random))
+            let stopped = PatternGeneration.Pricing.pairLowerBound(summaries.0, summaries.1, travel: travel,
+                                                                   room: max(0, capacity), enough: enough)
+            #expect(stopped >= enough || stopped == bound)
+            #expect(stopped <= bound + 1e-9)
+            guard let exact = PatternGeneration.Pricing.bestVisits(first + second, capacity: capacity, sites: 2) else {
+                continue
+            }
+            compared += 1
+            #expect(bound <= travel - exact.value + 1e-9,
+                    "bound \(bound) above the exact reduced cost \(travel - exact.value)")
+            // The fractional knapsack alone bounds the visits' value.
+            let fractional = PatternGeneration.Pricing.fractionalValue(summaries.0.densestFirst, summaries.1.densestFirst,
+                                                                       room: max(0, capacity))
+            #expect(fractional + summaries.0.bonuses + summaries.1.bonuses >= exact.value - 1e-9)
+            if bound > 0 { pruned += 1 }
+        }
+        #expect(compared > 100)
+        // A bound that never rises above zero would prune nothing: pricing relies on it to skip pairs.
+        #expect(pruned > 10)
+    }
+
     @Test("pricing only near pairs bounds every pattern's reduced cost from below, and is exact when it says so",
           arguments: [1, 2, 3, 4] as [UInt64])
     func nearPairsBoundTheRest(seed: UInt64) throws {
