@@ -183,8 +183,8 @@ struct PatternGeneration {
                 } else if priced.isEmpty || outcome.rounds >= roundLimit || Self.tailsOff(values) {
                     // The pairs left unpriced count in the rounds' bounds only by a bound on their reduced cost.
                     // Priced exactly at this last LP they give its true Lagrangian bound, and the LP optimum itself
-                    // when nothing prices out. Measured at ×10 (1,094 sites, the nearest 120 of each priced): the
-                    // bound went from 80,501 to 85,144 for 0.4 s; the patterns and the plan are unchanged.
+                    // when nothing prices out. Measured at ×10 (pooled, 1,094 sites, the nearest 120 of each
+                    // priced): the bound went from 80,501 to 83,851 for 0.3 s; the patterns and the plan are unchanged.
                     if pricedPartly, boundsEveryPairAtTheEnd, timeLimitSeconds - FieldworkPlanner.seconds(since: start) > 0 {
                         var everyPairLagrangian = value
                         for (profile, priced) in zip(profiles, everyPair.price(profiles: profiles, duals: duals)) {
@@ -439,8 +439,7 @@ extension PatternGeneration {
             let base = instance.workers[worker].base
             let out = sites.map { instance.travel.minutes(from: base, to: instance.sites[$0].place) }
             let back = sites.map { instance.travel.minutes(from: instance.sites[$0].place, to: base) }
-            // The most any site's visits can be worth in a day with no travel, and the most a minute of visits
-            // can be worth anywhere (with every day-count bonus): together they prune pairs.
+            // What each site's visits can be worth, for the bounds that prune pairs (`pairLowerBound`).
             let siteItems = sites.map { itemsOfSite[$0]! }
             let summaries = siteItems.map { SiteSummary($0, budget: budget, move: move) }
 
