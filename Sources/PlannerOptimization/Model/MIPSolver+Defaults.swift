@@ -53,7 +53,8 @@ extension MIPModel {
     /// apply some hundred changes to a model of 50,000 columns and more).
     ///
     /// The checks are `validate()`'s, for the new columns (names, objective, bounds, one entry per row, finite
-    /// coefficients) and the changed bounds, with the errors it would give.
+    /// coefficients) and the changed bounds: a change with one fault gets the error validating the whole changed
+    /// model would give (with several, the first found here, new columns before changed bounds).
     /// - Throws: `ModelError` naming the first faulty column or bound change; the model is then left changed and
     ///   must not be solved (the loops that apply changes stop on it).
     public mutating func apply(_ change: RelaxationChange, variableNames: inout Set<String>) throws(ModelError) {
