@@ -147,7 +147,7 @@ struct PatternGeneration {
             for worker in instance.workers.indices where !instance.optionsOfWorker[worker].isEmpty {
                 guard let best = pricedOf[worker] else { continue }
                 pricedPartly = pricedPartly || !best.complete
-                lagrangian += Double(instance.workers[worker].usableDays.count) * min(0, best.leastReducedCost)
+                lagrangian += lagrangianTerm(of: worker, best)
                 for pattern in best.patterns.prefix(patternLimits[worker]) where known.insert(pattern).inserted {
                     priced.append(pattern)
                 }
@@ -163,12 +163,16 @@ struct PatternGeneration {
             }
             if phase == .generating {
                 outcome.rounds += 1
+                // A bound on every plan: the best so far, and the unserved units it proves.
+                func record(bound: Double) {
+                    outcome.lowerBound = max(outcome.lowerBound ?? 0, bound)
+                    outcome.unservedLowerBound = max(outcome.unservedLowerBound ?? 0, Self.unservedUnits(
+                        provenBy: bound, penalty: assignment.costs.unservedPenalty))
+                }
                 // No plan costs less than nothing (every column and cost is non-negative): early rounds' Lagrangian
                 // bounds can lie far below zero (a ×5 re-plan stopped by its clock reported −79,726 and a gap of
                 // 272 %), and 0 is then the honest bound.
-                outcome.lowerBound = max(outcome.lowerBound ?? 0, lagrangian)
-                outcome.unservedLowerBound = max(outcome.unservedLowerBound ?? 0,
-                                                 Self.unservedUnits(provenBy: lagrangian, penalty: assignment.costs.unservedPenalty))
+                record(bound: lagrangian)
                 values.append(value)
                 // The LP is optimal over every pattern: its value is the bound, its unserved units rounded up a proof.
                 func converged() {
@@ -188,14 +192,9 @@ struct PatternGeneration {
                     if pricedPartly, boundsEveryPairAtTheEnd, timeLimitSeconds - FieldworkPlanner.seconds(since: start) > 0 {
                         var everyPairLagrangian = value
                         for (profile, priced) in zip(profiles, everyPair.price(profiles: profiles, duals: duals)) {
-                            for (worker, best) in zip(profile, priced) {
-                                everyPairLagrangian += Double(instance.workers[worker].usableDays.count)
-                                    * min(0, best.leastReducedCost)
-                            }
+                            for (worker, best) in zip(profile, priced) { everyPairLagrangian += lagrangianTerm(of: worker, best) }
                         }
-                        outcome.lowerBound = max(outcome.lowerBound ?? 0, everyPairLagrangian)
-                        outcome.unservedLowerBound = max(outcome.unservedLowerBound ?? 0, Self.unservedUnits(
-                            provenBy: everyPairLagrangian, penalty: assignment.costs.unservedPenalty))
+                        record(bound: everyPairLagrangian)
                         // No pattern of any pair prices out.
                         if everyPairLagrangian >= value { converged() }
                     }
@@ -261,6 +260,12 @@ struct PatternGeneration {
         case outOfDays
         /// The next round's bounds.
         case fix([BoundChange])
+    }
+
+    /// What a worker's days add to a Lagrangian bound: at most its usable days, each no cheaper than the least
+    /// reduced cost its pricing found (when negative).
+    private func lagrangianTerm(of worker: Int, _ priced: Pricing.Priced) -> Double {
+        Double(instance.workers[worker].usableDays.count) * min(0, priced.leastReducedCost)
     }
 
     /// The next dive round: every trip and pattern column at least its value rounded down, and the columns to
