@@ -178,17 +178,28 @@ public struct FieldworkPlanner: Sendable {
         var model = oneSiteModel
         var planBound: Double?
         var provenUnserved: Int?
+        // The day-capacity bound (below), computed once: before the day patterns when they run, so that their
+        // progress lines show a gap from the first round (without it they showed "bound 0.0 · gap 100 %" for the
+        // first ten rounds at ×10, about 10 s), else after the one-site plan.
+        var capacityBound: Double?
+        func boundByDayCapacity() {
+            watch.report("bounding the plan: day capacity")
+            let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: printedObjective)
+            if bound.isFinite { capacityBound = bound }
+        }
         // Day patterns on the pools, from the one-site plan's days merged, when the limit leaves the time the
         // stage needs and the pools are few enough for the generation to finish.
         let patternSeconds = limit * 0.8 - Self.seconds(since: start)
         let pools = pooling && !instance.demands.isEmpty && patternSeconds > 0 ? PooledInstance(instance) : nil
         if let pools, PooledPatternStage.fits(pools, seconds: patternSeconds) {
+            boundByDayCapacity()
             watch.report("day patterns on the pools")
             let seed = Self.mergedStart(trips: trips, scheduler: scheduler)
             let stage = try PooledPatternStage(pooled: pools,
                                                balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
                 .solve(start: PooledInstance.Days(trips: seed.trips, patterns: seed.patterns, counts: seed.counts),
-                       solver: solver, timeLimitSeconds: patternSeconds, progress: progress)
+                       solver: solver, timeLimitSeconds: max(0, limit * 0.8 - Self.seconds(since: start)),
+                       knownBound: capacityBound, progress: progress)
             if let stage {
                 planBound = stage.lowerBound
                 provenUnserved = stage.unservedLowerBound
@@ -215,11 +226,10 @@ public struct FieldworkPlanner: Sendable {
         // The one-site model's bound does not hold for merged routes: the day patterns' bound does (for days of
         // at most two sites), and so does the day-capacity bound (when the limit leaves time for it: its scan
         // of travel times grows with the square of the places); the larger is recorded.
-        if pooling, !instance.demands.isEmpty, limit - Self.seconds(since: start) > 0 {
-            watch.report("bounding the plan: day capacity")
-            let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: printedObjective)
-            if bound.isFinite { planBound = max(planBound ?? 0, bound) }
+        if pooling, capacityBound == nil, !instance.demands.isEmpty, limit - Self.seconds(since: start) > 0 {
+            boundByDayCapacity()
         }
+        if let capacityBound { planBound = max(planBound ?? 0, capacityBound) }
         if let planBound { statistics.lowerBound = min(planBound, printedObjective) }
         statistics.seconds = Self.seconds(since: start)
         statistics.printedObjective = printedObjective

@@ -121,7 +121,7 @@ import Testing
     @Test("the dive ends on an integral plan within every enumerator's days, no cheaper than the LP bound",
           arguments: [2023, 7] as [UInt64])
     func diveEndsOnAFeasiblePlan(seed: UInt64) throws {
-        let (request, instance, generation) = try Self.generated(seed: seed, timeLimitSeconds: 60)
+        let (request, _, generation) = try Self.generated(seed: seed, timeLimitSeconds: 60)
         let dive = try #require(generation.dive)
         let assignment = generation.assignment
         #expect(dive.patterns.count == assignment.patterns.count)

@@ -2,6 +2,7 @@ import PlannerCore
 @testable import PlannerFieldwork
 import PlannerGLPK
 import PlannerOptimization
+import Synchronization
 import Testing
 
 /// Day patterns on pooled (large) instances: `PooledInstance` maps plans to pools and back at the cost the argument
@@ -83,5 +84,33 @@ import Testing
         let other = try #require(perEnumerator.solver.printedObjective)
         #expect(bound <= other + 1e-6, "seed \(seed): pooled bound \(bound) above a plan of \(other)")
         #expect(pooled.unscheduledUnitIDs.count >= pooled.solver.unservedLowerBound ?? 0)
+    }
+
+    /// The progress lines of the pooled day patterns state a bound from the first round: the day-capacity bound,
+    /// computed before the stage, until the generation's own passes it; never "bound 0.0 · gap 100 %", which read as
+    /// if the plan could cost nothing. The plan's recorded bound is still at least the day-capacity bound.
+    @Test("the pooled day patterns' progress shows a real bound from the first round", arguments: 1...2 as ClosedRange<UInt64>)
+    func progressBound(seed: UInt64) throws {
+        let request = PooledAssignmentModelTests.request(seed: seed, copies: 3)
+        var planner = FieldworkPlanner()
+        planner.poolingThreshold = 0
+        let seen = Mutex<[SolveProgress]>([])
+        let plan = try planner.plan(request, solver: GLPKSolver()) { progress in seen.withLock { $0.append(progress) } }
+        let generation = seen.withLock { $0 }.filter {
+            $0.activity?.hasPrefix("column generation") == true || $0.activity?.hasPrefix("LP dive, round") == true
+        }
+        #expect(!generation.isEmpty)
+        let instance = try AssignmentInstance(request: request)
+        let costs = AssignmentCosts(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        let capacity = DayCapacityBound(instance: instance, costs: costs).bound(target: try #require(plan.solver.printedObjective))
+        #expect(capacity > 0)
+        for progress in generation {
+            let bound = try #require(progress.bestBound, "\(progress.activity ?? "")")
+            #expect(bound > 0)
+            #expect(bound >= capacity * (1 - 0.05), "\(progress.activity ?? ""): \(bound) against \(capacity)")
+            #expect((progress.relativeGap ?? 1) < 1)
+        }
+        let recorded = try #require(plan.solver.lowerBound)
+        #expect(recorded >= capacity * (1 - 0.05) - 1e-6)
     }
 }

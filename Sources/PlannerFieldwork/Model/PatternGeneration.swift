@@ -95,9 +95,11 @@ struct PatternGeneration {
     ///     (nothing prices out, tailing off, round limits), so that the same inputs give the same plan.
     ///   - dive: whether to dive after generating (a re-plan prices stability, not the dive's objective).
     ///   - incumbent: the objective of the best plan known so far, for progress reports.
+    ///   - knownBound: a bound on every plan known before the generation (a pooled plan's day-capacity bound), for
+    ///     progress reports only: the lines show it until the generation's own bound passes it.
     ///   - progress: told after every LP, so that a long generation is never silent.
     func generate(solver: some MIPSolver, initial: [DayPattern] = [], timeLimitSeconds: Double,
-                  dive: Bool = true, incumbent: Double? = nil,
+                  dive: Bool = true, incumbent: Double? = nil, knownBound: Double? = nil,
                   progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> Outcome {
         let start = ContinuousClock.now
         var assignment = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: balanceMinutesPerExcessDay,
@@ -153,7 +155,10 @@ struct PatternGeneration {
                 }
             }
             defer {
-                let bound = outcome.lowerBound
+                // A bound of 0 (early rounds' Lagrangian bounds are often negative, and 0 is then recorded) holds but
+                // says nothing: "bound 0.0 · gap 100 %" read as if the plan could be free. The lines show the best
+                // positive bound known, or none.
+                let bound = [outcome.lowerBound, knownBound].compactMap { $0 }.filter { $0 > 0 }.max()
                 progress?(SolveProgress(
                     incumbent: incumbent, bestBound: bound,
                     relativeGap: incumbent.flatMap { best in bound.map { max(0, best - $0) / max(abs(best), 1e-9) } },

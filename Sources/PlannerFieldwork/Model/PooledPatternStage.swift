@@ -62,7 +62,8 @@ struct PooledPatternStage {
     /// - Parameters:
     ///   - start: the one-site plan's days merged (`FieldworkPlanner.mergedStart`), per enumerator.
     ///   - timeLimitSeconds: a safety net, as in `PatternGeneration.generate`.
-    func solve(start: PooledInstance.Days, solver: some MIPSolver, timeLimitSeconds: Double,
+    ///   - knownBound: a bound on every plan known before the stage (the day-capacity bound), for progress lines.
+    func solve(start: PooledInstance.Days, solver: some MIPSolver, timeLimitSeconds: Double, knownBound: Double? = nil,
                progress: (@Sendable (SolveProgress) -> Void)?) throws -> Outcome? {
         let seed = pooled.pooled(start)
         var generation = PatternGeneration(instance: pooled.instance, balanceMinutesPerExcessDay: balanceMinutesPerExcessDay)
@@ -78,7 +79,7 @@ struct PooledPatternStage {
                                         patterns: seed.patterns)
         let outcome = try generation.generate(solver: solver, initial: seed.patterns, timeLimitSeconds: timeLimitSeconds,
                                               incumbent: seedModel.objective(trips: seed.trips, patterns: seed.counts),
-                                              progress: progress)
+                                              knownBound: knownBound, progress: progress)
         let model = outcome.assignment
         guard !model.model.variables.isEmpty else { return nil }
         let padded = seed.counts + Array(repeating: 0, count: model.patterns.count - seed.counts.count)
