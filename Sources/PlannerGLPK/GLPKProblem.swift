@@ -160,9 +160,17 @@ final class GLPKProblem {
             code = glp_simplex(problem, &simplex)
         } else if fromCurrentBasis {
             simplex.meth = GLP_DUALP
+            let clock = ContinuousClock()
+            let started = clock.now
             code = glp_simplex(problem, &simplex)
-            if code != 0 || glp_get_status(problem) != GLP_OPT {
+            // The primal simplex finishes only in the time the dual one left: given the whole limit again, a dive
+            // round at ×20 ran 77 s past its limit (the dual simplex used the limit up, then the primal one did).
+            let spent = (clock.now - started).components
+            let spentMilliseconds = Double(spent.seconds) * 1000 + Double(spent.attoseconds) * 1e-15
+            let left = Double(timeLimitMilliseconds) - spentMilliseconds
+            if code != GLP_ETMLIM, left >= 1, code != 0 || glp_get_status(problem) != GLP_OPT {
                 simplex.meth = GLP_PRIMAL
+                simplex.tm_lim = Int32(min(left, Double(Int32.max)))
                 code = glp_simplex(problem, &simplex)
             }
         } else {
