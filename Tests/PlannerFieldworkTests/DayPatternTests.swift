@@ -337,4 +337,49 @@ import Testing
         #expect(instance.unservedByCapacity <= plan.unscheduledUnitIDs.count)
         #expect(plan.solver.unservedLowerBound.map { $0 >= instance.unservedByCapacity } == true)
     }
+
+    /// GLPK, with every change of a relaxation loop recorded: how many columns it adds and bounds it changes.
+    struct RecordingSolver: MIPSolver {
+        final class Log: Sendable {
+            let changes = Mutex<[(columns: Int, bounds: Int)]>([])
+        }
+        let log = Log()
+        var identity: SolverIdentity { GLPKSolver().identity }
+        func solve(_ model: MIPModel, options: SolverOptions, warmStart: [Double]?,
+                   progress: (@Sendable (SolveProgress) -> Void)?) throws -> MIPSolution {
+            try GLPKSolver().solve(model, options: options, warmStart: warmStart, progress: progress)
+        }
+        func iterateRelaxation(_ model: MIPModel, options: SolverOptions,
+                               next: (MIPResult) -> RelaxationChange) throws -> MIPResult? {
+            try GLPKSolver().iterateRelaxation(model, options: options) { result in
+                let change = next(result)
+                log.changes.withLock { $0.append((change.columns.count, change.bounds.count)) }
+                return change
+            }
+        }
+    }
+
+    /// A generation cut by its round limit, far from convergence, adds its last round's patterns to the LP and
+    /// re-solves it before the dive changes any bound (added together, at ×20, they cost one LP 15–77 s), and the
+    /// dive still ends on a plan within every bound and day.
+    @Test("a generation cut by its round limit re-solves with its last patterns before the dive's first bounds",
+          arguments: [2023, 7] as [UInt64])
+    func cutByRoundLimit(seed: UInt64) throws {
+        let instance = try AssignmentInstance(request: SyntheticSurvey(seed: seed, size: .medium).request)
+        var generation = PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+        generation.roundLimit = 2
+        generation.pricesDuringDive = false
+        let solver = RecordingSolver()
+        let outcome = try generation.generate(solver: solver, timeLimitSeconds: 60)
+        #expect(outcome.rounds == 2)
+        #expect(!outcome.converged)
+        let dive = try #require(outcome.dive)
+        #expect(outcome.assignment.respectsBoundsAndDays(dive.trips, patterns: dive.patterns))
+        #expect(outcome.generatedPatterns == outcome.assignment.patterns.count)
+        let changes = solver.log.changes.withLock { $0 }
+        let firstBounds = try #require(changes.firstIndex { $0.bounds > 0 })
+        #expect(firstBounds == 2, "round 1's patterns, round 2's joined, then the dive: \(changes.map { "\($0)" })")
+        #expect(changes[..<firstBounds].allSatisfy { $0.columns > 0 && $0.bounds == 0 })
+        #expect(changes[firstBounds...].allSatisfy { $0.columns == 0 }, "nothing is priced during this dive")
+    }
 }

@@ -204,6 +204,15 @@ struct PatternGeneration {
                         if everyPairLagrangian >= value { converged() }
                     }
                     phase = .diving
+                    // Stopped by the round limit alone, far from convergence: this round's patterns join the LP and
+                    // the primal simplex re-solves it before the dive's first bounds. Added together with those bounds
+                    // (as after tailing off, where few patterns are left) they left the basis neither primal nor dual
+                    // feasible, and at ×20, cut after 8 rounds, that one LP took 15–77 s.
+                    if dive, outcome.rounds >= roundLimit, !priced.isEmpty, !Self.tailsOff(values) {
+                        let columns = priced.map { assignment.append($0) }
+                        outcome.generatedPatterns = assignment.patterns.count
+                        return RelaxationChange(columns: columns)
+                    }
                 } else {
                     return RelaxationChange(columns: priced.map { assignment.append($0) })
                 }
