@@ -10,12 +10,26 @@ import PlannerOptimization
 struct PooledPatternStage {
     let pooled: PooledInstance
     let balanceMinutesPerExcessDay: Double
+    /// Pooled trip options above which the generation is cut short (`shortGenerationThreshold`); tests lower it.
+    var shortGenerationAbove = Self.shortGenerationThreshold
 
-    /// Pooled trip options above which the stage is not run: its generation does not finish within the time
-    /// limits such plans are given. Measured (2-core machine): ×10, 32 pools and 1,094 sites, about 53,000 pooled
-    /// options — generation and dive in about 21 s; ×20, about 2,200 sites and twice the options — 26 rounds in
-    /// 80 s without converging (the 120 s limit's 80 % ran out first), and with a 300 s limit 248 s of planning.
-    static let pooledOptionLimit = 80_000
+    /// Pooled trip options above which the stage is not run: measured up to ×20 (90,576 pooled options; below).
+    /// Beyond, untried: the rounds' and the dive's LPs grow with the instance.
+    static let pooledOptionLimit = 100_000
+
+    /// Pooled trip options above which the generation stops after `shortGenerationRounds` rounds, far from
+    /// convergence, and dives with `shortGenerationDiveRoundUps` round-ups a round. Up to it (×10: 32 pools, 1,094
+    /// sites, about 53,000 pooled options) the generation ends by its own rules (24 rounds at ×10). At ×20 (about
+    /// 2,200 sites, 90,576 pooled options) its rounds take 2.5–3 s and it had not converged after 26 rounds, when
+    /// 80 % of the 120 s limit ran out, so there was no dive and the plan stayed the one-site plan merged (237,137.7;
+    /// with a 300 s limit it converged and the merged start was still the plan). Cut short, it dives (`--time-limit
+    /// 120`, printed objective and planning time): after 5 rounds 224,305.7; 8, 222,120.3; 10, 221,525.2 in 81 s;
+    /// 12, 219,980.0 in 80 s on a faster moment of the machine, which a slower one would leave without the time to
+    /// finish the dive. With 20 round-ups a dive round instead of 40 the dive took 86 rounds instead of 45 for the
+    /// same plan (222,057.4 against 222,000.7 after 8 rounds).
+    static let shortGenerationThreshold = 80_000
+    static let shortGenerationRounds = 10
+    static let shortGenerationDiveRoundUps = 40
 
     /// Seconds the stage needs per pooled trip option, measured at ×10 (about 53,000 pooled options): 34 s on the
     /// 2-core machine (generation 10 s, dive 11 s, the three schedules and the rest 13 s). With less time the clock
@@ -74,6 +88,10 @@ struct PooledPatternStage {
             min(PatternGeneration.patternsPerWorkerPerRound * $0.count, Self.mostPatternsPerPool)
         }
         generation.diveRoundUps = Self.diveRoundUps
+        if pooled.instance.options.count > shortGenerationAbove {
+            generation.roundLimit = Self.shortGenerationRounds
+            generation.diveRoundUps = Self.shortGenerationDiveRoundUps
+        }
         generation.diveRoundLimit = Self.diveRoundLimit
         let seedModel = AssignmentModel(instance: pooled.instance, balanceMinutesPerExcessDay: balanceMinutesPerExcessDay,
                                         patterns: seed.patterns)
