@@ -163,8 +163,8 @@ final class GLPKProblem {
             let clock = ContinuousClock()
             let started = clock.now
             code = glp_simplex(problem, &simplex)
-            // The primal simplex finishes only in the time the dual one left: given the whole limit again, a dive
-            // round at ×20 ran 77 s past its limit (the dual simplex used the limit up, then the primal one did).
+            // The primal simplex finishes only in the time the dual one left: given the whole limit again, one dive
+            // LP at ×20 ran 41 s past its deadline (the dual simplex used the time up, then the primal one as much).
             let spent = (clock.now - started).components
             let spentMilliseconds = Double(spent.seconds) * 1000 + Double(spent.attoseconds) * 1e-15
             let left = Double(timeLimitMilliseconds) - spentMilliseconds
