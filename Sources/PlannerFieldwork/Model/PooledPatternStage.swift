@@ -10,8 +10,6 @@ import PlannerOptimization
 struct PooledPatternStage {
     let pooled: PooledInstance
     let balanceMinutesPerExcessDay: Double
-    /// Pooled trip options above which the generation is cut short (`shortGenerationThreshold`); tests lower it.
-    var shortGenerationAbove = Self.shortGenerationThreshold
 
     /// Pooled trip options above which the stage is not run: measured up to ×20 (90,576 pooled options; below).
     /// Beyond, untried: the rounds' and the dive's LPs grow with the instance.
@@ -88,7 +86,7 @@ struct PooledPatternStage {
             min(PatternGeneration.patternsPerWorkerPerRound * $0.count, Self.mostPatternsPerPool)
         }
         generation.diveRoundUps = Self.diveRoundUps
-        if pooled.instance.options.count > shortGenerationAbove {
+        if pooled.instance.options.count > Self.shortGenerationThreshold {
             generation.roundLimit = Self.shortGenerationRounds
             generation.diveRoundUps = Self.shortGenerationDiveRoundUps
         }
