@@ -165,9 +165,7 @@ final class GLPKProblem {
             code = glp_simplex(problem, &simplex)
             // The primal simplex finishes only in the time the dual one left: given the whole limit again, one dive
             // LP at ×20 ran 41 s past its deadline (the dual simplex used the time up, then the primal one as much).
-            let spent = (clock.now - started).components
-            let spentMilliseconds = Double(spent.seconds) * 1000 + Double(spent.attoseconds) * 1e-15
-            let left = Double(timeLimitMilliseconds) - spentMilliseconds
+            let left = Double(timeLimitMilliseconds) - (clock.now - started) / .milliseconds(1)
             if code != GLP_ETMLIM, left >= 1, code != 0 || glp_get_status(problem) != GLP_OPT {
                 simplex.meth = GLP_PRIMAL
                 simplex.tm_lim = Int32(min(left, Double(Int32.max)))

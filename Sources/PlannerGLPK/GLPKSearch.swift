@@ -40,8 +40,7 @@ struct GLPKSearch {
     }
 
     var elapsedSeconds: Double {
-        let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        (clock.now - start) / .seconds(1)
     }
 
     /// GLPK's entry point; `info` is the pointer `GLPKProblem.solve` put in `cb_info`.

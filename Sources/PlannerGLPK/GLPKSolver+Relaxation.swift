@@ -24,8 +24,7 @@ extension GLPKSolver {
         let clock = ContinuousClock()
         let start = clock.now
         func elapsedSeconds() -> Double {
-            let elapsed = clock.now - start
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            (clock.now - start) / .seconds(1)
         }
         try model.validate()
         let parameters = try Self.parameters(for: options, configuration: configuration)

@@ -26,9 +26,7 @@ extension MIPSolver {
             let change = next(result)
             if change.isEmpty { break }
             try current.apply(change, variableNames: &names)
-            let elapsed = clock.now - start
-            roundOptions.timeLimitSeconds = options.timeLimitSeconds - Double(elapsed.components.seconds)
-                - Double(elapsed.components.attoseconds) * 1e-18
+            roundOptions.timeLimitSeconds = options.timeLimitSeconds - (clock.now - start) / .seconds(1)
             guard roundOptions.timeLimitSeconds > 0,
                   let nextResult = try solveRelaxation(current, options: roundOptions) else { break }
             result = nextResult
