@@ -69,7 +69,6 @@ import Testing
         let (replan, dropped) = try Self.replanRequest(request, asOf: asOf, dropping: true, timeLimit: 10)
         let result = try Self.pooling.plan(replan, solver: GLPKSolver())
 
-        #expect(result.plan.model.name == "fieldwork_replan_day_trips_pooled")
         #expect(ReplannerTests.checker(for: replan).violations(of: result.plan) == [])
         #expect(!result.plan.visits.contains { dropped.contains($0.enumeratorID) })
         #expect(result.plan.visits.allSatisfy { $0.date >= asOf && $0.date <= survey.dataset.settings.calendar.lastDay })

@@ -2,7 +2,9 @@
 # Re-plan of a generated instance K times the default (issue 10, "fast at scale"): plans it, records the first two
 # working days as done, and re-plans as of the 3rd working day (5 Oct 2023) with every second enumerator (by ID)
 # unavailable from that day. Prints the wall time, peak RSS and status of the plan and of the re-plan (GNU time).
-# Not run by CI; figures in docs/model.md ("Re-plans at scale").
+# K = 0 takes the embedded default dataset (Inputs/soc-trang-2023) as it is. DROPPED=3of5 drops three of every
+# five enumerators instead (the 2nd, 3rd and 4th of each five by ID: 60 %).
+# Not run by CI; figures in docs/model.md ("Re-plans at scale") and docs/replanning.md.
 #
 #   benchmarks/fieldwork/scaled_replan.sh PLANNER K OUT [TIME_LIMIT]     # e.g. .build/release/planner 10 /tmp/x10 60
 set -euo pipefail
@@ -18,7 +20,9 @@ AS_OF=2023-10-05
 CAP_SECONDS=${SCALED_REPLAN_CAP:-600}
 
 mkdir -p "$OUT"
-if [ ! -d "$OUT/data" ]; then
+if [ ! -d "$OUT/data" ] && [ "$SCALE" = 0 ]; then
+    cp -r "$ROOT/Inputs/soc-trang-2023" "$OUT/data"
+elif [ ! -d "$OUT/data" ]; then
     "$PLANNER" generate dataset "$ROOT/Inputs/soc-trang-2023" --scale "$SCALE" --out "$OUT/data" > /dev/null
     python3 "$HERE/scale_survey.py" "$OUT/data" "$SCALE"
 fi
@@ -54,9 +58,9 @@ if [ ! -f "$OUT/plan/manifest.json" ]; then
 fi
 rm -f "$OUT/progress.csv" "$OUT/unavailable.csv"
 "$PLANNER" progress-template "$OUT/plan" --out "$OUT/progress-empty.csv" --until "$AS_OF" > /dev/null
-python3 - "$OUT" "$AS_OF" <<'EOF'
+python3 - "$OUT" "$AS_OF" "${DROPPED:-half}" <<'EOF'
 import csv, sys
-out, as_of = sys.argv[1:3]
+out, as_of, dropped = sys.argv[1:4]
 with open(out + "/progress-empty.csv", newline="", encoding="utf-8") as source, \
         open(out + "/progress.csv", "w", newline="", encoding="utf-8") as target:
     rows = csv.DictReader(source)
@@ -69,7 +73,8 @@ with open(out + "/data/enumerators.csv", newline="", encoding="utf-8") as source
     ids = sorted(row["enumerator_id"] for row in csv.DictReader(source))
 with open(out + "/unavailable.csv", "w", newline="", encoding="utf-8") as target:
     target.write("enumerator_id,from,to,reason\n")
-    for enumerator in ids[1::2]:
+    leaving = ids[1::2] if dropped == "half" else [e for i, e in enumerate(ids) if i % 5 in (1, 2, 3)]
+    for enumerator in leaving:
         target.write("%s,%s,,dropped out\n" % (enumerator, as_of))
 EOF
 rm -f "$OUT/progress-empty.csv"

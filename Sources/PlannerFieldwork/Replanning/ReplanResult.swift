@@ -3,7 +3,7 @@ public struct ReplanResult: Sendable {
     /// Visits and routes from the as-of date on; unscheduled units make it incomplete.
     public var plan: FieldworkPlan
     public var changes: PlanChanges
-    /// Day-trips of the previous plan still possible, and how many the new solution keeps.
+    /// Day-trips of the previous plan still possible, and how many the new routes keep (counted on the visits).
     public var previousTripsKept: Int
     public var previousTrips: Int
 
@@ -18,9 +18,12 @@ public struct ReplanResult: Sendable {
 
 extension ReplanResult {
     /// A re-plan's result from its plan: the changes against the previous plan's visits from the as-of date, and
-    /// how many of the previous day-trips (per option) the new ones keep.
-    init(plan: FieldworkPlan, request: ReplanRequest, previousTrips: [Int], newTrips: [Int]) {
+    /// how many of the previous day-trips (per option) the new routes keep — counted on the printed visits as the
+    /// previous ones are (`Replanner.previousTrips`), so that day patterns and routes planned after the solve count
+    /// alike (before, only the solution's one-site trips were counted).
+    init(plan: FieldworkPlan, request: ReplanRequest, instance: AssignmentInstance, previousTrips: [Int]) {
         let previousFuture = request.previousVisits.filter { $0.date >= request.asOf }
+        let newTrips = Replanner.previousTrips(instance: instance, visits: plan.visits)
         self.init(plan: plan, changes: PlanChanges(previous: previousFuture, new: plan.visits),
                   previousTripsKept: zip(previousTrips, newTrips).reduce(0) { $0 + min($1.0, $1.1) },
                   previousTrips: previousTrips.reduce(0, +))

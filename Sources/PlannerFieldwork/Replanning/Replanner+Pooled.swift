@@ -55,13 +55,37 @@ extension Replanner {
 
         watch.report("dealing the pools' trips and scheduling")
         let trips = stable.deal(chosen)
-        let schedule = ReplanScheduler(instance: instance, previousVisits: request.previousVisits).schedule(trips: trips)
-        statistics.printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, costs: costs)
-        statistics.seconds = FieldworkPlanner.seconds(since: start)
+        var schedule = ReplanScheduler(instance: instance, previousVisits: request.previousVisits).schedule(trips: trips)
+        var printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, costs: costs)
         statistics.stoppedByTimeLimit = stoppedByTimeLimit
+        var model = stable.model
+        let limit = request.solverOptions.timeLimitSeconds
+        // A bound over every plan (multi-site days included; changes to the previous plan are not priced, as the
+        // printed objective leaves them out): the one-site model's does not hold for merged routes.
+        var capacityBound: Double?
+        if !instance.demands.isEmpty, limit - FieldworkPlanner.seconds(since: start) > 0 {
+            watch.report("bounding the plan: day capacity")
+            let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: printedObjective)
+            if bound.isFinite { capacityBound = bound }
+        }
+        // The work those routes do not keep, planned again around the kept days with day patterns.
+        if plansRestAgain,
+           let patterned = try patternedRest(request, instance: instance, costs: costs, schedule: schedule,
+                                             start: start, solver: solver, progress: progress) {
+            statistics.stoppedByTimeLimit = statistics.stoppedByTimeLimit == true || patterned.stoppedByTimeLimit
+            if patterned.objective < printedObjective - 1e-6 {
+                statistics = patterned.statistics(after: statistics)
+                schedule = patterned.schedule
+                printedObjective = patterned.objective
+                model = patterned.rest.model
+            }
+        }
+        statistics.lowerBound = capacityBound.map { min($0, printedObjective) }
+        statistics.printedObjective = printedObjective
+        statistics.seconds = FieldworkPlanner.seconds(since: start)
         statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: nil)
         let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
-                                         statistics: statistics, model: stable.model)
-        return ReplanResult(plan: plan, request: request, previousTrips: previous, newTrips: trips)
+                                         statistics: statistics, model: model)
+        return ReplanResult(plan: plan, request: request, instance: instance, previousTrips: previous)
     }
 }

@@ -11,7 +11,7 @@ extension PlanVerifier {
     /// dashboard of `summary.html`) are rendered from, gathered again as `planner replan` gathered it: the parent's
     /// planned visits, releases and changes of availability (read from the parent folder, checked by its manifest),
     /// the folder's `releases.csv` and `availability/`, the release groups of the sample designed again from the
-    /// seed, and the figures the manifest's `replan.figures` records (the solver's day-trips kept, the progress
+    /// seed, and the figures the manifest's `replan.figures` records (the day-trips kept, the progress
     /// files' rows, `--unrecorded`). With `fieldwork.json` and `sample.csv` it is the re-plan's `ReplanContent`,
     /// which `ReplanFolder` and `ReplanDashboard` render: the very writers of the re-plan.
     struct ReplanReportSources {

@@ -47,7 +47,7 @@ extension PlanManifest {
     /// day-trips (not recoverable from the routes), the rows of each progress file (the files may not travel with
     /// the plan) and what the user said unrecorded visits were (`--unrecorded`).
     public struct ReplanFigures: Codable, Sendable, Hashable {
-        /// Day-trips of the previous plan still possible from the as-of date, and how many the new solution keeps.
+        /// Day-trips of the previous plan still possible from the as-of date, and how many the new routes keep.
         public var previousTrips: Int
         public var previousTripsKept: Int
         /// One per progress file read, in the order given.
