@@ -60,7 +60,7 @@ import Testing
         return replanner
     }
 
-    @Test("half the staff gone: every rule kept, no visit by a leaver, kept trips with their enumerator",
+    @Test("half the staff gone: every rule kept, no visit by a leaver, kept trips with their enumerator, a bound",
           arguments: [31, 32, 33] as [UInt64])
     func halfTheStaffGone(seed: UInt64) throws {
         let survey = SyntheticSurvey(seed: seed, size: .medium)
@@ -69,10 +69,15 @@ import Testing
         let (replan, dropped) = try Self.replanRequest(request, asOf: asOf, dropping: true, timeLimit: 10)
         let result = try Self.pooling.plan(replan, solver: GLPKSolver())
 
+        #expect(result.plan.model.name == "fieldwork_replan_day_trips_pooled")
         #expect(ReplannerTests.checker(for: replan).violations(of: result.plan) == [])
         #expect(!result.plan.visits.contains { dropped.contains($0.enumeratorID) })
         #expect(result.plan.visits.allSatisfy { $0.date >= asOf && $0.date <= survey.dataset.settings.calendar.lastDay })
         #expect(result.plan.visits.count + result.plan.unscheduledUnitIDs.count == replan.units.count)
+        // The merged routes get a bound over every plan (day capacity), as a pooled first plan does.
+        let bound = try #require(result.plan.solver.lowerBound)
+        #expect(bound > 0 && bound <= result.plan.solver.planObjective + 1e-6)
+        #expect(result.previousTripsKept <= result.previousTrips)
         // Those who stay keep their work: the pooled model charges each dropped trip, the deal gives kept trips
         // back to their holders, and the scheduler keeps them on their dates.
         let staying = Set(replan.dataset.enumerators.map(\.id)).subtracting(dropped)

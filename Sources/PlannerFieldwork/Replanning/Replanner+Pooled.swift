@@ -55,37 +55,21 @@ extension Replanner {
 
         watch.report("dealing the pools' trips and scheduling")
         let trips = stable.deal(chosen)
-        var schedule = ReplanScheduler(instance: instance, previousVisits: request.previousVisits).schedule(trips: trips)
-        var printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, costs: costs)
-        statistics.stoppedByTimeLimit = stoppedByTimeLimit
-        var model = stable.model
-        let limit = request.solverOptions.timeLimitSeconds
-        // A bound over every plan (multi-site days included; changes to the previous plan are not priced, as the
-        // printed objective leaves them out): the one-site model's does not hold for merged routes.
-        var capacityBound: Double?
-        if !instance.demands.isEmpty, limit - FieldworkPlanner.seconds(since: start) > 0 {
+        let schedule = ReplanScheduler(instance: instance, previousVisits: request.previousVisits).schedule(trips: trips)
+        let printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, costs: costs)
+        statistics.printedObjective = printedObjective
+        // A bound over every plan, as a pooled first plan records (the one-site model's does not hold for merged
+        // routes): changes to the previous plan are not priced, and the printed objective leaves them out too.
+        if !instance.demands.isEmpty, request.solverOptions.timeLimitSeconds - FieldworkPlanner.seconds(since: start) > 0 {
             watch.report("bounding the plan: day capacity")
             let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: printedObjective)
-            if bound.isFinite { capacityBound = bound }
+            if bound.isFinite { statistics.lowerBound = min(bound, printedObjective) }
         }
-        // The work those routes do not keep, planned again around the kept days with day patterns.
-        if plansRestAgain,
-           let patterned = try patternedRest(request, instance: instance, costs: costs, schedule: schedule,
-                                             start: start, solver: solver, progress: progress) {
-            statistics.stoppedByTimeLimit = statistics.stoppedByTimeLimit == true || patterned.stoppedByTimeLimit
-            if patterned.objective < printedObjective - 1e-6 {
-                statistics = patterned.statistics(after: statistics)
-                schedule = patterned.schedule
-                printedObjective = patterned.objective
-                model = patterned.rest.model
-            }
-        }
-        statistics.lowerBound = capacityBound.map { min($0, printedObjective) }
-        statistics.printedObjective = printedObjective
         statistics.seconds = FieldworkPlanner.seconds(since: start)
+        statistics.stoppedByTimeLimit = stoppedByTimeLimit
         statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: nil)
         let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
-                                         statistics: statistics, model: model)
+                                         statistics: statistics, model: stable.model)
         return ReplanResult(plan: plan, request: request, instance: instance, previousTrips: previous)
     }
 }

@@ -3,8 +3,7 @@ import PlannerOptimization
 
 /// Re-plans the work left from an as-of date: the day-trip MIP over the remaining units, from the previous
 /// plan as the warm start, with a cost for every previous day-trip dropped, then routes that keep previous
-/// visits on their enumerator and date wherever the solution allows; the work those routes do not keep is then
-/// planned again as a first plan, around the kept days, and printed when that costs less (`patternedRest`).
+/// visits on their enumerator and date wherever the solution allows.
 ///
 /// The solver is a parameter, as for `FieldworkPlanner`.
 public struct Replanner: Sendable {
@@ -12,9 +11,6 @@ public struct Replanner: Sendable {
     /// (`PooledStableAssignmentModel`, one-site days merged after the solve) instead of pricing day patterns per
     /// enumerator (measured in `PooledAssignmentModel.oneSiteThreshold`); tests lower it to pool small instances.
     var poolingThreshold = PooledAssignmentModel.oneSiteThreshold
-    /// Whether the work a re-plan's routes do not keep is planned again as a first plan (`patternedRest`); tests
-    /// turn it off to compare with the stable model's routes alone.
-    var plansRestAgain = true
 
     public init() {}
 
@@ -105,33 +101,21 @@ public struct Replanner: Sendable {
                                           source: source)
         }
 
-        var schedule = ReplanScheduler(instance: instance, previousVisits: request.previousVisits)
+        let schedule = ReplanScheduler(instance: instance, previousVisits: request.previousVisits)
             .schedule(trips: chosen.trips, patterns: base.patterns, patternCounts: chosen.patterns)
-        var printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, model: base)
         statistics.patternColumns = base.patterns.count
         statistics.generationRounds = generation?.rounds ?? 0
-        statistics.stoppedByTimeLimit = generation?.stoppedByTimeLimit == true || solveStoppedByTimeLimit
-        var model = stable.model
-        if plansRestAgain,
-           let patterned = try patternedRest(request, instance: instance, costs: base.costs, schedule: schedule,
-                                             start: start, solver: solver, progress: progress) {
-            statistics.stoppedByTimeLimit = statistics.stoppedByTimeLimit == true || patterned.stoppedByTimeLimit
-            if patterned.objective < printedObjective - 1e-6 {
-                statistics = patterned.statistics(after: statistics)
-                schedule = patterned.schedule
-                printedObjective = patterned.objective
-                model = patterned.rest.model
-            }
-        }
         statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: generation?.unservedLowerBound)
         // The pattern LP's bound prices travel, balance and unserved units but not changes to the previous plan,
         // so it holds for the re-plan's printed objective too (which leaves changes out as well); the gap then
         // includes what keeping the plan stable costs.
-        statistics.lowerBound = generation?.lowerBound.map { min($0, printedObjective) }
-        statistics.printedObjective = printedObjective
+        statistics.lowerBound = generation?.lowerBound.map { min($0, base.objective(trips: chosen.trips,
+                                                                                    patterns: chosen.patterns)) }
+        statistics.printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, model: base)
         statistics.seconds = FieldworkPlanner.seconds(since: start)
+        statistics.stoppedByTimeLimit = generation?.stoppedByTimeLimit == true || solveStoppedByTimeLimit
         let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
-                                         statistics: statistics, model: model)
+                                         statistics: statistics, model: stable.model)
         return ReplanResult(plan: plan, request: request, instance: instance, previousTrips: previous)
     }
 
