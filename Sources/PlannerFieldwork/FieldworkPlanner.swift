@@ -183,9 +183,8 @@ public struct FieldworkPlanner: Sendable {
         // first ten rounds at ×10, about 10 s), else after the one-site plan.
         var capacityBound: Double?
         func boundByDayCapacity() {
-            watch.report("bounding the plan: day capacity")
-            let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: printedObjective)
-            if bound.isFinite { capacityBound = bound }
+            capacityBound = DayCapacityBound.planBound(instance: instance, costs: costs, target: printedObjective,
+                                                       secondsLeft: limit - Self.seconds(since: start), watch: &watch)
         }
         // Day patterns on the pools, from the one-site plan's days merged, when the limit leaves the time the
         // stage needs and the pools are few enough for the generation to finish.
@@ -226,9 +225,7 @@ public struct FieldworkPlanner: Sendable {
         // The one-site model's bound does not hold for merged routes: the day patterns' bound does (for days of
         // at most two sites), and so does the day-capacity bound (when the limit leaves time for it: its scan
         // of travel times grows with the square of the places); the larger is recorded.
-        if pooling, capacityBound == nil, !instance.demands.isEmpty, limit - Self.seconds(since: start) > 0 {
-            boundByDayCapacity()
-        }
+        if pooling, capacityBound == nil { boundByDayCapacity() }
         if let capacityBound { planBound = max(planBound ?? 0, capacityBound) }
         if let planBound { statistics.lowerBound = min(planBound, printedObjective) }
         statistics.seconds = Self.seconds(since: start)

@@ -116,6 +116,18 @@ struct DayCapacityBound {
         return (value, daysTaken)
     }
 
+    /// The bound of a plan whose printed objective is `target`, announced on the live line; nil when the instance
+    /// has no work, no time is left for it (its scan of travel times grows with the square of the places), or no
+    /// usable day makes it finite. Pooled first plans and pooled re-plans record it: the one-site model's bound
+    /// does not hold for their merged routes.
+    static func planBound(instance: AssignmentInstance, costs: AssignmentCosts, target: Double, secondsLeft: Double,
+                          watch: inout PlanningWatch) -> Double? {
+        guard !instance.demands.isEmpty, secondsLeft > 0 else { return nil }
+        watch.report("bounding the plan: day capacity")
+        let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: target)
+        return bound.isFinite ? bound : nil
+    }
+
     /// The best value of the dual function a subgradient search finds (Polyak steps towards `target`, an upper
     /// bound such as the plan's objective, halved after 10 steps without progress): a lower bound on every plan.
     func bound(target: Double) -> Double {

@@ -60,10 +60,10 @@ extension Replanner {
         statistics.printedObjective = printedObjective
         // A bound over every plan, as a pooled first plan records (the one-site model's does not hold for merged
         // routes): changes to the previous plan are not priced, and the printed objective leaves them out too.
-        if !instance.demands.isEmpty, request.solverOptions.timeLimitSeconds - FieldworkPlanner.seconds(since: start) > 0 {
-            watch.report("bounding the plan: day capacity")
-            let bound = DayCapacityBound(instance: instance, costs: costs).bound(target: printedObjective)
-            if bound.isFinite { statistics.lowerBound = min(bound, printedObjective) }
+        let secondsLeft = request.solverOptions.timeLimitSeconds - FieldworkPlanner.seconds(since: start)
+        if let bound = DayCapacityBound.planBound(instance: instance, costs: costs, target: printedObjective,
+                                                  secondsLeft: secondsLeft, watch: &watch) {
+            statistics.lowerBound = min(bound, printedObjective)
         }
         statistics.seconds = FieldworkPlanner.seconds(since: start)
         statistics.stoppedByTimeLimit = stoppedByTimeLimit
