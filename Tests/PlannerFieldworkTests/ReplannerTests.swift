@@ -1,5 +1,5 @@
 import PlannerCore
-import PlannerFieldwork
+@testable import PlannerFieldwork
 import PlannerGLPK
 import PlannerOptimization
 import Testing
@@ -156,6 +156,46 @@ import Testing
         #expect(result.plan.visits.isEmpty)
         #expect(Set(result.plan.unscheduledUnitIDs) == Set(request.units.map(\.id)))
         #expect(result.plan.diagnosis != nil)
+    }
+
+    @Test("the buffer days stay free while the remaining work fits before them, even where the previous plan used them")
+    func bufferKeptFree() throws {
+        let scenario = try Scenario(seed: 21)
+        let buffer = Array(scenario.survey.dataset.settings.calendar.workingDays.suffix(2))
+        var request = scenario.request()
+        // A previous plan that put one enumerator's last two days of work on the buffer days (as a re-plan that
+        // needed them would have).
+        let byEnumerator = Dictionary(grouping: request.previousVisits, by: \.enumeratorID)
+        let enumerator = try #require(byEnumerator.keys.filter { Set(byEnumerator[$0]!.map(\.date)).count >= 2 }.min())
+        let lastDates = Set(byEnumerator[enumerator]!.map(\.date)).sorted().suffix(2)
+        let newDate = Dictionary(uniqueKeysWithValues: zip(lastDates, buffer))
+        request.previousVisits = request.previousVisits.map { visit in
+            var visit = visit
+            if visit.enumeratorID == enumerator, let date = newDate[visit.date] { visit.date = date }
+            return visit
+        }
+        #expect(request.bufferDaysToKeep == 2)
+
+        // On a window with the buffer usable, the stable re-plan keeps those visits where they were.
+        let onWholeWindow = try Replanner().planWindow(request, instance: AssignmentInstance(request: request.fieldworkRequest),
+                                                       start: .now, solver: GLPKSolver())
+        #expect(onWholeWindow.plan.visits.contains { buffer.contains($0.date) })
+
+        let result = try Replanner().plan(request, solver: GLPKSolver())
+        #expect(result.plan.isComplete)
+        #expect(!result.plan.visits.contains { buffer.contains($0.date) })
+        #expect(Set(result.plan.visits.map(\.unitID)) == Set(request.units.map(\.id)))
+        #expect(Self.checker(for: request).violations(of: result.plan) == [])
+    }
+
+    @Test("a re-plan keeps at most the survey's buffer days free, and always leaves a day to plan")
+    func bufferDaysToKeep() throws {
+        let scenario = try Scenario(seed: 21)
+        let days = scenario.survey.dataset.settings.calendar.workingDays
+        #expect(scenario.survey.dataset.settings.fieldwork.bufferDays == 2)
+        #expect(scenario.request(asOf: days[days.count - 3]).bufferDaysToKeep == 2)
+        #expect(scenario.request(asOf: days[days.count - 2]).bufferDaysToKeep == 1)
+        #expect(scenario.request(asOf: days[days.count - 1]).bufferDaysToKeep == 0)
     }
 
     @Test("buffer days are used when the remaining work needs them")

@@ -46,7 +46,24 @@ public struct ReplanRequest: Sendable {
         FieldworkRequest.solverOptions(for: parameters)
     }
 
-    /// The dataset as the assignment model must see it: the window starts at `asOf` and has no buffer days
-    /// (the buffer may now be used).
-    var planningDataset: Dataset { dataset.replanWindow(from: asOf) }
+    /// Working days at the end of the window kept out of the plan: `Replanner` sets it while it tries to keep the
+    /// survey's buffer free.
+    var keptBufferDays = 0
+
+    /// The dataset as the assignment model must see it: the window starts at `asOf`, and its last
+    /// `keptBufferDays` working days are buffer (none by default: the buffer may now be used).
+    var planningDataset: Dataset { dataset.replanWindow(from: asOf, keepingBufferDays: keptBufferDays) }
+
+    /// The first-plan request of the same work on `planningDataset`: what the re-plan's instance is built from.
+    var fieldworkRequest: FieldworkRequest {
+        FieldworkRequest(dataset: planningDataset, units: units, solverOptions: solverOptions,
+                         balanceMinutesPerExcessDay: balanceMinutesPerExcessDay, travel: travel)
+    }
+
+    /// The survey's buffer days a re-plan tries to keep free: survey.toml's `buffer_days`, leaving at least one
+    /// working day of the window to plan.
+    var bufferDaysToKeep: Int {
+        let window = dataset.replanWindow(from: asOf).settings.calendar.workingDays.count
+        return min(max(dataset.settings.fieldwork.bufferDays, 0), max(window - 1, 0))
+    }
 }

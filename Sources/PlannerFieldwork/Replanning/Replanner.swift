@@ -25,18 +25,52 @@ public struct Replanner: Sendable {
 
     /// Re-plans the request.
     ///
+    /// The survey's buffer days are kept free when the remaining work fits before them: work on the last days has
+    /// no day left for a re-visit or a released reserve if it fails (docs/replanning.md, "The buffer stays free
+    /// while the work fits"). So the re-plan is first made on the window without them, with
+    /// `bufferedShareOfLimit` of the time limit (unless counting working minutes alone proves that window too
+    /// short), and only when that plan leaves units unserved is it made again on the whole window, in the time
+    /// left.
+    ///
     /// A request that no longer fits the window is not an error: the plan comes back incomplete with a
     /// diagnosis (enumerator-days and minutes lacking, and what would close the gap).
     /// - Throws: `FieldworkInputError` for a request that cannot be planned; the solver's errors when it breaks.
     public func plan(_ request: ReplanRequest, solver: some MIPSolver,
                      progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> ReplanResult {
-        let planning = request.planningDataset
-        let fieldworkRequest = FieldworkRequest(dataset: planning, units: request.units,
-                                                solverOptions: request.solverOptions,
-                                                balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay,
-                                                travel: request.travel)
         let start = ContinuousClock.now
-        let instance = try AssignmentInstance(request: fieldworkRequest)
+        let limit = request.solverOptions.timeLimitSeconds
+        if request.bufferDaysToKeep > 0 {
+            var buffered = request
+            buffered.keptBufferDays = request.bufferDaysToKeep
+            buffered.solverOptions.timeLimitSeconds = limit * Self.bufferedShareOfLimit
+            let instance = try AssignmentInstance(request: buffered.fieldworkRequest)
+            if instance.unservedByCapacity == 0 {
+                let result = try planWindow(buffered, instance: instance, start: start, solver: solver, progress: progress)
+                if result.plan.isComplete { return result }
+            }
+        }
+        var wholeWindow = request
+        wholeWindow.keptBufferDays = 0
+        wholeWindow.solverOptions.timeLimitSeconds = max(0, limit - FieldworkPlanner.seconds(since: start))
+        let restart = ContinuousClock.now
+        var result = try planWindow(wholeWindow, instance: AssignmentInstance(request: wholeWindow.fieldworkRequest),
+                                    start: restart, solver: solver, progress: progress)
+        result.plan.solver.seconds = FieldworkPlanner.seconds(since: start)
+        return result
+    }
+
+    /// Share of the time limit for the re-plan that keeps the buffer free; the one that uses it gets the rest.
+    /// Re-plans end by their own rules well inside it (default dataset, half the staff gone: 2.4 s of a 60 s
+    /// limit; ×20 pooled: 27 s).
+    static let bufferedShareOfLimit = 0.5
+
+    /// One re-plan of the request's window (`ReplanRequest.planningDataset`), whose instance is given.
+    ///
+    /// - Parameter start: when the step began (its instance built), for its seconds and its time limit.
+    func planWindow(_ request: ReplanRequest, instance: AssignmentInstance, start: ContinuousClock.Instant,
+                    solver: some MIPSolver,
+                    progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> ReplanResult {
+        let fieldworkRequest = request.fieldworkRequest
         if instance.options.count > poolingThreshold {
             return try pooledPlan(request, instance: instance, fieldworkRequest: fieldworkRequest, start: start,
                                   solver: solver, progress: progress)
