@@ -177,7 +177,9 @@ import Testing
         #expect(request.bufferDaysToKeep == 2)
 
         // On a window with the buffer usable, the stable re-plan keeps those visits where they were.
-        let onWholeWindow = try Replanner().planWindow(request, instance: AssignmentInstance(request: request.fieldworkRequest),
+        let fieldworkRequest = request.fieldworkRequest
+        let onWholeWindow = try Replanner().planWindow(request, fieldworkRequest: fieldworkRequest,
+                                                       instance: AssignmentInstance(request: fieldworkRequest),
                                                        start: .now, solver: GLPKSolver())
         #expect(onWholeWindow.plan.visits.contains { buffer.contains($0.date) })
 

@@ -63,7 +63,7 @@ public struct ReplanRequest: Sendable {
     /// The survey's buffer days a re-plan tries to keep free: survey.toml's `buffer_days`, leaving at least one
     /// working day of the window to plan.
     var bufferDaysToKeep: Int {
-        let window = dataset.replanWindow(from: asOf).settings.calendar.workingDays.count
+        let window = dataset.settings.calendar.workingDays.count { $0 >= asOf }
         return min(max(dataset.settings.fieldwork.bufferDays, 0), max(window - 1, 0))
     }
 }

@@ -43,9 +43,11 @@ public struct Replanner: Sendable {
             var buffered = request
             buffered.keptBufferDays = request.bufferDaysToKeep
             buffered.solverOptions.timeLimitSeconds = limit * Self.bufferedShareOfLimit
-            let instance = try AssignmentInstance(request: buffered.fieldworkRequest)
+            let fieldworkRequest = buffered.fieldworkRequest
+            let instance = try AssignmentInstance(request: fieldworkRequest)
             if instance.unservedByCapacity == 0 {
-                let result = try planWindow(buffered, instance: instance, start: start, solver: solver, progress: progress)
+                let result = try planWindow(buffered, fieldworkRequest: fieldworkRequest, instance: instance,
+                                            start: start, solver: solver, progress: progress)
                 if result.plan.isComplete { return result }
             }
         }
@@ -53,7 +55,9 @@ public struct Replanner: Sendable {
         wholeWindow.keptBufferDays = 0
         wholeWindow.solverOptions.timeLimitSeconds = max(0, limit - FieldworkPlanner.seconds(since: start))
         let restart = ContinuousClock.now
-        var result = try planWindow(wholeWindow, instance: AssignmentInstance(request: wholeWindow.fieldworkRequest),
+        let fieldworkRequest = wholeWindow.fieldworkRequest
+        var result = try planWindow(wholeWindow, fieldworkRequest: fieldworkRequest,
+                                    instance: AssignmentInstance(request: fieldworkRequest),
                                     start: restart, solver: solver, progress: progress)
         result.plan.solver.seconds = FieldworkPlanner.seconds(since: start)
         return result
@@ -66,13 +70,15 @@ public struct Replanner: Sendable {
     /// and reached 30 s while a test suite ran beside it.
     static let bufferedShareOfLimit = 0.7
 
-    /// One re-plan of the request's window (`ReplanRequest.planningDataset`), whose instance is given.
+    /// One re-plan of the request's window (`ReplanRequest.planningDataset`).
     ///
-    /// - Parameter start: when the step began (its instance built), for its seconds and its time limit.
-    func planWindow(_ request: ReplanRequest, instance: AssignmentInstance, start: ContinuousClock.Instant,
-                    solver: some MIPSolver,
+    /// - Parameters:
+    ///   - fieldworkRequest: `request.fieldworkRequest`, and `instance` the instance built from it: the caller
+    ///     needs both before it plans, so neither is built twice.
+    ///   - start: when the step began (its instance built), for its seconds and its time limit.
+    func planWindow(_ request: ReplanRequest, fieldworkRequest: FieldworkRequest, instance: AssignmentInstance,
+                    start: ContinuousClock.Instant, solver: some MIPSolver,
                     progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> ReplanResult {
-        let fieldworkRequest = request.fieldworkRequest
         if instance.options.count > poolingThreshold {
             return try pooledPlan(request, instance: instance, fieldworkRequest: fieldworkRequest, start: start,
                                   solver: solver, progress: progress)
