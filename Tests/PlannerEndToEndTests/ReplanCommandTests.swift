@@ -73,6 +73,12 @@ struct ReplanCommandTests {
         #expect(history.count == progress.count)
         #expect(planned.allSatisfy { $0["date"]! >= Self.asOf && $0["date"]! <= "2023-10-18" })
         #expect(!planned.contains { $0["enumerator_id"] == Self.dropped }, "a dropped enumerator has visits")
+        // One enumerator gone leaves room before the survey's two buffer days (17–18 October): they stay free,
+        // and the report says so.
+        #expect(!planned.contains { $0["date"]! >= "2023-10-17" })
+        let report = String(decoding: try Data(contentsOf: field.scratch.appendingPathComponent("r1/replan-report.md")),
+                            as: UTF8.self)
+        #expect(report.contains("- Ngày dự phòng: để trống cho thăm lại và đơn vị dự phòng (17/10/2023, 18/10/2023)"))
 
         // Every unit of the plan (main and released) is done, lost, or planned exactly once.
         let sample = try replan.rows("sample.csv")

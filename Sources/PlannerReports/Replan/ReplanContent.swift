@@ -63,6 +63,20 @@ public struct ReplanContent: Sendable {
 
     public var plan: FieldworkPlan { result.plan }
 
+    /// The survey's buffer days (survey.toml's `buffer_days`, the last working days) from the as-of date on.
+    public var bufferDaysAhead: [CalendarDate] {
+        let days = dataset.settings.calendar.workingDays
+        return days.suffix(min(max(dataset.settings.fieldwork.bufferDays, 0), days.count)).filter { $0 >= asOf }
+    }
+
+    /// The new plan's visits on `bufferDaysAhead`: none when the re-plan kept the buffer free (docs/replanning.md,
+    /// "The buffer stays free while the work fits"). Derived from the plan alone, so `planner verify` renders the
+    /// same line again.
+    public var visitsOnBufferDays: Int {
+        let buffer = Set(bufferDaysAhead)
+        return plan.visits.count { buffer.contains($0.date) }
+    }
+
     /// The share of the other enumerators' previous remaining visits that moved (nil when they had none).
     public var movedShareOfOthers: Double? {
         let others = Set(result.changes.enumerators.map(\.enumeratorID)).subtracting(droppedEnumerators)

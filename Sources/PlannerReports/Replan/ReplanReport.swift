@@ -84,6 +84,7 @@ enum ReplanReport {
                   "- \(text.added): \(changes.count(.added))",
                   "- \(text.removed): \(changes.count(.removed))",
                   "- \(text.movedShare): \(share)",
+                  "- \(text.bufferDays): " + bufferLine(content, text, fieldworkText),
                   "- \(text.solver): "
                     + fieldworkText.solverStatus(plan.solver.statusName, printedPlanGap: plan.solver.planGap)
                     + "; " + fieldworkText.planSource(plan.solver.source.rawValue),
@@ -110,6 +111,16 @@ enum ReplanReport {
         }
         lines += ["## \(text.weightsHeading)", "", text.weightsRule, ""]
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether the buffer days still ahead were kept free: a manager reads from it whether call-backs and
+    /// reserves still have days at the end, without looking up the dates.
+    static func bufferLine(_ content: ReplanContent, _ text: ReplanText, _ fieldworkText: FieldworkText) -> String {
+        let days = content.bufferDaysAhead
+        guard !days.isEmpty else { return text.noBufferDays }
+        let dates = days.map(fieldworkText.shortDate).joined(separator: ", ")
+        let visits = content.visitsOnBufferDays
+        return (visits == 0 ? text.bufferKept : text.bufferUsed(visits)) + " (\(dates))"
     }
 
     static func cell(_ value: String) -> String {

@@ -8,6 +8,8 @@ struct ReplanText {
     var parent, recordedVisits, completed, nonresponse, pending, dropped, droppedMark: String
     var releasesHeading, noRelease, group, rank, reserve, replaces, reason, date, exhausted: String
     var changesHeading, tripsKept, kept, moved, added, removed, movedShare, solver: String
+    var bufferDays, bufferKept, noBufferDays: String
+    var bufferUsed: (Int) -> String
     var enumerator, previous, received, now: String
     var deadlineHeading, missedList, weightsHeading, weightsRule: String
     var progressHeading, noProgressFile, progressFile, rows, used, repeated, alreadyRecorded, unfilled: String
@@ -32,6 +34,11 @@ struct ReplanText {
                 changesHeading: "Changes", tripsKept: "Previous day-trips kept", kept: "Kept", moved: "Moved",
                 added: "Added", removed: "Removed",
                 movedShare: "Share of the other enumerators' remaining visits moved", solver: "Solver",
+                bufferDays: "Buffer days",
+                bufferKept: "kept free for call-backs and reserve units",
+                noBufferDays: "none left in the window",
+                bufferUsed: { "used, planned visits on them: \($0) (a re-plan uses them only when the remaining work cannot "
+                    + "all be planned before them)" },
                 enumerator: "Enumerator", previous: "Previous visits", received: "Received",
                 now: "Visits now", deadlineHeading: "Deadline",
                 missedList: "Units that would be missed:", weightsHeading: "Weights",
@@ -65,6 +72,11 @@ struct ReplanText {
                 changesHeading: "Thay đổi", tripsKept: "Chuyến đi cũ được giữ", kept: "Giữ nguyên", moved: "Chuyển",
                 added: "Thêm", removed: "Bỏ",
                 movedShare: "Tỷ lệ lượt thăm còn lại của các điều tra viên khác bị chuyển", solver: "Bộ giải",
+                bufferDays: "Ngày dự phòng",
+                bufferKept: "để trống cho thăm lại và đơn vị dự phòng",
+                noBufferDays: "không còn trong thời gian còn lại",
+                bufferUsed: { "đã dùng, số lượt thăm xếp vào: \($0) (chỉ dùng khi không xếp kịp toàn bộ công việc còn lại "
+                    + "trước các ngày này)" },
                 enumerator: "Điều tra viên", previous: "Lượt thăm trước", received: "Nhận thêm",
                 now: "Lượt thăm hiện tại", deadlineHeading: "Thời hạn",
                 missedList: "Đơn vị sẽ bị bỏ sót:", weightsHeading: "Quyền số",
