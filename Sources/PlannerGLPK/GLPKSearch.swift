@@ -24,18 +24,25 @@ struct GLPKSearch {
     /// Subproblems selected so far, and the most allowed (`SolverOptions.nodeLimit`).
     private var nodesSelected = 0
     private let nodeLimit: Int?
+    /// The most nodes selected since the incumbent last changed (`SolverOptions.stallNodeLimit`), and the count
+    /// when it did.
+    private let stallNodeLimit: Int?
+    private var nodesAtLastIncumbent = 0
+    private var lastIncumbent: Double?
     /// The caller's time limit as GLPK's callbacks can keep it.
     private var deadline: CallbackDeadline?
     /// Whether a callback stopped GLPK because the deadline was at hand.
     var stoppedAtDeadline: Bool { deadline?.reached ?? false }
 
     init(start: ContinuousClock.Instant, progress: (@Sendable (SolveProgress) -> Void)?,
-         warmStartByName: [String: Double]?, nodeLimit: Int? = nil, timeLimitSeconds: Double? = nil) {
+         warmStartByName: [String: Double]?, nodeLimit: Int? = nil, stallNodeLimit: Int? = nil,
+         timeLimitSeconds: Double? = nil) {
         self.start = start
         self.lastReport = start
         self.progress = progress
         self.warmStartByName = warmStartByName
         self.nodeLimit = nodeLimit
+        self.stallNodeLimit = stallNodeLimit
         self.deadline = timeLimitSeconds.flatMap { $0.isFinite && $0 < 1e9 ? CallbackDeadline(start + .seconds($0)) : nil }
     }
 
@@ -57,10 +64,17 @@ struct GLPKSearch {
             if abs(bound) < 1e300 { bestBound = bound }
         }
         let reason = glp_ios_reason(tree)
-        if reason == GLP_ISELECT, let nodeLimit {
+        let treeProblem = glp_ios_get_prob(tree)
+        let incumbent = glp_mip_status(treeProblem) == GLP_FEAS ? glp_mip_obj_val(treeProblem) : nil
+        if incumbent != lastIncumbent {
+            lastIncumbent = incumbent
+            nodesAtLastIncumbent = nodesSelected
+        }
+        if reason == GLP_ISELECT {
             nodesSelected += 1
             // GLPK stops with GLP_ESTOP once control returns: the same node on every run.
-            if nodesSelected > nodeLimit { glp_ios_terminate(tree) }
+            if let nodeLimit, nodesSelected > nodeLimit { glp_ios_terminate(tree) }
+            if let stallNodeLimit, nodesSelected - nodesAtLastIncumbent > stallNodeLimit { glp_ios_terminate(tree) }
         }
         // On every callback, not only node selection; GLPK stops with GLP_ESTOP once control returns, and the
         // result reports it as the time limit.
@@ -72,8 +86,6 @@ struct GLPKSearch {
         }
         // GLPK's own heuristics (rounding, cuts, the pump) find incumbents without a GLP_IBINGO call, so a changed
         // incumbent value counts as new too.
-        let treeProblem = glp_ios_get_prob(tree)
-        let incumbent = glp_mip_status(treeProblem) == GLP_FEAS ? glp_mip_obj_val(treeProblem) : nil
         if reason == GLP_IBINGO || incumbent != lastReportedIncumbent || now - lastReport >= .seconds(1) {
             lastReport = now
             lastReportedIncumbent = incumbent

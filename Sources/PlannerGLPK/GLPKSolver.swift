@@ -51,7 +51,8 @@ public struct GLPKSolver: MIPSolver, ModelExporting {
         var search = GLPKSearch(
             start: start, progress: progress,
             warmStartByName: checkedWarmStart.map { Dictionary(uniqueKeysWithValues: zip(model.variables.map(\.name), $0)) },
-            nodeLimit: options.nodeLimit, timeLimitSeconds: options.timeLimitSeconds)
+            nodeLimit: options.nodeLimit, stallNodeLimit: options.stallNodeLimit,
+            timeLimitSeconds: options.timeLimitSeconds)
         var result = Self.trivialResult(model) ?? GLPKTerminal.run(showingSolverOutput: options.solverOutput) {
             var parameters = parameters
             if checkedWarmStart != nil { parameters.presolve = GLP_OFF }

@@ -253,5 +253,21 @@ public enum MIPSolverConformance {
         #expect(solution.result.status == .feasible(.interrupted) || solution.result.status == .optimal)
         #expect(model.feasibilityViolation(of: solution.result.values) == nil)
         #expect((solution.result.objective ?? -.infinity) >= 1000)
+
+        // A stall limit ends a search that finds nothing better: started from the optimum of a model that takes
+        // more than a few nodes to prove, it stops interrupted with the optimum; without it, the search proves it.
+        let optimum = try solver.solve(model, options: exactOptions).result
+        let best = try #require(optimum.objective)
+        var probe = focused
+        probe.nodeLimit = 3
+        try #require(try solver.solve(model, options: probe, warmStart: optimum.values, progress: nil).result.status
+                        == .feasible(.interrupted), "the model is proven within 3 nodes: no stall to see")
+        var stalled = focused
+        stalled.stallNodeLimit = 3
+        let stopped = try solver.solve(model, options: stalled, warmStart: optimum.values, progress: nil).result
+        #expect(stopped.status == .feasible(.interrupted))
+        #expect(abs((stopped.objective ?? 0) - best) < 1e-6)
+        let proven = try solver.solve(model, options: focused, warmStart: optimum.values, progress: nil).result
+        #expect(proven.status == .optimal)
     }
 }

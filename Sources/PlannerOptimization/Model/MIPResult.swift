@@ -124,15 +124,20 @@ public struct SolverOptions: Sendable, Hashable {
     /// the same point on every run, so that a plan made under it is reproducible; the result is then
     /// `feasible(.interrupted)` (or `noSolutionFound(.interrupted)`).
     public var nodeLimit: Int?
+    /// Stop once this many branch-and-bound nodes have passed since the incumbent last improved (the warm start
+    /// counts as one); nil: no such limit. Like `nodeLimit` it ends a search at the same point on every run; it
+    /// ends early a search that has stopped finding anything (`feasible(.interrupted)` as well).
+    public var stallNodeLimit: Int?
     /// What the branch-and-bound is for; the backend picks its branching and node order to match.
     public var focus: SearchFocus
 
     public init(timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, solverOutput: Bool = false,
-                nodeLimit: Int? = nil, focus: SearchFocus = .bound) {
+                nodeLimit: Int? = nil, stallNodeLimit: Int? = nil, focus: SearchFocus = .bound) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.solverOutput = solverOutput
         self.nodeLimit = nodeLimit
+        self.stallNodeLimit = stallNodeLimit
         self.focus = focus
     }
 }
