@@ -158,6 +158,43 @@ import Testing
         #expect(result.plan.diagnosis != nil)
     }
 
+    @Test("half the staff gone: the search around the previous plan prices changes and lowers the re-plan's objective",
+          arguments: [21, 23] as [UInt64])
+    func searchAroundThePreviousPlan(seed: UInt64) throws {
+        let scenario = try Scenario(seed: seed)
+        let request = scenario.request(dataset: scenario.datasetOnStrike { $0 % 2 == 1 })
+        let instance = try AssignmentInstance(request: request.fieldworkRequest)
+        let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
+        let previous = Replanner.previousTrips(instance: instance, visits: request.previousVisits)
+        let start = Replanner.warmStart(instance: instance, previousTrips: previous)
+        try #require(previous.reduce(0, +) > 0)
+        for changedTripMinutes in [120.0, 1e6] {
+            let stable = StableAssignmentModel(base: base, instance: instance, previousTrips: previous,
+                                               changedTripMinutes: changedTripMinutes)
+            let search = try NeighbourhoodSearch(instance: instance, stable: stable)
+                .improve(trips: start, patterns: [], solver: GLPKSolver(), timeLimitSeconds: 60, bound: nil,
+                         progress: nil)
+            #expect(base.respectsBoundsAndDays(search.trips, patterns: search.patterns))
+            #expect(stable.objective(of: search.trips, patterns: search.patterns)
+                        <= stable.objective(of: start) + 1e-6)
+            if changedTripMinutes > 1e5 {
+                // The start keeps them all; a piece that priced only travel would drop some.
+                #expect(zip(search.trips, previous).allSatisfy { $0 >= $1 })
+            } else {
+                #expect(search.improvements > 0)
+                #expect(stable.objective(of: search.trips, patterns: search.patterns) < stable.objective(of: start) - 1)
+            }
+        }
+
+        // The re-plan itself: complete, every unit once, the rules kept, and no dearer than its start.
+        let result = try Replanner().plan(request, solver: GLPKSolver())
+        #expect(result.plan.isComplete)
+        #expect(Set(result.plan.visits.map(\.unitID)) == Set(request.units.map(\.id)))
+        #expect(result.plan.visits.count == request.units.count)
+        #expect(Self.checker(for: request).violations(of: result.plan) == [])
+        #expect(result.plan.solver.chosenObjective <= result.plan.solver.heuristicObjective + 1e-6)
+    }
+
     @Test("the buffer days stay free while the remaining work fits before them, even where the previous plan used them")
     func bufferKeptFree() throws {
         let scenario = try Scenario(seed: 21)

@@ -25,6 +25,56 @@ import Synchronization
 struct NeighbourhoodSearch {
     let instance: AssignmentInstance
     let assignment: AssignmentModel
+    /// The model the pieces are cut from: `assignment.model`, or a re-plan's `StableAssignmentModel`, whose first
+    /// columns are `assignment.model`'s and whose own columns (previous trips dropped) follow their option's
+    /// enumerator.
+    private let searched: MIPModel
+    /// The enumerator each column of `searched` belongs to; nil for the unserved columns, which stay free in every
+    /// piece.
+    private let owner: [Int?]
+    /// The column vector of `searched` for a plan, and the plan's objective in it.
+    private let vector: @Sendable ([Int], [Int]) -> [Double]
+    private let objectiveOf: @Sendable ([Int], [Int]) -> Double
+
+    /// A search of the day-pattern model itself (a first plan).
+    init(instance: AssignmentInstance, assignment: AssignmentModel) {
+        self.instance = instance
+        self.assignment = assignment
+        searched = assignment.model
+        owner = Self.owners(instance: instance, assignment: assignment)
+        vector = { assignment.solutionVector(trips: $0, patterns: $1) }
+        objectiveOf = { assignment.objective(trips: $0, patterns: $1) }
+    }
+
+    /// A search of a re-plan's model: travel, balance and unserved units as in `stable.base`, plus what dropping
+    /// previous trips costs.
+    init(instance: AssignmentInstance, stable: StableAssignmentModel) {
+        self.instance = instance
+        assignment = stable.base
+        searched = stable.model
+        var owner = Self.owners(instance: instance, assignment: stable.base)
+        owner += Array(repeating: nil, count: stable.model.variables.count - owner.count)
+        for (option, variable) in stable.droppedVariables.enumerated() {
+            if let variable { owner[variable.index] = instance.options[option].workerIndex }
+        }
+        self.owner = owner
+        vector = { stable.solutionVector(trips: $0, patterns: $1) }
+        objectiveOf = { stable.objective(of: $0, patterns: $1) }
+    }
+
+    private static func owners(instance: AssignmentInstance, assignment: AssignmentModel) -> [Int?] {
+        var owner = [Int?](repeating: nil, count: assignment.model.variables.count)
+        for (option, variable) in assignment.tripVariables.enumerated() {
+            owner[variable.index] = instance.options[option].workerIndex
+        }
+        for (pattern, variable) in assignment.patternVariables.enumerated() {
+            owner[variable.index] = assignment.patterns[pattern].workerIndex
+        }
+        for (worker, variable) in assignment.excessVariables.enumerated() {
+            if let variable { owner[variable.index] = worker }
+        }
+        return owner
+    }
 
     /// Enumerators freed together: one and its nearest by road between bases.
     static let groupSize = 4
@@ -97,18 +147,7 @@ struct NeighbourhoodSearch {
                  progress: (@Sendable (SolveProgress) -> Void)?) throws -> Outcome {
         let start = ContinuousClock.now
         var outcome = Outcome(trips: trips, patterns: patterns, neighbourhoods: 0, improvements: 0)
-        var objective = assignment.objective(trips: trips, patterns: patterns)
-        // The enumerator each column belongs to; nil for the unserved columns, which stay free in every search.
-        var owner = [Int?](repeating: nil, count: assignment.model.variables.count)
-        for (option, variable) in assignment.tripVariables.enumerated() {
-            owner[variable.index] = instance.options[option].workerIndex
-        }
-        for (pattern, variable) in assignment.patternVariables.enumerated() {
-            owner[variable.index] = assignment.patterns[pattern].workerIndex
-        }
-        for (worker, variable) in assignment.excessVariables.enumerated() {
-            if let variable { owner[variable.index] = worker }
-        }
+        var objective = objectiveOf(trips, patterns)
         let groups = neighbourhoods()
         func report(objective: Double, activity: String) {
             progress?(SolveProgress(
@@ -139,12 +178,12 @@ struct NeighbourhoodSearch {
                 }
                 // The node limit ends each piece; the only clock is the search's whole budget. (A fixed 5 s per
                 // piece made plans differ when the process ran 3–5 times slower: pieces stopped on time.)
-                let values = assignment.solutionVector(trips: outcome.trips, patterns: outcome.patterns)
+                let values = vector(outcome.trips, outcome.patterns)
                 // Said before the batch too: its pieces can take seconds, and the line would still name the step before.
                 report(objective: objective, activity: pass == 0
                     ? "neighbourhoods \(outcome.neighbourhoods + 1)–\(outcome.neighbourhoods + batch.count) of \(groups.count)"
                     : "neighbourhoods \(outcome.neighbourhoods + 1)–\(outcome.neighbourhoods + batch.count), pass \(pass + 1)")
-                let pieces = try solvePieces(batch.map { groups[$0] }, values: values, owner: owner, solver: solver,
+                let pieces = try solvePieces(batch.map { groups[$0] }, values: values, solver: solver,
                                              timeLimitSeconds: remaining)
                 outcome.neighbourhoods += batch.count
                 if pieces.contains(where: \.stoppedAtTimeLimit) { outcome.stoppedByTimeLimit = true }
@@ -190,12 +229,12 @@ struct NeighbourhoodSearch {
     }
 
     /// Solves each group's piece from `values`, on its own thread when there are two.
-    private func solvePieces(_ groups: [[Int]], values: [Double], owner: [Int?], solver: some MIPSolver,
+    private func solvePieces(_ groups: [[Int]], values: [Double], solver: some MIPSolver,
                              timeLimitSeconds: Double) throws -> [Piece] {
         let results = Mutex([Result<Piece, any Error>?](repeating: nil, count: groups.count))
         let search = self
         DispatchQueue.concurrentPerform(iterations: groups.count) { index in
-            let result = Result { try search.solvePiece(groups[index], values: values, owner: owner, solver: solver,
+            let result = Result { try search.solvePiece(groups[index], values: values, solver: solver,
                                                         timeLimitSeconds: timeLimitSeconds) }
             results.withLock { $0[index] = result }
         }
@@ -203,12 +242,12 @@ struct NeighbourhoodSearch {
     }
 
     /// One group's piece: everyone else's columns fixed at `values`, GLPK on the rest from `values`.
-    private func solvePiece(_ group: [Int], values: [Double], owner: [Int?], solver: some MIPSolver,
+    private func solvePiece(_ group: [Int], values: [Double], solver: some MIPSolver,
                             timeLimitSeconds: Double) throws -> Piece {
         let fixed = values.indices.map { index in
             owner[index].map { group.contains($0) ? nil : values[index] } ?? nil
         }
-        let (sub, free) = assignment.model.fixing(fixed)
+        let (sub, free) = searched.fixing(fixed)
         let options = SolverOptions(timeLimitSeconds: timeLimitSeconds, relativeGap: 1e-4, nodeLimit: Self.nodeLimit,
                                     focus: .incumbent)
         let solution = try solver.solve(sub, options: options, warmStart: free.map { values[$0.index] }, progress: nil)
@@ -219,7 +258,7 @@ struct NeighbourhoodSearch {
         let newTrips = assignment.trips(from: candidate)
         let newPatterns = assignment.patternCounts(from: candidate)
         if assignment.respectsBoundsAndDays(newTrips, patterns: newPatterns) {
-            piece.candidate = (newTrips, newPatterns, assignment.objective(trips: newTrips, patterns: newPatterns))
+            piece.candidate = (newTrips, newPatterns, objectiveOf(newTrips, newPatterns))
         }
         return piece
     }
@@ -239,8 +278,7 @@ struct NeighbourhoodSearch {
                                     secondGroup: other.group, assignment: assignment, instance: instance)
             }
             if assignment.respectsBoundsAndDays(merged.trips, patterns: merged.patterns) {
-                candidates.append((merged.trips, merged.patterns,
-                                   assignment.objective(trips: merged.trips, patterns: merged.patterns)))
+                candidates.append((merged.trips, merged.patterns, objectiveOf(merged.trips, merged.patterns)))
             }
         }
         return candidates.min { $0.objective < $1.objective }

@@ -1,9 +1,10 @@
 import PlannerCore
 import PlannerOptimization
 
-/// Re-plans the work left from an as-of date: the day-trip MIP over the remaining units, from the previous
-/// plan as the warm start, with a cost for every previous day-trip dropped, then routes that keep previous
-/// visits on their enumerator and date wherever the solution allows.
+/// Re-plans the work left from an as-of date: the day-pattern model over the remaining units with a cost for
+/// every previous day-trip dropped, solved by GLPK from the previous plan (or the LP dive's plan) and, unless GLPK
+/// proved its gap, improved by the neighbourhood search; then routes that keep previous visits on their enumerator
+/// and date wherever the solution allows.
 ///
 /// The solver is a parameter, as for `FieldworkPlanner`.
 public struct Replanner: Sendable {
@@ -14,14 +15,21 @@ public struct Replanner: Sendable {
 
     public init() {}
 
-    /// Branch-and-bound nodes of the re-plan MIP, so that a re-plan ends by its own rule and the same inputs give
-    /// the same new plan on any machine; the time limit is a safety net. Measured on the default-sized re-plan
-    /// as of 5 October with every second enumerator gone (`benchmarks/fieldwork/scaled_replan.sh … 1`, a machine
+    /// Branch-and-bound nodes of the re-plan MIP over the whole model, so that a re-plan ends by its own rule and
+    /// the same inputs give the same new plan on any machine; the time limit is a safety net. Measured on the
+    /// default-sized re-plan as of 5 October with every second enumerator gone (`benchmarks/fieldwork/scaled_replan.sh … 1`, a machine
     /// busy with a test run): 200 nodes 11,349.0 in 4.1 s; **1,000 nodes 9,491.3 in 10.6 s**; 2,000 nodes 9,346.7
     /// in 26.6 s; 60 s of search 9,291.0. The old default, 4 s by the clock, stopped at 11,349.0. The search asks
     /// for the incumbent (`SearchFocus.incumbent`): 9,336.1 in 7.2 s on a quiet machine, and with three of every
     /// five enumerators gone 9,462.1 in 8.8 s instead of 9,392.2 in 32.3 s with GLPK's defaults.
     static let stableNodeLimit = 1_000
+
+    /// Nodes without a better incumbent after which the re-plan MIP stops (`SolverOptions.stallNodeLimit`), leaving
+    /// the rest to the neighbourhood search. Where the previous plan still nearly fits, GLPK proves its gap in a few
+    /// nodes; where many enumerators are gone its nodes are slow and find little: with three of every five gone
+    /// (as of 5 October) the 1,000 nodes took 17 s and kept the start, 200 stalled ones 10 s, 50 about 5 s, and
+    /// the search after them found the same plan (docs/replanning.md, "The search around the start").
+    static let stableStallNodeLimit = 50
 
     /// Re-plans the request.
     ///
@@ -113,34 +121,55 @@ public struct Replanner: Sendable {
         }
 
         var chosen = warmStart
+        var chosenObjective = warmObjective
         var statistics: SolverStatistics
-        var solveStoppedByTimeLimit = false
         if stable.model.variables.isEmpty {
             statistics = .notSolvedEmpty(backend: solver.identity, objective: warmObjective)
         } else {
+            // GLPK over the whole model from the start, ended by its gap, its node limit, or once
+            // `stableStallNodeLimit` nodes have found nothing better.
             var options = request.solverOptions
             options.timeLimitSeconds = max(0, options.timeLimitSeconds - FieldworkPlanner.seconds(since: start))
             options.nodeLimit = Self.stableNodeLimit
+            options.stallNodeLimit = Self.stableStallNodeLimit
             options.focus = .incumbent
             let solution = try solver.solve(stable.model, options: options,
                                             warmStart: stable.solutionVector(trips: warmStart.trips,
                                                                              patterns: warmStart.patterns),
                                             progress: progress)
             let result = solution.result
-            solveStoppedByTimeLimit = result.status.stoppedAtTimeLimit
             var source = SolverStatistics.Source.heuristic
             if result.status.hasSolution, result.values.count == stable.model.variables.count {
                 let solverTrips = base.trips(from: result.values)
                 let solverPatterns = base.patternCounts(from: result.values)
-                if base.respectsBoundsAndDays(solverTrips, patterns: solverPatterns),
-                   stable.objective(of: solverTrips, patterns: solverPatterns) <= warmObjective + 1e-6 {
+                let objective = stable.objective(of: solverTrips, patterns: solverPatterns)
+                if base.respectsBoundsAndDays(solverTrips, patterns: solverPatterns), objective <= warmObjective + 1e-6 {
                     chosen = (solverTrips, solverPatterns)
+                    chosenObjective = objective
                     source = .solver
                 }
             }
+            // Unless GLPK proved its gap: small MIPs around its plan, each freeing a few neighbouring enumerators, as
+            // for a first plan, on the re-plan's own objective (changes to the previous plan included). Where many
+            // enumerators are gone, GLPK's nodes over the whole model find little and the pieces much
+            // (docs/replanning.md, "The search around the start").
+            var search: NeighbourhoodSearch.Outcome?
+            if result.status != .optimal, result.status != .feasible(.gapLimit) {
+                search = try NeighbourhoodSearch(instance: instance, stable: stable)
+                    .improve(trips: chosen.trips, patterns: chosen.patterns, solver: solver,
+                             timeLimitSeconds: max(0, request.solverOptions.timeLimitSeconds * 0.95
+                                                      - FieldworkPlanner.seconds(since: start)),
+                             bound: nil, progress: progress)
+            }
+            if let search, search.improvements > 0 {
+                chosen = (search.trips, search.patterns)
+                chosenObjective = stable.objective(of: chosen.trips, patterns: chosen.patterns)
+                source = .solver
+            }
             statistics = SolverStatistics(solution: solution, backend: solver.identity, heuristicObjective: warmObjective,
-                                          chosenObjective: stable.objective(of: chosen.trips, patterns: chosen.patterns),
-                                          source: source)
+                                          chosenObjective: chosenObjective, source: source)
+            if let search, search.improvements > 0 { statistics.statusName = FieldworkPlanner.neighbourhoodStatus }
+            statistics.stoppedByTimeLimit = result.status.stoppedAtTimeLimit || search?.stoppedByTimeLimit == true
         }
 
         let schedule = ReplanScheduler(instance: instance, previousVisits: request.previousVisits)
@@ -155,7 +184,7 @@ public struct Replanner: Sendable {
                                                                                     patterns: chosen.patterns)) }
         statistics.printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, model: base)
         statistics.seconds = FieldworkPlanner.seconds(since: start)
-        statistics.stoppedByTimeLimit = generation?.stoppedByTimeLimit == true || solveStoppedByTimeLimit
+        statistics.stoppedByTimeLimit = generation?.stoppedByTimeLimit == true || statistics.stoppedByTimeLimit == true
         let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
                                          statistics: statistics, model: stable.model)
         return ReplanResult(plan: plan, request: request, instance: instance, previousTrips: previous)
