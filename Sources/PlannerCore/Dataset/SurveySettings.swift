@@ -226,3 +226,12 @@ public struct FieldworkParameters: Hashable, Sendable, Codable {
         self.workingDay = workingDay
     }
 }
+
+extension SurveySettings {
+    /// The last `fieldwork.bufferDays` working days of the calendar (all of them when it asks for more): the days
+    /// first plans keep free, the charts hatch and re-plans try to keep free.
+    public var bufferDays: [CalendarDate] {
+        let workingDays = calendar.workingDays
+        return Array(workingDays.suffix(min(max(fieldwork.bufferDays, 0), workingDays.count)))
+    }
+}

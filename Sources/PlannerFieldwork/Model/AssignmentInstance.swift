@@ -125,8 +125,8 @@ public struct AssignmentInstance: Sendable {
 
         // Workers.
         let workingDays = dataset.settings.calendar.workingDays
-        let bufferCount = min(max(parameters.bufferDays, 0), workingDays.count)
-        let plannable = Array(workingDays.dropLast(bufferCount))
+        let bufferDays = dataset.settings.bufferDays
+        let plannable = Array(workingDays.dropLast(bufferDays.count))
         var workers: [Worker] = []
         for enumerator in dataset.enumerators {
             if enumerator.dailyMinutes < 0 {
@@ -196,7 +196,7 @@ public struct AssignmentInstance: Sendable {
             workers[index].fairShareDays = Int((share - 1e-9).rounded(.up))
         }
         self.init(parameters: parameters, travel: travel, workers: workers, sites: sites, demands: demands,
-                  options: options, workingDays: workingDays, bufferDays: Array(workingDays.suffix(bufferCount)))
+                  options: options, workingDays: workingDays, bufferDays: bufferDays)
     }
 
     /// An instance from its parts, with the options indexed by demand and by worker (`PooledInstance` builds one

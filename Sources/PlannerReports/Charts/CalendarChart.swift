@@ -10,8 +10,7 @@ enum CalendarChart {
         let fieldworkText = context.text
         let dataset = context.dataset
         let workingDays = dataset.settings.calendar.workingDays
-        let bufferCount = min(max(dataset.settings.fieldwork.bufferDays, 0), workingDays.count)
-        let bufferDays = Set(workingDays.suffix(bufferCount))
+        let bufferDays = Set(dataset.settings.bufferDays)
         let enumerators = dataset.enumerators
         let width = 720.0
         let labelWidth = 150.0

@@ -14,8 +14,7 @@ enum WorkloadChart {
         let fieldworkText = context.text
         let dataset = context.dataset
         let workingDays = dataset.settings.calendar.workingDays
-        let bufferCount = min(max(dataset.settings.fieldwork.bufferDays, 0), workingDays.count)
-        let plannable = Set(workingDays.dropLast(bufferCount))
+        let plannable = Set(workingDays.dropLast(dataset.settings.bufferDays.count))
         struct Load {
             var enumerator: Enumerator
             var routes: [DayRoute]

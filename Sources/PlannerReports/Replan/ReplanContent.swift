@@ -65,8 +65,7 @@ public struct ReplanContent: Sendable {
 
     /// The survey's buffer days (survey.toml's `buffer_days`, the last working days) from the as-of date on.
     public var bufferDaysAhead: [CalendarDate] {
-        let days = dataset.settings.calendar.workingDays
-        return days.suffix(min(max(dataset.settings.fieldwork.bufferDays, 0), days.count)).filter { $0 >= asOf }
+        dataset.settings.bufferDays.filter { $0 >= asOf }
     }
 
     /// The new plan's visits on `bufferDaysAhead`: none when the re-plan kept the buffer free (docs/replanning.md,

@@ -92,7 +92,7 @@ public enum SummaryPage {
         }
         let calendar = input.dataset.settings.calendar
         let workingDays = calendar.workingDays.count
-        let bufferDays = min(workingDays, max(0, input.dataset.settings.fieldwork.bufferDays))
+        let bufferDays = input.dataset.settings.bufferDays.count
         var facts: [(String, String)] = [
             (text.kindLabel, input.plan == nil ? text.kindSample : text.kindPlan),
             (text.seedLabel, String(input.manifest.seed)),
