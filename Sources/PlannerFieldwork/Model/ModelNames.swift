@@ -23,7 +23,10 @@ struct ModelNames {
     }
 
     /// `prefix_part1_part2…`, made unique.
-    mutating func make(_ prefix: String, _ parts: String...) -> String {
+    mutating func make(_ prefix: String, _ parts: String...) -> String { make(prefix, parts) }
+
+    /// The same, for parts gathered in an array (a re-plan's keep rows name every site and kind of a day).
+    mutating func make(_ prefix: String, _ parts: [String]) -> String {
         let base = ([prefix] + parts.map(Self.sanitized)).joined(separator: "_")
         var candidate = base
         var suffix = 2

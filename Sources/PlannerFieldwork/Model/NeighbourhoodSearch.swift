@@ -47,16 +47,14 @@ struct NeighbourhoodSearch {
     }
 
     /// A search of a re-plan's model: travel, balance and unserved units as in `stable.base`, plus what dropping
-    /// previous trips costs.
+    /// previous days costs (each `dropped` column belongs to the enumerator whose days it counts).
     init(instance: AssignmentInstance, stable: StableAssignmentModel) {
         self.instance = instance
         assignment = stable.base
         searched = stable.model
         var owner = Self.owners(instance: instance, assignment: stable.base)
         owner += Array(repeating: nil, count: stable.model.variables.count - owner.count)
-        for (option, variable) in stable.droppedVariables.enumerated() {
-            if let variable { owner[variable.index] = instance.options[option].workerIndex }
-        }
+        for keep in stable.keeps { owner[keep.dropped.index] = keep.workerIndex }
         self.owner = owner
         vector = { stable.solutionVector(trips: $0, patterns: $1) }
         objectiveOf = { stable.objective(of: $0, patterns: $1) }

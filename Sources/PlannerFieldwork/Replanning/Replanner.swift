@@ -102,17 +102,22 @@ public struct Replanner: Sendable {
                 .generate(solver: solver, timeLimitSeconds: request.solverOptions.timeLimitSeconds * 0.3,
                           progress: progress)
         }
-        let base = generation?.assignment ?? plain
-        let noPatterns = Array(repeating: 0, count: base.patterns.count)
+        // The previous plan's days still ahead are offered as columns, so that the model can keep a two-site day
+        // as the day it was, and are what the keep rows count.
+        let previousDays = PreviousDays(instance: instance, visits: request.previousVisits)
+        let (base, previousPatterns) = previousDays.offered(in: generation?.assignment ?? plain)
         let previous = Self.previousTrips(instance: instance, visits: request.previousVisits)
-        let stable = StableAssignmentModel(base: base, instance: instance, previousTrips: previous,
+        let stable = StableAssignmentModel(base: base, instance: instance, previousDays: previousDays,
                                            changedTripMinutes: request.changedTripMinutes)
-        // The solver's start: the previous plan's trips completed greedily, or the dive's plan on the pattern LP
+        // The solver's start: the previous plan's days completed greedily, or the dive's plan on the pattern LP
         // (its unserved units offered to free days) when it is cheaper for the re-plan's objective — when the
         // previous plan no longer fits, the dive serves more (docs/replanning.md).
-        var warmStart = (trips: Self.warmStart(instance: instance, previousTrips: previous), patterns: noPatterns)
-        var warmObjective = stable.objective(of: warmStart.trips)
-        if let dive = generation?.dive.flatMap(base.filledStart) {
+        var warmStart = Self.warmStart(instance: instance, trips: previousDays.trips, patterns: base.patterns,
+                                       patternCounts: previousPatterns)
+        var warmObjective = stable.objective(of: warmStart.trips, patterns: warmStart.patterns)
+        if let dive = generation?.dive.flatMap({ dive in
+            base.filledStart((dive.trips, dive.patterns + Array(repeating: 0, count: base.patterns.count - dive.patterns.count)))
+        }) {
             let objective = stable.objective(of: dive.trips, patterns: dive.patterns)
             if objective < warmObjective - 1e-6 {
                 warmStart = dive
@@ -218,9 +223,19 @@ public struct Replanner: Sendable {
     /// The previous plan's trips, cut to each enumerator's usable days, then the uncovered work given to the
     /// cheapest trips with days left: feasible for the model by construction.
     static func warmStart(instance: AssignmentInstance, previousTrips: [Int]) -> [Int] {
+        warmStart(instance: instance, trips: previousTrips, patterns: [], patternCounts: []).trips
+    }
+
+    /// The previous plan's days — trips per option and counts of the model's `patterns` — cut to each enumerator's
+    /// usable days (trips first), then the uncovered work given to the cheapest trips with days left: feasible for
+    /// the model by construction.
+    static func warmStart(instance: AssignmentInstance, trips previousTrips: [Int], patterns dayPatterns: [DayPattern],
+                          patternCounts: [Int]) -> (trips: [Int], patterns: [Int]) {
         var trips = previousTrips
+        var patterns = patternCounts + Array(repeating: 0, count: max(0, dayPatterns.count - patternCounts.count))
         var daysUsed = Array(repeating: 0, count: instance.workers.count)
         for (option, count) in trips.enumerated() { daysUsed[instance.options[option].workerIndex] += count }
+        for (index, count) in patterns.enumerated() { daysUsed[dayPatterns[index].workerIndex] += count }
         for worker in instance.workers.indices {
             for option in instance.optionsOfWorker[worker].reversed()
             where daysUsed[worker] > instance.workers[worker].usableDays.count {
@@ -229,8 +244,18 @@ public struct Replanner: Sendable {
                 daysUsed[worker] -= cut
             }
         }
+        for index in patterns.indices.reversed() {
+            let worker = dayPatterns[index].workerIndex
+            let cut = min(patterns[index], max(0, daysUsed[worker] - instance.workers[worker].usableDays.count))
+            patterns[index] -= cut
+            daysUsed[worker] -= cut
+        }
+        var patternVisits = Array(repeating: 0, count: instance.demands.count)
+        for (index, count) in patterns.enumerated() where count > 0 {
+            for visits in dayPatterns[index].visits { patternVisits[visits.demand] += count * visits.visits }
+        }
         for (demandIndex, demand) in instance.demands.enumerated() {
-            var covered = instance.optionsOfDemand[demandIndex].reduce(0) {
+            var covered = instance.optionsOfDemand[demandIndex].reduce(patternVisits[demandIndex]) {
                 $0 + trips[$1] * instance.options[$1].visitsPerTrip
             }
             while covered < demand.count {
@@ -248,6 +273,6 @@ public struct Replanner: Sendable {
                 covered += instance.options[cheapest].visitsPerTrip
             }
         }
-        return trips
+        return (trips, patterns)
     }
 }
