@@ -26,8 +26,8 @@ struct NeighbourhoodSearch {
     let instance: AssignmentInstance
     let assignment: AssignmentModel
     /// The model the pieces are cut from: `assignment.model`, or a re-plan's `StableAssignmentModel`, whose first
-    /// columns are `assignment.model`'s and whose own columns (previous trips dropped) follow their option's
-    /// enumerator.
+    /// columns are `assignment.model`'s and whose own columns (previous days dropped) belong to the enumerator whose
+    /// days they count.
     private let searched: MIPModel
     /// The enumerator each column of `searched` belongs to; nil for the unserved columns, which stay free in every
     /// piece.

@@ -11,7 +11,7 @@ import PlannerCore
 /// measured). See docs/replanning.md, "What a re-plan keeps".
 struct PreviousDays {
     /// Previous days of one enumerator that visit the same demands.
-    struct Group: Equatable {
+    struct Group {
         var workerIndex: Int
         /// Demand indices, ascending.
         var demands: [Int]
@@ -35,18 +35,6 @@ struct PreviousDays {
     ///   `maxCommunesPerDay`) counts as one-site days of its demands.
     init(instance: AssignmentInstance, visits: [VisitAssignment]) {
         let lookup = InstanceIndex(instance)
-        struct DayKey: Hashable, Comparable {
-            var worker: Int
-            var date: CalendarDate
-            static func < (lhs: DayKey, rhs: DayKey) -> Bool { (lhs.worker, lhs.date) < (rhs.worker, rhs.date) }
-        }
-        var visitsPerDay: [DayKey: [Int: Int]] = [:]
-        for visit in visits {
-            guard let demand = lookup.demandOfUnit[visit.unitID], let worker = lookup.workerOfEnumerator[visit.enumeratorID],
-                  instance.workers[worker].usableDays.contains(visit.date),
-                  lookup.option(worker: worker, demand: demand) != nil else { continue }
-            visitsPerDay[DayKey(worker: worker, date: visit.date), default: [:]][demand, default: 0] += 1
-        }
         trips = Array(repeating: 0, count: instance.options.count)
         var tally = DayPatternTally()
         var groupIndex: [[Int]: Int] = [:]
@@ -60,32 +48,32 @@ struct PreviousDays {
             }
         }
         let routing = TripScheduler(instance: instance)
-        for key in visitsPerDay.keys.sorted() {
-            let counts = visitsPerDay[key]!
+        for planned in lookup.plannedDays(of: visits, in: instance) {
+            let counts = planned.visits
             let demands = counts.keys.sorted()
             // A pattern never holds more visits of a demand than its enumerator's one-site day-trip there
             // (docs/model.md, "Day patterns"), nor more than the demand still has.
             let trips = demands.map { demand in
-                let option = lookup.option(worker: key.worker, demand: demand)!
+                let option = lookup.option(worker: planned.worker, demand: demand)!
                 return TripScheduler.Trip(demand: demand, visits: min(counts[demand]!, instance.options[option].visitsPerTrip))
             }
             if demands.count > 1 {
-                var day = routing.evaluate(trips, worker: key.worker)
+                var day = routing.evaluate(trips, worker: planned.worker)
                 if day.fits, day.siteOrder.count <= instance.parameters.maxCommunesPerDay {
                     day = Self.filled(day, routing: routing, lookup: lookup)
-                    tally.add(DayPattern(workerIndex: key.worker,
+                    tally.add(DayPattern(workerIndex: planned.worker,
                                          visits: day.trips.map { DayPattern.Visits(demand: $0.demand, visits: $0.visits) },
                                          siteOrder: day.siteOrder, travelMinutes: day.travelMinutes))
-                    addDays(worker: key.worker, demands: demands, option: nil, days: 1)
+                    addDays(worker: planned.worker, demands: demands, option: nil, days: 1)
                     continue
                 }
             }
             for demand in demands {
-                let option = lookup.option(worker: key.worker, demand: demand)!
+                let option = lookup.option(worker: planned.worker, demand: demand)!
                 let perTrip = instance.options[option].visitsPerTrip
                 let needed = (counts[demand]! + perTrip - 1) / perTrip
                 self.trips[option] += needed
-                addDays(worker: key.worker, demands: [demand], option: option, days: needed)
+                addDays(worker: planned.worker, demands: [demand], option: option, days: needed)
             }
         }
         for index in self.trips.indices { self.trips[index] = min(self.trips[index], instance.options[index].maximumTrips) }

@@ -199,22 +199,13 @@ public struct Replanner: Sendable {
     /// visits of each demand it made, in trips of the option's size (a merged day can hold two trips).
     static func previousTrips(instance: AssignmentInstance, visits: [VisitAssignment]) -> [Int] {
         let lookup = InstanceIndex(instance)
-        struct Key: Hashable, Comparable {
-            var option: Int
-            var date: CalendarDate
-            static func < (lhs: Key, rhs: Key) -> Bool { (lhs.option, lhs.date) < (rhs.option, rhs.date) }
-        }
-        var visitsPerDay: [Key: Int] = [:]
-        for visit in visits {
-            guard let demand = lookup.demandOfUnit[visit.unitID], let worker = lookup.workerOfEnumerator[visit.enumeratorID],
-                  instance.workers[worker].usableDays.contains(visit.date),
-                  let option = lookup.option(worker: worker, demand: demand) else { continue }
-            visitsPerDay[Key(option: option, date: visit.date), default: 0] += 1
-        }
         var trips = Array(repeating: 0, count: instance.options.count)
-        for key in visitsPerDay.keys.sorted() {
-            let perTrip = instance.options[key.option].visitsPerTrip
-            trips[key.option] += (visitsPerDay[key]! + perTrip - 1) / perTrip
+        for day in lookup.plannedDays(of: visits, in: instance) {
+            for (demand, count) in day.visits {
+                let option = lookup.option(worker: day.worker, demand: demand)!
+                let perTrip = instance.options[option].visitsPerTrip
+                trips[option] += (count + perTrip - 1) / perTrip
+            }
         }
         for index in trips.indices { trips[index] = min(trips[index], instance.options[index].maximumTrips) }
         return trips
