@@ -147,7 +147,7 @@ final class GLPKProblem {
     /// the dual simplex starts from the basis that call left (still dual feasible), which takes a few pivots
     /// instead of a whole solve; the primal simplex finishes if the dual one stops short. After columns were
     /// only added (`stillPrimalFeasible`), the old basis is still primal feasible and the primal simplex goes on
-    /// from it.
+    /// from it. After rows were added (basic, violated), the basis is still dual feasible, as after bound changes.
     func solveRelaxation(timeLimitMilliseconds: Int32, msgLevel: Int32, fromCurrentBasis: Bool = false,
                          stillPrimalFeasible: Bool = false) -> RelaxationOutcome {
         var simplex = glp_smcp()
@@ -195,6 +195,18 @@ final class GLPKProblem {
         let coefficients: [Double] = [0] + entries.map(\.coefficient)
         glp_set_mat_col(problem, column, Int32(entries.count), rows, coefficients)
         setBounds(column: Int(column) - 1, of: variable)
+    }
+
+    /// Appends a row (validated by the caller) over existing columns; it enters basic, so the basis stays
+    /// dual feasible and the dual simplex goes on from it.
+    func addRow(_ constraint: MIPModel.Constraint) {
+        let row = glp_add_rows(problem, 1)
+        glp_set_row_name(problem, row, constraint.name)
+        let (type, low, up) = Self.boundType(constraint.lowerBound, constraint.upperBound)
+        glp_set_row_bnds(problem, row, type, low, up)
+        let columns: [Int32] = [0] + constraint.terms.map { Int32($0.variable.index + 1) }
+        let coefficients: [Double] = [0] + constraint.terms.map(\.coefficient)
+        glp_set_mat_row(problem, row, Int32(constraint.terms.count), columns, coefficients)
     }
 
     /// Changes a column's bounds (model order), as the constructor sets them: integer bounds rounded inward.

@@ -16,8 +16,9 @@ extension GLPKSolver {
     }
 
     /// Iterates on one GLPK problem: after the first LP, each round adds the new columns (non-basic at their
-    /// lower bound, so the basis stays valid) and changes the bounds in place, then re-solves from the previous
-    /// basis (the dual simplex after bound changes, the primal one after new columns only): a few pivots where a
+    /// lower bound, so the basis stays valid) and rows (basic), and changes the bounds in place, then re-solves
+    /// from the previous basis (the dual simplex after new rows or bound changes, the primal one after new
+    /// columns only): a few pivots where a
     /// fresh solve takes thousands. Changes are checked in Swift (on a copy of the model) before GLPK sees them.
     public func iterateRelaxation(_ model: MIPModel, options: SolverOptions,
                                   next: (MIPResult) -> RelaxationChange) throws -> MIPResult? {
@@ -46,6 +47,7 @@ extension GLPKSolver {
                 for index in columnsBefore..<current.variables.count {
                     problem.addColumn(current.variables[index], entries: change.columns[index - columnsBefore].entries)
                 }
+                for row in change.rows { problem.addRow(row) }
                 for bound in change.bounds {
                     problem.setBounds(column: bound.variable.index, of: current.variables[bound.variable.index])
                 }
@@ -53,7 +55,7 @@ extension GLPKSolver {
                 guard remaining > 0 else { return result }
                 outcome = problem.solveRelaxation(timeLimitMilliseconds: Int32(min(remaining, Double(Int32.max))),
                                                   msgLevel: parameters.msg_lev, fromCurrentBasis: true,
-                                                  stillPrimalFeasible: change.bounds.isEmpty)
+                                                  stillPrimalFeasible: change.bounds.isEmpty && change.rows.isEmpty)
             }
         }
     }

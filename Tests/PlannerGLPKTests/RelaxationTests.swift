@@ -86,6 +86,56 @@ struct RelaxationTests {
         #expect(abs(result.values[2] - 3) < 1e-9 && abs(result.values[0] - 1) < 1e-9)
     }
 
+    /// min 3x + 5y s.t. 2x + 2y ≥ 3: the LP takes x = 1.5 (4.5). A cut x + y ≥ 2 (the row's rounding) added
+    /// together with a continuous column z (cost 1, in the first row and the cut with 1, at most 0.5) lifts it to
+    /// z = 0.5, x = 1.5: 5.0; the live problem re-solved from its basis and a fresh solve agree.
+    @Test(arguments: [false, true])
+    func iterationAddsRowsAfterColumns(freshLP: Bool) throws {
+        var model = MIPModel(name: "cut")
+        let x = model.addVariable("x", kind: .integer, lowerBound: 0, upperBound: 10, objective: 3)
+        let y = model.addVariable("y", kind: .integer, lowerBound: 0, upperBound: 10, objective: 5)
+        let need = model.addConstraint("need", [.init(x, 2), .init(y, 2)], lowerBound: 3)
+        var seen: [Double] = []
+        var rowDuals: [Int] = []
+        let next: (MIPResult) -> RelaxationChange = { result in
+            seen.append(result.objective ?? .nan)
+            rowDuals.append(result.rowDuals.count)
+            guard seen.count == 1 else { return RelaxationChange() }
+            let z = MIPModel.VariableID(index: 2)
+            return RelaxationChange(
+                columns: [MIPModel.Column(name: "z", kind: .continuous, lowerBound: 0, upperBound: 0.5, objective: 1,
+                                          entries: [.init(need, 1)])],
+                rows: [MIPModel.Constraint(name: "rounded", terms: [.init(x, 1), .init(y, 1), .init(z, 1)],
+                                           lowerBound: 2)])
+        }
+        let result = try #require(freshLP
+            ? try FreshLPSolver().iterateRelaxation(model, options: SolverOptions(), next: next)
+            : try GLPKSolver().iterateRelaxation(model, options: SolverOptions(), next: next))
+        #expect(seen.count == 2)
+        #expect(abs(seen[0] - 4.5) < 1e-9)
+        // x + y + z ≥ 2 and 2x + 2y + z ≥ 3 with z ≤ 0.5: x = 1.5, z = 0.5 costs 5; x = 2 costs 6.
+        #expect(abs(seen[1] - 5) < 1e-9)
+        #expect(rowDuals == [1, 2], "the second LP has a dual for the new row")
+        #expect(abs(result.values[0] - 1.5) < 1e-9 && abs(result.values[2] - 0.5) < 1e-9)
+    }
+
+    @Test func aRowNamingAnUnknownColumnOrRepeatingANameIsRefused() throws {
+        let model = Self.knapsack()
+        #expect(throws: ModelError.self) {
+            _ = try GLPKSolver().iterateRelaxation(model, options: SolverOptions()) { _ in
+                RelaxationChange(rows: [MIPModel.Constraint(name: "cut", terms: [.init(MIPModel.VariableID(index: 9), 1)],
+                                                            upperBound: 1)])
+            }
+        }
+        #expect(throws: ModelError.self) {
+            _ = try GLPKSolver().iterateRelaxation(model, options: SolverOptions()) { _ in
+                RelaxationChange(rows: [MIPModel.Constraint(name: "capacity",
+                                                            terms: [.init(MIPModel.VariableID(index: 0), 1)],
+                                                            upperBound: 1)])
+            }
+        }
+    }
+
     @Test func aColumnNamingAnUnknownRowIsRefused() throws {
         let model = Self.knapsack()
         #expect(throws: ModelError.self) {

@@ -68,27 +68,37 @@ extension MIPModel {
         // One flag per variable, reset after each row, finds repeats in O(terms) without hashing.
         var seenInRow = [Bool](repeating: false, count: variables.count)
         for (index, constraint) in constraints.enumerated() {
-            let subject = ModelError.Subject.constraint(index: index, name: constraint.name)
-            if let problem = Self.nameProblem(constraint.name) { throw ModelError(subject, problem) }
-            if constraint.name == Self.mpsObjectiveRowName { throw ModelError(subject, .reservedName) }
             if let firstIndex = firstIndexByName.updateValue(index, forKey: constraint.name) {
+                let subject = ModelError.Subject.constraint(index: index, name: constraint.name)
+                if let problem = Self.nameProblem(constraint.name) { throw ModelError(subject, problem) }
+                if constraint.name == Self.mpsObjectiveRowName { throw ModelError(subject, .reservedName) }
                 throw ModelError(subject, .duplicateName(firstIndex: firstIndex))
             }
-            try Self.checkBounds(constraint.lowerBound, constraint.upperBound, subject)
-            if constraint.lowerBound == nil, constraint.upperBound == nil {
-                throw ModelError(subject, .constraintWithoutBounds)
+            try checkConstraint(at: index, seenInRow: &seenInRow)
+        }
+    }
+
+    /// Everything `validate()` checks of one row but the uniqueness of its name. `seenInRow` has one false flag
+    /// per variable and is left so.
+    func checkConstraint(at index: Int, seenInRow: inout [Bool]) throws(ModelError) {
+        let constraint = constraints[index]
+        let subject = ModelError.Subject.constraint(index: index, name: constraint.name)
+        if let problem = Self.nameProblem(constraint.name) { throw ModelError(subject, problem) }
+        if constraint.name == Self.mpsObjectiveRowName { throw ModelError(subject, .reservedName) }
+        try Self.checkBounds(constraint.lowerBound, constraint.upperBound, subject)
+        if constraint.lowerBound == nil, constraint.upperBound == nil {
+            throw ModelError(subject, .constraintWithoutBounds)
+        }
+        defer { for term in constraint.terms where seenInRow.indices.contains(term.variable.index) {
+            seenInRow[term.variable.index] = false
+        } }
+        for term in constraint.terms {
+            guard seenInRow.indices.contains(term.variable.index) else {
+                throw ModelError(subject, .unknownVariable(term.variable))
             }
-            defer { for term in constraint.terms where seenInRow.indices.contains(term.variable.index) {
-                seenInRow[term.variable.index] = false
-            } }
-            for term in constraint.terms {
-                guard seenInRow.indices.contains(term.variable.index) else {
-                    throw ModelError(subject, .unknownVariable(term.variable))
-                }
-                if seenInRow[term.variable.index] { throw ModelError(subject, .repeatedVariable(term.variable)) }
-                seenInRow[term.variable.index] = true
-                if !term.coefficient.isFinite { throw ModelError(subject, .nonFiniteCoefficient(term.coefficient)) }
-            }
+            if seenInRow[term.variable.index] { throw ModelError(subject, .repeatedVariable(term.variable)) }
+            seenInRow[term.variable.index] = true
+            if !term.coefficient.isFinite { throw ModelError(subject, .nonFiniteCoefficient(term.coefficient)) }
         }
     }
 

@@ -49,6 +49,13 @@ public struct MIPModel: Sendable, Hashable {
         public var lowerBound: Double?
         /// nil is +∞.
         public var upperBound: Double?
+
+        public init(name: String, terms: [Term], lowerBound: Double? = nil, upperBound: Double? = nil) {
+            self.name = name
+            self.terms = terms
+            self.lowerBound = lowerBound
+            self.upperBound = upperBound
+        }
     }
 
     public var name: String

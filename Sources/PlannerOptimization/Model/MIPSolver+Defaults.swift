@@ -36,8 +36,8 @@ extension MIPSolver {
 }
 
 extension MIPModel {
-    /// Adds the change's columns, then applies its bound changes (which may name the new columns), and checks
-    /// what the change brought (`apply(_:variableNames:)`).
+    /// Adds the change's columns, then its rows, then applies its bound changes (which may name the new columns),
+    /// and checks what the change brought (`apply(_:variableNames:)`).
     ///
     /// - Throws: `ModelError` when a bound change names an unknown variable or the change is malformed.
     public mutating func apply(_ change: RelaxationChange) throws(ModelError) {
@@ -51,13 +51,18 @@ extension MIPModel {
     /// apply some hundred changes to a model of 50,000 columns and more).
     ///
     /// The checks are `validate()`'s, for the new columns (names, objective, bounds, one entry per row, finite
-    /// coefficients) and the changed bounds: a change with one fault gets the error validating the whole changed
-    /// model would give (with several, the first found here, new columns before changed bounds).
-    /// - Throws: `ModelError` naming the first faulty column or bound change; the model is then left changed and
-    ///   must not be solved (the loops that apply changes stop on it).
+    /// coefficients), the new rows and the changed bounds: a change with one fault gets the error validating the
+    /// whole changed model would give (with several, the first found here, new columns before new rows before
+    /// changed bounds).
+    /// - Throws: `ModelError` naming the first faulty column, row or bound change; the model is then left changed
+    ///   and must not be solved (the loops that apply changes stop on it).
     public mutating func apply(_ change: RelaxationChange, variableNames: inout Set<String>) throws(ModelError) {
         let firstNew = variables.count
         for column in change.columns { try addColumn(column) }
+        let firstNewRow = constraints.count
+        for row in change.rows {
+            addConstraint(row.name, row.terms, lowerBound: row.lowerBound, upperBound: row.upperBound)
+        }
         for bound in change.bounds {
             guard variables.indices.contains(bound.variable.index) else {
                 throw ModelError(.variable(index: bound.variable.index, name: "?"), .unknownVariable(bound.variable))
@@ -76,6 +81,20 @@ extension MIPModel {
                     throw ModelError(row, .repeatedVariable(VariableID(index: index)))
                 }
                 if !entry.coefficient.isFinite { throw ModelError(row, .nonFiniteCoefficient(entry.coefficient)) }
+            }
+        }
+        if !change.rows.isEmpty {
+            var firstIndexByName: [String: Int] = [:]
+            for (index, constraint) in constraints.enumerated() where firstIndexByName[constraint.name] == nil {
+                firstIndexByName[constraint.name] = index
+            }
+            var seenInRow = [Bool](repeating: false, count: variables.count)
+            for index in firstNewRow..<constraints.count {
+                try checkConstraint(at: index, seenInRow: &seenInRow)
+                if let firstIndex = firstIndexByName[constraints[index].name], firstIndex != index {
+                    throw ModelError(.constraint(index: index, name: constraints[index].name),
+                                     .duplicateName(firstIndex: firstIndex))
+                }
             }
         }
         for bound in change.bounds where bound.variable.index < firstNew {

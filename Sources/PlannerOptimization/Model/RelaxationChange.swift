@@ -1,16 +1,20 @@
 /// What changes in an LP between two solves of `MIPSolver.iterateRelaxation`: columns added (column
-/// generation) and bounds changed (diving). Rows never change, so the duals of one solve price the next.
+/// generation), rows added (cutting planes) and bounds changed (diving). Rows are only ever appended, so the
+/// duals of one solve price the next and earlier row handles stay valid.
 public struct RelaxationChange: Sendable, Hashable {
     public var columns: [MIPModel.Column]
+    /// Rows over the model's variables, this change's new columns included; appended after them.
+    public var rows: [MIPModel.Constraint]
     public var bounds: [BoundChange]
 
-    public init(columns: [MIPModel.Column] = [], bounds: [BoundChange] = []) {
+    public init(columns: [MIPModel.Column] = [], rows: [MIPModel.Constraint] = [], bounds: [BoundChange] = []) {
         self.columns = columns
+        self.rows = rows
         self.bounds = bounds
     }
 
     /// No change: the sequence of solves ends.
-    public var isEmpty: Bool { columns.isEmpty && bounds.isEmpty }
+    public var isEmpty: Bool { columns.isEmpty && rows.isEmpty && bounds.isEmpty }
 }
 
 extension MIPModel {
