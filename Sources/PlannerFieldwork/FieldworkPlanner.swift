@@ -146,12 +146,18 @@ public struct FieldworkPlanner: Sendable {
             statistics.source = source
         }
 
+        // The bound, tightened by cuts in the time left: last, because it changes no plan.
+        let tightening = try patternGeneration.tightenBound(
+            of: patterned, solver: solver, timeLimitSeconds: max(0, limit - Self.seconds(since: start)),
+            incumbent: chosenObjective, progress: progress)
         let schedule = scheduler.schedule(scheduler.chosenDays(trips: chosen.trips, patterns: patterned.patterns,
                                                                patternCounts: chosen.patterns))
         statistics.patternColumns = patterned.patterns.count
         statistics.generationRounds = generation.rounds
-        statistics.lowerBound = generation.lowerBound.map { min($0, chosenObjective) }
-        statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: generation.unservedLowerBound)
+        statistics.lowerBound = [generation.lowerBound, tightening.lowerBound].compactMap { $0 }.max()
+            .map { min($0, chosenObjective) }
+        statistics.unservedLowerBound = instance.unservedLowerBound(
+            provenByLP: [generation.unservedLowerBound, tightening.unservedLowerBound].compactMap { $0 }.max())
         statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: patterned)
         statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
         statistics.seconds = Self.seconds(since: start)

@@ -39,15 +39,7 @@ final class GLPKProblem {
             glp_set_obj_coef(problem, column, variable.objectiveCoefficient)
         }
         if !model.constraints.isEmpty { glp_add_rows(problem, Int32(model.constraints.count)) }
-        for (index, constraint) in model.constraints.enumerated() {
-            let row = Int32(index + 1)
-            glp_set_row_name(problem, row, constraint.name)
-            let (type, low, up) = Self.boundType(constraint.lowerBound, constraint.upperBound)
-            glp_set_row_bnds(problem, row, type, low, up)
-            let columns: [Int32] = [0] + constraint.terms.map { Int32($0.variable.index + 1) }
-            let coefficients: [Double] = [0] + constraint.terms.map(\.coefficient)
-            glp_set_mat_row(problem, row, Int32(constraint.terms.count), columns, coefficients)
-        }
+        for (index, constraint) in model.constraints.enumerated() { set(row: Int32(index + 1), to: constraint) }
     }
 
     deinit {
@@ -200,7 +192,11 @@ final class GLPKProblem {
     /// Appends a row (validated by the caller) over existing columns; it enters basic, so the basis stays
     /// dual feasible and the dual simplex goes on from it.
     func addRow(_ constraint: MIPModel.Constraint) {
-        let row = glp_add_rows(problem, 1)
+        set(row: glp_add_rows(problem, 1), to: constraint)
+    }
+
+    /// Names a row (GLPK's index, from 1), and sets its bounds and coefficients.
+    private func set(row: Int32, to constraint: MIPModel.Constraint) {
         glp_set_row_name(problem, row, constraint.name)
         let (type, low, up) = Self.boundType(constraint.lowerBound, constraint.upperBound)
         glp_set_row_bnds(problem, row, type, low, up)

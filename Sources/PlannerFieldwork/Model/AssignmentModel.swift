@@ -23,6 +23,11 @@ public struct AssignmentModel: Sendable {
     public let tripRows: [Int?]
     public let dayRows: [Int?]
     public let balanceRows: [Int?]
+    /// Rounding cuts of the cover rows (`CoverCut`), each with its row; added by the pattern generation's bound
+    /// phase only, so the models the plan is searched on carry none.
+    public private(set) var coverCuts: [(cut: CoverCut, row: Int)] = []
+    /// Positions in `coverCuts`, by demand.
+    private var cutsOfDemand: [Int: [Int]] = [:]
     /// Objective minutes per unit left unserved: more than every other term of any plan can add up to
     /// (Σₑ dₑ·(Bₑ + c_bal): no day travels more than its daily minutes), so a plan that serves more units
     /// always has the lower objective — coverage first, lexicographically, then travel and balance.
@@ -129,6 +134,11 @@ public struct AssignmentModel: Sendable {
         for visits in pattern.visits {
             entries.append(.init(MIPModel.ConstraintID(index: coverRows[visits.demand]), Double(visits.visits)))
             if let row = tripRows[visits.demand] { entries.append(.init(MIPModel.ConstraintID(index: row), 1)) }
+            for position in cutsOfDemand[visits.demand] ?? [] {
+                let (cut, row) = coverCuts[position]
+                let coefficient = cut.coefficient(visits: visits.visits)
+                if coefficient > 0 { entries.append(.init(MIPModel.ConstraintID(index: row), coefficient)) }
+            }
         }
         for row in [dayRows[pattern.workerIndex], balanceRows[pattern.workerIndex]].compactMap({ $0 }) {
             entries.append(.init(MIPModel.ConstraintID(index: row), 1))
@@ -148,6 +158,49 @@ public struct AssignmentModel: Sendable {
         patterns.append(pattern)
         patternVariables.append(variable)
         return column
+    }
+
+    /// Adds the cut's row over the columns of its demand's cover row (and over every pattern appended later), and
+    /// returns it, for the live LP.
+    @discardableResult
+    public mutating func add(_ cut: CoverCut) -> MIPModel.Constraint {
+        let cover = model.constraints[coverRows[cut.demand]]
+        let terms = cover.terms.compactMap { term -> MIPModel.Term? in
+            let coefficient = cut.coefficient(visits: Int(term.coefficient.rounded()))
+            return coefficient > 0 ? MIPModel.Term(term.variable, coefficient) : nil
+        }
+        let row = MIPModel.Constraint(name: cover.name + "_mir" + String(cut.divisor), terms: terms,
+                                      lowerBound: Double(cut.rightHandSide))
+        cutsOfDemand[cut.demand, default: []].append(coverCuts.count)
+        coverCuts.append((cut, model.constraints.count))
+        model.addConstraint(row.name, row.terms, lowerBound: row.lowerBound)
+        return row
+    }
+
+    /// For each demand, the cover-row cut its LP values violate most (by more than `tolerance`), among the divisors
+    /// 2…max(n, the largest coefficient) + 1 not yet cut with (above that every divisor gives the same cut). Only
+    /// the columns with a positive value count towards a violation.
+    public func violatedCoverCuts(values: [Double], tolerance: Double = 1e-3) -> [CoverCut] {
+        var found: [CoverCut] = []
+        for (demand, row) in coverRows.enumerated() {
+            let units = instance.demands[demand].count
+            let used = model.constraints[row].terms.compactMap { term -> (visits: Int, value: Double)? in
+                let value = values[term.variable.index]
+                return value > 1e-9 ? (Int(term.coefficient.rounded()), value) : nil
+            }
+            guard units > 1, !used.isEmpty else { continue }
+            let cutAlready = Set((cutsOfDemand[demand] ?? []).map { coverCuts[$0].cut.divisor })
+            let largest = model.constraints[row].terms.map { Int($0.coefficient.rounded()) }.max() ?? 1
+            var best: (violation: Double, cut: CoverCut)?
+            for divisor in 2...(max(units, largest) + 1) where !cutAlready.contains(divisor) {
+                guard let cut = CoverCut(demand: demand, units: units, divisor: divisor) else { continue }
+                let left = used.reduce(0.0) { $0 + cut.coefficient(visits: $1.visits) * $1.value }
+                let violation = Double(cut.rightHandSide) - left
+                if violation > tolerance, violation > best?.violation ?? 0 { best = (violation, cut) }
+            }
+            if let best { found.append(best.cut) }
+        }
+        return found
     }
 
     /// Σₑ dₑ·(Bₑ + c_bal) + 1 over the enumerators with an option, at least 1,000: above the travel and

@@ -38,6 +38,9 @@ struct PatternGeneration {
     var diveRoundUps = Self.roundUpsPerRound
     /// Dive rounds at most.
     var diveRoundLimit = Self.maximumDiveRounds
+    /// Rounds of cover-row cuts (`CoverCut`) of `tightenBound(of:solver:timeLimitSeconds:incumbent:progress:)`;
+    /// 0: none.
+    var cutRoundLimit = Self.maximumCutRounds
     /// Whether a generation that stops with pairs of sites left unpriced (`pairNeighbours`) prices every pair once
     /// at its last LP, for the bound; tests turn it off to see what it adds.
     var boundsEveryPairAtTheEnd = true
@@ -118,13 +121,8 @@ struct PatternGeneration {
         var values: [Double] = []
         var phase = Phase.generating
         let profiles = Pricing.profiles(of: instance)
-        let siteMinutes = instance.sites.map { from in
-            instance.sites.map { to in instance.travel.minutes(from: from.place, to: to.place) }
-        }
-        let patternLimits = patternsPerWorker ?? Array(repeating: Self.patternsPerWorkerPerRound, count: instance.workers.count)
-        let pricing = Pricing(instance: instance, scheduler: TripScheduler(instance: instance), siteMinutes: siteMinutes,
-                              pairedSites: Pricing.nearestPairs(siteMinutes: siteMinutes, neighbours: pairNeighbours),
-                              patternLimits: patternLimits)
+        let patternLimits = self.patternLimits
+        let pricing = makePricing()
         // Every pair priced exactly, once, when the generation stops with pairs left unpriced (see below).
         var everyPair = pricing
         everyPair.pairedSites = nil
@@ -276,9 +274,25 @@ struct PatternGeneration {
         case fix([BoundChange])
     }
 
+    /// Most patterns added per round, by worker.
+    var patternLimits: [Int] {
+        patternsPerWorker ?? Array(repeating: Self.patternsPerWorkerPerRound, count: instance.workers.count)
+    }
+
+    /// The pricing of this generation's rounds: pairs of sites near each other (`pairNeighbours`), at most
+    /// `patternLimits` patterns per worker.
+    func makePricing() -> Pricing {
+        let siteMinutes = instance.sites.map { from in
+            instance.sites.map { to in instance.travel.minutes(from: from.place, to: to.place) }
+        }
+        return Pricing(instance: instance, scheduler: TripScheduler(instance: instance), siteMinutes: siteMinutes,
+                       pairedSites: Pricing.nearestPairs(siteMinutes: siteMinutes, neighbours: pairNeighbours),
+                       patternLimits: patternLimits)
+    }
+
     /// What a worker's days add to a Lagrangian bound: at most its usable days, each no cheaper than the least
     /// reduced cost its pricing found (when negative).
-    private func lagrangianTerm(of worker: Int, _ priced: Pricing.Priced) -> Double {
+    func lagrangianTerm(of worker: Int, _ priced: Pricing.Priced) -> Double {
         Double(instance.workers[worker].usableDays.count) * min(0, priced.leastReducedCost)
     }
 
@@ -362,12 +376,28 @@ extension PatternGeneration {
             var trips: [Double]
             var days: [Double]
             var balance: [Double]
+            /// The cover-row cuts (`CoverCut`) with a positive dual, by demand.
+            var cuts: [Int: [(cut: CoverCut, dual: Double)]] = [:]
 
             init(model: AssignmentModel, rowDuals: [Double]) {
                 cover = model.coverRows.map { max(0, rowDuals[$0]) }
                 trips = model.tripRows.map { $0.map { max(0, rowDuals[$0]) } ?? 0 }
                 days = model.dayRows.map { $0.map { rowDuals[$0] } ?? 0 }
                 balance = model.balanceRows.map { $0.map { rowDuals[$0] } ?? 0 }
+                for (cut, row) in model.coverCuts where rowDuals[row] > 1e-9 {
+                    cuts[cut.demand, default: []].append((cut, rowDuals[row]))
+                }
+            }
+
+            /// What `visits` units of a demand are worth to a day at these duals.
+            func worth(demand: Int, visits: Int) -> Double {
+                guard visits > 0 else { return 0 }
+                return Double(visits) * cover[demand] + trips[demand] + cutWorth(demand: demand, visits: visits)
+            }
+
+            /// The cuts' part of `worth`.
+            func cutWorth(demand: Int, visits: Int) -> Double {
+                (cuts[demand] ?? []).reduce(0) { $0 + $1.dual * $1.cut.coefficient(visits: visits) }
             }
         }
 
@@ -389,6 +419,24 @@ extension PatternGeneration {
             var value: Double
             var bonus: Double
             var cap: Int
+            /// What the cover-row cuts add for each number of visits, 0…cap (empty without cuts): non-decreasing,
+            /// 0 for none.
+            var cutWorth: [Double] = []
+
+            /// The exact worth of `count` visits.
+            func worth(_ count: Int) -> Double {
+                guard count > 0 else { return 0 }
+                return Double(count) * value + bonus + (cutWorth.isEmpty ? 0 : cutWorth[count])
+            }
+
+            /// The cuts' part bounded by one visit's worth plus a rate for each further one: the value per visit
+            /// and the bonus that bound `worth` from above, for the pruning bounds.
+            var boundingValue: Double { value + cutRate }
+            var boundingBonus: Double { bonus + (cutWorth.count > 1 ? cutWorth[1] : 0) }
+            private var cutRate: Double {
+                guard cutWorth.count > 2 else { return 0 }
+                return (2..<cutWorth.count).map { (cutWorth[$0] - cutWorth[1]) / Double($0 - 1) }.max() ?? 0
+            }
         }
 
         /// Enumerators whose pricing differs only by their own day and balance duals: the same base, daily
@@ -444,12 +492,14 @@ extension PatternGeneration {
             for option in instance.optionsOfWorker[worker] {
                 let chosen = instance.options[option]
                 let demand = chosen.demandIndex
-                guard duals.cover[demand] > 1e-9 || duals.trips[demand] > 1e-9 else { continue }
+                guard duals.cover[demand] > 1e-9 || duals.trips[demand] > 1e-9 || duals.cuts[demand] != nil else { continue }
                 let kind = instance.demands[demand].kind
                 itemsOfSite[instance.demands[demand].siteIndex, default: []].append(Item(
                     demand: demand, site: instance.demands[demand].siteIndex,
                     weight: Double(instance.interviewMinutes(kind)) + move, value: duals.cover[demand],
-                    bonus: duals.trips[demand], cap: chosen.visitsPerTrip))
+                    bonus: duals.trips[demand], cap: chosen.visitsPerTrip,
+                    cutWorth: duals.cuts[demand] == nil ? []
+                        : (0...chosen.visitsPerTrip).map { duals.cutWorth(demand: demand, visits: $0) }))
             }
             let sites = itemsOfSite.keys.sorted()
             guard !sites.isEmpty else { return members.map { _ in Priced(leastReducedCost: 0, patterns: []) } }
@@ -511,7 +561,7 @@ extension PatternGeneration {
                     }
                     guard var pattern = timedPatterns[index]! else { continue }
                     let value = pattern.visits.reduce(0.0) { total, visits in
-                        total + Double(visits.visits) * duals.cover[visits.demand] + duals.trips[visits.demand]
+                        total + duals.worth(demand: visits.demand, visits: visits.visits)
                     }
                     guard pattern.travelMinutes - value - own < -1e-6 else { continue }
                     pattern.workerIndex = member
@@ -549,7 +599,8 @@ extension PatternGeneration {
                 }
                 // Drop one visit of the item worth least per minute.
                 guard let drop = counts.indices.filter({ counts[$0] > 0 }).min(by: { lhs, rhs in
-                    let left = items[lhs].value / items[lhs].weight, right = items[rhs].value / items[rhs].weight
+                    let left = items[lhs].boundingValue / items[lhs].weight
+                    let right = items[rhs].boundingValue / items[rhs].weight
                     return left != right ? left < right : lhs > rhs
                 }) else { return nil }
                 counts[drop] -= 1
@@ -571,10 +622,10 @@ extension PatternGeneration {
 
             init(_ items: [Item], budget: Double, move: Double) {
                 ceiling = Pricing.bestVisits(items, capacity: budget + move, sites: 1)?.value ?? 0
-                density = items.map { $0.value / $0.weight }.max() ?? 0
-                bonuses = items.reduce(0) { $0 + $1.bonus }
+                density = items.map { $0.boundingValue / $0.weight }.max() ?? 0
+                bonuses = items.reduce(0) { $0 + $1.boundingBonus }
                 lightest = items.map(\.weight).min() ?? 0
-                densestFirst = items.sorted { $0.value * $1.weight > $1.value * $0.weight }
+                densestFirst = items.sorted { $0.boundingValue * $1.weight > $1.boundingValue * $0.weight }
             }
         }
 
@@ -612,11 +663,12 @@ extension PatternGeneration {
             var left = room, value = 0.0, i = 0, j = 0
             while left > 0, i < first.count || j < second.count {
                 let takesFirst = j >= second.count
-                    || (i < first.count && first[i].value * second[j].weight >= second[j].value * first[i].weight)
+                    || (i < first.count
+                        && first[i].boundingValue * second[j].weight >= second[j].boundingValue * first[i].weight)
                 let item = takesFirst ? first[i] : second[j]
                 if takesFirst { i += 1 } else { j += 1 }
                 let minutes = min(Double(item.cap) * item.weight, left)
-                value += minutes / item.weight * item.value
+                value += minutes / item.weight * item.boundingValue
                 left -= minutes
             }
             return value
@@ -666,8 +718,8 @@ extension PatternGeneration {
             var densest = Array(repeating: 0.0, count: items.count + 1)
             var bonusLeft = Array(repeating: 0.0, count: items.count + 1)
             for index in stride(from: items.count - 1, through: 0, by: -1) {
-                densest[index] = max(densest[index + 1], items[index].value / items[index].weight)
-                bonusLeft[index] = bonusLeft[index + 1] + items[index].bonus
+                densest[index] = max(densest[index + 1], items[index].boundingValue / items[index].weight)
+                bonusLeft[index] = bonusLeft[index + 1] + items[index].boundingBonus
             }
             self.densest = densest
             self.bonusLeft = bonusLeft
@@ -690,7 +742,7 @@ extension PatternGeneration {
                 // The last item takes as many visits as fit (value never falls with more), or none.
                 if most > 0 {
                     counts[index] = most
-                    record(value + Double(most) * item.value + item.bonus, visitedSites: visitedSites | siteBits[index])
+                    record(value + item.worth(most), visitedSites: visitedSites | siteBits[index])
                 }
                 counts[index] = 0
                 record(value, visitedSites: visitedSites)
@@ -698,7 +750,7 @@ extension PatternGeneration {
             }
             for count in stride(from: most, through: 0, by: -1) {
                 counts[index] = count
-                let gained = Double(count) * item.value + (count > 0 ? item.bonus : 0)
+                let gained = item.worth(count)
                 search(index + 1, room: room - Double(count) * item.weight, value: value + gained,
                        visitedSites: count > 0 ? visitedSites | siteBits[index] : visitedSites)
             }

@@ -94,9 +94,9 @@ public struct Replanner: Sendable {
         let plain = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
         // Multi-site and mixed-work day patterns from the LP duals, as for a first plan (pooled sizes have none).
         var generation: PatternGeneration.Outcome?
+        var patternGeneration = PatternGeneration(instance: instance,
+                                                  balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
         if !plain.model.variables.isEmpty {
-            var patternGeneration = PatternGeneration(instance: instance,
-                                                      balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
             patternGeneration.pricesDuringDive = false
             generation = try patternGeneration
                 .generate(solver: solver, timeLimitSeconds: request.solverOptions.timeLimitSeconds * 0.3,
@@ -177,16 +177,24 @@ public struct Replanner: Sendable {
             statistics.stoppedByTimeLimit = result.status.stoppedAtTimeLimit || search?.stoppedByTimeLimit == true
         }
 
+        // The bound, tightened by cuts in the time left, as for a first plan (it changes no plan).
+        let tightening = try generation.map { generation in
+            try patternGeneration.tightenBound(
+                of: generation.assignment, solver: solver,
+                timeLimitSeconds: max(0, request.solverOptions.timeLimitSeconds - FieldworkPlanner.seconds(since: start)),
+                incumbent: chosenObjective, progress: progress)
+        }
         let schedule = ReplanScheduler(instance: instance, previousVisits: request.previousVisits)
             .schedule(trips: chosen.trips, patterns: base.patterns, patternCounts: chosen.patterns)
         statistics.patternColumns = base.patterns.count
         statistics.generationRounds = generation?.rounds ?? 0
-        statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: generation?.unservedLowerBound)
+        statistics.unservedLowerBound = instance.unservedLowerBound(
+            provenByLP: [generation?.unservedLowerBound, tightening?.unservedLowerBound].compactMap { $0 }.max())
         // The pattern LP's bound prices travel, balance and unserved units but not changes to the previous plan,
         // so it holds for the re-plan's printed objective too (which leaves changes out as well); the gap then
         // includes what keeping the plan stable costs.
-        statistics.lowerBound = generation?.lowerBound.map { min($0, base.objective(trips: chosen.trips,
-                                                                                    patterns: chosen.patterns)) }
+        statistics.lowerBound = [generation?.lowerBound, tightening?.lowerBound].compactMap { $0 }.max()
+            .map { min($0, base.objective(trips: chosen.trips, patterns: chosen.patterns)) }
         statistics.printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, model: base)
         statistics.seconds = FieldworkPlanner.seconds(since: start)
         statistics.stoppedByTimeLimit = generation?.stoppedByTimeLimit == true || statistics.stoppedByTimeLimit == true
