@@ -161,7 +161,8 @@ public struct FieldworkPlanner: Sendable {
         statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: patterned)
         statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
         statistics.seconds = Self.seconds(since: start)
-        statistics.stoppedByTimeLimit = stoppedByTimeLimit
+        // A bound phase cut by the clock leaves the plan as it is but its recorded bound depends on the machine.
+        statistics.stoppedByTimeLimit = stoppedByTimeLimit || tightening.stoppedByTimeLimit
         return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
                          model: patterned.model)
     }

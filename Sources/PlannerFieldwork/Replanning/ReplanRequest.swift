@@ -20,6 +20,9 @@ public struct ReplanRequest: Sendable {
     public var changedTripMinutes: Double
     /// As in `FieldworkRequest`.
     public var travel: any TravelTimes
+    /// Whether the bound is tightened with cuts once the plan is chosen (`PatternGeneration.tightenBound`): it
+    /// changes no plan, only the bound and gap the plan reports, so a simulation, which reads neither, turns it off.
+    public var tightensBound = true
 
     /// - Parameters:
     ///   - solverOptions: nil takes `ReplanRequest.solverOptions(for:)`.

@@ -178,8 +178,9 @@ public struct Replanner: Sendable {
         }
 
         // The bound, tightened by cuts in the time left, as for a first plan (it changes no plan).
-        let tightening = try generation.map { generation in
-            try patternGeneration.tightenBound(
+        var tightening: PatternGeneration.Tightening?
+        if let generation, request.tightensBound {
+            tightening = try patternGeneration.tightenBound(
                 of: generation.assignment, solver: solver,
                 timeLimitSeconds: max(0, request.solverOptions.timeLimitSeconds - FieldworkPlanner.seconds(since: start)),
                 incumbent: chosenObjective, progress: progress)
@@ -198,6 +199,7 @@ public struct Replanner: Sendable {
         statistics.printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, model: base)
         statistics.seconds = FieldworkPlanner.seconds(since: start)
         statistics.stoppedByTimeLimit = generation?.stoppedByTimeLimit == true || statistics.stoppedByTimeLimit == true
+            || tightening?.stoppedByTimeLimit == true
         let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
                                          statistics: statistics, model: stable.model)
         return ReplanResult(plan: plan, request: request, instance: instance, previousTrips: previous)

@@ -31,6 +31,8 @@ public struct ReplanInput: Sendable {
     /// nil: `ReplanRequest.solverOptions(for:)`.
     public var solverOptions: SolverOptions?
     public var changedTripMinutes: Double
+    /// `ReplanRequest.tightensBound`.
+    public var tightensBound = true
 
     public init(dataset: Dataset, sample: [SampledUnit], releaseGroups: [ReleaseGroup],
                 plannedVisits: [VisitAssignment], history: [RecordedVisit], previousReleases: [ReserveRelease] = [],

@@ -52,10 +52,11 @@ public enum ReplanStage {
 
         let remaining = (parentUnits + newlyReleased).filter { pendingIDs.contains($0.unitID) }
         let units = FieldworkUnit.visits(to: remaining, dataset: dataset)
-        let request = ReplanRequest(
+        var request = ReplanRequest(
             dataset: dataset, asOf: input.asOf, units: units,
             previousVisits: input.plannedVisits.filter { $0.date >= input.asOf },
             solverOptions: input.solverOptions, changedTripMinutes: input.changedTripMinutes)
+        request.tightensBound = input.tightensBound
         let result = try Replanner().plan(request, solver: solver, progress: solveProgress)
 
         let weights = ReplanWeight.weights(groups: input.releaseGroups, releases: releases.releases,

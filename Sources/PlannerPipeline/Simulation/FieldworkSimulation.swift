@@ -115,12 +115,13 @@ public struct FieldworkSimulation: Sendable {
             case .replan:
                 var options = ReplanRequest.solverOptions(for: dataset.settings.fieldwork)
                 if let limit = settings.timeLimitSeconds { options.timeLimitSeconds = limit }
-                let outcome = try ReplanStage.replan(
-                    ReplanInput(dataset: dataset, sample: sample.units, releaseGroups: groups,
-                                plannedVisits: planned.filter { $0.date >= next }, history: history,
-                                previousReleases: releases, addedUnavailability: spans, asOf: next,
-                                solverOptions: options),
-                    solver: solver)
+                var input = ReplanInput(dataset: dataset, sample: sample.units, releaseGroups: groups,
+                                        plannedVisits: planned.filter { $0.date >= next }, history: history,
+                                        previousReleases: releases, addedUnavailability: spans, asOf: next,
+                                        solverOptions: options)
+                // An evening's re-plan reports no gap here: the bound's cuts would only cost time.
+                input.tightensBound = false
+                let outcome = try ReplanStage.replan(input, solver: solver)
                 planned = outcome.plan.visits
                 routes = outcome.plan.routes
                 releases = outcome.releases.releases
