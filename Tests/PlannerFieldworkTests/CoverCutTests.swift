@@ -112,10 +112,7 @@ import Testing
     /// generation's proof.
     @Test("a shortfall proven with cuts never exceeds the plan's", arguments: [2023, 11] as [UInt64])
     func shortfallProofWithCuts(seed: UInt64) throws {
-        var request = SyntheticSurvey(seed: seed, size: .medium).request
-        request.dataset.enumerators = request.dataset.enumerators.enumerated().filter { $0.offset % 4 == 0 }.map(\.element)
-        let kept = Set(request.dataset.enumerators.map(\.id))
-        request.dataset.unavailability.removeAll { !kept.contains($0.enumeratorID) }
+        let request = DayPatternTests.shortStaffed(seed: seed, keepingOneIn: 4)
         let plan = try FieldworkPlanner().plan(request, solver: GLPKSolver())
         let unserved = plan.unscheduledUnitIDs.count
         try #require(unserved > 0)

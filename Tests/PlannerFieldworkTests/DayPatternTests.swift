@@ -33,6 +33,16 @@ import Testing
         return (request, instance, generation)
     }
 
+    /// The medium synthetic survey of `seed` with one enumerator in `every` kept (and only their unavailability).
+    static func shortStaffed(seed: UInt64, keepingOneIn every: Int) -> FieldworkRequest {
+        var request = SyntheticSurvey(seed: seed, size: .medium).request
+        request.dataset.enumerators = request.dataset.enumerators.enumerated().filter { $0.offset % every == 0 }
+            .map(\.element)
+        let kept = Set(request.dataset.enumerators.map(\.id))
+        request.dataset.unavailability.removeAll { !kept.contains($0.enumeratorID) }
+        return request
+    }
+
     @Test("the one-site model cannot serve everyone; the pattern LP proves that a complete plan may exist")
     func patternsCloseTheGap() throws {
         let request = Self.twoDays()
@@ -281,10 +291,7 @@ import Testing
           arguments: [2023, 11, 42] as [UInt64])
     func shortfallProvenBeforeConvergence(seed: UInt64) throws {
         // A quarter of the staff: units are left unserved.
-        var request = SyntheticSurvey(seed: seed, size: .medium).request
-        request.dataset.enumerators = request.dataset.enumerators.enumerated().filter { $0.offset % 4 == 0 }.map(\.element)
-        let kept = Set(request.dataset.enumerators.map(\.id))
-        request.dataset.unavailability.removeAll { !kept.contains($0.enumeratorID) }
+        let request = Self.shortStaffed(seed: seed, keepingOneIn: 4)
         let plan = try FieldworkPlanner().plan(request, solver: GLPKSolver())
         let unserved = plan.unscheduledUnitIDs.count
         try #require(unserved > 0)
@@ -326,10 +333,7 @@ import Testing
           arguments: 1...6 as ClosedRange<UInt64>)
     func capacityCountNeverOverclaims(seed: UInt64) throws {
         // A sixth of the staff, so that the count has something to prove on most seeds.
-        var request = SyntheticSurvey(seed: seed, size: .medium).request
-        request.dataset.enumerators = request.dataset.enumerators.enumerated().filter { $0.offset % 6 == 0 }.map(\.element)
-        let kept = Set(request.dataset.enumerators.map(\.id))
-        request.dataset.unavailability.removeAll { !kept.contains($0.enumeratorID) }
+        let request = Self.shortStaffed(seed: seed, keepingOneIn: 6)
         let instance = try AssignmentInstance(request: request)
         let plan = try FieldworkPlanner().plan(request, solver: GLPKSolver())
         // Measured: the count proves 0, 6, 11, 0, 34 and 40 units for seeds 1–6, the pattern LP 39, 47, 33, 32, 64 and
