@@ -154,10 +154,9 @@ public struct FieldworkPlanner: Sendable {
                                                                patternCounts: chosen.patterns))
         statistics.patternColumns = patterned.patterns.count
         statistics.generationRounds = generation.rounds
-        statistics.lowerBound = [generation.lowerBound, tightening.lowerBound].compactMap { $0 }.max()
-            .map { min($0, chosenObjective) }
+        statistics.lowerBound = tightening.lowerBound(or: generation).map { min($0, chosenObjective) }
         statistics.unservedLowerBound = instance.unservedLowerBound(
-            provenByLP: [generation.unservedLowerBound, tightening.unservedLowerBound].compactMap { $0 }.max())
+            provenByLP: tightening.unservedLowerBound(or: generation))
         statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: patterned)
         statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
         statistics.seconds = Self.seconds(since: start)

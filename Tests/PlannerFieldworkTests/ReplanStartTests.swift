@@ -19,7 +19,7 @@ import Testing
                                                                             units: request.units))
             let plain = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
             let previous = Replanner.previousTrips(instance: instance, visits: request.previousVisits)
-            let greedy = plain.unservedUnits(trips: Replanner.warmStart(instance: instance, previousTrips: previous))
+            let greedy = plain.unservedUnits(trips: Replanner.warmStart(instance: instance, trips: previous).trips)
             let outcome = try Self.generation(instance, request)
             let dive = try #require(outcome.dive)
             let patterned = outcome.assignment

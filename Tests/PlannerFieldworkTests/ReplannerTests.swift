@@ -166,7 +166,7 @@ import Testing
         let instance = try AssignmentInstance(request: request.fieldworkRequest)
         let base = AssignmentModel(instance: instance, balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
         let previous = Replanner.previousTrips(instance: instance, visits: request.previousVisits)
-        let start = Replanner.warmStart(instance: instance, previousTrips: previous)
+        let start = Replanner.warmStart(instance: instance, trips: previous).trips
         try #require(previous.reduce(0, +) > 0)
         for changedTripMinutes in [120.0, 1e6] {
             let stable = StableAssignmentModel(base: base, instance: instance, previousTrips: previous,

@@ -11,6 +11,16 @@ extension PatternGeneration {
         var cutRounds = 0
         /// The clock stopped it before its own rules did (the bound is still valid, only weaker).
         var stoppedByTimeLimit = false
+
+        /// The better of this bound and the generation's (either may be missing).
+        func lowerBound(or generation: Outcome?) -> Double? {
+            [generation?.lowerBound, lowerBound].compactMap { $0 }.max()
+        }
+
+        /// The larger of the units this phase and the generation prove unserved.
+        func unservedLowerBound(or generation: Outcome?) -> Int? {
+            [generation?.unservedLowerBound, unservedLowerBound].compactMap { $0 }.max()
+        }
     }
 
     /// Separation rounds. On the default dataset, each round priced to convergence, the LP went 9,149.4 → 9,316.5,

@@ -178,7 +178,7 @@ public struct Replanner: Sendable {
         }
 
         // The bound, tightened by cuts in the time left, as for a first plan (it changes no plan).
-        var tightening: PatternGeneration.Tightening?
+        var tightening = PatternGeneration.Tightening()
         if let generation, request.tightensBound {
             tightening = try patternGeneration.tightenBound(
                 of: generation.assignment, solver: solver,
@@ -190,16 +190,16 @@ public struct Replanner: Sendable {
         statistics.patternColumns = base.patterns.count
         statistics.generationRounds = generation?.rounds ?? 0
         statistics.unservedLowerBound = instance.unservedLowerBound(
-            provenByLP: [generation?.unservedLowerBound, tightening?.unservedLowerBound].compactMap { $0 }.max())
+            provenByLP: tightening.unservedLowerBound(or: generation))
         // The pattern LP's bound prices travel, balance and unserved units but not changes to the previous plan,
         // so it holds for the re-plan's printed objective too (which leaves changes out as well); the gap then
         // includes what keeping the plan stable costs.
-        statistics.lowerBound = [generation?.lowerBound, tightening?.lowerBound].compactMap { $0 }.max()
+        statistics.lowerBound = tightening.lowerBound(or: generation)
             .map { min($0, base.objective(trips: chosen.trips, patterns: chosen.patterns)) }
         statistics.printedObjective = FieldworkPlanner.printedObjective(of: schedule, instance: instance, model: base)
         statistics.seconds = FieldworkPlanner.seconds(since: start)
         statistics.stoppedByTimeLimit = generation?.stoppedByTimeLimit == true || statistics.stoppedByTimeLimit == true
-            || tightening?.stoppedByTimeLimit == true
+            || tightening.stoppedByTimeLimit
         let plan = FieldworkPlanner.plan(from: schedule, instance: instance, request: fieldworkRequest,
                                          statistics: statistics, model: stable.model)
         return ReplanResult(plan: plan, request: request, instance: instance, previousTrips: previous)
@@ -221,17 +221,11 @@ public struct Replanner: Sendable {
         return trips
     }
 
-    /// The previous plan's trips, cut to each enumerator's usable days, then the uncovered work given to the
-    /// cheapest trips with days left: feasible for the model by construction.
-    static func warmStart(instance: AssignmentInstance, previousTrips: [Int]) -> [Int] {
-        warmStart(instance: instance, trips: previousTrips, patterns: [], patternCounts: []).trips
-    }
-
     /// The previous plan's days — trips per option and counts of the model's `patterns` — cut to each enumerator's
     /// usable days (trips first), then the uncovered work given to the cheapest trips with days left: feasible for
     /// the model by construction.
-    static func warmStart(instance: AssignmentInstance, trips previousTrips: [Int], patterns dayPatterns: [DayPattern],
-                          patternCounts: [Int]) -> (trips: [Int], patterns: [Int]) {
+    static func warmStart(instance: AssignmentInstance, trips previousTrips: [Int], patterns dayPatterns: [DayPattern] = [],
+                          patternCounts: [Int] = []) -> (trips: [Int], patterns: [Int]) {
         var trips = previousTrips
         var patterns = patternCounts + Array(repeating: 0, count: max(0, dayPatterns.count - patternCounts.count))
         var daysUsed = Array(repeating: 0, count: instance.workers.count)
