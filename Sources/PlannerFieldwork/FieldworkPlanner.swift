@@ -74,6 +74,7 @@ public struct FieldworkPlanner: Sendable {
         var patternGeneration = PatternGeneration(instance: instance,
                                                   balanceMinutesPerExcessDay: request.balanceMinutesPerExcessDay)
         patternGeneration.pricesDuringDive = instance.options.count <= Self.diveDoesNotPriceAbove
+        patternGeneration.cutRoundsBeforeDive = PatternGeneration.maximumCutRounds
         let generation = try patternGeneration
             .generate(solver: solver, initial: seed.patterns,
                       timeLimitSeconds: max(0, limit * 0.8 - Self.seconds(since: start)),
@@ -146,22 +147,17 @@ public struct FieldworkPlanner: Sendable {
             statistics.source = source
         }
 
-        // The bound, tightened by cuts in the time left: last, because it changes no plan.
-        let tightening = try patternGeneration.tightenBound(
-            of: patterned, solver: solver, timeLimitSeconds: max(0, limit - Self.seconds(since: start)),
-            incumbent: chosenObjective, progress: progress)
         let schedule = scheduler.schedule(scheduler.chosenDays(trips: chosen.trips, patterns: patterned.patterns,
                                                                patternCounts: chosen.patterns))
         statistics.patternColumns = patterned.patterns.count
         statistics.generationRounds = generation.rounds
-        statistics.lowerBound = tightening.lowerBound(or: generation).map { min($0, chosenObjective) }
-        statistics.unservedLowerBound = instance.unservedLowerBound(
-            provenByLP: tightening.unservedLowerBound(or: generation))
+        // The generation's bound is its LP's with the cuts added before the dive.
+        statistics.lowerBound = generation.lowerBound.map { min($0, chosenObjective) }
+        statistics.unservedLowerBound = instance.unservedLowerBound(provenByLP: generation.unservedLowerBound)
         statistics.printedObjective = Self.printedObjective(of: schedule, instance: instance, model: patterned)
         statistics.visitsAddedAfterSolve = schedule.visitsAddedAfterSolve
         statistics.seconds = Self.seconds(since: start)
-        // A bound phase cut by the clock leaves the plan as it is but its recorded bound depends on the machine.
-        statistics.stoppedByTimeLimit = stoppedByTimeLimit || tightening.stoppedByTimeLimit
+        statistics.stoppedByTimeLimit = stoppedByTimeLimit
         return Self.plan(from: schedule, instance: instance, request: request, statistics: statistics,
                          model: patterned.model)
     }

@@ -4,7 +4,7 @@ import PlannerOptimization
 import PlannerTestSupport
 import Testing
 
-/// The cover rows' rounding cuts (`CoverCut`) and the bound phase that adds them after the dive.
+/// The cover rows' rounding cuts (`CoverCut`): added before a first plan's dive, and by the bound phase of re-plans.
 @Suite struct CoverCutTests {
     /// Every non-negative integer point of a random cover row Σ aₖ·xₖ ≥ n keeps every cut of it: the points up to
     /// ⌈n/aₖ⌉ in each column are all there is to check (the cut's left side only grows beyond them).
@@ -57,7 +57,20 @@ import Testing
         let (_, _, generation) = try DayPatternTests.generated(seed: seed, timeLimitSeconds: 60)
         let dive = try #require(generation.dive)
         var assignment = generation.assignment
-        let values = assignment.solutionVector(trips: dive.trips, patterns: dive.patterns)
+        #expect(Self.cutsChecked(in: &assignment, trips: dive.trips, patterns: dive.patterns) > 100)
+        // A pattern appended after the cuts gets its coefficient in each of them.
+        if let pattern = generation.assignment.patterns.first {
+            let column = assignment.column(for: pattern)
+            let cutRows = Set(assignment.coverCuts.filter { cut in pattern.visits.contains { $0.demand == cut.cut.demand } }
+                .map(\.row))
+            #expect(Set(column.entries.map(\.constraint.index)).isSuperset(of: cutRows))
+        }
+    }
+
+    /// Adds every cut of every cover row of `assignment` (each demand, each divisor) and expects each to hold for
+    /// the plan; returns how many were checked.
+    static func cutsChecked(in assignment: inout AssignmentModel, trips: [Int], patterns: [Int]) -> Int {
+        let values = assignment.solutionVector(trips: trips, patterns: patterns)
         var rows = 0
         for (demand, row) in assignment.coverRows.enumerated() {
             let units = Int(assignment.model.constraints[row].lowerBound ?? 0)
@@ -69,14 +82,30 @@ import Testing
                 rows += 1
             }
         }
-        #expect(rows > 100)
-        // A pattern appended after the cuts gets its coefficient in each of them.
-        if let pattern = generation.assignment.patterns.first {
-            let column = assignment.column(for: pattern)
-            let cutRows = Set(assignment.coverCuts.filter { cut in pattern.visits.contains { $0.demand == cut.cut.demand } }
-                .map(\.row))
-            #expect(Set(column.entries.map(\.constraint.index)).isSuperset(of: cutRows))
-        }
+        return rows
+    }
+
+    /// Cuts added before the dive: the generation's bound rises above the plain LP's and stays below the dive's
+    /// plan, which keeps every cut of every cover row (it is integral); the model handed to the search carries no
+    /// cut row, and its columns are the LP's in the same order.
+    @Test("cuts before the dive raise the bound and keep the dive's plan integral", arguments: [2023, 7, 11] as [UInt64])
+    func cutsBeforeTheDive(seed: UInt64) throws {
+        let (_, _, plain) = try DayPatternTests.generated(seed: seed, timeLimitSeconds: 60)
+        let (_, _, cut) = try DayPatternTests.generated(seed: seed, timeLimitSeconds: 60,
+                                                       cutRoundsBeforeDive: PatternGeneration.maximumCutRounds)
+        #expect(cut.cutRounds > 0 && cut.cutRounds <= PatternGeneration.maximumCutRounds && !cut.stoppedByTimeLimit)
+        #expect(plain.cutRounds == 0)
+        let bound = try #require(cut.lowerBound), plainBound = try #require(plain.lowerBound)
+        #expect(bound > plainBound + 1e-6, "cuts \(bound) against the LP \(plainBound)")
+        let dive = try #require(cut.dive)
+        var assignment = cut.assignment
+        #expect(assignment.coverCuts.isEmpty)
+        #expect(assignment.model.constraints.count == plain.assignment.model.constraints.count)
+        #expect(assignment.model.variables.count == assignment.tripVariables.count + assignment.unservedVariables.count
+                + assignment.excessVariables.compactMap { $0 }.count + assignment.patterns.count)
+        #expect(bound <= assignment.objective(trips: dive.trips, patterns: dive.patterns) + 1e-6)
+        #expect(assignment.respectsBoundsAndDays(dive.trips, patterns: dive.patterns))
+        #expect(Self.cutsChecked(in: &assignment, trips: dive.trips, patterns: dive.patterns) > 100)
     }
 
     /// The bound phase (`tightenBound`) raises the generation's bound, never above the plans found, and the plan's
@@ -103,7 +132,8 @@ import Testing
         let plan = try FieldworkPlanner().plan(request, solver: GLPKSolver())
         let printed = try #require(plan.solver.printedObjective)
         let planBound = try #require(plan.solver.lowerBound)
-        // The plan's own generation starts from its merged days, so its bound differs a little from this one.
+        // The plan's own generation (cuts before its dive) starts from its merged days, so its bound differs a
+        // little from this one.
         #expect(planBound <= printed + 1e-6)
         #expect(planBound > lpBound * 0.999, "the plan records the tightened bound: \(planBound)")
     }

@@ -24,12 +24,13 @@ import Testing
     }
 
     /// The medium synthetic survey of `seed`, its instance, and the day patterns generated for it.
-    static func generated(seed: UInt64, timeLimitSeconds: Double, dive: Bool = true) throws
+    static func generated(seed: UInt64, timeLimitSeconds: Double, dive: Bool = true, cutRoundsBeforeDive: Int = 0) throws
         -> (request: FieldworkRequest, instance: AssignmentInstance, generation: PatternGeneration.Outcome) {
         let request = SyntheticSurvey(seed: seed, size: .medium).request
         let instance = try AssignmentInstance(request: request)
-        let generation = try PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
-            .generate(solver: GLPKSolver(), timeLimitSeconds: timeLimitSeconds, dive: dive)
+        var patternGeneration = PatternGeneration(instance: instance, balanceMinutesPerExcessDay: 60)
+        patternGeneration.cutRoundsBeforeDive = cutRoundsBeforeDive
+        let generation = try patternGeneration.generate(solver: GLPKSolver(), timeLimitSeconds: timeLimitSeconds, dive: dive)
         return (request, instance, generation)
     }
 

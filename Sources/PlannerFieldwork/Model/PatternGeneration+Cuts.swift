@@ -32,9 +32,10 @@ extension PatternGeneration {
     /// and priced with the cuts' duals until no pattern prices out, for at most `cutRoundLimit` rounds. Each cut
     /// holds for every plan, so every round's Lagrangian bound does too.
     ///
-    /// It runs after the plan is chosen, on what time is left, so that it never takes time from the plan (on the
-    /// variant with 30 of 40 household-only enumerators removed, run before the neighbourhood search, it pushed the
-    /// search into the time limit and changed the plan); the plan's model never carries a cut.
+    /// First plans add the same cuts during generation, before the dive (`cutRoundsBeforeDive`). Re-plans run this
+    /// phase after the plan is chosen, on what time is left, so that it changes none of their plans: their dive is
+    /// only one of their starts (the previous plan's days are the other), and cuts before it were not measured on
+    /// re-plans. The plan's model never carries a cut.
     func tightenBound(of assignment: AssignmentModel, solver: some MIPSolver, timeLimitSeconds: Double,
                       incumbent: Double?, progress: (@Sendable (SolveProgress) -> Void)? = nil) throws -> Tightening {
         var tightening = Tightening()

@@ -44,6 +44,11 @@ struct PatternGeneration {
     /// Whether a generation that stops with pairs of sites left unpriced (`pairNeighbours`) prices every pair once
     /// at its last LP, for the bound; tests turn it off to see what it adds.
     var boundsEveryPairAtTheEnd = true
+    /// Rounds of cover-row cuts (`CoverCut`) added to the live LP when generation ends, each priced again to
+    /// convergence, before the dive; 0: none. The dive then rounds an LP much nearer the integer plans, and the
+    /// generation's bound is the cut LP's. `FieldworkPlanner` asks for `maximumCutRounds` (docs/model.md, "Cuts
+    /// before the dive").
+    var cutRoundsBeforeDive = 0
 
     struct Outcome {
         /// The model with every pattern offered: the initial ones, then those generated.
@@ -64,6 +69,8 @@ struct PatternGeneration {
         /// when the clock stopped it first (out of days or rounds, it ends on its values rounded down).
         var dive: (trips: [Int], patterns: [Int])?
         var diveRounds: Int
+        /// Rounds of cuts added before the dive (`cutRoundsBeforeDive`): the bound is then the cut LP's.
+        var cutRounds = 0
     }
 
     /// Most patterns added per enumerator per round.
@@ -180,12 +187,24 @@ struct PatternGeneration {
                 // The LP is optimal over every pattern: its value is the bound, its unserved units rounded up a proof.
                 func converged() {
                     outcome.converged = true
-                    outcome.lowerBound = value
+                    outcome.lowerBound = max(outcome.lowerBound ?? 0, value)
                     let unserved = assignment.unservedVariables.reduce(0.0) { $0 + lp.values[$1.index] }
                     outcome.unservedLowerBound = max(outcome.unservedLowerBound ?? 0, Int((unserved - 1e-6).rounded(.up)))
                 }
+                // When generation ends, while rounds of cuts are left and its values violate some: the cuts join the
+                // LP (with this round's patterns, which their rows cover too) and generation goes on with their duals.
+                func cutsBeforeDive() -> RelaxationChange? {
+                    guard dive, outcome.cutRounds < cutRoundsBeforeDive, outcome.rounds < roundLimit else { return nil }
+                    let cuts = assignment.violatedCoverCuts(values: lp.values)
+                    guard !cuts.isEmpty else { return nil }
+                    outcome.cutRounds += 1
+                    values = []
+                    let columns = priced.map { assignment.append($0) }
+                    return RelaxationChange(columns: columns, rows: cuts.map { assignment.add($0) })
+                }
                 if priced.isEmpty && !pricedPartly {
                     converged()
+                    if let change = cutsBeforeDive() { return change }
                     phase = .diving
                 } else if priced.isEmpty || outcome.rounds >= roundLimit || Self.tailsOff(values) {
                     // The pairs left unpriced count in the rounds' bounds only by a bound on their reduced cost.
@@ -201,6 +220,7 @@ struct PatternGeneration {
                         // No pattern of any pair prices out.
                         if everyPairLagrangian >= value { converged() }
                     }
+                    if let change = cutsBeforeDive() { return change }
                     phase = .diving
                     // Stopped by the round limit alone, far from convergence: this round's patterns join the LP and
                     // the primal simplex re-solves it before the dive's first bounds. Added together with those bounds
@@ -240,7 +260,11 @@ struct PatternGeneration {
             phase = .done
             return RelaxationChange()
         }
-        outcome.assignment = assignment
+        // The plan's model carries no cut: the neighbourhood search's pieces with the cut rows were slower and gave
+        // dearer plans on two of three samples (docs/model.md). Without the rows the columns keep their order.
+        outcome.assignment = outcome.cutRounds == 0 ? assignment
+            : AssignmentModel(instance: instance, balanceMinutesPerExcessDay: balanceMinutesPerExcessDay,
+                              patterns: assignment.patterns)
         // Every rule that ends the generation or the dive sets `.done`; only the clock leaves another phase.
         outcome.stoppedByTimeLimit = phase != .done
         return outcome
