@@ -438,29 +438,39 @@ extension PatternGeneration {
         /// One demand's part in a knapsack: visits of `weight` minutes (interview + move), worth `value` each
         /// plus `bonus` once, at most `cap`.
         struct Item {
-            var demand: Int
-            var site: Int
-            var weight: Double
-            var value: Double
-            var bonus: Double
-            var cap: Int
+            let demand: Int
+            let site: Int
+            let weight: Double
+            let value: Double
+            let bonus: Double
+            let cap: Int
             /// What the cover-row cuts add for each number of visits, 0…cap (empty without cuts): non-decreasing,
             /// 0 for none.
-            var cutWorth: [Double] = []
+            let cutWorth: [Double]
+            /// The value per visit and the bonus of a line above `worth`: one visit's worth, then the cuts' steepest
+            /// rise per further visit. The pruning bounds use them; stored, because the pair bounds' sorts read them
+            /// many times per pricing, and a first plan prices with cuts before its dive.
+            let boundingValue: Double
+            let boundingBonus: Double
+
+            init(demand: Int, site: Int, weight: Double, value: Double, bonus: Double, cap: Int, cutWorth: [Double] = []) {
+                self.demand = demand
+                self.site = site
+                self.weight = weight
+                self.value = value
+                self.bonus = bonus
+                self.cap = cap
+                self.cutWorth = cutWorth
+                let cutRate = cutWorth.count > 2
+                    ? (2..<cutWorth.count).map { (cutWorth[$0] - cutWorth[1]) / Double($0 - 1) }.max() ?? 0 : 0
+                boundingValue = value + cutRate
+                boundingBonus = bonus + (cutWorth.count > 1 ? cutWorth[1] : 0)
+            }
 
             /// The exact worth of `count` visits.
             func worth(_ count: Int) -> Double {
                 guard count > 0 else { return 0 }
                 return Double(count) * value + bonus + (cutWorth.isEmpty ? 0 : cutWorth[count])
-            }
-
-            /// The cuts' part bounded by one visit's worth plus a rate for each further one: the value per visit
-            /// and the bonus that bound `worth` from above, for the pruning bounds.
-            var boundingValue: Double { value + cutRate }
-            var boundingBonus: Double { bonus + (cutWorth.count > 1 ? cutWorth[1] : 0) }
-            private var cutRate: Double {
-                guard cutWorth.count > 2 else { return 0 }
-                return (2..<cutWorth.count).map { (cutWorth[$0] - cutWorth[1]) / Double($0 - 1) }.max() ?? 0
             }
         }
 
