@@ -13,7 +13,12 @@ struct SimulateCommandTests {
         let lines = run.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.filter { $0.hasPrefix("run   1 ") }.count == 2)
         let summary = try #require(lines.firstIndex { $0.hasPrefix("policy  finished by 2023-10-18") })
-        #expect(lines[(summary + 1)...].map { $0.prefix(6) } == ["replan", "naive "])
+        // The two policies, then, only when a time limit ended the first plan or an evening's re-plan (a loaded
+        // machine: the tests run side by side), the note that says so.
+        let after = Array(lines[(summary + 1)...])
+        #expect(after.prefix(2).map { $0.prefix(6) } == ["replan", "naive "])
+        #expect(after.count == 2 || (after.count == 3 && after[2].hasPrefix("Note: the time limit ended ")),
+                "\(after)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "simulate writes nothing")
     }
 
