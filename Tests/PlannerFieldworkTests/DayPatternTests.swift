@@ -218,8 +218,9 @@ import Testing
         #expect(Set(solved).count == solved.count)
     }
 
-    @Test("staff of one post office share a base: each is searched with someone of each of the nearest other offices")
-    func neighbourhoodsCrossPostOffices() throws {
+    @Test("staff of one post office share a base: each is searched with someone of each of the nearest other offices",
+          arguments: [NeighbourhoodSearch.slackGroupSize, NeighbourhoodSearch.groupSize])
+    func neighbourhoodsCrossPostOffices(groupSize: Int) throws {
         var request = SyntheticSurvey(seed: 2023).request
         // As on real staff lists: every enumerator works from its post office (the district's first one's point).
         var officeBase: [PostOfficeID: GeoPoint] = [:]
@@ -231,23 +232,35 @@ import Testing
         }
         let instance = try AssignmentInstance(request: request)
         let groups = NeighbourhoodSearch(instance: instance, assignment: AssignmentModel(
-            instance: instance, balanceMinutesPerExcessDay: 60)).neighbourhoods()
+            instance: instance, balanceMinutesPerExcessDay: 60), groupSize: groupSize).neighbourhoods()
         let working = instance.workers.indices.filter { !instance.optionsOfWorker[$0].isEmpty }
         let bases = Set(working.map { instance.workers[$0].base })
-        #expect(bases.count > NeighbourhoodSearch.groupSize && bases.count < working.count)
+        #expect(bases.count > groupSize && bases.count < working.count)
         #expect(Set(groups.flatMap { $0 }) == Set(working))
-        #expect(groups.allSatisfy { $0.count == Set($0).count && $0.count <= NeighbourhoodSearch.groupSize })
+        #expect(groups.allSatisfy { $0.count == Set($0).count && $0.count <= groupSize })
+        // Colleague groups: each enumerator with its groupSize − 1 nearest, so groups of exactly that size.
+        #expect(groups.contains { $0.count == groupSize })
         #expect(Set(groups).count == groups.count)
         for worker in working {
             let base = instance.workers[worker].base
             let nearestBases = bases.filter { $0 != base }
                 .sorted { instance.travel.minutes(from: base, to: $0) < instance.travel.minutes(from: base, to: $1) }
-                .prefix(NeighbourhoodSearch.groupSize - 1)
+                .prefix(groupSize - 1)
             #expect(groups.contains { group in
                 group.contains(worker)
                     && Set(group.map { instance.workers[$0].base }) == Set(nearestBases).union([base])
             })
         }
+    }
+
+    @Test("first plans free three enumerators at a time while the start uses at most 0.6 of the usable days, else four")
+    func groupSizeFollowsTheLoad() {
+        #expect(NeighbourhoodSearch.slackGroupSize < NeighbourhoodSearch.groupSize)
+        #expect(NeighbourhoodSearch.groupSize(forPlanDays: 239, usableDays: 590) == NeighbourhoodSearch.slackGroupSize)
+        #expect(NeighbourhoodSearch.groupSize(forPlanDays: 60, usableDays: 100) == NeighbourhoodSearch.slackGroupSize)
+        #expect(NeighbourhoodSearch.groupSize(forPlanDays: 61, usableDays: 100) == NeighbourhoodSearch.groupSize)
+        #expect(NeighbourhoodSearch.groupSize(forPlanDays: 514, usableDays: 590) == NeighbourhoodSearch.groupSize)
+        #expect(NeighbourhoodSearch.groupSize(forPlanDays: 0, usableDays: 0) == NeighbourhoodSearch.groupSize)
     }
 
     @Test("a plan says whether a time limit, rather than its own rules, ended a stage", arguments: [2023] as [UInt64])
