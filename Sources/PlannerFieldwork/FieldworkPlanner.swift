@@ -100,11 +100,8 @@ public struct FieldworkPlanner: Sendable {
         }
         // Small MIPs around the chosen plan, each freeing a few neighbouring enumerators: three where the plan
         // leaves room to spare, four near full capacity.
-        let usableDays = instance.workers.indices.reduce(0) { total, worker in
-            total + (instance.optionsOfWorker[worker].isEmpty ? 0 : instance.workers[worker].usableDays.count)
-        }
-        let startDays = chosen.trips.reduce(0, +) + chosen.patterns.reduce(0, +)
-        let groupSize = NeighbourhoodSearch.groupSize(forPlanDays: startDays, usableDays: usableDays)
+        let groupSize = NeighbourhoodSearch.groupSize(
+            for: instance, planDays: chosen.trips.reduce(0, +) + chosen.patterns.reduce(0, +))
         let search = try NeighbourhoodSearch(instance: instance, assignment: patterned, groupSize: groupSize)
             .improve(trips: chosen.trips, patterns: chosen.patterns, solver: solver,
                      timeLimitSeconds: max(0, limit * 0.9 - Self.seconds(since: start)),

@@ -96,6 +96,14 @@ struct NeighbourhoodSearch {
     static func groupSize(forPlanDays days: Int, usableDays: Int) -> Int {
         usableDays > 0 && Double(days) <= slackLoad * Double(usableDays) ? slackGroupSize : groupSize
     }
+
+    /// The group size for a first plan of `instance` whose start uses `planDays` enumerator-days.
+    static func groupSize(for instance: AssignmentInstance, planDays: Int) -> Int {
+        let usableDays = instance.workers.indices.reduce(0) { total, worker in
+            total + (instance.optionsOfWorker[worker].isEmpty ? 0 : instance.workers[worker].usableDays.count)
+        }
+        return groupSize(forPlanDays: planDays, usableDays: usableDays)
+    }
     /// Branch-and-bound nodes per neighbourhood.
     static let nodeLimit = 200
     /// Groups solved side by side from one plan. With 2 they took 11.5 s of wall time for 13.9 s of CPU on
